@@ -1,0 +1,215 @@
+//! Normalization of text for matching: width folding, case folding,
+//! whitespace folding and Traditional → Simplified conversion.
+//!
+//! The normalized copy is what keyword lists are matched against; the
+//! original text is kept by callers for display.
+
+use std::sync::OnceLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+
+/// Errors raised while building a [`Normalizer`].
+#[derive(Debug, thiserror::Error)]
+pub enum NormalizeError {
+    /// The embedded OpenCC Traditional → Simplified tables failed to load.
+    #[error("cannot load the Traditional→Simplified conversion tables: {0}")]
+    OpenCc(String),
+}
+
+/// Highest code point covered by the "is this a Traditional character" set.
+/// Covers the BMP and CJK Extension B–F (planes 0–2).
+const CJK_LIMIT: u32 = 0x3_0000;
+
+/// Code point ranges that contain Han characters OpenCC may convert.
+const HAN_RANGES: &[(u32, u32)] = &[
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x2_0000, 0x2_FFFF),
+];
+
+/// Converts raw text to the canonical form keyword lists are written in.
+///
+/// Cheap to share: build once and use from every thread.
+pub struct Normalizer {
+    t2s: OpenCC,
+    /// One bit per code point below [`CJK_LIMIT`]: set when OpenCC's
+    /// single-character conversion changes the character. Lets the common case
+    /// (text already in Simplified characters) skip the phrase-level converter.
+    traditional: Vec<u64>,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalizer").finish_non_exhaustive()
+    }
+}
+
+impl Normalizer {
+    /// Builds a normalizer with the embedded OpenCC `t2s` tables.
+    pub fn new() -> Result<Self, NormalizeError> {
+        let t2s = OpenCC::from_config(BuiltinConfig::T2s)
+            .map_err(|e| NormalizeError::OpenCc(e.to_string()))?;
+        let traditional = traditional_set(&t2s);
+        Ok(Self { t2s, traditional })
+    }
+
+    /// The process-wide shared normalizer (the tables take a few ms to build).
+    pub fn shared() -> Result<&'static Normalizer, NormalizeError> {
+        static SHARED: OnceLock<Normalizer> = OnceLock::new();
+        if let Some(n) = SHARED.get() {
+            return Ok(n);
+        }
+        let built = Normalizer::new()?;
+        Ok(SHARED.get_or_init(|| built))
+    }
+
+    /// Returns the matching copy of `text`: full-width ASCII folded to
+    /// half-width, ASCII lower-cased, invisible characters dropped, runs of
+    /// white space folded to one space (or one newline when the run holds a
+    /// line break, so sentence boundaries survive), and Traditional characters
+    /// converted to Simplified.
+    pub fn normalize(&self, text: &str) -> String {
+        let (folded, has_traditional) = self.fold(text);
+        if has_traditional {
+            self.t2s.convert(&folded)
+        } else {
+            folded
+        }
+    }
+
+    /// True when `c` is changed by Traditional → Simplified conversion.
+    pub fn is_traditional(&self, c: char) -> bool {
+        let cp = c as u32;
+        cp < CJK_LIMIT && self.traditional[(cp / 64) as usize] & (1 << (cp % 64)) != 0
+    }
+
+    fn fold(&self, text: &str) -> (String, bool) {
+        let mut out = String::with_capacity(text.len());
+        let mut has_traditional = false;
+        // Pending white space: None, Some(false) = spaces, Some(true) = newline.
+        let mut pending_space: Option<bool> = None;
+        for c in text.chars() {
+            let c = fold_char(c);
+            if c == '\u{0}' {
+                continue;
+            }
+            if c.is_whitespace() {
+                let newline = c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}';
+                pending_space = Some(pending_space.unwrap_or(false) || newline);
+                continue;
+            }
+            if let Some(newline) = pending_space.take()
+                && !out.is_empty()
+            {
+                out.push(if newline { '\n' } else { ' ' });
+            }
+            if !c.is_ascii() && !has_traditional && self.is_traditional(c) {
+                has_traditional = true;
+            }
+            out.push(c);
+        }
+        (out, has_traditional)
+    }
+}
+
+/// Folds one character; returns NUL for characters to drop.
+#[inline]
+fn fold_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        c if c.is_ascii() => {
+            if c.is_ascii_control() && !c.is_ascii_whitespace() {
+                '\u{0}'
+            } else {
+                c
+            }
+        }
+        // Full-width ASCII variants (！ to ～) map to ASCII by a fixed offset.
+        '\u{FF01}'..='\u{FF5E}' => {
+            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+            ascii.to_ascii_lowercase()
+        }
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+        // Zero-width characters and the BOM carry no text but split words.
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => '\u{0}',
+        // Ideographic and other dashes used as separators.
+        '\u{2014}' | '\u{2015}' | '\u{2013}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Builds the bit set of characters that OpenCC's `t2s` changes on their own.
+fn traditional_set(t2s: &OpenCC) -> Vec<u64> {
+    let mut bits = vec![0u64; (CJK_LIMIT / 64) as usize];
+    // One character per line so the phrase dictionary cannot join neighbours.
+    let mut probe = String::new();
+    let mut chars = Vec::new();
+    for &(lo, hi) in HAN_RANGES {
+        for cp in lo..=hi {
+            if let Some(c) = char::from_u32(cp) {
+                probe.push(c);
+                probe.push('\n');
+                chars.push(c);
+            }
+        }
+    }
+    let converted = t2s.convert(&probe);
+    for (orig, conv) in chars.iter().zip(converted.split('\n')) {
+        let mut conv_chars = conv.chars();
+        let same = conv_chars.next() == Some(*orig) && conv_chars.next().is_none();
+        if !same {
+            let cp = *orig as u32;
+            bits[(cp / 64) as usize] |= 1 << (cp % 64);
+        }
+    }
+    bits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        Normalizer::shared().unwrap().normalize(s)
+    }
+
+    #[test]
+    fn folds_full_width_digits_letters_and_punctuation() {
+        assert_eq!(norm("２０１６年，２４ 小时！ＡＢＣ"), "2016年,24 小时!abc");
+    }
+
+    #[test]
+    fn folds_white_space_and_keeps_line_breaks() {
+        assert_eq!(norm("  甲\u{3000}\u{3000}乙 \r\n\r\n 丙\t丁  "), "甲 乙\n丙 丁");
+    }
+
+    #[test]
+    fn drops_zero_width_and_control_characters() {
+        assert_eq!(norm("爆\u{200B}炸\u{FEFF}\u{7}"), "爆炸");
+    }
+
+    #[test]
+    fn converts_traditional_to_simplified() {
+        assert_eq!(norm("國務院辦公廳關於"), "国务院办公厅关于");
+        assert_eq!(norm("發生爆炸，造成３人死亡"), "发生爆炸,造成3人死亡");
+        // Phrase-aware: 乾 stays in 乾隆 but becomes 干 in 乾燥.
+        assert_eq!(norm("乾隆年間天氣乾燥"), "乾隆年间天气干燥");
+    }
+
+    #[test]
+    fn leaves_simplified_text_alone() {
+        let s = "南京市长江大桥著名景点";
+        assert_eq!(norm(s), s);
+    }
+
+    #[test]
+    fn traditional_set_is_sensible() {
+        let n = Normalizer::shared().unwrap();
+        assert!(n.is_traditional('國'));
+        assert!(n.is_traditional('爲') || n.is_traditional('為'));
+        assert!(!n.is_traditional('国'));
+        assert!(!n.is_traditional('a'));
+    }
+}

@@ -1,0 +1,154 @@
+//! Word segmentation with jieba-rs.
+//!
+//! jieba's dictionary is embedded in the binary (`data/jieba/dict.txt`) and
+//! parsed once per process; a [`Segmenter`] is a cheap clone of that base with
+//! the keyword lists' words added, so keywords come out as tokens.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+/// jieba's default dictionary (349k words), embedded so the binary is
+/// self-contained without jieba-rs's `default-dict` feature, which compiles
+/// zstd from C.
+static DICT: &str = include_str!("../../data/jieba/dict.txt");
+
+/// Errors raised while building a [`Segmenter`].
+#[derive(Debug, thiserror::Error)]
+pub enum SegmentError {
+    /// The embedded dictionary could not be parsed (a build defect).
+    #[error("cannot load the embedded jieba dictionary: {0}")]
+    Dictionary(String),
+}
+
+/// One token of segmented text, as byte offsets into the segmented string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the first byte of the token.
+    pub start: usize,
+    /// Byte offset one past the last byte of the token.
+    pub end: usize,
+}
+
+/// A jieba segmenter shared by all threads (`Jieba` is `Send + Sync`).
+#[derive(Clone)]
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter").finish_non_exhaustive()
+    }
+}
+
+fn base() -> Result<&'static Jieba, SegmentError> {
+    static BASE: OnceLock<Jieba> = OnceLock::new();
+    if let Some(j) = BASE.get() {
+        return Ok(j);
+    }
+    let jieba = Jieba::with_dict(&mut DICT.as_bytes())
+        .map_err(|e| SegmentError::Dictionary(e.to_string()))?;
+    Ok(BASE.get_or_init(|| jieba))
+}
+
+impl Segmenter {
+    /// A segmenter with jieba's default dictionary only.
+    pub fn new() -> Result<Self, SegmentError> {
+        Ok(Self {
+            jieba: base()?.clone(),
+        })
+    }
+
+    /// A segmenter with `words` added to the dictionary.
+    ///
+    /// Each word gets jieba's suggested frequency: just enough to be kept whole
+    /// when it stands on its own, without overriding how the default dictionary
+    /// splits its surroundings (adding 市长 must not turn 南京市长江大桥 into
+    /// 南京/市长/江大桥).
+    pub fn with_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Result<Self, SegmentError> {
+        let mut jieba = base()?.clone();
+        for w in words {
+            // Words with white space cannot be dictionary entries; they still
+            // match as a run of tokens.
+            if !w.is_empty() && !w.contains(char::is_whitespace) && !jieba.has_word(w) {
+                jieba.add_word(w, None, None);
+            }
+        }
+        Ok(Self { jieba })
+    }
+
+    /// Segments `text` (with jieba's HMM for unknown words) into token spans.
+    pub fn spans(&self, text: &str) -> Vec<Span> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| Span {
+                start: t.byte_start,
+                end: t.byte_end,
+            })
+            .collect()
+    }
+
+    /// Segments `text` into words (for display, top terms and tests).
+    pub fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.jieba.cut(text, true).into_iter().map(|t| t.word).collect()
+    }
+
+    /// Token boundaries of `text` as a bit set over byte offsets `0..=len`:
+    /// bit `i` is set when a token starts or ends at byte `i`.
+    pub fn boundaries(&self, text: &str) -> Boundaries {
+        let mut bits = vec![0u64; text.len() / 64 + 1];
+        let mut set = |i: usize| bits[i / 64] |= 1 << (i % 64);
+        set(0);
+        for t in self.jieba.cut(text, true) {
+            set(t.byte_start);
+            set(t.byte_end);
+        }
+        Boundaries { bits }
+    }
+}
+
+/// Token boundaries of one segmented text (see [`Segmenter::boundaries`]).
+#[derive(Debug, Clone)]
+pub struct Boundaries {
+    bits: Vec<u64>,
+}
+
+impl Boundaries {
+    /// True when a token starts or ends at byte offset `i`.
+    pub fn at(&self, i: usize) -> bool {
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_dictionary_splits_the_classic_example() {
+        let s = Segmenter::new().unwrap();
+        assert_eq!(s.words("南京市长江大桥"), vec!["南京市", "长江大桥"]);
+    }
+
+    #[test]
+    fn added_words_do_not_break_the_classic_example() {
+        let s = Segmenter::with_words(["市长", "大桥坍塌"]).unwrap();
+        assert_eq!(s.words("南京市长江大桥"), vec!["南京市", "长江大桥"]);
+        assert!(s.words("某地大桥坍塌致多人受伤").contains(&"大桥坍塌"));
+    }
+
+    #[test]
+    fn boundaries_mark_token_edges() {
+        let s = Segmenter::new().unwrap();
+        let text = "南京市长江大桥";
+        let b = s.boundaries(text);
+        assert!(b.at(0));
+        assert!(b.at("南京市".len()));
+        assert!(!b.at("南京".len()));
+        assert!(b.at(text.len()));
+    }
+}
