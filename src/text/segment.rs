@@ -124,6 +124,88 @@ impl Boundaries {
     }
 }
 
+/// jieba's `RE_HAN_DEFAULT` character class: jieba cuts each maximal run of
+/// these characters on its own, so a run can be segmented apart from the rest
+/// of the text with the same result.
+fn is_block_char(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2B73F}'
+        | '\u{2B740}'..='\u{2B81F}'
+        | '\u{2B820}'..='\u{2CEAF}'
+        | '\u{2CEB0}'..='\u{2EBEF}'
+        | '\u{2F800}'..='\u{2FA1F}'
+        | 'a'..='z' | 'A'..='Z' | '0'..='9'
+        | '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+/// Token boundaries of a text, computed on demand: only the jieba blocks
+/// (runs of [`is_block_char`]) that a query falls inside are segmented, once
+/// each. Answers exactly as [`Segmenter::boundaries`] would.
+pub struct LazyBoundaries<'a> {
+    text: &'a str,
+    segmenter: &'a Segmenter,
+    /// Segmented blocks: (start, end, token boundaries inside), sorted by start.
+    blocks: Vec<(usize, usize, Vec<usize>)>,
+}
+
+impl<'a> LazyBoundaries<'a> {
+    /// Boundaries of `text` as `segmenter` cuts it.
+    pub fn new(text: &'a str, segmenter: &'a Segmenter) -> Self {
+        Self {
+            text,
+            segmenter,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// True when a token starts or ends at byte offset `pos`.
+    pub fn is_boundary(&mut self, pos: usize) -> bool {
+        let text = self.text;
+        if pos == 0 || pos >= text.len() {
+            return true;
+        }
+        if !text.is_char_boundary(pos) {
+            return false;
+        }
+        let before = text[..pos].chars().next_back();
+        let after = text[pos..].chars().next();
+        match (before, after) {
+            (Some(b), Some(a)) if is_block_char(b) && is_block_char(a) => {}
+            // Outside blocks every character is a token of its own.
+            _ => return true,
+        }
+        let idx = self.blocks.partition_point(|&(start, _, _)| start <= pos);
+        if idx > 0 {
+            let (start, end, ref inner) = self.blocks[idx - 1];
+            if pos < end {
+                return inner.binary_search(&(pos - start)).is_ok();
+            }
+        }
+        let start = text[..pos]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_block_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[pos..]
+            .char_indices()
+            .find(|&(_, c)| !is_block_char(c))
+            .map_or(text.len(), |(i, _)| pos + i);
+        let inner: Vec<usize> = self
+            .segmenter
+            .spans(&text[start..end])
+            .iter()
+            .map(|s| s.end)
+            .collect();
+        let answer = inner.binary_search(&(pos - start)).is_ok();
+        self.blocks.insert(idx, (start, end, inner));
+        answer
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +221,22 @@ mod tests {
         let s = Segmenter::with_words(["市长", "大桥坍塌"]).unwrap();
         assert_eq!(s.words("南京市长江大桥"), vec!["南京市", "长江大桥"]);
         assert!(s.words("某地大桥坍塌致多人受伤").contains(&"大桥坍塌"));
+    }
+
+    #[test]
+    fn lazy_boundaries_agree_with_full_segmentation() {
+        let s = Segmenter::with_words(["大桥坍塌"]).unwrap();
+        let text = "南京市长江大桥，某地大桥坍塌致3人受伤。Weibo用户@平安南通 发布：2026年11月22日10:30 #突发#";
+        let full = s.boundaries(text);
+        let mut lazy = LazyBoundaries::new(text, &s);
+        // Query in a scattered order to exercise the block cache.
+        let mut positions: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        positions.reverse();
+        let third = positions.len() / 3;
+        positions.rotate_left(third);
+        for i in positions {
+            assert_eq!(lazy.is_boundary(i), full.at(i), "byte {i}");
+        }
     }
 
     #[test]

@@ -1,0 +1,268 @@
+//! The [`Classifier`]: normalize → segment → match → severity, with evidence.
+
+use serde::{Deserialize, Serialize};
+
+use super::matcher::{Matcher, MatcherError, RuleHit};
+use super::rules::{LevelEffect, ListKind, RuleSet};
+use super::severity::{self, Signals};
+use super::types::{Category, Flag, Severity};
+use crate::text::{self, NormalizeError, Normalizer, SegmentError, Segmenter};
+
+/// Errors raised while building a [`Classifier`].
+#[derive(Debug, thiserror::Error)]
+pub enum ClassifierError {
+    /// See [`NormalizeError`].
+    #[error(transparent)]
+    Normalize(#[from] NormalizeError),
+    /// See [`SegmentError`].
+    #[error(transparent)]
+    Segment(#[from] SegmentError),
+    /// See [`MatcherError`].
+    #[error(transparent)]
+    Matcher(#[from] MatcherError),
+}
+
+/// Score at which a category fires: the sum of its matched rules' weights.
+pub const CATEGORY_THRESHOLD: f32 = 1.0;
+
+/// Most steps word and signal raises may add to the casualty/trigger floor.
+const MAX_RAISE: u8 = 2;
+
+/// What to classify: borrowed text plus the daemon's signals.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Document<'a> {
+    /// Title, if any (plain text or HTML).
+    pub title: &'a str,
+    /// Body (plain text or HTML).
+    pub text: &'a str,
+    /// Source authority and spread, when known.
+    pub signals: Signals,
+}
+
+/// One rule that matched, as shown to analysts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    /// The category the rule counts for (absent for flag and severity lists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// The list the rule is in: a category slug, `severity`, `rumor`, `urgent`.
+    pub list: String,
+    /// Where the rule is written, `file:line`.
+    pub rule: String,
+    /// The terms of the text that made it match.
+    pub terms: Vec<String>,
+}
+
+/// The result of classifying one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Classification {
+    /// Categories whose score reached the threshold, in the documents' order.
+    pub categories: Vec<Category>,
+    /// The severity guess; `None` exactly when no category matched.
+    pub severity: Option<Severity>,
+    /// Handling flags.
+    pub flags: Vec<Flag>,
+    /// Places of the jurisdiction named in the text (canonical names).
+    pub regions: Vec<String>,
+    /// Every rule that counted, with its terms.
+    pub matches: Vec<Match>,
+    /// Why the severity and flags are what they are.
+    pub reasons: Vec<String>,
+}
+
+impl Classification {
+    /// True when at least one category matched.
+    pub fn is_flagged(&self) -> bool {
+        !self.categories.is_empty()
+    }
+}
+
+/// Classifies documents against a [`RuleSet`]. Build once, share by `&`
+/// across threads (`Send + Sync`).
+#[derive(Debug)]
+pub struct Classifier {
+    rules: RuleSet,
+    matcher: Matcher,
+    segmenter: Segmenter,
+    normalizer: &'static Normalizer,
+}
+
+impl Classifier {
+    /// Compiles `rules`, adding their terms to the segmenter's dictionary.
+    pub fn new(rules: RuleSet) -> Result<Self, ClassifierError> {
+        let normalizer = Normalizer::shared()?;
+        let segmenter = Segmenter::with_words(rules.terms())?;
+        let matcher = Matcher::new(&rules)?;
+        Ok(Self {
+            rules,
+            matcher,
+            segmenter,
+            normalizer,
+        })
+    }
+
+    /// The rules in use.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The segmenter, with the keyword terms in its dictionary.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The normalized matching copy of a document: title and body, HTML
+    /// stripped, joined by a line break.
+    pub fn normalize(&self, doc: &Document<'_>) -> String {
+        let plain = |s: &str| {
+            if text::looks_like_html(s) {
+                text::html_to_text(s)
+            } else {
+                s.to_string()
+            }
+        };
+        let mut joined = plain(doc.title);
+        if !joined.is_empty() && !doc.text.is_empty() {
+            joined.push('\n');
+        }
+        joined.push_str(&plain(doc.text));
+        self.normalizer.normalize(&joined)
+    }
+
+    /// Classifies one document.
+    pub fn classify(&self, doc: &Document<'_>) -> Classification {
+        let normalized = self.normalize(doc);
+        self.classify_normalized(&normalized, &doc.signals)
+    }
+
+    /// Classifies text already normalized by [`Classifier::normalize`].
+    pub fn classify_normalized(&self, text: &str, signals: &Signals) -> Classification {
+        let hits = self.matcher.scan(text, &self.segmenter);
+        let mut out = Classification::default();
+        if hits.is_empty() {
+            return out;
+        }
+        let rule_hits = self.matcher.matched(&self.rules, &hits);
+
+        // Categories: sum of weights per category.
+        let mut scores = [0f32; Category::ALL.len()];
+        for h in &rule_hits {
+            if let ListKind::Category(c) = h.kind {
+                scores[c as usize] += h.rule.weight;
+            }
+        }
+        out.categories = Category::ALL
+            .into_iter()
+            .filter(|&c| scores[c as usize] >= CATEGORY_THRESHOLD)
+            .collect();
+
+        // Regions, in order of first mention.
+        let mut regions: Vec<&RuleHit<'_>> = rule_hits
+            .iter()
+            .filter(|h| h.kind == ListKind::Regions)
+            .collect();
+        regions.sort_by_key(|h| h.position);
+        for h in regions {
+            let name = h.rule.name().to_string();
+            if !out.regions.contains(&name) {
+                out.regions.push(name);
+            }
+        }
+
+        for h in &rule_hits {
+            let keep = match h.kind {
+                ListKind::Category(c) => out.categories.contains(&c),
+                ListKind::Flag(_) => true,
+                ListKind::Severity => !out.categories.is_empty(),
+                ListKind::Regions => false,
+            };
+            if keep {
+                out.matches.push(Match {
+                    category: match h.kind {
+                        ListKind::Category(c) => Some(c),
+                        _ => None,
+                    },
+                    list: h.kind.name().to_string(),
+                    rule: h.rule.location.to_string(),
+                    terms: h.terms.iter().map(|t| t.to_string()).collect(),
+                });
+            }
+        }
+
+        // Flags from their lists.
+        for h in &rule_hits {
+            if let ListKind::Flag(f) = h.kind
+                && !out.flags.contains(&f)
+            {
+                out.flags.push(f);
+                out.reasons.push(format!(
+                    "{}: {} ({})",
+                    f.slug(),
+                    h.terms.join("+"),
+                    h.rule.location
+                ));
+            }
+        }
+
+        if !out.categories.is_empty() {
+            let level = self.guess_severity(text, &rule_hits, signals, &mut out.reasons);
+            out.severity = Some(level);
+            let grave = level >= Severity::II;
+            let emergency = out.categories.contains(&Category::Emergency);
+            if grave && (emergency || out.flags.contains(&Flag::Rumor)) && !out.flags.contains(&Flag::Urgent) {
+                out.flags.push(Flag::Urgent);
+                out.reasons.push(format!(
+                    "urgent: {} {} at level {level} (紧急交办)",
+                    if emergency { "emergency" } else { "rumor" },
+                    "reported",
+                ));
+            }
+        }
+        out.flags.sort();
+        out
+    }
+
+    fn guess_severity(
+        &self,
+        text: &str,
+        rule_hits: &[RuleHit<'_>],
+        signals: &Signals,
+        reasons: &mut Vec<String>,
+    ) -> Severity {
+        let before = reasons.len();
+        let casualties = severity::extract_casualties(text);
+        let mut floor = severity::level_from_casualties(&casualties, reasons).unwrap_or(Severity::IV);
+        let mut raise = 0u8;
+        for h in rule_hits {
+            match h.rule.level {
+                Some(LevelEffect::Floor(l)) => {
+                    reasons.push(format!(
+                        "trigger {} ({}) → {l}",
+                        h.terms.join("+"),
+                        h.rule.location
+                    ));
+                    floor = floor.max(l);
+                }
+                Some(LevelEffect::Raise(n)) => {
+                    reasons.push(format!(
+                        "signal {} ({}) → +{n}",
+                        h.terms.join("+"),
+                        h.rule.location
+                    ));
+                    raise = raise.saturating_add(n);
+                }
+                None => {}
+            }
+        }
+        raise = raise.saturating_add(severity::raises_from_signals(signals, reasons));
+        let raise = raise.min(MAX_RAISE);
+        // Raises alone never reach I: that takes figures or an explicit trigger.
+        let raised = floor.raised(raise).min(Severity::II).max(floor);
+        if raised > floor {
+            reasons.push(format!("raised {floor} → {raised} ({})", raised.label_zh()));
+        } else if reasons.len() == before {
+            reasons.push("no casualty figure, loss or severity trigger → IV (一般)".into());
+        }
+        raised
+    }
+}

@@ -1,0 +1,205 @@
+//! Finds which rules of a [`RuleSet`] match a normalized text.
+//!
+//! All terms of all lists go into one Aho-Corasick automaton. A raw hit
+//! counts only when it starts and ends on jieba token boundaries, so a
+//! keyword matches whole words or runs of words: 市长 does not match inside
+//! 南京市长江大桥 (南京市/长江大桥). Only the text blocks around raw hits
+//! are segmented (see [`LazyBoundaries`]), so text without any candidate
+//! term costs one automaton pass.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::rules::{ListKind, Rule, RuleSet};
+use crate::text::Segmenter;
+use crate::text::segment::LazyBoundaries;
+
+/// Errors raised while compiling the matcher.
+#[derive(Debug, thiserror::Error)]
+pub enum MatcherError {
+    /// The automaton could not be built (too many or too long terms).
+    #[error("cannot build the keyword automaton: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
+}
+
+/// A rule compiled to term ids.
+#[derive(Debug)]
+struct CompiledRule {
+    list: usize,
+    index: usize,
+    groups: Vec<Vec<u32>>,
+    excludes: Vec<u32>,
+}
+
+/// The compiled form of a [`RuleSet`].
+#[derive(Debug)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    terms: Vec<String>,
+    rules: Vec<CompiledRule>,
+    /// For each term, the rules whose groups use it.
+    term_rules: Vec<Vec<u32>>,
+    /// For each list, its file-wide exclusions.
+    list_excludes: Vec<Vec<u32>>,
+}
+
+/// Where each term matched in one text.
+#[derive(Debug, Default)]
+pub struct Hits {
+    /// Byte offset of each matched term's first aligned occurrence.
+    first: HashMap<u32, usize>,
+}
+
+impl Hits {
+    /// True when `term` matched.
+    fn has(&self, term: u32) -> bool {
+        self.first.contains_key(&term)
+    }
+
+    /// Number of distinct terms that matched.
+    pub fn len(&self) -> usize {
+        self.first.len()
+    }
+
+    /// True when nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+}
+
+/// One rule that matched, with the terms that made it match.
+#[derive(Debug, Clone)]
+pub struct RuleHit<'r> {
+    /// Which list the rule is in.
+    pub kind: ListKind,
+    /// The rule.
+    pub rule: &'r Rule,
+    /// The matched terms, in rule order (every matched alternative of every group).
+    pub terms: Vec<&'r str>,
+    /// Byte offset of the earliest matched term, for ordering.
+    pub position: usize,
+}
+
+impl Matcher {
+    /// Compiles `rules`.
+    pub fn new(rules: &RuleSet) -> Result<Self, MatcherError> {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut terms: Vec<String> = Vec::new();
+        let mut intern = |t: &str| -> u32 {
+            if let Some(&id) = ids.get(t) {
+                return id;
+            }
+            let id = terms.len() as u32;
+            terms.push(t.to_string());
+            ids.insert(t.to_string(), id);
+            id
+        };
+        let mut compiled = Vec::new();
+        let mut list_excludes = Vec::new();
+        for (li, list) in rules.lists.iter().enumerate() {
+            list_excludes.push(list.excludes.iter().map(|t| intern(t)).collect());
+            for (ri, rule) in list.rules.iter().enumerate() {
+                compiled.push(CompiledRule {
+                    list: li,
+                    index: ri,
+                    groups: rule
+                        .groups
+                        .iter()
+                        .map(|g| g.iter().map(|t| intern(t)).collect())
+                        .collect(),
+                    excludes: rule.excludes.iter().map(|t| intern(t)).collect(),
+                });
+            }
+        }
+        let mut term_rules = vec![Vec::new(); terms.len()];
+        for (ri, r) in compiled.iter().enumerate() {
+            for &t in r.groups.iter().flatten() {
+                let v: &mut Vec<u32> = &mut term_rules[t as usize];
+                if v.last() != Some(&(ri as u32)) {
+                    v.push(ri as u32);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&terms)?;
+        Ok(Self {
+            automaton,
+            terms,
+            rules: compiled,
+            term_rules,
+            list_excludes,
+        })
+    }
+
+    /// Number of distinct terms in the automaton.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Finds the terms of `text` (normalized) that sit on token boundaries.
+    pub fn scan(&self, text: &str, segmenter: &Segmenter) -> Hits {
+        let mut hits = Hits::default();
+        let mut bounds = LazyBoundaries::new(text, segmenter);
+        for m in self.automaton.find_overlapping_iter(text) {
+            let term = m.pattern().as_u32();
+            if hits.first.contains_key(&term) {
+                continue;
+            }
+            if bounds.is_boundary(m.start()) && bounds.is_boundary(m.end()) {
+                hits.first.insert(term, m.start());
+            }
+        }
+        hits
+    }
+
+    /// The rules that `hits` satisfy, in list and file order.
+    pub fn matched<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<RuleHit<'r>> {
+        let mut candidates: Vec<u32> = hits
+            .first
+            .keys()
+            .flat_map(|&t| self.term_rules[t as usize].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out = Vec::new();
+        for ri in candidates {
+            let c = &self.rules[ri as usize];
+            let all_groups = c.groups.iter().all(|g| g.iter().any(|&t| hits.has(t)));
+            let excluded = c.excludes.iter().any(|&t| hits.has(t))
+                || self.list_excludes[c.list].iter().any(|&t| hits.has(t));
+            if !all_groups || excluded {
+                continue;
+            }
+            let list = &rules.lists[c.list];
+            let rule = &list.rules[c.index];
+            let mut terms = Vec::new();
+            let mut position = usize::MAX;
+            for (g, ids) in rule.groups.iter().zip(&c.groups) {
+                for (term, &id) in g.iter().zip(ids) {
+                    if let Some(&pos) = hits.first.get(&id) {
+                        terms.push(term.as_str());
+                        position = position.min(pos);
+                    }
+                }
+            }
+            out.push(RuleHit {
+                kind: list.kind,
+                rule,
+                terms,
+                position,
+            });
+        }
+        out
+    }
+
+    /// The terms of one exclusion list that are present (for explanations).
+    pub fn excluded_by<'a>(&'a self, hits: &Hits) -> impl Iterator<Item = &'a str> {
+        self.list_excludes
+            .iter()
+            .flatten()
+            .filter(|&&t| hits.has(t))
+            .map(|&t| self.terms[t as usize].as_str())
+    }
+}

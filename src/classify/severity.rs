@@ -1,0 +1,468 @@
+//! The severity guess (分级): casualty and loss figures read from the text
+//! and scored on the production-safety accident scale (《生产安全事故报告和
+//! 调查处理条例》), severity trigger words, and the signals the daemon
+//! supplies (source authority, spread). Every step leaves a reason.
+
+use serde::{Deserialize, Serialize};
+
+use super::types::Severity;
+use crate::text::{Number, find_numbers};
+
+/// What a casualty word counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CasualtyKind {
+    /// 死亡, 遇难, 身亡…
+    Dead,
+    /// 失联, 失踪 (counted with the dead, as the regulation's 死亡（含失踪）).
+    Missing,
+    /// 受伤, 重伤, 伤亡 (injured or unspecified casualties).
+    Injured,
+    /// 中毒, 送医, 住院… (taken ill: food poisoning, gas, outbreaks).
+    Sickened,
+}
+
+/// One figure read from the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// What is counted.
+    pub kind: CasualtyKind,
+    /// The count (lower bound for 余/多 forms).
+    pub count: f64,
+    /// The phrase it was read from, for the reason (e.g. 造成3人死亡).
+    pub evidence: String,
+}
+
+/// Casualties and losses read from a text: the largest figure of each kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Casualties {
+    /// Largest figure per kind.
+    pub figures: Vec<Figure>,
+    /// Direct economic loss in yuan, with its phrase.
+    pub loss_yuan: Option<(f64, String)>,
+}
+
+impl Casualties {
+    /// The largest count of `kind`, 0 when none was read.
+    pub fn count(&self, kind: CasualtyKind) -> f64 {
+        self.figures
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.count)
+            .fold(0.0, f64::max)
+    }
+
+    fn evidence(&self, kind: CasualtyKind) -> Option<&str> {
+        self.figures
+            .iter()
+            .find(|f| f.kind == kind)
+            .map(|f| f.evidence.as_str())
+    }
+
+    /// True when no figure was read.
+    pub fn is_empty(&self) -> bool {
+        self.figures.is_empty() && self.loss_yuan.is_none()
+    }
+
+    fn record(&mut self, kind: CasualtyKind, count: f64, evidence: &str) {
+        if let Some(f) = self.figures.iter_mut().find(|f| f.kind == kind) {
+            if count > f.count {
+                f.count = count;
+                f.evidence = evidence.to_string();
+            }
+        } else {
+            self.figures.push(Figure {
+                kind,
+                count,
+                evidence: evidence.to_string(),
+            });
+        }
+    }
+}
+
+/// Casualty words, longest first so 不治身亡 wins over 身亡.
+const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
+    ("不治身亡", CasualtyKind::Dead),
+    ("遇难者", CasualtyKind::Dead),
+    ("死亡", CasualtyKind::Dead),
+    ("遇难", CasualtyKind::Dead),
+    ("身亡", CasualtyKind::Dead),
+    ("罹难", CasualtyKind::Dead),
+    ("丧生", CasualtyKind::Dead),
+    ("殒命", CasualtyKind::Dead),
+    ("丧命", CasualtyKind::Dead),
+    ("死者", CasualtyKind::Dead),
+    ("溺亡", CasualtyKind::Dead),
+    ("遇害", CasualtyKind::Dead),
+    ("失联", CasualtyKind::Missing),
+    ("失踪", CasualtyKind::Missing),
+    ("伤亡", CasualtyKind::Injured),
+    ("重伤", CasualtyKind::Injured),
+    ("受伤", CasualtyKind::Injured),
+    ("伤者", CasualtyKind::Injured),
+    ("轻伤", CasualtyKind::Injured),
+    ("烧伤", CasualtyKind::Injured),
+    ("负伤", CasualtyKind::Injured),
+    ("中毒", CasualtyKind::Sickened),
+    ("送医", CasualtyKind::Sickened),
+    ("就医", CasualtyKind::Sickened),
+    ("住院", CasualtyKind::Sickened),
+    ("入院", CasualtyKind::Sickened),
+    ("就诊", CasualtyKind::Sickened),
+    ("感染", CasualtyKind::Sickened),
+    ("呕吐", CasualtyKind::Sickened),
+    ("腹泻", CasualtyKind::Sickened),
+    ("不适", CasualtyKind::Sickened),
+];
+
+/// Every character of every casualty word, plus those of 损失 and 死/伤/亡:
+/// a text without any of them holds no figure.
+const FIGURE_CHARS: &[char] = &[
+    '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '失', '联', '踪', '者', '毒',
+    '医', '院', '诊', '染', '吐', '泻', '适', '损',
+];
+
+/// Counter words after a number of people.
+const PEOPLE: &[&str] = &["人", "名", "位", "例", "个人", "余人", "多人"];
+
+/// Characters that end a clause: a figure never spans them.
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | ',' | ';' | '!' | '?' | '\n' | '、' | ':' | '(' | ')' | '“' | '”' | '《' | '》' | '…'
+    )
+}
+
+/// Words that say "none" before a casualty word: 无人员伤亡, 未造成人员死亡.
+const NEGATIONS: &[&str] = &["无", "未", "没有", "暂无", "未造成", "并无"];
+
+/// Reads casualty and loss figures from normalized text: 3人死亡, 造成三人
+/// 遇难, 十二名工人受伤, 二十余人受伤, 死亡人数升至15人, 遇难者增至20人,
+/// 3死2伤, 直接经济损失约1.2亿元, 5000万元的损失.
+pub fn extract_casualties(text: &str) -> Casualties {
+    let mut out = Casualties::default();
+    // Most texts name no casualty or loss at all: skip the number scan.
+    if !text.contains(FIGURE_CHARS) {
+        return out;
+    }
+    for n in find_numbers(text) {
+        if n.value <= 0.0 || n.value > 1e13 {
+            continue;
+        }
+        let clause_start = text[..n.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_end(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause_end = text[n.end..]
+            .char_indices()
+            .find(|&(_, c)| is_clause_end(c))
+            .map_or(text.len(), |(i, _)| n.end + i);
+        let before = &text[clause_start..n.start];
+        let after = &text[n.end..clause_end];
+        if let Some(loss) = loss_figure(&n, before, after) {
+            let phrase = snippet(text, clause_start, clause_end, n.start, n.end);
+            if out.loss_yuan.as_ref().is_none_or(|(v, _)| loss > *v) {
+                out.loss_yuan = Some((loss, phrase));
+            }
+            continue;
+        }
+        if let Some((kind, evidence_end)) = people_figure(after) {
+            let phrase = snippet(text, clause_start, clause_end, n.start, n.end + evidence_end);
+            out.record(kind, n.value, &phrase);
+            continue;
+        }
+        // 死亡人数升至15人, 受伤12人, 遇难者增至20人.
+        if let Some((kind, word_start)) = word_before(before) {
+            let unit = PEOPLE.iter().any(|p| after.starts_with(p));
+            let count_phrase = before.contains("人数") || before.contains("数字");
+            if unit || count_phrase {
+                let start = clause_start + word_start;
+                let end = n.end + PEOPLE.iter().find(|p| after.starts_with(**p)).map_or(0, |p| p.len());
+                let phrase = snippet(text, clause_start, clause_end, start, end);
+                out.record(kind, n.value, &phrase);
+            }
+        }
+    }
+    out
+}
+
+/// `3人死亡`, `3名工人遇难`, `3死2伤`: the casualty word after the number.
+/// Returns the kind and the byte length (in `after`) of the phrase.
+fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
+    // 3死2伤 / 致1死: a bare 死/伤/亡 right after the number.
+    match after.chars().next() {
+        Some('死' | '亡') => return Some((CasualtyKind::Dead, 3)),
+        Some('伤') => return Some((CasualtyKind::Injured, 3)),
+        _ => {}
+    }
+    let unit = PEOPLE.iter().find(|p| after.starts_with(**p))?;
+    let rest = &after[unit.len()..];
+    // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
+    let window: String = rest.chars().take(10).collect();
+    let (pos, kind, word) = CASUALTY_WORDS
+        .iter()
+        .filter_map(|&(w, k)| window.find(w).map(|p| (p, k, w)))
+        .min_by_key(|&(p, _, w)| (p, std::cmp::Reverse(w.len())))?;
+    // "3人无人员伤亡" cannot be a count; neither "3名未受伤".
+    let between = window[..pos].trim_end_matches("人员");
+    if NEGATIONS.iter().any(|neg| between.ends_with(neg)) {
+        return None;
+    }
+    Some((kind, unit.len() + pos + word.len()))
+}
+
+/// The casualty word that ends within the last few characters of `before`,
+/// returning its kind and byte offset in `before`.
+fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
+    let tail_start = before
+        .char_indices()
+        .rev()
+        .nth(9)
+        .map_or(0, |(i, _)| i);
+    let tail = &before[tail_start..];
+    let (pos, kind, _) = CASUALTY_WORDS
+        .iter()
+        .filter_map(|&(w, k)| tail.rfind(w).map(|p| (p, k, w)))
+        .max_by_key(|&(p, _, w)| (p + w.len(), w.len()))?;
+    let prefix = tail[..pos].trim_end_matches("人员");
+    if NEGATIONS.iter().any(|neg| prefix.ends_with(neg)) {
+        return None;
+    }
+    Some((kind, tail_start + pos))
+}
+
+/// `直接经济损失约1.2亿元`, `5000万元的经济损失`: a loss in yuan.
+fn loss_figure(n: &Number, before: &str, after: &str) -> Option<f64> {
+    let yuan = ["元", "万元", "亿元", "余元", "余万元", "多万元", "余亿元", "多亿元"]
+        .iter()
+        .find(|u| after.starts_with(**u))?;
+    let mult = if yuan.contains('亿') {
+        1e8
+    } else if yuan.contains('万') {
+        1e4
+    } else {
+        1.0
+    };
+    let value = n.value * mult;
+    let tail: String = before.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let follows_loss = tail.contains("损失");
+    let head: String = after.chars().take(10).collect();
+    let precedes_loss = head.contains("损失");
+    (follows_loss || precedes_loss).then_some(value)
+}
+
+/// A short phrase around `[start, end)`, within the clause, for reasons.
+fn snippet(text: &str, clause_start: usize, clause_end: usize, start: usize, end: usize) -> String {
+    let lead: usize = text[clause_start..start]
+        .char_indices()
+        .rev()
+        .nth(3)
+        .map_or(clause_start, |(i, _)| clause_start + i);
+    let end = end.min(clause_end);
+    text[lead..end].to_string()
+}
+
+/// Where the item was published, as the daemon knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// Central media and government (人民日报, 新华社, 央视, 国务院…).
+    Central,
+    /// Provincial media and government.
+    Provincial,
+    /// City level.
+    Municipal,
+    /// County level.
+    County,
+    /// Self-media, forums, personal Weibo/WeChat accounts.
+    SelfMedia,
+}
+
+/// Signals beyond the text that feed the guess (supplied by the daemon).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signals {
+    /// Who published the item.
+    pub authority: Option<Authority>,
+    /// Distinct sources carrying the story so far.
+    pub source_count: Option<u32>,
+    /// Items per hour in the story's latest hour.
+    pub items_per_hour: Option<f64>,
+}
+
+/// Level from casualty and loss figures, per the accident scale.
+pub fn level_from_casualties(c: &Casualties, reasons: &mut Vec<String>) -> Option<Severity> {
+    let dead = c.count(CasualtyKind::Dead) + c.count(CasualtyKind::Missing);
+    let injured = c.count(CasualtyKind::Injured);
+    let sick = c.count(CasualtyKind::Sickened);
+    let mut best: Option<Severity> = None;
+    let mut consider = |level: Severity, reason: String, best: &mut Option<Severity>| {
+        reasons.push(format!("{reason} → {level}"));
+        *best = (*best).max(Some(level));
+    };
+    if dead > 0.0 {
+        let level = scale(dead, 30.0, 10.0, 3.0);
+        let mut what = format!("{} dead", fmt_count(dead));
+        if c.count(CasualtyKind::Missing) > 0.0 {
+            what = format!("{} dead or missing", fmt_count(dead));
+        }
+        let ev: Vec<&str> = [CasualtyKind::Dead, CasualtyKind::Missing]
+            .iter()
+            .filter_map(|&k| c.evidence(k))
+            .collect();
+        consider(level, format!("{what} reported ({})", ev.join("; ")), &mut best);
+    }
+    if injured > 0.0 {
+        let level = scale(injured, 100.0, 50.0, 10.0);
+        let ev = c.evidence(CasualtyKind::Injured).unwrap_or_default();
+        consider(level, format!("{} injured reported ({ev})", fmt_count(injured)), &mut best);
+    }
+    if sick >= 30.0 {
+        // 突发公共卫生事件分级: 100+ taken ill is 较大, 30–99 一般.
+        let level = if sick >= 100.0 { Severity::III } else { Severity::IV };
+        let ev = c.evidence(CasualtyKind::Sickened).unwrap_or_default();
+        consider(level, format!("{} taken ill ({ev})", fmt_count(sick)), &mut best);
+    }
+    if let Some((yuan, ev)) = &c.loss_yuan {
+        let level = scale(*yuan, 1e8, 5e7, 1e7);
+        consider(level, format!("direct loss {} ({ev})", fmt_yuan(*yuan)), &mut best);
+    }
+    best
+}
+
+/// Level on a four-step scale with thresholds for I, II and III.
+fn scale(v: f64, one: f64, two: f64, three: f64) -> Severity {
+    if v >= one {
+        Severity::I
+    } else if v >= two {
+        Severity::II
+    } else if v >= three {
+        Severity::III
+    } else {
+        Severity::IV
+    }
+}
+
+fn fmt_count(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn fmt_yuan(v: f64) -> String {
+    if v >= 1e8 {
+        format!("{}亿元", fmt_count((v / 1e6).round() / 100.0))
+    } else if v >= 1e4 {
+        format!("{}万元", fmt_count((v / 1e2).round() / 100.0))
+    } else {
+        format!("{}元", fmt_count(v))
+    }
+}
+
+/// Steps the signals raise the level by, with reasons.
+pub fn raises_from_signals(s: &Signals, reasons: &mut Vec<String>) -> u8 {
+    let mut steps = 0;
+    match s.authority {
+        Some(Authority::Central) => {
+            reasons.push("published by a central authority or medium → +1".into());
+            steps += 1;
+        }
+        Some(Authority::Provincial) => {
+            reasons.push("published by a provincial authority or medium → +1".into());
+            steps += 1;
+        }
+        _ => {}
+    }
+    if let Some(n) = s.source_count
+        && n >= 10
+    {
+        reasons.push(format!("carried by {n} distinct sources → +1"));
+        steps += 1;
+    }
+    if let Some(r) = s.items_per_hour
+        && r >= 20.0
+    {
+        reasons.push(format!("spreading fast ({r:.0} items in the last hour) → +1"));
+        steps += 1;
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(text: &str) -> Vec<(CasualtyKind, f64)> {
+        let c = extract_casualties(text);
+        let mut v: Vec<(CasualtyKind, f64)> = c.figures.iter().map(|f| (f.kind, f.count)).collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
+    use CasualtyKind::*;
+
+    #[test]
+    fn reads_casualty_figures_table() {
+        let cases: &[(&str, Vec<(CasualtyKind, f64)>)] = &[
+            ("事故造成3人死亡", vec![(Dead, 3.0)]),
+            ("事故造成三人死亡", vec![(Dead, 3.0)]),
+            ("十二名工人遇难", vec![(Dead, 12.0)]),
+            ("二十余人受伤", vec![(Injured, 20.0)]),
+            ("3人死亡", vec![(Dead, 3.0)]),
+            ("死亡人数升至15人", vec![(Dead, 15.0)]),
+            ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
+            ("遇难者增至20人", vec![(Dead, 20.0)]),
+            ("截至目前已致3死2伤", vec![(Dead, 3.0), (Injured, 2.0)]),
+            ("造成3人死亡、5人受伤、2人失联", vec![(Dead, 3.0), (Missing, 2.0), (Injured, 5.0)]),
+            ("3名工人经抢救无效死亡", vec![(Dead, 3.0)]),
+            ("事故已造成36人遇难,仍有2人失踪", vec![(Dead, 36.0), (Missing, 2.0)]),
+            ("共有120余名学生出现呕吐、腹泻症状", vec![(Sickened, 120.0)]),
+            ("受伤12人", vec![(Injured, 12.0)]),
+            ("3人死亡,后死亡人数升至9人", vec![(Dead, 9.0)]),
+            ("事故未造成人员伤亡", vec![]),
+            ("3人被抓获,5名嫌疑人", vec![]),
+            ("2026年11月22日发生火灾,无人员伤亡", vec![]),
+            ("第3次会议", vec![]),
+        ];
+        for (text, want) in cases {
+            let mut want = want.clone();
+            want.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(counts(text), want, "text: {text}");
+        }
+    }
+
+    #[test]
+    fn reads_losses() {
+        let c = extract_casualties("火灾造成直接经济损失约1.2亿元");
+        assert_eq!(c.loss_yuan.as_ref().map(|l| l.0), Some(1.2e8));
+        let c = extract_casualties("造成3000余万元的经济损失");
+        assert_eq!(c.loss_yuan.as_ref().map(|l| l.0), Some(3e7));
+        let c = extract_casualties("项目总投资5000万元");
+        assert_eq!(c.loss_yuan, None);
+    }
+
+    #[test]
+    fn scale_matches_the_regulation() {
+        let level = |t: &str| level_from_casualties(&extract_casualties(t), &mut Vec::new());
+        assert_eq!(level("造成30人死亡"), Some(Severity::I));
+        assert_eq!(level("造成29人死亡"), Some(Severity::II));
+        assert_eq!(level("造成10人死亡"), Some(Severity::II));
+        assert_eq!(level("造成3人死亡"), Some(Severity::III));
+        assert_eq!(level("造成2人死亡"), Some(Severity::IV));
+        assert_eq!(level("8人死亡、2人失联"), Some(Severity::II));
+        assert_eq!(level("100人受伤"), Some(Severity::I));
+        assert_eq!(level("55人受伤"), Some(Severity::II));
+        assert_eq!(level("直接经济损失5000万元"), Some(Severity::II));
+        assert_eq!(level("直接经济损失900万元"), Some(Severity::IV));
+        assert_eq!(level("没有数字"), None);
+    }
+
+    #[test]
+    fn reasons_quote_the_text() {
+        let mut reasons = Vec::new();
+        level_from_casualties(&extract_casualties("事故造成3人死亡"), &mut reasons);
+        assert_eq!(reasons, vec!["3 dead reported (事故造成3人死亡) → III"]);
+    }
+}
