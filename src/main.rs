@@ -1,1 +1,39 @@
-fn main(){}
+//! The `yuqing` command line. Parses arguments and hands over to `cli`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cli;
+
+/// yuqing (舆情): watch public opinion a government office must answer.
+#[derive(Debug, Parser)]
+#[command(name = "yuqing", version, about, long_about = None)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Classify JSON Lines items (stdin or files) exactly as the daemon would;
+    /// prints one JSON line per input line, in order.
+    Classify(cli::classify::ClassifyArgs),
+    /// Validate the keyword lists, print a summary, exit non-zero on errors.
+    Check(cli::check::CheckArgs),
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Classify(a) => cli::classify::run(a),
+        Command::Check(a) => cli::check::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("yuqing: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -95,17 +95,41 @@ impl Segmenter {
         self.jieba.cut(text, true).into_iter().map(|t| t.word).collect()
     }
 
-    /// Token boundaries of `text` as a bit set over byte offsets `0..=len`:
-    /// bit `i` is set when a token starts or ends at byte `i`.
+    /// Word boundaries of `text` as a bit set over byte offsets `0..=len`:
+    /// bit `i` is set when a word starts or ends at byte `i` (see
+    /// [`Segmenter::cut_points`]).
     pub fn boundaries(&self, text: &str) -> Boundaries {
         let mut bits = vec![0u64; text.len() / 64 + 1];
         let mut set = |i: usize| bits[i / 64] |= 1 << (i % 64);
         set(0);
-        for t in self.jieba.cut(text, true) {
-            set(t.byte_start);
-            set(t.byte_end);
+        for p in self.cut_points(text) {
+            set(p);
         }
         Boundaries { bits }
+    }
+
+    /// Byte offsets where words end in `text`, ascending: every jieba token
+    /// end, plus the seams of compound tokens. jieba keeps compounds such as
+    /// 火灾事故, 学校食堂 or 食物中毒 whole; a token of four or more characters
+    /// that splits into two dictionary words of at least two characters each
+    /// also gets a boundary at that split, so 火灾 and 事故 match inside it.
+    /// Three-character tokens are never split, so 爆炸 stays out of 爆炸性.
+    pub fn cut_points(&self, text: &str) -> Vec<usize> {
+        let mut points = Vec::new();
+        for t in self.jieba.cut(text, true) {
+            let word = t.word;
+            if word.chars().count() >= 4 {
+                let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+                for &split in &offsets[2..offsets.len() - 1] {
+                    let (left, right) = word.split_at(split);
+                    if self.jieba.has_word(left) && self.jieba.has_word(right) {
+                        points.push(t.byte_start + split);
+                    }
+                }
+            }
+            points.push(t.byte_end);
+        }
+        points
     }
 }
 
@@ -194,12 +218,7 @@ impl<'a> LazyBoundaries<'a> {
             .char_indices()
             .find(|&(_, c)| !is_block_char(c))
             .map_or(text.len(), |(i, _)| pos + i);
-        let inner: Vec<usize> = self
-            .segmenter
-            .spans(&text[start..end])
-            .iter()
-            .map(|s| s.end)
-            .collect();
+        let inner = self.segmenter.cut_points(&text[start..end]);
         let answer = inner.binary_search(&(pos - start)).is_ok();
         self.blocks.insert(idx, (start, end, inner));
         answer
@@ -237,6 +256,15 @@ mod tests {
         for i in positions {
             assert_eq!(lazy.is_boundary(i), full.at(i), "byte {i}");
         }
+    }
+
+    #[test]
+    fn compounds_get_inner_boundaries_but_short_words_do_not() {
+        let s = Segmenter::new().unwrap();
+        let text = "火灾事故,爆炸性新闻";
+        let b = s.boundaries(text);
+        assert!(b.at("火灾".len()), "火灾|事故");
+        assert!(!b.at("火灾事故,爆炸".len()), "爆炸性 stays whole");
     }
 
     #[test]
