@@ -205,7 +205,8 @@ impl Classifier {
         }
 
         if !out.categories.is_empty() {
-            let level = self.guess_severity(text, &rule_hits, signals, &mut out.reasons);
+            let rumor = out.flags.contains(&Flag::Rumor);
+            let level = self.guess_severity(text, rumor, &rule_hits, signals, &mut out.reasons);
             out.severity = Some(level);
             let grave = level >= Severity::II;
             let emergency = out.categories.contains(&Category::Emergency);
@@ -225,12 +226,13 @@ impl Classifier {
     fn guess_severity(
         &self,
         text: &str,
+        rumor: bool,
         rule_hits: &[RuleHit<'_>],
         signals: &Signals,
         reasons: &mut Vec<String>,
     ) -> Severity {
         let before = reasons.len();
-        let casualties = severity::extract_casualties(text);
+        let casualties = severity::extract_casualties(text, rumor);
         let mut floor = severity::level_from_casualties(&casualties, reasons).unwrap_or(Severity::IV);
         let mut raise = 0u8;
         for h in rule_hits {

@@ -23,6 +23,25 @@ pub enum MatcherError {
     Automaton(#[from] aho_corasick::BuildError),
 }
 
+/// Words that, right before a term, say it did not happen: 无人受伤,
+/// 未造成人员伤亡, 暂未收到伤亡报告, 不会停水.
+const NEGATIONS: &[&str] = &[
+    "无", "未", "没有", "没", "暂无", "暂未", "尚无", "尚未", "并未", "并无", "无人", "无一人",
+    "未造成", "未发现", "未收到", "未见", "不会", "零",
+];
+
+/// Filler between a negation and the term (未造成人员伤亡, 无任何损失).
+const FILLERS: &[&str] = &["人员", "任何", "收到"];
+
+/// True when the text before a hit ends with a negation.
+fn negated(before: &str) -> bool {
+    let mut tail = before;
+    for f in FILLERS {
+        tail = tail.strip_suffix(f).unwrap_or(tail);
+    }
+    NEGATIONS.iter().any(|n| tail.ends_with(n))
+}
+
 /// A rule compiled to term ids.
 #[derive(Debug)]
 struct CompiledRule {
@@ -147,7 +166,10 @@ impl Matcher {
             if hits.first.contains_key(&term) {
                 continue;
             }
-            if bounds.is_boundary(m.start()) && bounds.is_boundary(m.end()) {
+            if bounds.is_boundary(m.start())
+                && bounds.is_boundary(m.end())
+                && !negated(&text[..m.start()])
+            {
                 hits.first.insert(term, m.start());
             }
         }
@@ -194,6 +216,11 @@ impl Matcher {
         out
     }
 
+    /// Number of compiled rules.
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+
     /// The terms of one exclusion list that are present (for explanations).
     pub fn excluded_by<'a>(&'a self, hits: &Hits) -> impl Iterator<Item = &'a str> {
         self.list_excludes
@@ -201,5 +228,19 @@ impl Matcher {
             .flatten()
             .filter(|&&t| hits.has(t))
             .map(|&t| self.terms[t as usize].as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negations_before_a_term() {
+        assert!(negated("事故无人"));
+        assert!(negated("未造成人员"));
+        assert!(negated("暂未收到人员"));
+        assert!(!negated("造成3人"));
+        assert!(!negated(""));
     }
 }

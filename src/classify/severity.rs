@@ -94,6 +94,7 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("死者", CasualtyKind::Dead),
     ("溺亡", CasualtyKind::Dead),
     ("遇害", CasualtyKind::Dead),
+    ("牺牲", CasualtyKind::Dead),
     ("失联", CasualtyKind::Missing),
     ("失踪", CasualtyKind::Missing),
     ("伤亡", CasualtyKind::Injured),
@@ -118,7 +119,7 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
 /// Every character of every casualty word, plus those of 损失 and 死/伤/亡:
 /// a text without any of them holds no figure.
 const FIGURE_CHARS: &[char] = &[
-    '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '失', '联', '踪', '者', '毒',
+    '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者', '毒',
     '医', '院', '诊', '染', '吐', '泻', '适', '损',
 ];
 
@@ -139,14 +140,21 @@ const NEGATIONS: &[&str] = &["无", "未", "没有", "暂无", "未造成", "并
 /// Reads casualty and loss figures from normalized text: 3人死亡, 造成三人
 /// 遇难, 十二名工人受伤, 二十余人受伤, 死亡人数升至15人, 遇难者增至20人,
 /// 3死2伤, 直接经济损失约1.2亿元, 5000万元的损失.
-pub fn extract_casualties(text: &str) -> Casualties {
+///
+/// With `skip_quoted`, figures inside quotation marks are ignored: refuting
+/// news quotes the rumor (网传“爆炸死亡上百人”系谣言) before the real figure.
+pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
     let mut out = Casualties::default();
     // Most texts name no casualty or loss at all: skip the number scan.
     if !text.contains(FIGURE_CHARS) {
         return out;
     }
+    let quoted = if skip_quoted { quoted_spans(text) } else { Vec::new() };
     for n in find_numbers(text) {
         if n.value <= 0.0 || n.value > 1e13 {
+            continue;
+        }
+        if quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e) {
             continue;
         }
         let clause_start = text[..n.start]
@@ -187,6 +195,23 @@ pub fn extract_casualties(text: &str) -> Casualties {
     out
 }
 
+/// Byte spans of text inside “…”, 「…」 or "…" quotes.
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '「' | '"') => open = Some((i, c)),
+            (Some((s, '“')), '”') | (Some((s, '「')), '」') | (Some((s, '"')), '"') => {
+                spans.push((s, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
 /// `3人死亡`, `3名工人遇难`, `3死2伤`: the casualty word after the number.
 /// Returns the kind and the byte length (in `after`) of the phrase.
 fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
@@ -199,7 +224,7 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
     let unit = PEOPLE.iter().find(|p| after.starts_with(**p))?;
     let rest = &after[unit.len()..];
     // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
-    let window: String = rest.chars().take(10).collect();
+    let window: String = rest.chars().take(14).collect();
     let (pos, kind, word) = CASUALTY_WORDS
         .iter()
         .filter_map(|&(w, k)| window.find(w).map(|p| (p, k, w)))
@@ -395,7 +420,7 @@ mod tests {
     use super::*;
 
     fn counts(text: &str) -> Vec<(CasualtyKind, f64)> {
-        let c = extract_casualties(text);
+        let c = extract_casualties(text, false);
         let mut v: Vec<(CasualtyKind, f64)> = c.figures.iter().map(|f| (f.kind, f.count)).collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
@@ -425,6 +450,7 @@ mod tests {
             ("3人被抓获,5名嫌疑人", vec![]),
             ("2026年11月22日发生火灾,无人员伤亡", vec![]),
             ("第3次会议", vec![]),
+            ("3名扑火人员在扑救过程中牺牲", vec![(Dead, 3.0)]),
         ];
         for (text, want) in cases {
             let mut want = want.clone();
@@ -434,18 +460,25 @@ mod tests {
     }
 
     #[test]
+    fn quoted_rumors_are_skipped_on_request() {
+        let text = "网传“化工厂爆炸死亡上百人”系谣言,经核实事故造成3人死亡";
+        assert_eq!(extract_casualties(text, true).count(Dead), 3.0);
+        assert_eq!(extract_casualties(text, false).count(Dead), 100.0);
+    }
+
+    #[test]
     fn reads_losses() {
-        let c = extract_casualties("火灾造成直接经济损失约1.2亿元");
+        let c = extract_casualties("火灾造成直接经济损失约1.2亿元", false);
         assert_eq!(c.loss_yuan.as_ref().map(|l| l.0), Some(1.2e8));
-        let c = extract_casualties("造成3000余万元的经济损失");
+        let c = extract_casualties("造成3000余万元的经济损失", false);
         assert_eq!(c.loss_yuan.as_ref().map(|l| l.0), Some(3e7));
-        let c = extract_casualties("项目总投资5000万元");
+        let c = extract_casualties("项目总投资5000万元", false);
         assert_eq!(c.loss_yuan, None);
     }
 
     #[test]
     fn scale_matches_the_regulation() {
-        let level = |t: &str| level_from_casualties(&extract_casualties(t), &mut Vec::new());
+        let level = |t: &str| level_from_casualties(&extract_casualties(t, false), &mut Vec::new());
         assert_eq!(level("造成30人死亡"), Some(Severity::I));
         assert_eq!(level("造成29人死亡"), Some(Severity::II));
         assert_eq!(level("造成10人死亡"), Some(Severity::II));
@@ -462,7 +495,7 @@ mod tests {
     #[test]
     fn reasons_quote_the_text() {
         let mut reasons = Vec::new();
-        level_from_casualties(&extract_casualties("事故造成3人死亡"), &mut reasons);
+        level_from_casualties(&extract_casualties("事故造成3人死亡", false), &mut reasons);
         assert_eq!(reasons, vec!["3 dead reported (事故造成3人死亡) → III"]);
     }
 }

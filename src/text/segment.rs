@@ -114,11 +114,26 @@ impl Segmenter {
     /// that splits into two dictionary words of at least two characters each
     /// also gets a boundary at that split, so 火灾 and 事故 match inside it.
     /// Three-character tokens are never split, so 爆炸 stays out of 爆炸性.
+    ///
+    /// Words added from the keyword lists get the seams the default
+    /// dictionary would give them, so a longer keyword never hides a shorter
+    /// one inside it (系谣言 still holds 谣言).
     pub fn cut_points(&self, text: &str) -> Vec<usize> {
         let mut points = Vec::new();
+        let base = base().ok();
         for t in self.jieba.cut(text, true) {
             let word = t.word;
-            if word.chars().count() >= 4 {
+            if let Some(base) = base
+                && word.len() > 3
+                && !base.has_word(word)
+                && self.jieba.has_word(word)
+            {
+                for sub in base.cut(word, false) {
+                    if sub.byte_end < word.len() {
+                        points.push(t.byte_start + sub.byte_end);
+                    }
+                }
+            } else if word.chars().count() >= 4 {
                 let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
                 for &split in &offsets[2..offsets.len() - 1] {
                     let (left, right) = word.split_at(split);
@@ -129,6 +144,8 @@ impl Segmenter {
             }
             points.push(t.byte_end);
         }
+        points.sort_unstable();
+        points.dedup();
         points
     }
 }
@@ -265,6 +282,14 @@ mod tests {
         let b = s.boundaries(text);
         assert!(b.at("火灾".len()), "火灾|事故");
         assert!(!b.at("火灾事故,爆炸".len()), "爆炸性 stays whole");
+    }
+
+    #[test]
+    fn added_words_keep_the_seams_of_the_default_dictionary() {
+        let s = Segmenter::with_words(["系谣言", "谣言"]).unwrap();
+        let text = "表示系谣言";
+        let b = s.boundaries(text);
+        assert!(b.at("表示".len()) && b.at("表示系".len()) && b.at(text.len()));
     }
 
     #[test]
