@@ -65,7 +65,10 @@ fn shipped_lists_meet_precision_and_recall_floors() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert!(items.len() >= 150, "the labelled set must hold at least 150 items");
+    assert!(
+        items.len() >= 150,
+        "the labelled set must hold at least 150 items"
+    );
 
     let classifier = common::shipped_classifier();
     let mut per_category: BTreeMap<Category, Counts> = BTreeMap::new();
@@ -89,7 +92,10 @@ fn shipped_lists_meet_precision_and_recall_floors() {
             let predicted = got.categories.contains(&c);
             per_category.entry(c).or_default().add(truth, predicted);
             if truth != predicted {
-                misses.push(format!("{} {c}: expected {truth}, got {predicted}", item.id));
+                misses.push(format!(
+                    "{} {c}: expected {truth}, got {predicted}",
+                    item.id
+                ));
             }
         }
         for f in Flag::ALL {
@@ -106,15 +112,28 @@ fn shipped_lists_meet_precision_and_recall_floors() {
         }
     }
 
-    println!("{:<10} {:>9} {:>6} {:>4} {:>4} {:>4}", "category", "precision", "recall", "tp", "fp", "fn");
+    println!(
+        "{:<10} {:>9} {:>6} {:>4} {:>4} {:>4}",
+        "category", "precision", "recall", "tp", "fp", "fn"
+    );
     for (c, n) in &per_category {
         println!(
             "{:<10} {:>9.3} {:>6.3} {:>4} {:>4} {:>4}",
-            c.slug(), n.precision(), n.recall(), n.tp, n.fp, n.fn_
+            c.slug(),
+            n.precision(),
+            n.recall(),
+            n.tp,
+            n.fp,
+            n.fn_
         );
     }
     for (f, n) in &per_flag {
-        println!("flag {:<6}  precision {:.3} recall {:.3}", f.slug(), n.precision(), n.recall());
+        println!(
+            "flag {:<6}  precision {:.3} recall {:.3}",
+            f.slug(),
+            n.precision(),
+            n.recall()
+        );
     }
     let agreement = f64::from(severity_agree) / f64::from(severity_total.max(1));
     println!("severity agreement {agreement:.3} ({severity_agree}/{severity_total})");
@@ -123,10 +142,21 @@ fn shipped_lists_meet_precision_and_recall_floors() {
     }
 
     for (c, n) in &per_category {
-        assert!(n.precision() >= PRECISION_FLOOR, "{c}: precision {:.3} below floor", n.precision());
-        assert!(n.recall() >= RECALL_FLOOR, "{c}: recall {:.3} below floor", n.recall());
+        assert!(
+            n.precision() >= PRECISION_FLOOR,
+            "{c}: precision {:.3} below floor",
+            n.precision()
+        );
+        assert!(
+            n.recall() >= RECALL_FLOOR,
+            "{c}: recall {:.3} below floor",
+            n.recall()
+        );
     }
-    assert!(agreement >= SEVERITY_AGREEMENT_FLOOR, "severity agreement {agreement:.3} below floor");
+    assert!(
+        agreement >= SEVERITY_AGREEMENT_FLOOR,
+        "severity agreement {agreement:.3} below floor"
+    );
 }
 
 #[test]
@@ -139,7 +169,10 @@ fn hard_negatives_stay_clean() {
         "今天是地震十五周年纪念日，我们缅怀遇难同胞。",
         "周末吃火锅，大火烧开后转小火慢炖。",
     ] {
-        let got = classifier.classify(&Document { text, ..Default::default() });
+        let got = classifier.classify(&Document {
+            text,
+            ..Default::default()
+        });
         assert!(got.categories.is_empty(), "{text}: {:?}", got.matches);
         assert_eq!(got.severity, None);
     }
@@ -154,10 +187,23 @@ fn evidence_names_file_and_line_and_reasons_quote_the_text() {
     });
     assert_eq!(got.categories, vec![Category::Emergency]);
     assert_eq!(got.severity, Some(Severity::III));
-    let m = got.matches.iter().find(|m| m.category == Some(Category::Emergency)).unwrap();
-    assert!(m.rule.starts_with(&format!("{}", common::root().join("keywords/emergency.txt").display())));
+    let m = got
+        .matches
+        .iter()
+        .find(|m| m.category == Some(Category::Emergency))
+        .unwrap();
+    assert!(m.rule.starts_with(&format!(
+        "{}",
+        common::root().join("keywords/emergency.txt").display()
+    )));
     assert!(m.terms.contains(&"爆炸".to_string()));
-    assert!(got.reasons.iter().any(|r| r.contains("3人死亡") && r.ends_with("→ III")), "{:?}", got.reasons);
+    assert!(
+        got.reasons
+            .iter()
+            .any(|r| r.contains("3人死亡") && r.ends_with("→ III")),
+        "{:?}",
+        got.reasons
+    );
 }
 
 #[test]
@@ -178,7 +224,10 @@ fn regions_report_canonical_names_in_order_of_mention() {
         text: "如东县一化工厂爆炸，南通市应急管理局赶赴现场；北京通州区无关。",
         ..Default::default()
     });
-    assert_eq!(got.regions, vec!["如东县".to_string(), "南通市".to_string()]);
+    assert_eq!(
+        got.regions,
+        vec!["如东县".to_string(), "南通市".to_string()]
+    );
 }
 
 #[test]

@@ -210,7 +210,10 @@ impl Classifier {
             out.severity = Some(level);
             let grave = level >= Severity::II;
             let emergency = out.categories.contains(&Category::Emergency);
-            if grave && (emergency || out.flags.contains(&Flag::Rumor)) && !out.flags.contains(&Flag::Urgent) {
+            if grave
+                && (emergency || out.flags.contains(&Flag::Rumor))
+                && !out.flags.contains(&Flag::Urgent)
+            {
                 out.flags.push(Flag::Urgent);
                 out.reasons.push(format!(
                     "urgent: {} {} at level {level} (紧急交办)",
@@ -233,7 +236,8 @@ impl Classifier {
     ) -> Severity {
         let before = reasons.len();
         let casualties = severity::extract_casualties(text, rumor);
-        let mut floor = severity::level_from_casualties(&casualties, reasons).unwrap_or(Severity::IV);
+        let mut floor =
+            severity::level_from_casualties(&casualties, reasons).unwrap_or(Severity::IV);
         let mut raise = 0u8;
         for h in rule_hits {
             match h.rule.level {

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::rules::{ListKind, Rule, RuleSet};
 use crate::text::Segmenter;
@@ -23,11 +23,35 @@ pub enum MatcherError {
     Automaton(#[from] aho_corasick::BuildError),
 }
 
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    (0..=i).rev().find(|&j| s.is_char_boundary(j)).unwrap_or(0)
+}
+
 /// Words that, right before a term, say it did not happen: 无人受伤,
 /// 未造成人员伤亡, 暂未收到伤亡报告, 不会停水.
 const NEGATIONS: &[&str] = &[
-    "无", "未", "没有", "没", "暂无", "暂未", "尚无", "尚未", "并未", "并无", "无人", "无一人",
-    "未造成", "未发现", "未收到", "未见", "不会", "零",
+    "无",
+    "未",
+    "没有",
+    "没",
+    "暂无",
+    "暂未",
+    "尚无",
+    "尚未",
+    "并未",
+    "并无",
+    "无人",
+    "无一人",
+    "未造成",
+    "未发现",
+    "未收到",
+    "未见",
+    "不会",
+    "零",
 ];
 
 /// Filler between a negation and the term (未造成人员伤亡, 无任何损失).
@@ -66,24 +90,36 @@ pub struct Matcher {
 /// Where each term matched in one text.
 #[derive(Debug, Default)]
 pub struct Hits {
-    /// Byte offset of each matched term's first aligned occurrence.
-    first: HashMap<u32, usize>,
+    /// Per term id: byte offset + 1 of its first aligned occurrence, 0 if none.
+    first: Vec<u32>,
+    /// Ids of the terms that matched, in order of discovery.
+    matched: Vec<u32>,
 }
 
 impl Hits {
     /// True when `term` matched.
+    #[inline]
     fn has(&self, term: u32) -> bool {
-        self.first.contains_key(&term)
+        self.first.get(term as usize).is_some_and(|&p| p != 0)
+    }
+
+    /// Byte offset of the first aligned occurrence of `term`.
+    #[inline]
+    fn position(&self, term: u32) -> Option<usize> {
+        self.first
+            .get(term as usize)
+            .and_then(|&p| p.checked_sub(1))
+            .map(|p| p as usize)
     }
 
     /// Number of distinct terms that matched.
     pub fn len(&self) -> usize {
-        self.first.len()
+        self.matched.len()
     }
 
     /// True when nothing matched.
     pub fn is_empty(&self) -> bool {
-        self.first.is_empty()
+        self.matched.is_empty()
     }
 }
 
@@ -140,8 +176,11 @@ impl Matcher {
                 }
             }
         }
+        // A DFA is several times faster than the NFAs for overlapping search;
+        // a few thousand short terms keep it to a few MB.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&terms)?;
         Ok(Self {
             automaton,
@@ -160,17 +199,24 @@ impl Matcher {
     /// Finds the terms of `text` (normalized) that sit on token boundaries.
     pub fn scan(&self, text: &str, segmenter: &Segmenter) -> Hits {
         let mut hits = Hits::default();
+        // Texts over 4 GiB cannot be positioned in u32; they are cut upstream
+        // long before that, so just stop matching there.
+        let text = &text[..floor_char_boundary(text, u32::MAX as usize - 1)];
         let mut bounds = LazyBoundaries::new(text, segmenter);
         for m in self.automaton.find_overlapping_iter(text) {
             let term = m.pattern().as_u32();
-            if hits.first.contains_key(&term) {
+            if hits.has(term) {
                 continue;
             }
             if bounds.is_boundary(m.start())
                 && bounds.is_boundary(m.end())
                 && !negated(&text[..m.start()])
             {
-                hits.first.insert(term, m.start());
+                if hits.first.is_empty() {
+                    hits.first = vec![0; self.terms.len()];
+                }
+                hits.first[term as usize] = m.start() as u32 + 1;
+                hits.matched.push(term);
             }
         }
         hits
@@ -179,8 +225,8 @@ impl Matcher {
     /// The rules that `hits` satisfy, in list and file order.
     pub fn matched<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<RuleHit<'r>> {
         let mut candidates: Vec<u32> = hits
-            .first
-            .keys()
+            .matched
+            .iter()
             .flat_map(|&t| self.term_rules[t as usize].iter().copied())
             .collect();
         candidates.sort_unstable();
@@ -200,7 +246,7 @@ impl Matcher {
             let mut position = usize::MAX;
             for (g, ids) in rule.groups.iter().zip(&c.groups) {
                 for (term, &id) in g.iter().zip(ids) {
-                    if let Some(&pos) = hits.first.get(&id) {
+                    if let Some(pos) = hits.position(id) {
                         terms.push(term.as_str());
                         position = position.min(pos);
                     }

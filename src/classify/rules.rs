@@ -262,13 +262,16 @@ impl RuleSet {
     /// Every distinct term of every list (for the segmenter's dictionary).
     pub fn terms(&self) -> impl Iterator<Item = &str> {
         self.lists.iter().flat_map(|l| {
-            l.excludes.iter().map(String::as_str).chain(l.rules.iter().flat_map(|r| {
-                r.groups
-                    .iter()
-                    .flatten()
-                    .chain(r.excludes.iter())
-                    .map(String::as_str)
-            }))
+            l.excludes
+                .iter()
+                .map(String::as_str)
+                .chain(l.rules.iter().flat_map(|r| {
+                    r.groups
+                        .iter()
+                        .flatten()
+                        .chain(r.excludes.iter())
+                        .map(String::as_str)
+                }))
         })
     }
 }
@@ -348,7 +351,9 @@ pub fn parse_file(
                 }
                 "exclude" => match parse_alternatives(value) {
                     Ok(terms) => list.excludes.extend(terms),
-                    Err(e) => problems.push(problem(line_no, Level::Error, format!("@exclude: {e}"))),
+                    Err(e) => {
+                        problems.push(problem(line_no, Level::Error, format!("@exclude: {e}")))
+                    }
                 },
                 "level" => {
                     if list.kind != ListKind::Severity {
@@ -414,16 +419,18 @@ pub fn parse_file(
                     groups,
                     excludes,
                     weight,
-                    level: if list.kind == ListKind::Severity { level } else { None },
+                    level: if list.kind == ListKind::Severity {
+                        level
+                    } else {
+                        None
+                    },
                 });
             }
             Err(e) => problems.push(problem(line_no, Level::Error, e)),
         }
     }
     if !kind_known {
-        problems.push(problem(0, Level::Error, format!(
-            "cannot tell which list this is: name the file after its kind (policy, interest, morality, emergency, directive, regions, severity, rumor, urgent; e.g. emergency-local.txt) or put '@kind emergency' on its first line"
-        )));
+        problems.push(problem(0, Level::Error, "cannot tell which list this is: name the file after its kind (policy, interest, morality, emergency, directive, regions, severity, rumor, urgent; e.g. emergency-local.txt) or put '@kind emergency' on its first line".into()));
         return None;
     }
     if list.rules.is_empty() {
@@ -470,7 +477,10 @@ fn parse_rule(line: &str) -> Result<ParsedRule, String> {
     let mut parts = parts.into_iter();
     let positive = parts.next().unwrap_or_default();
     if positive.trim().is_empty() {
-        return Err("the rule has no term before '-': write the words to match first, then '- exclusions'".into());
+        return Err(
+            "the rule has no term before '-': write the words to match first, then '- exclusions'"
+                .into(),
+        );
     }
     let mut groups = Vec::new();
     for g in split_top(&positive, '+')? {
@@ -494,13 +504,17 @@ fn split_weight(line: &str) -> Result<(&str, f32), String> {
     match value {
         None => {
             if last.contains("weight") || last.contains("权重") {
-                return Err(format!("'{last}' is not a weight: write weight=0.5 after the rule, with a space before it"));
+                return Err(format!(
+                    "'{last}' is not a weight: write weight=0.5 after the rule, with a space before it"
+                ));
             }
             Ok((line, 1.0))
         }
         Some(v) => match v.parse::<f32>() {
             Ok(w) if w > 0.0 && w <= 100.0 => Ok((&line[..last_start], w)),
-            _ => Err(format!("weight '{v}' must be a number above 0 and at most 100")),
+            _ => Err(format!(
+                "weight '{v}' must be a number above 0 and at most 100"
+            )),
         },
     }
 }
@@ -587,10 +601,12 @@ fn parse_alternatives(s: &str) -> Result<Vec<String>, String> {
         }
         if !in_quotes && matches!(c, '|' | ',' | '、') {
             finish(&mut cur, &mut quoted)?;
-        } else if !(quoted && !in_quotes) || !c.is_whitespace() {
-            if quoted && !in_quotes {
+        } else if quoted && !in_quotes {
+            // After a closing quote only white space may follow.
+            if !c.is_whitespace() {
                 return Err("text after a closing '\"'".into());
             }
+        } else {
             cur.push(c);
         }
     }
@@ -631,18 +647,30 @@ mod tests {
         assert_eq!(list.rules.len(), 3);
         assert_eq!(list.rules[0].groups, vec![vec!["爆炸", "爆燃"]]);
         assert_eq!(list.rules[0].location.to_string(), "kw/emergency.txt:3");
-        assert_eq!(list.rules[1].groups, vec![vec!["学校", "幼儿园"], vec!["食物中毒"]]);
+        assert_eq!(
+            list.rules[1].groups,
+            vec![vec!["学校", "幼儿园"], vec!["食物中毒"]]
+        );
         assert_eq!(list.rules[1].excludes, vec!["谣言"]);
         assert_eq!(list.rules[1].weight, 2.0);
-        assert_eq!(list.rules[2].groups, vec![vec!["欠薪"], vec!["农民工", "工人"]]);
+        assert_eq!(
+            list.rules[2].groups,
+            vec![vec!["欠薪"], vec!["农民工", "工人"]]
+        );
     }
 
     #[test]
     fn full_width_operators_traditional_and_chinese_separators_work() {
-        let (list, problems) = parse("interest.txt", "拖欠工資｜欠薪、討薪 ＋ 農民工\n\"covid-19\"|\"wi fi\"\n");
+        let (list, problems) = parse(
+            "interest.txt",
+            "拖欠工資｜欠薪、討薪 ＋ 農民工\n\"covid-19\"|\"wi fi\"\n",
+        );
         assert!(errors(&problems).is_empty(), "{problems:?}");
         let list = list.unwrap();
-        assert_eq!(list.rules[0].groups, vec![vec!["拖欠工资", "欠薪", "讨薪"], vec!["农民工"]]);
+        assert_eq!(
+            list.rules[0].groups,
+            vec![vec!["拖欠工资", "欠薪", "讨薪"], vec!["农民工"]]
+        );
         assert_eq!(list.rules[1].groups, vec![vec!["covid-19", "wi fi"]]);
     }
 
@@ -659,13 +687,24 @@ mod tests {
         assert_eq!(lines, vec![1, 2, 3, 4, 5, 6, 7], "{errs:#?}");
         assert!(errs[0].starts_with("keywords/emergency.txt:1: error: "));
         assert!(errs[2].contains("A|B"), "{}", errs[2]);
-        assert!(problems.iter().any(|p| p.level == Level::Warning && p.line == 8));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.level == Level::Warning && p.line == 8)
+        );
     }
 
     #[test]
     fn severity_lists_need_levels() {
-        let (list, problems) = parse("severity.txt", "特别重大\n@level II\n重大事故\n@level +1\n央视+曝光\n@level V\n");
-        let lines: Vec<usize> = problems.iter().filter(|p| p.level == Level::Error).map(|p| p.line).collect();
+        let (list, problems) = parse(
+            "severity.txt",
+            "特别重大\n@level II\n重大事故\n@level +1\n央视+曝光\n@level V\n",
+        );
+        let lines: Vec<usize> = problems
+            .iter()
+            .filter(|p| p.level == Level::Error)
+            .map(|p| p.line)
+            .collect();
         assert_eq!(lines, vec![1, 6]);
         let list = list.unwrap();
         assert_eq!(list.rules[0].level, Some(LevelEffect::Floor(Severity::II)));

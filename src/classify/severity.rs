@@ -119,8 +119,8 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
 /// Every character of every casualty word, plus those of 损失 and 死/伤/亡:
 /// a text without any of them holds no figure.
 const FIGURE_CHARS: &[char] = &[
-    '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者', '毒',
-    '医', '院', '诊', '染', '吐', '泻', '适', '损',
+    '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
+    '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损',
 ];
 
 /// Counter words after a number of people.
@@ -130,7 +130,20 @@ const PEOPLE: &[&str] = &["人", "名", "位", "例", "个人", "余人", "多�
 fn is_clause_end(c: char) -> bool {
     matches!(
         c,
-        '。' | ',' | ';' | '!' | '?' | '\n' | '、' | ':' | '(' | ')' | '“' | '”' | '《' | '》' | '…'
+        '。' | ','
+            | ';'
+            | '!'
+            | '?'
+            | '\n'
+            | '、'
+            | ':'
+            | '('
+            | ')'
+            | '“'
+            | '”'
+            | '《'
+            | '》'
+            | '…'
     )
 }
 
@@ -149,7 +162,11 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
     if !text.contains(FIGURE_CHARS) {
         return out;
     }
-    let quoted = if skip_quoted { quoted_spans(text) } else { Vec::new() };
+    let quoted = if skip_quoted {
+        quoted_spans(text)
+    } else {
+        Vec::new()
+    };
     for n in find_numbers(text) {
         if n.value <= 0.0 || n.value > 1e13 {
             continue;
@@ -176,7 +193,13 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
             continue;
         }
         if let Some((kind, evidence_end)) = people_figure(after) {
-            let phrase = snippet(text, clause_start, clause_end, n.start, n.end + evidence_end);
+            let phrase = snippet(
+                text,
+                clause_start,
+                clause_end,
+                n.start,
+                n.end + evidence_end,
+            );
             out.record(kind, n.value, &phrase);
             continue;
         }
@@ -186,7 +209,11 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
             let count_phrase = before.contains("人数") || before.contains("数字");
             if unit || count_phrase {
                 let start = clause_start + word_start;
-                let end = n.end + PEOPLE.iter().find(|p| after.starts_with(**p)).map_or(0, |p| p.len());
+                let end = n.end
+                    + PEOPLE
+                        .iter()
+                        .find(|p| after.starts_with(**p))
+                        .map_or(0, |p| p.len());
                 let phrase = snippet(text, clause_start, clause_end, start, end);
                 out.record(kind, n.value, &phrase);
             }
@@ -240,11 +267,7 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
 /// The casualty word that ends within the last few characters of `before`,
 /// returning its kind and byte offset in `before`.
 fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
-    let tail_start = before
-        .char_indices()
-        .rev()
-        .nth(9)
-        .map_or(0, |(i, _)| i);
+    let tail_start = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
     let tail = &before[tail_start..];
     let (pos, kind, _) = CASUALTY_WORDS
         .iter()
@@ -259,9 +282,18 @@ fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
 
 /// `直接经济损失约1.2亿元`, `5000万元的经济损失`: a loss in yuan.
 fn loss_figure(n: &Number, before: &str, after: &str) -> Option<f64> {
-    let yuan = ["元", "万元", "亿元", "余元", "余万元", "多万元", "余亿元", "多亿元"]
-        .iter()
-        .find(|u| after.starts_with(**u))?;
+    let yuan = [
+        "元",
+        "万元",
+        "亿元",
+        "余元",
+        "余万元",
+        "多万元",
+        "余亿元",
+        "多亿元",
+    ]
+    .iter()
+    .find(|u| after.starts_with(**u))?;
     let mult = if yuan.contains('亿') {
         1e8
     } else if yuan.contains('万') {
@@ -270,7 +302,14 @@ fn loss_figure(n: &Number, before: &str, after: &str) -> Option<f64> {
         1.0
     };
     let value = n.value * mult;
-    let tail: String = before.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let follows_loss = tail.contains("损失");
     let head: String = after.chars().take(10).collect();
     let precedes_loss = head.contains("损失");
@@ -335,22 +374,42 @@ pub fn level_from_casualties(c: &Casualties, reasons: &mut Vec<String>) -> Optio
             .iter()
             .filter_map(|&k| c.evidence(k))
             .collect();
-        consider(level, format!("{what} reported ({})", ev.join("; ")), &mut best);
+        consider(
+            level,
+            format!("{what} reported ({})", ev.join("; ")),
+            &mut best,
+        );
     }
     if injured > 0.0 {
         let level = scale(injured, 100.0, 50.0, 10.0);
         let ev = c.evidence(CasualtyKind::Injured).unwrap_or_default();
-        consider(level, format!("{} injured reported ({ev})", fmt_count(injured)), &mut best);
+        consider(
+            level,
+            format!("{} injured reported ({ev})", fmt_count(injured)),
+            &mut best,
+        );
     }
     if sick >= 30.0 {
         // 突发公共卫生事件分级: 100+ taken ill is 较大, 30–99 一般.
-        let level = if sick >= 100.0 { Severity::III } else { Severity::IV };
+        let level = if sick >= 100.0 {
+            Severity::III
+        } else {
+            Severity::IV
+        };
         let ev = c.evidence(CasualtyKind::Sickened).unwrap_or_default();
-        consider(level, format!("{} taken ill ({ev})", fmt_count(sick)), &mut best);
+        consider(
+            level,
+            format!("{} taken ill ({ev})", fmt_count(sick)),
+            &mut best,
+        );
     }
     if let Some((yuan, ev)) = &c.loss_yuan {
         let level = scale(*yuan, 1e8, 5e7, 1e7);
-        consider(level, format!("direct loss {} ({ev})", fmt_yuan(*yuan)), &mut best);
+        consider(
+            level,
+            format!("direct loss {} ({ev})", fmt_yuan(*yuan)),
+            &mut best,
+        );
     }
     best
 }
@@ -409,7 +468,9 @@ pub fn raises_from_signals(s: &Signals, reasons: &mut Vec<String>) -> u8 {
     if let Some(r) = s.items_per_hour
         && r >= 20.0
     {
-        reasons.push(format!("spreading fast ({r:.0} items in the last hour) → +1"));
+        reasons.push(format!(
+            "spreading fast ({r:.0} items in the last hour) → +1"
+        ));
         steps += 1;
     }
     steps
@@ -422,7 +483,7 @@ mod tests {
     fn counts(text: &str) -> Vec<(CasualtyKind, f64)> {
         let c = extract_casualties(text, false);
         let mut v: Vec<(CasualtyKind, f64)> = c.figures.iter().map(|f| (f.kind, f.count)).collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v.sort_by_key(|a| a.0);
         v
     }
 
@@ -440,9 +501,15 @@ mod tests {
             ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
             ("遇难者增至20人", vec![(Dead, 20.0)]),
             ("截至目前已致3死2伤", vec![(Dead, 3.0), (Injured, 2.0)]),
-            ("造成3人死亡、5人受伤、2人失联", vec![(Dead, 3.0), (Missing, 2.0), (Injured, 5.0)]),
+            (
+                "造成3人死亡、5人受伤、2人失联",
+                vec![(Dead, 3.0), (Missing, 2.0), (Injured, 5.0)],
+            ),
             ("3名工人经抢救无效死亡", vec![(Dead, 3.0)]),
-            ("事故已造成36人遇难,仍有2人失踪", vec![(Dead, 36.0), (Missing, 2.0)]),
+            (
+                "事故已造成36人遇难,仍有2人失踪",
+                vec![(Dead, 36.0), (Missing, 2.0)],
+            ),
             ("共有120余名学生出现呕吐、腹泻症状", vec![(Sickened, 120.0)]),
             ("受伤12人", vec![(Injured, 12.0)]),
             ("3人死亡,后死亡人数升至9人", vec![(Dead, 9.0)]),
@@ -454,7 +521,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let mut want = want.clone();
-            want.sort_by(|a, b| a.0.cmp(&b.0));
+            want.sort_by_key(|a| a.0);
             assert_eq!(counts(text), want, "text: {text}");
         }
     }

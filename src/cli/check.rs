@@ -27,7 +27,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             for p in &e.problems {
                 println!("{p}");
             }
-            let n = e.problems.iter().filter(|p| p.level == Level::Error).count();
+            let n = e
+                .problems
+                .iter()
+                .filter(|p| p.level == Level::Error)
+                .count();
             println!("FAILED: {n} error(s) in {}", dir.display());
             return Ok(ExitCode::from(1));
         }

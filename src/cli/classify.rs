@@ -121,15 +121,15 @@ fn classify_stream(
                                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                                     classify_line(classifier, name, *n, l)
                                 }))
-                                    .unwrap_or_else(|_| {
-                                        serde_json::to_string(&LineError {
-                                            id: &Value::Null,
-                                            file: name,
-                                            line: *n,
-                                            error: "internal error while classifying this line".into(),
-                                        })
-                                        .ok()
+                                .unwrap_or_else(|_| {
+                                    serde_json::to_string(&LineError {
+                                        id: &Value::Null,
+                                        file: name,
+                                        line: *n,
+                                        error: "internal error while classifying this line".into(),
                                     })
+                                    .ok()
+                                })
                             })
                             .collect::<Vec<_>>()
                     })
@@ -148,15 +148,29 @@ fn classify_stream(
 }
 
 /// Classifies one line; `None` for blank lines (nothing to say).
-fn classify_line(classifier: &Classifier, file: &str, line: usize, raw: &RawLine) -> Option<String> {
+fn classify_line(
+    classifier: &Classifier,
+    file: &str,
+    line: usize,
+    raw: &RawLine,
+) -> Option<String> {
     let null = Value::Null;
     let error = |id: &Value, error: String| {
-        serde_json::to_string(&LineError { id, file, line, error }).ok()
+        serde_json::to_string(&LineError {
+            id,
+            file,
+            line,
+            error,
+        })
+        .ok()
     };
     let bytes = match raw {
         RawLine::Bytes(b) => b,
         RawLine::TooLong(n) => {
-            return error(&null, format!("line is {n} bytes, longer than the {MAX_LINE_BYTES}-byte limit"));
+            return error(
+                &null,
+                format!("line is {n} bytes, longer than the {MAX_LINE_BYTES}-byte limit"),
+            );
         }
     };
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -173,7 +187,10 @@ fn classify_line(classifier: &Classifier, file: &str, line: usize, raw: &RawLine
     let title = input.title.as_deref().unwrap_or("");
     let body = input.text.as_deref().unwrap_or("");
     if title.trim().is_empty() && body.trim().is_empty() {
-        return error(&input.id, "the item has neither \"text\" nor \"title\"".into());
+        return error(
+            &input.id,
+            "the item has neither \"text\" nor \"title\"".into(),
+        );
     }
     let doc = Document {
         title,

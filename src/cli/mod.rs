@@ -32,5 +32,6 @@ pub fn load_classifier(dir: &Path) -> anyhow::Result<Classifier> {
     for w in &rules.warnings {
         eprintln!("{w}");
     }
-    Classifier::new(rules).with_context(|| format!("compiling the keyword lists of {}", dir.display()))
+    Classifier::new(rules)
+        .with_context(|| format!("compiling the keyword lists of {}", dir.display()))
 }

@@ -9,15 +9,45 @@ use scraper::{Html, Node};
 
 /// Elements whose content is never text a reader sees.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
-    "select", "textarea", "button",
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "select",
+    "textarea", "button",
 ];
 
 /// Elements that start a new line in rendered text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
-    "h6", "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt",
-    "figcaption", "address", "aside", "nav", "main", "form", "fieldset", "caption",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "figcaption",
+    "address",
+    "aside",
+    "nav",
+    "main",
+    "form",
+    "fieldset",
+    "caption",
 ];
 
 /// True when `s` looks like HTML markup rather than plain text: it holds a tag
@@ -255,7 +285,10 @@ mod tests {
         let html = "<div><h1>标题</h1><p>第一段&nbsp;文字&amp;内容</p><script>var x='爆炸';</script>\
                     <style>.a{}</style><p>第二段<br>换行<img src=a.jpg alt=\"现场图片\"></p></div>";
         let text = html_to_text(html);
-        assert_eq!(text, "标题\n第一段\u{a0}文字&内容\n第二段\n换行 现场图片 \n");
+        assert_eq!(
+            text,
+            "标题\n第一段\u{a0}文字&内容\n第二段\n换行 现场图片 \n"
+        );
         assert!(!text.contains("爆炸"));
     }
 

@@ -90,28 +90,63 @@ impl Normalizer {
         let mut has_traditional = false;
         // Pending white space: None, Some(false) = spaces, Some(true) = newline.
         let mut pending_space: Option<bool> = None;
-        for c in text.chars() {
+        // Start of the run of characters copied unchanged (most of the text).
+        let mut run_start = 0;
+        for (i, c) in text.char_indices() {
+            if keeps_as_is(c) {
+                if pending_space.is_some() {
+                    flush_space(&mut out, &mut pending_space);
+                    run_start = i;
+                }
+                if !has_traditional && !c.is_ascii() && self.is_traditional(c) {
+                    has_traditional = true;
+                }
+                continue;
+            }
+            out.push_str(&text[run_start..i]);
+            run_start = i + c.len_utf8();
             let c = fold_char(c);
             if c == '\u{0}' {
                 continue;
             }
             if c.is_whitespace() {
-                let newline = c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}';
+                let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
                 pending_space = Some(pending_space.unwrap_or(false) || newline);
                 continue;
             }
-            if let Some(newline) = pending_space.take()
-                && !out.is_empty()
-            {
-                out.push(if newline { '\n' } else { ' ' });
-            }
-            if !c.is_ascii() && !has_traditional && self.is_traditional(c) {
-                has_traditional = true;
-            }
+            flush_space(&mut out, &mut pending_space);
             out.push(c);
+        }
+        if pending_space.is_none() {
+            out.push_str(&text[run_start..]);
         }
         (out, has_traditional)
     }
+}
+
+/// Emits pending white space (never at the start of the text).
+#[inline]
+fn flush_space(out: &mut String, pending: &mut Option<bool>) {
+    if let Some(newline) = pending.take()
+        && !out.is_empty()
+    {
+        out.push(if newline { '\n' } else { ' ' });
+    }
+}
+
+/// True for characters [`fold_char`] leaves unchanged and that are not
+/// white space: lower-case ASCII, digits, punctuation, and nearly all CJK.
+#[inline]
+fn keeps_as_is(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_graphic() && !c.is_ascii_uppercase();
+    }
+    !matches!(c,
+        '\u{FF01}'..='\u{FF5E}'
+        | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200D}' | '\u{202F}' | '\u{205F}'
+        | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{2013}'..='\u{2015}' | '\u{2212}'
+        | '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{1680}' | '\u{2000}' | '\u{2001}')
+        && !c.is_whitespace()
 }
 
 /// Folds one character; returns NUL for characters to drop.
@@ -182,7 +217,10 @@ mod tests {
 
     #[test]
     fn folds_white_space_and_keeps_line_breaks() {
-        assert_eq!(norm("  甲\u{3000}\u{3000}乙 \r\n\r\n 丙\t丁  "), "甲 乙\n丙 丁");
+        assert_eq!(
+            norm("  甲\u{3000}\u{3000}乙 \r\n\r\n 丙\t丁  "),
+            "甲 乙\n丙 丁"
+        );
     }
 
     #[test]

@@ -63,6 +63,15 @@ fn approx_suffix(c: char) -> bool {
     matches!(c, '余' | '多' | '几' | '来')
 }
 
+/// Cheap test for characters a number can start with.
+#[inline]
+fn can_start_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || cn_digit(c).is_some()
+        || matches!(c, '十' | '拾')
+        || vague_prefix(c).is_some()
+}
+
 /// Finds every number in `text`, left to right.
 ///
 /// Ordinals (`第三`) are skipped: they count nothing.
@@ -73,7 +82,8 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
     while i < text.len() {
         let rest = &text[i..];
         let Some(c) = rest.chars().next() else { break };
-        if !prev.is_some_and(|p| p.is_ascii_digit() || p == '.')
+        if can_start_number(c)
+            && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.')
             && let Some(n) = parse_number(rest)
         {
             if prev != Some('第') {
@@ -97,7 +107,13 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
 ///
 /// A lone `万`/`亿`/`百`/`千` is not a number (万一, 百姓); a lone `十` is.
 pub fn parse_number(s: &str) -> Option<Number> {
-    let chars: Vec<(usize, char)> = s.char_indices().take(40).collect();
+    let mut chars: [(usize, char); 40] = [(0, '\0'); 40];
+    let mut count = 0;
+    for (slot, ci) in chars.iter_mut().zip(s.char_indices()) {
+        *slot = ci;
+        count += 1;
+    }
+    let chars = &chars[..count];
     let mut idx = 0;
     let mut approx = false;
     let mut total = 0.0f64; // sum of completed big-unit sections
@@ -307,7 +323,17 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["", ",", "1,", "1.", "..1", "9".repeat(400).as_str(), "十十十十", "亿亿", "一,000"] {
+        for s in [
+            "",
+            ",",
+            "1,",
+            "1.",
+            "..1",
+            "9".repeat(400).as_str(),
+            "十十十十",
+            "亿亿",
+            "一,000",
+        ] {
             let _ = find_numbers(s);
         }
     }

@@ -92,7 +92,11 @@ impl Segmenter {
 
     /// Segments `text` into words (for display, top terms and tests).
     pub fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
-        self.jieba.cut(text, true).into_iter().map(|t| t.word).collect()
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
     }
 
     /// Word boundaries of `text` as a bit set over byte offsets `0..=len`:
@@ -109,44 +113,62 @@ impl Segmenter {
     }
 
     /// Byte offsets where words end in `text`, ascending: every jieba token
-    /// end, plus the seams of compound tokens. jieba keeps compounds such as
-    /// 火灾事故, 学校食堂 or 食物中毒 whole; a token of four or more characters
-    /// that splits into two dictionary words of at least two characters each
-    /// also gets a boundary at that split, so 火灾 and 事故 match inside it.
-    /// Three-character tokens are never split, so 爆炸 stays out of 爆炸性.
-    ///
-    /// Words added from the keyword lists get the seams the default
-    /// dictionary would give them, so a longer keyword never hides a shorter
-    /// one inside it (系谣言 still holds 谣言).
+    /// end, plus the [`Segmenter::inner_seams`] of each token.
     pub fn cut_points(&self, text: &str) -> Vec<usize> {
         let mut points = Vec::new();
-        let base = base().ok();
         for t in self.jieba.cut(text, true) {
-            let word = t.word;
-            if let Some(base) = base
-                && word.len() > 3
-                && !base.has_word(word)
-                && self.jieba.has_word(word)
-            {
-                for sub in base.cut(word, false) {
-                    if sub.byte_end < word.len() {
-                        points.push(t.byte_start + sub.byte_end);
-                    }
-                }
-            } else if word.chars().count() >= 4 {
-                let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-                for &split in &offsets[2..offsets.len() - 1] {
-                    let (left, right) = word.split_at(split);
-                    if self.jieba.has_word(left) && self.jieba.has_word(right) {
-                        points.push(t.byte_start + split);
-                    }
-                }
-            }
+            points.extend(
+                self.inner_seams(t.word)
+                    .into_iter()
+                    .map(|s| t.byte_start + s),
+            );
             points.push(t.byte_end);
         }
-        points.sort_unstable();
-        points.dedup();
         points
+    }
+
+    /// Byte offsets of the jieba token ends of `text`, ascending.
+    fn token_ends(&self, text: &str) -> Vec<usize> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| t.byte_end)
+            .collect()
+    }
+
+    /// Word seams inside one token, as byte offsets into it, ascending.
+    ///
+    /// jieba keeps compounds such as 火灾事故, 学校食堂 or 食物中毒 whole; a
+    /// token of four or more characters that splits into two dictionary words
+    /// of at least two characters each gets a seam at that split, so 火灾 and
+    /// 事故 match inside it. Three-character tokens are not split that way, so
+    /// 爆炸 stays out of 爆炸性. Words added from the keyword lists get the
+    /// seams the default dictionary gives them, so a longer keyword never
+    /// hides a shorter one inside it (系谣言 still holds 谣言).
+    pub fn inner_seams(&self, word: &str) -> Vec<usize> {
+        let mut seams = Vec::new();
+        if word.len() <= 3 {
+            return seams;
+        }
+        if let Ok(base) = base()
+            && !base.has_word(word)
+            && self.jieba.has_word(word)
+        {
+            for sub in base.cut(word, false) {
+                if sub.byte_end < word.len() {
+                    seams.push(sub.byte_end);
+                }
+            }
+        } else if word.chars().count() >= 4 {
+            let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+            for &split in &offsets[2..offsets.len() - 1] {
+                let (left, right) = word.split_at(split);
+                if self.jieba.has_word(left) && self.jieba.has_word(right) {
+                    seams.push(split);
+                }
+            }
+        }
+        seams
     }
 }
 
@@ -221,9 +243,9 @@ impl<'a> LazyBoundaries<'a> {
         }
         let idx = self.blocks.partition_point(|&(start, _, _)| start <= pos);
         if idx > 0 {
-            let (start, end, ref inner) = self.blocks[idx - 1];
+            let (start, end, ref ends) = self.blocks[idx - 1];
             if pos < end {
-                return inner.binary_search(&(pos - start)).is_ok();
+                return self.check(start, ends, pos);
             }
         }
         let start = text[..pos]
@@ -235,10 +257,29 @@ impl<'a> LazyBoundaries<'a> {
             .char_indices()
             .find(|&(_, c)| !is_block_char(c))
             .map_or(text.len(), |(i, _)| pos + i);
-        let inner = self.segmenter.cut_points(&text[start..end]);
-        let answer = inner.binary_search(&(pos - start)).is_ok();
-        self.blocks.insert(idx, (start, end, inner));
+        let ends = self.segmenter.token_ends(&text[start..end]);
+        let answer = self.check(start, &ends, pos);
+        self.blocks.insert(idx, (start, end, ends));
         answer
+    }
+
+    /// Is `pos` a token end of the block at `start`, or a seam inside the
+    /// token that holds it? Seams are computed only on this rare path.
+    fn check(&self, start: usize, ends: &[usize], pos: usize) -> bool {
+        let rel = pos - start;
+        match ends.binary_search(&rel) {
+            Ok(_) => true,
+            Err(i) => {
+                let token_start = if i == 0 { 0 } else { ends[i - 1] };
+                let Some(&token_end) = ends.get(i) else {
+                    return false;
+                };
+                let word = &self.text[start + token_start..start + token_end];
+                self.segmenter
+                    .inner_seams(word)
+                    .contains(&(rel - token_start))
+            }
+        }
     }
 }
 
@@ -266,7 +307,9 @@ mod tests {
         let full = s.boundaries(text);
         let mut lazy = LazyBoundaries::new(text, &s);
         // Query in a scattered order to exercise the block cache.
-        let mut positions: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let mut positions: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
         positions.reverse();
         let third = positions.len() / 3;
         positions.rotate_left(third);

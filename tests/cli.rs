@@ -1,0 +1,213 @@
+//! The `yuqing` binary as a process: `classify` and `check`.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(common::yuqing_bin())
+        .args(args)
+        .current_dir(common::root())
+        .env_remove("YUQING_KEYWORDS")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn classify_answers_every_line_in_order_and_survives_bad_lines() {
+    let mut input = Vec::new();
+    input.extend_from_slice("{\"id\": 1, \"text\": \"化工厂爆炸，事故造成3人死亡\"}\n".as_bytes());
+    input.extend_from_slice(b"this is not json\n");
+    input.extend_from_slice("{\"id\": \"x\", \"source\": \"weibo\"}\n".as_bytes());
+    input.extend_from_slice(b"\xff\xfe broken utf8\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice("{\"id\": [3], \"title\": \"今天天气很好\"}\r\n".as_bytes());
+    input.extend_from_slice(
+        "{\"id\": 4, \"text\": \"網傳延遲退休新規，官方闢謠：系誤讀\", \"authority\": \"central\"}"
+            .as_bytes(),
+    );
+    let out = run(&["classify"], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 6, "one line per non-blank input line");
+
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["categories"], serde_json::json!(["emergency"]));
+    assert_eq!(lines[0]["severity"], "III");
+    assert!(
+        lines[0]["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().contains("3人死亡"))
+    );
+
+    assert_eq!(lines[1]["line"], 2);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a JSON object")
+    );
+    assert_eq!(lines[2]["id"], "x");
+    assert!(lines[2]["error"].as_str().unwrap().contains("neither"));
+    assert_eq!(lines[3]["line"], 4);
+    assert!(lines[3]["error"].as_str().unwrap().contains("UTF-8"));
+
+    assert_eq!(lines[4]["id"], serde_json::json!([3]));
+    assert_eq!(lines[4]["categories"], serde_json::json!([]));
+    assert_eq!(lines[4]["severity"], serde_json::Value::Null);
+
+    assert_eq!(lines[5]["categories"], serde_json::json!(["policy"]));
+    assert_eq!(
+        lines[5]["severity"], "III",
+        "central authority raises IV to III"
+    );
+}
+
+#[test]
+fn classify_reads_files_in_order_and_names_them_in_errors() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    let a = dir.join("a.jsonl");
+    let b = dir.join("b.jsonl");
+    std::fs::write(&a, "{\"id\":\"a1\",\"text\":\"小区停水三天没人管\"}\n").unwrap();
+    std::fs::write(&b, "oops\n").unwrap();
+    let out = run(&["classify", a.to_str().unwrap(), b.to_str().unwrap()], b"");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a1");
+    assert_eq!(lines[0]["categories"], serde_json::json!(["interest"]));
+    assert_eq!(lines[1]["file"], b.to_str().unwrap());
+    assert_eq!(lines[1]["line"], 1);
+}
+
+#[test]
+fn classify_handles_many_lines_and_a_huge_line() {
+    let mut input = String::new();
+    for i in 0..2000 {
+        input.push_str(&format!(
+            "{{\"id\":{i},\"text\":\"第{i}条：居民楼发生火灾\"}}\n"
+        ));
+    }
+    let out = run(&["classify"], input.as_bytes());
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2000);
+    assert!(lines.iter().enumerate().all(|(i, l)| l["id"] == i));
+
+    let big = format!(
+        "{{\"text\":\"{}\"}}\n{{\"id\":\"after\",\"text\":\"火灾\"}}\n",
+        "火".repeat(6 << 20)
+    );
+    let out = run(&["classify"], big.as_bytes());
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["error"].as_str().unwrap().contains("limit"));
+    assert_eq!(lines[1]["id"], "after");
+}
+
+#[test]
+fn check_summarizes_the_shipped_lists() {
+    let out = run(&["check"], b"");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    for kind in [
+        "policy",
+        "interest",
+        "morality",
+        "emergency",
+        "directive",
+        "regions",
+        "severity",
+        "rumor",
+        "urgent",
+    ] {
+        assert!(
+            stdout.contains(&format!(": {kind} — ")),
+            "summary lists {kind}:\n{stdout}"
+        );
+    }
+    assert!(stdout.lines().last().unwrap().starts_with("OK: 9 lists"));
+}
+
+#[test]
+fn check_reports_every_error_with_file_and_line_and_fails() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    std::fs::write(dir.join("emergency.txt"), "爆炸\n火灾||起火\n").unwrap();
+    std::fs::write(dir.join("severity.txt"), "特别重大\n").unwrap();
+    std::fs::write(dir.join("notes.txt"), "随便写写\n").unwrap();
+    std::fs::write(dir.join("README.md"), "not a list\n").unwrap();
+    let out = Command::new(common::yuqing_bin())
+        .args(["check", "--keywords", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let e = dir.join("emergency.txt").display().to_string();
+    let s = dir.join("severity.txt").display().to_string();
+    let n = dir.join("notes.txt").display().to_string();
+    assert!(
+        stdout.contains(&format!("{e}:2: error: empty term")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{s}:1: error: severity rule before any @level")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{n}: error: cannot tell which list")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("FAILED: 3 error(s)"), "{stdout}");
+
+    // classify refuses to run on the same lists, with the same messages.
+    let out = Command::new(common::yuqing_bin())
+        .args(["classify", "--keywords", dir.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{e}:2: error: empty term")));
+}
+
+#[test]
+fn missing_keyword_directory_is_a_clear_error() {
+    let out = Command::new(common::yuqing_bin())
+        .args(["check", "--keywords", "/nonexistent/yuqing-keywords"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("/nonexistent/yuqing-keywords: error: cannot read the keyword directory")
+    );
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
