@@ -202,24 +202,65 @@ impl Matcher {
         // Texts over 4 GiB cannot be positioned in u32; they are cut upstream
         // long before that, so just stop matching there.
         let text = &text[..floor_char_boundary(text, u32::MAX as usize - 1)];
+        // Raw hits first; segmentation (the costly part) is spent only on
+        // terms of rules that could fire if every raw hit were a whole word.
+        let raw: Vec<(u32, usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
+            .collect();
+        if raw.is_empty() {
+            return hits;
+        }
+        let needed = self.needed_terms(&raw);
         let mut bounds = LazyBoundaries::new(text, segmenter);
-        for m in self.automaton.find_overlapping_iter(text) {
-            let term = m.pattern().as_u32();
-            if hits.has(term) {
+        for (term, start, end) in raw {
+            if !needed[term as usize] || hits.has(term) {
                 continue;
             }
-            if bounds.is_boundary(m.start())
-                && bounds.is_boundary(m.end())
-                && !negated(&text[..m.start()])
-            {
+            if bounds.is_boundary(start) && bounds.is_boundary(end) && !negated(&text[..start]) {
                 if hits.first.is_empty() {
                     hits.first = vec![0; self.terms.len()];
                 }
-                hits.first[term as usize] = m.start() as u32 + 1;
+                hits.first[term as usize] = start as u32 + 1;
                 hits.matched.push(term);
             }
         }
         hits
+    }
+
+    /// Terms worth checking for word alignment: those of rules whose every
+    /// group has a raw hit, in lists that could reach their threshold, plus
+    /// the exclusions that could veto them.
+    fn needed_terms(&self, raw: &[(u32, usize, usize)]) -> Vec<bool> {
+        let mut present = vec![false; self.terms.len()];
+        for &(t, _, _) in raw {
+            present[t as usize] = true;
+        }
+        let mut needed = vec![false; self.terms.len()];
+        let mut seen_rule = vec![false; self.rules.len()];
+        for &(t, _, _) in raw {
+            for &ri in &self.term_rules[t as usize] {
+                if std::mem::replace(&mut seen_rule[ri as usize], true) {
+                    continue;
+                }
+                let r = &self.rules[ri as usize];
+                if !r
+                    .groups
+                    .iter()
+                    .all(|g| g.iter().any(|&x| present[x as usize]))
+                {
+                    continue;
+                }
+                for &x in r.groups.iter().flatten().chain(&r.excludes) {
+                    needed[x as usize] = true;
+                }
+                for &x in &self.list_excludes[r.list] {
+                    needed[x as usize] = true;
+                }
+            }
+        }
+        needed
     }
 
     /// The rules that `hits` satisfy, in list and file order.
