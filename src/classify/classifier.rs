@@ -240,21 +240,14 @@ impl Classifier {
             severity::level_from_casualties(&casualties, reasons).unwrap_or(Severity::IV);
         let mut raise = 0u8;
         for h in rule_hits {
+            let evidence = format!("{} ({})", h.terms.join("+"), h.rule.location);
             match h.rule.level {
                 Some(LevelEffect::Floor(l)) => {
-                    reasons.push(format!(
-                        "trigger {} ({}) → {l}",
-                        h.terms.join("+"),
-                        h.rule.location
-                    ));
+                    reasons.push(format!("trigger {evidence} → {l}"));
                     floor = floor.max(l);
                 }
                 Some(LevelEffect::Raise(n)) => {
-                    reasons.push(format!(
-                        "signal {} ({}) → +{n}",
-                        h.terms.join("+"),
-                        h.rule.location
-                    ));
+                    reasons.push(format!("signal {evidence} → +{n}"));
                     raise = raise.saturating_add(n);
                 }
                 None => {}

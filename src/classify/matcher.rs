@@ -191,11 +191,6 @@ impl Matcher {
         })
     }
 
-    /// Number of distinct terms in the automaton.
-    pub fn term_count(&self) -> usize {
-        self.terms.len()
-    }
-
     /// Finds the terms of `text` (normalized) that sit on token boundaries.
     pub fn scan(&self, text: &str, segmenter: &Segmenter) -> Hits {
         let mut hits = Hits::default();
@@ -301,20 +296,6 @@ impl Matcher {
             });
         }
         out
-    }
-
-    /// Number of compiled rules.
-    pub fn rule_count(&self) -> usize {
-        self.rules.len()
-    }
-
-    /// The terms of one exclusion list that are present (for explanations).
-    pub fn excluded_by<'a>(&'a self, hits: &Hits) -> impl Iterator<Item = &'a str> {
-        self.list_excludes
-            .iter()
-            .flatten()
-            .filter(|&&t| hits.has(t))
-            .map(|&t| self.terms[t as usize].as_str())
     }
 }
 

@@ -21,15 +21,6 @@ pub enum SegmentError {
     Dictionary(String),
 }
 
-/// One token of segmented text, as byte offsets into the segmented string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    /// Byte offset of the first byte of the token.
-    pub start: usize,
-    /// Byte offset one past the last byte of the token.
-    pub end: usize,
-}
-
 /// A jieba segmenter shared by all threads (`Jieba` is `Send + Sync`).
 #[derive(Clone)]
 pub struct Segmenter {
@@ -76,18 +67,6 @@ impl Segmenter {
             }
         }
         Ok(Self { jieba })
-    }
-
-    /// Segments `text` (with jieba's HMM for unknown words) into token spans.
-    pub fn spans(&self, text: &str) -> Vec<Span> {
-        self.jieba
-            .cut(text, true)
-            .into_iter()
-            .map(|t| Span {
-                start: t.byte_start,
-                end: t.byte_end,
-            })
-            .collect()
     }
 
     /// Segments `text` into words (for display, top terms and tests).
