@@ -1,10 +1,14 @@
 //! Classify throughput against bare jieba-rs `cut` on the same text, in the
 //! same run. Prints MB/s for both and their ratio.
 //!
-//! Corpus: the seed documents (`../shared/seeds/`, when present beside the
-//! checkout) and the labelled fixture texts, split into paragraph-sized
-//! documents and repeated to about 4 MB. Reported three ways: the whole mix,
-//! the Simplified part only, and the Traditional seed only.
+//! Corpora, each repeated to about 4 MB:
+//! - `documents`: the Simplified seed documents (`../shared/seeds/`, when
+//!   present beside the checkout) in paragraph-sized pieces (~600 bytes), like
+//!   portal articles;
+//! - `posts`: the labelled fixture texts (~100 bytes, nearly all flagged),
+//!   like Weibo posts: the worst case, since nearly every clause holds a term;
+//! - `traditional`: the Traditional seed (001), which needs OpenCC;
+//! - `mixed`: all of the above.
 //!
 //! Run: `cargo bench --bench classify`
 
@@ -20,7 +24,8 @@ const ROUNDS: usize = 5;
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut simplified = Vec::new();
+    let mut documents = Vec::new();
+    let mut posts = Vec::new();
     let mut traditional = Vec::new();
     let seeds = root.join("../shared/seeds");
     if let Ok(entries) = std::fs::read_dir(&seeds) {
@@ -37,7 +42,7 @@ fn main() {
             if is_traditional {
                 traditional.extend(docs);
             } else {
-                simplified.extend(docs);
+                documents.extend(docs);
             }
         }
     } else {
@@ -52,7 +57,7 @@ fn main() {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
             && let Some(t) = v["text"].as_str()
         {
-            simplified.push(t.to_string());
+            posts.push(t.to_string());
         }
     }
 
@@ -69,12 +74,14 @@ fn main() {
         "{:<12} {:>9} {:>12} {:>14} {:>7} {:>9}",
         "corpus", "MB", "cut MB/s", "classify MB/s", "ratio", "flagged"
     );
-    let mut mixed = simplified.clone();
+    let mut mixed = documents.clone();
+    mixed.extend(posts.iter().cloned());
     mixed.extend(traditional.iter().cloned());
     for (name, docs) in [
-        ("mixed", &mixed),
-        ("simplified", &simplified),
+        ("documents", &documents),
+        ("posts", &posts),
         ("traditional", &traditional),
+        ("mixed", &mixed),
     ] {
         if docs.is_empty() {
             continue;

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::classifier::CATEGORY_THRESHOLD;
 use super::rules::{ListKind, Rule, RuleSet};
+use super::types::Category;
 use crate::text::Segmenter;
 use crate::text::segment::LazyBoundaries;
 
@@ -71,55 +73,53 @@ fn negated(before: &str) -> bool {
 struct CompiledRule {
     list: usize,
     index: usize,
+    kind: ListKind,
+    weight: f32,
     groups: Vec<Vec<u32>>,
-    excludes: Vec<u32>,
+    /// One bit per group: the mask of a rule whose every group matched.
+    full: u64,
 }
 
 /// The compiled form of a [`RuleSet`].
 #[derive(Debug)]
 pub struct Matcher {
     automaton: AhoCorasick,
-    terms: Vec<String>,
     rules: Vec<CompiledRule>,
-    /// For each term, the rules whose groups use it.
-    term_rules: Vec<Vec<u32>>,
-    /// For each list, its file-wide exclusions.
-    list_excludes: Vec<Vec<u32>>,
+    /// For each term, the (rule, group) pairs that list it.
+    term_groups: Vec<Vec<(u32, u8)>>,
+    /// For each term, the rules it vetoes (rule exclusions).
+    term_vetoes: Vec<Vec<u32>>,
+    /// For each term, the lists it vetoes (file-wide exclusions).
+    term_list_vetoes: Vec<Vec<u32>>,
+    /// Number of lists.
+    list_count: usize,
 }
 
 /// Where each term matched in one text.
 #[derive(Debug, Default)]
 pub struct Hits {
-    /// Per term id: byte offset + 1 of its first aligned occurrence, 0 if none.
-    first: Vec<u32>,
-    /// Ids of the terms that matched, in order of discovery.
-    matched: Vec<u32>,
+    /// (term id, byte offset of its first aligned occurrence), sorted by id.
+    first: Vec<(u32, u32)>,
 }
 
 impl Hits {
-    /// True when `term` matched.
-    #[inline]
-    fn has(&self, term: u32) -> bool {
-        self.first.get(term as usize).is_some_and(|&p| p != 0)
-    }
-
     /// Byte offset of the first aligned occurrence of `term`.
     #[inline]
     fn position(&self, term: u32) -> Option<usize> {
         self.first
-            .get(term as usize)
-            .and_then(|&p| p.checked_sub(1))
-            .map(|p| p as usize)
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .ok()
+            .map(|i| self.first[i].1 as usize)
     }
 
     /// Number of distinct terms that matched.
     pub fn len(&self) -> usize {
-        self.matched.len()
+        self.first.len()
     }
 
     /// True when nothing matched.
     pub fn is_empty(&self) -> bool {
-        self.matched.is_empty()
+        self.first.is_empty()
     }
 }
 
@@ -151,29 +151,55 @@ impl Matcher {
             id
         };
         let mut compiled = Vec::new();
-        let mut list_excludes = Vec::new();
+        let mut list_excludes: Vec<Vec<u32>> = Vec::new();
+        let mut rule_excludes: Vec<Vec<u32>> = Vec::new();
         for (li, list) in rules.lists.iter().enumerate() {
             list_excludes.push(list.excludes.iter().map(|t| intern(t)).collect());
             for (ri, rule) in list.rules.iter().enumerate() {
                 compiled.push(CompiledRule {
                     list: li,
                     index: ri,
+                    kind: list.kind,
+                    weight: rule.weight,
                     groups: rule
                         .groups
                         .iter()
                         .map(|g| g.iter().map(|t| intern(t)).collect())
                         .collect(),
-                    excludes: rule.excludes.iter().map(|t| intern(t)).collect(),
+                    full: if rule.groups.len() >= 64 {
+                        u64::MAX
+                    } else {
+                        (1u64 << rule.groups.len()) - 1
+                    },
                 });
+                rule_excludes.push(
+                    rule.excludes
+                        .iter()
+                        .map(|t| intern(t))
+                        .collect::<Vec<u32>>(),
+                );
             }
         }
-        let mut term_rules = vec![Vec::new(); terms.len()];
+        let mut term_groups = vec![Vec::new(); terms.len()];
+        let mut term_vetoes = vec![Vec::new(); terms.len()];
+        let mut term_list_vetoes = vec![Vec::new(); terms.len()];
         for (ri, r) in compiled.iter().enumerate() {
-            for &t in r.groups.iter().flatten() {
-                let v: &mut Vec<u32> = &mut term_rules[t as usize];
-                if v.last() != Some(&(ri as u32)) {
-                    v.push(ri as u32);
+            // The parser caps groups well below 64, so the bit fits.
+            for (gi, g) in r.groups.iter().enumerate().take(64) {
+                for &t in g {
+                    let v: &mut Vec<(u32, u8)> = &mut term_groups[t as usize];
+                    if v.last() != Some(&(ri as u32, gi as u8)) {
+                        v.push((ri as u32, gi as u8));
+                    }
                 }
+            }
+            for &t in &rule_excludes[ri] {
+                term_vetoes[t as usize].push(ri as u32);
+            }
+        }
+        for (li, ex) in list_excludes.iter().enumerate() {
+            for &t in ex {
+                term_list_vetoes[t as usize].push(li as u32);
             }
         }
         // A DFA is several times faster than the NFAs for overlapping search;
@@ -181,19 +207,20 @@ impl Matcher {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&terms)?;
         Ok(Self {
             automaton,
-            terms,
             rules: compiled,
-            term_rules,
-            list_excludes,
+            term_groups,
+            term_vetoes,
+            term_list_vetoes,
+            list_count: list_excludes.len(),
         })
     }
 
     /// Finds the terms of `text` (normalized) that sit on token boundaries.
     pub fn scan(&self, text: &str, segmenter: &Segmenter) -> Hits {
-        let mut hits = Hits::default();
         // Texts over 4 GiB cannot be positioned in u32; they are cut upstream
         // long before that, so just stop matching there.
         let text = &text[..floor_char_boundary(text, u32::MAX as usize - 1)];
@@ -205,77 +232,94 @@ impl Matcher {
             .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
             .collect();
         if raw.is_empty() {
-            return hits;
+            return Hits::default();
         }
         let needed = self.needed_terms(&raw);
+        let mut found: Vec<(u32, u32)> = Vec::new();
         let mut bounds = LazyBoundaries::new(text, segmenter);
         for (term, start, end) in raw {
-            if !needed[term as usize] || hits.has(term) {
+            if needed.binary_search(&term).is_err() || found.iter().any(|&(t, _)| t == term) {
                 continue;
             }
-            if bounds.is_boundary(start) && bounds.is_boundary(end) && !negated(&text[..start]) {
-                if hits.first.is_empty() {
-                    hits.first = vec![0; self.terms.len()];
-                }
-                hits.first[term as usize] = start as u32 + 1;
-                hits.matched.push(term);
+            if !negated(&text[..start]) && bounds.is_boundary(start) && bounds.is_boundary(end) {
+                found.push((term, start as u32));
             }
         }
-        hits
+        found.sort_unstable_by_key(|&(t, _)| t);
+        Hits { first: found }
     }
 
-    /// Terms worth checking for word alignment: those of rules whose every
-    /// group has a raw hit, in lists that could reach their threshold, plus
-    /// the exclusions that could veto them.
-    fn needed_terms(&self, raw: &[(u32, usize, usize)]) -> Vec<bool> {
-        let mut present = vec![false; self.terms.len()];
-        for &(t, _, _) in raw {
-            present[t as usize] = true;
+    /// Terms worth checking for word alignment, sorted: those of rules whose
+    /// every group has a raw hit, in lists that could still fire (a category
+    /// whose satisfiable rules weigh less than the threshold cannot; severity
+    /// rules count only when a category can), plus the exclusions that could
+    /// veto them.
+    fn needed_terms(&self, raw: &[(u32, usize, usize)]) -> Vec<u32> {
+        let mut present: Vec<u32> = raw.iter().map(|&(t, _, _)| t).collect();
+        present.sort_unstable();
+        present.dedup();
+        let satisfiable = self.satisfied(&present, false);
+        let mut scores = [0f32; Category::ALL.len()];
+        for &ri in &satisfiable {
+            if let ListKind::Category(c) = self.rules[ri as usize].kind {
+                scores[c as usize] += self.rules[ri as usize].weight;
+            }
         }
-        let mut needed = vec![false; self.terms.len()];
-        let mut seen_rule = vec![false; self.rules.len()];
-        for &(t, _, _) in raw {
-            for &ri in &self.term_rules[t as usize] {
-                if std::mem::replace(&mut seen_rule[ri as usize], true) {
-                    continue;
-                }
-                let r = &self.rules[ri as usize];
-                if !r
-                    .groups
+        let any_category = scores.iter().any(|&s| s >= CATEGORY_THRESHOLD);
+        let useful = |ri: u32| match self.rules[ri as usize].kind {
+            ListKind::Category(c) => scores[c as usize] >= CATEGORY_THRESHOLD,
+            ListKind::Severity => any_category,
+            ListKind::Regions | ListKind::Flag(_) => true,
+        };
+        present.retain(|&t| {
+            let t = t as usize;
+            self.term_groups[t]
+                .iter()
+                .any(|&(ri, _)| useful(ri) && satisfiable.binary_search(&ri).is_ok())
+                || self.term_vetoes[t]
                     .iter()
-                    .all(|g| g.iter().any(|&x| present[x as usize]))
-                {
-                    continue;
+                    .any(|&ri| useful(ri) && satisfiable.binary_search(&ri).is_ok())
+                || !self.term_list_vetoes[t].is_empty()
+        });
+        present
+    }
+
+    /// Rules (sorted ids) whose every group has a term in `present` (sorted
+    /// term ids); with `vetoes`, minus those an exclusion present rules out.
+    fn satisfied(&self, present: &[u32], vetoes: bool) -> Vec<u32> {
+        let mut masks = vec![0u64; self.rules.len()];
+        let mut touched = Vec::new();
+        let mut vetoed_rules = Vec::new();
+        let mut vetoed_lists = vec![false; self.list_count];
+        for &t in present {
+            for &(ri, gi) in &self.term_groups[t as usize] {
+                let m = &mut masks[ri as usize];
+                if *m == 0 {
+                    touched.push(ri);
                 }
-                for &x in r.groups.iter().flatten().chain(&r.excludes) {
-                    needed[x as usize] = true;
-                }
-                for &x in &self.list_excludes[r.list] {
-                    needed[x as usize] = true;
+                *m |= 1 << gi;
+            }
+            if vetoes {
+                vetoed_rules.extend_from_slice(&self.term_vetoes[t as usize]);
+                for &li in &self.term_list_vetoes[t as usize] {
+                    vetoed_lists[li as usize] = true;
                 }
             }
         }
-        needed
+        touched.sort_unstable();
+        touched.retain(|&ri| {
+            let r = &self.rules[ri as usize];
+            masks[ri as usize] == r.full && !vetoed_lists[r.list] && !vetoed_rules.contains(&ri)
+        });
+        touched
     }
 
     /// The rules that `hits` satisfy, in list and file order.
     pub fn matched<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<RuleHit<'r>> {
-        let mut candidates: Vec<u32> = hits
-            .matched
-            .iter()
-            .flat_map(|&t| self.term_rules[t as usize].iter().copied())
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        let present: Vec<u32> = hits.first.iter().map(|&(t, _)| t).collect();
         let mut out = Vec::new();
-        for ri in candidates {
+        for ri in self.satisfied(&present, true) {
             let c = &self.rules[ri as usize];
-            let all_groups = c.groups.iter().all(|g| g.iter().any(|&t| hits.has(t)));
-            let excluded = c.excludes.iter().any(|&t| hits.has(t))
-                || self.list_excludes[c.list].iter().any(|&t| hits.has(t));
-            if !all_groups || excluded {
-                continue;
-            }
             let list = &rules.lists[c.list];
             let rule = &list.rules[c.index];
             let mut terms = Vec::new();

@@ -468,6 +468,9 @@ fn parse_level(value: &str) -> Option<LevelEffect> {
     Severity::parse(value).map(LevelEffect::Floor)
 }
 
+/// Most groups one rule may join with `+`.
+const MAX_GROUPS: usize = 16;
+
 type ParsedRule = (Vec<Vec<String>>, Vec<String>, f32);
 
 /// Parses `A|B + C - D|E weight=2`.
@@ -483,7 +486,14 @@ fn parse_rule(line: &str) -> Result<ParsedRule, String> {
         );
     }
     let mut groups = Vec::new();
-    for g in split_top(&positive, '+')? {
+    let and_parts = split_top(&positive, '+')?;
+    if and_parts.len() > MAX_GROUPS {
+        return Err(format!(
+            "{} groups joined with '+': at most {MAX_GROUPS} are allowed",
+            and_parts.len()
+        ));
+    }
+    for g in and_parts {
         groups.push(parse_group(&g).map_err(|e| format!("{e} (in '{}')", g.trim()))?);
     }
     let mut excludes = Vec::new();

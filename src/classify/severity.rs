@@ -239,6 +239,20 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The longest casualty word `s` starts with.
+fn casualty_word_at(s: &str) -> Option<(&'static str, CasualtyKind)> {
+    CASUALTY_WORDS
+        .iter()
+        .filter(|(w, _)| s.starts_with(w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|&(w, k)| (w, k))
+}
+
+/// The first `n` characters of `s`.
+fn prefix_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 /// `3人死亡`, `3名工人遇难`, `3死2伤`: the casualty word after the number.
 /// Returns the kind and the byte length (in `after`) of the phrase.
 fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
@@ -251,11 +265,10 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
     let unit = PEOPLE.iter().find(|p| after.starts_with(**p))?;
     let rest = &after[unit.len()..];
     // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
-    let window: String = rest.chars().take(14).collect();
-    let (pos, kind, word) = CASUALTY_WORDS
-        .iter()
-        .filter_map(|&(w, k)| window.find(w).map(|p| (p, k, w)))
-        .min_by_key(|&(p, _, w)| (p, std::cmp::Reverse(w.len())))?;
+    let window = prefix_chars(rest, 14);
+    let (pos, word, kind) = window
+        .char_indices()
+        .find_map(|(i, _)| casualty_word_at(&window[i..]).map(|(w, k)| (i, w, k)))?;
     // "3人无人员伤亡" cannot be a count; neither "3名未受伤".
     let between = window[..pos].trim_end_matches("人员");
     if NEGATIONS.iter().any(|neg| between.ends_with(neg)) {
@@ -269,10 +282,10 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
 fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
     let tail_start = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
     let tail = &before[tail_start..];
-    let (pos, kind, _) = CASUALTY_WORDS
-        .iter()
-        .filter_map(|&(w, k)| tail.rfind(w).map(|p| (p, k, w)))
-        .max_by_key(|&(p, _, w)| (p + w.len(), w.len()))?;
+    let (pos, _, kind) = tail
+        .char_indices()
+        .filter_map(|(i, _)| casualty_word_at(&tail[i..]).map(|(w, k)| (i, w, k)))
+        .max_by_key(|&(p, w, _)| (p + w.len(), w.len()))?;
     let prefix = tail[..pos].trim_end_matches("人员");
     if NEGATIONS.iter().any(|neg| prefix.ends_with(neg)) {
         return None;
@@ -302,17 +315,9 @@ fn loss_figure(n: &Number, before: &str, after: &str) -> Option<f64> {
         1.0
     };
     let value = n.value * mult;
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let follows_loss = tail.contains("损失");
-    let head: String = after.chars().take(10).collect();
-    let precedes_loss = head.contains("损失");
+    let tail_start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let follows_loss = before[tail_start..].contains("损失");
+    let precedes_loss = prefix_chars(after, 10).contains("损失");
     (follows_loss || precedes_loss).then_some(value)
 }
 
