@@ -239,7 +239,7 @@ impl Classifier {
         let mut floor =
             severity::level_from_casualties(&casualties, reasons).unwrap_or(Severity::IV);
         let mut raise = 0u8;
-        for h in rule_hits {
+        for h in rule_hits.iter().filter(|h| h.rule.level.is_some()) {
             let evidence = format!("{} ({})", h.terms.join("+"), h.rule.location);
             match h.rule.level {
                 Some(LevelEffect::Floor(l)) => {

@@ -25,6 +25,10 @@ pub enum MatcherError {
     Automaton(#[from] aho_corasick::BuildError),
 }
 
+/// Texts up to this size keep their raw hits between the two steps of
+/// [`Matcher::scan`]; longer ones are scanned twice.
+const RAW_BUFFER_BYTES: usize = 64 << 10;
+
 /// The largest char boundary of `s` at or below `i`.
 fn floor_char_boundary(s: &str, i: usize) -> usize {
     if i >= s.len() {
@@ -226,24 +230,55 @@ impl Matcher {
         let text = &text[..floor_char_boundary(text, u32::MAX as usize - 1)];
         // Raw hits first; segmentation (the costly part) is spent only on
         // terms of rules that could fire if every raw hit were a whole word.
-        let raw: Vec<(u32, usize, usize)> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
-            .collect();
-        if raw.is_empty() {
+        // Long texts are scanned twice instead of buffering every raw hit.
+        let raw: Option<Vec<(u32, usize, usize)>> = (text.len() <= RAW_BUFFER_BYTES).then(|| {
+            self.automaton
+                .find_overlapping_iter(text)
+                .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
+                .collect()
+        });
+        let mut present: Vec<u32> = match &raw {
+            Some(raw) => raw.iter().map(|&(t, _, _)| t).collect(),
+            None => {
+                let mut seen = vec![false; self.term_groups.len()];
+                let mut ids = Vec::new();
+                for m in self.automaton.find_overlapping_iter(text) {
+                    let t = m.pattern().as_u32();
+                    if !std::mem::replace(&mut seen[t as usize], true) {
+                        ids.push(t);
+                    }
+                }
+                ids
+            }
+        };
+        if present.is_empty() {
             return Hits::default();
         }
-        let needed = self.needed_terms(&raw);
+        present.sort_unstable();
+        present.dedup();
+        let needed = self.needed_terms(present);
+        let mut done = vec![false; needed.len()];
         let mut found: Vec<(u32, u32)> = Vec::new();
         let mut bounds = LazyBoundaries::new(text, segmenter);
-        for (term, start, end) in raw {
-            if needed.binary_search(&term).is_err() || found.iter().any(|&(t, _)| t == term) {
-                continue;
-            }
-            if !negated(&text[..start]) && bounds.is_boundary(start) && bounds.is_boundary(end) {
+        let mut check = |term: u32, start: usize, end: usize| {
+            let Ok(slot) = needed.binary_search(&term) else {
+                return;
+            };
+            if !done[slot]
+                && !negated(&text[..start])
+                && bounds.is_boundary(start)
+                && bounds.is_boundary(end)
+            {
+                done[slot] = true;
                 found.push((term, start as u32));
             }
+        };
+        match raw {
+            Some(raw) => raw.into_iter().for_each(|(t, s, e)| check(t, s, e)),
+            None => self
+                .automaton
+                .find_overlapping_iter(text)
+                .for_each(|m| check(m.pattern().as_u32(), m.start(), m.end())),
         }
         found.sort_unstable_by_key(|&(t, _)| t);
         Hits { first: found }
@@ -254,10 +289,7 @@ impl Matcher {
     /// whose satisfiable rules weigh less than the threshold cannot; severity
     /// rules count only when a category can), plus the exclusions that could
     /// veto them.
-    fn needed_terms(&self, raw: &[(u32, usize, usize)]) -> Vec<u32> {
-        let mut present: Vec<u32> = raw.iter().map(|&(t, _, _)| t).collect();
-        present.sort_unstable();
-        present.dedup();
+    fn needed_terms(&self, mut present: Vec<u32>) -> Vec<u32> {
         let satisfiable = self.satisfied(&present, false);
         let mut scores = [0f32; Category::ALL.len()];
         for &ri in &satisfiable {

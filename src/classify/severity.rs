@@ -126,6 +126,10 @@ const FIGURE_CHARS: &[char] = &[
 /// Counter words after a number of people.
 const PEOPLE: &[&str] = &["人", "名", "位", "例", "个人", "余人", "多人"];
 
+/// Longest stretch, in characters, searched on each side of a number for
+/// the end of its clause.
+const CLAUSE_CHARS: usize = 40;
+
 /// Characters that end a clause: a figure never spans them.
 fn is_clause_end(c: char) -> bool {
     matches!(
@@ -174,15 +178,27 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
         if quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e) {
             continue;
         }
+        // A clause is searched for at most CLAUSE_CHARS characters each way,
+        // so text without punctuation costs linear time, not quadratic.
         let clause_start = text[..n.start]
             .char_indices()
             .rev()
+            .take(CLAUSE_CHARS)
             .find(|&(_, c)| is_clause_end(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or_else(|| {
+                text[..n.start]
+                    .char_indices()
+                    .rev()
+                    .nth(CLAUSE_CHARS - 1)
+                    .map_or(0, |(i, _)| i)
+            });
         let clause_end = text[n.end..]
             .char_indices()
+            .take(CLAUSE_CHARS)
             .find(|&(_, c)| is_clause_end(c))
-            .map_or(text.len(), |(i, _)| n.end + i);
+            .map(|(i, _)| n.end + i)
+            .unwrap_or_else(|| n.end + prefix_chars(&text[n.end..], CLAUSE_CHARS).len());
         let before = &text[clause_start..n.start];
         let after = &text[n.end..clause_end];
         if let Some(loss) = loss_figure(&n, before, after) {
@@ -536,6 +552,13 @@ mod tests {
         let text = "网传“化工厂爆炸死亡上百人”系谣言,经核实事故造成3人死亡";
         assert_eq!(extract_casualties(text, true).count(Dead), 3.0);
         assert_eq!(extract_casualties(text, false).count(Dead), 100.0);
+    }
+
+    #[test]
+    fn text_without_punctuation_is_read_in_linear_time() {
+        // 100k numbers with no clause end: a quadratic search would not finish.
+        let text = "死亡1人".repeat(100_000);
+        assert_eq!(extract_casualties(&text, false).count(Dead), 1.0);
     }
 
     #[test]
