@@ -2,6 +2,8 @@
 //! same run. Prints MB/s for both and their ratio.
 //!
 //! Corpora, each repeated to about 4 MB:
+//! - `seeds`: all five seed documents (`../shared/seeds/`), Simplified and
+//!   Traditional, in paragraph-sized pieces: the corpus the target is set on;
 //! - `documents`: the Simplified seed documents (`../shared/seeds/`, when
 //!   present beside the checkout) in paragraph-sized pieces (~600 bytes), like
 //!   portal articles;
@@ -74,10 +76,12 @@ fn main() {
         "{:<12} {:>9} {:>12} {:>14} {:>7} {:>9}",
         "corpus", "MB", "cut MB/s", "classify MB/s", "ratio", "flagged"
     );
-    let mut mixed = documents.clone();
+    let mut seeds_all = documents.clone();
+    seeds_all.extend(traditional.iter().cloned());
+    let mut mixed = seeds_all.clone();
     mixed.extend(posts.iter().cloned());
-    mixed.extend(traditional.iter().cloned());
     for (name, docs) in [
+        ("seeds", &seeds_all),
         ("documents", &documents),
         ("posts", &posts),
         ("traditional", &traditional),

@@ -4,6 +4,7 @@
 //! The normalized copy is what keyword lists are matched against; the
 //! original text is kept by callers for display.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use ferrous_opencc::OpenCC;
@@ -29,15 +30,31 @@ const HAN_RANGES: &[(u32, u32)] = &[
     (0x2_0000, 0x2_FFFF),
 ];
 
+/// Start of the dense part of the character table (CJK Extension A).
+const DENSE_START: u32 = 0x3400;
+/// End (exclusive) of the dense part (end of CJK Unified Ideographs).
+const DENSE_END: u32 = 0xA000;
+
 /// Converts raw text to the canonical form keyword lists are written in.
 ///
-/// Cheap to share: build once and use from every thread.
+/// Traditional → Simplified conversion runs character by character from a
+/// table built out of OpenCC at start-up, except in clauses holding an
+/// *ambiguous* character (one whose conversion depends on the phrase, like
+/// 乾 in 乾隆/乾燥 or 著 in 著名/看著): those clauses go through OpenCC's
+/// phrase-level converter. Cheap to share: build once, use from every thread.
 pub struct Normalizer {
     t2s: OpenCC,
     /// One bit per code point below [`CJK_LIMIT`]: set when OpenCC's
     /// single-character conversion changes the character. Lets the common case
-    /// (text already in Simplified characters) skip the phrase-level converter.
+    /// (text already in Simplified characters) skip conversion altogether.
     traditional: Vec<u64>,
+    /// Same layout: Traditional characters whose conversion depends on context.
+    ambiguous: Vec<u64>,
+    /// Single-character conversions for code points in `DENSE_START..DENSE_END`
+    /// (NUL where the character is kept).
+    dense: Vec<char>,
+    /// Single-character conversions for other code points.
+    sparse: HashMap<char, char>,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -51,8 +68,15 @@ impl Normalizer {
     pub fn new() -> Result<Self, NormalizeError> {
         let t2s = OpenCC::from_config(BuiltinConfig::T2s)
             .map_err(|e| NormalizeError::OpenCc(e.to_string()))?;
-        let traditional = traditional_set(&t2s);
-        Ok(Self { t2s, traditional })
+        let mut n = Self {
+            t2s,
+            traditional: vec![0u64; (CJK_LIMIT / 64) as usize],
+            ambiguous: vec![0u64; (CJK_LIMIT / 64) as usize],
+            dense: vec!['\0'; (DENSE_END - DENSE_START) as usize],
+            sparse: HashMap::new(),
+        };
+        n.build_tables();
+        Ok(n)
     }
 
     /// The process-wide shared normalizer (the tables take a few ms to build).
@@ -72,17 +96,109 @@ impl Normalizer {
     /// converted to Simplified.
     pub fn normalize(&self, text: &str) -> String {
         let (folded, has_traditional) = self.fold(text);
-        if has_traditional {
-            self.t2s.convert(&folded)
-        } else {
-            folded
+        if !has_traditional {
+            return folded;
         }
+        let mut out = String::with_capacity(folded.len());
+        // Phrases never span clause punctuation, so clauses convert alone.
+        for clause in folded.split_inclusive(is_clause_break) {
+            if clause.chars().any(|c| bit(&self.ambiguous, c)) {
+                out.push_str(&self.t2s.convert(clause));
+            } else {
+                out.extend(clause.chars().map(|c| self.convert_char(c)));
+            }
+        }
+        out
     }
 
     /// True when `c` is changed by Traditional → Simplified conversion.
     pub fn is_traditional(&self, c: char) -> bool {
+        bit(&self.traditional, c)
+    }
+
+    /// True when `c` is Traditional and its conversion depends on the phrase.
+    pub fn is_ambiguous(&self, c: char) -> bool {
+        bit(&self.ambiguous, c)
+    }
+
+    /// The single-character conversion of `c` (itself when none).
+    #[inline]
+    fn convert_char(&self, c: char) -> char {
+        if !bit(&self.traditional, c) {
+            return c;
+        }
         let cp = c as u32;
-        cp < CJK_LIMIT && self.traditional[(cp / 64) as usize] & (1 << (cp % 64)) != 0
+        let mapped = if (DENSE_START..DENSE_END).contains(&cp) {
+            self.dense[(cp - DENSE_START) as usize]
+        } else {
+            self.sparse.get(&c).copied().unwrap_or('\0')
+        };
+        if mapped == '\0' { c } else { mapped }
+    }
+
+    /// Fills the tables from OpenCC: every Han character converted on its
+    /// own, then every word of jieba's dictionary holding a Traditional
+    /// character converted as a phrase. Where the phrase disagrees with the
+    /// characters, those characters are ambiguous.
+    fn build_tables(&mut self) {
+        // One character per line so the phrase dictionary cannot join neighbours.
+        let mut probe = String::new();
+        let mut chars = Vec::new();
+        for &(lo, hi) in HAN_RANGES {
+            for cp in lo..=hi {
+                if let Some(c) = char::from_u32(cp) {
+                    probe.push(c);
+                    probe.push('\n');
+                    chars.push(c);
+                }
+            }
+        }
+        let converted = self.t2s.convert(&probe);
+        for (orig, conv) in chars.iter().zip(converted.split('\n')) {
+            let mut conv_chars = conv.chars();
+            let first = conv_chars.next();
+            let single = conv_chars.next().is_none();
+            if first == Some(*orig) && single {
+                continue;
+            }
+            set_bit(&mut self.traditional, *orig);
+            match (first, single) {
+                (Some(to), true) => {
+                    let cp = *orig as u32;
+                    if (DENSE_START..DENSE_END).contains(&cp) {
+                        self.dense[(cp - DENSE_START) as usize] = to;
+                    } else {
+                        self.sparse.insert(*orig, to);
+                    }
+                }
+                // Converts to several characters or none: leave it to OpenCC.
+                _ => set_bit(&mut self.ambiguous, *orig),
+            }
+        }
+        let words: Vec<&str> = super::segment::dictionary_words()
+            .filter(|w| w.chars().any(|c| bit(&self.traditional, c)))
+            .collect();
+        let joined = words.join("\n");
+        let converted = self.t2s.convert(&joined);
+        let mut ambiguous = Vec::new();
+        for (word, phrase) in words.iter().zip(converted.split('\n')) {
+            let by_char: String = word.chars().map(|c| self.convert_char(c)).collect();
+            if by_char == phrase {
+                continue;
+            }
+            if by_char.chars().count() == phrase.chars().count() {
+                for ((orig, a), b) in word.chars().zip(by_char.chars()).zip(phrase.chars()) {
+                    if a != b {
+                        ambiguous.push(orig);
+                    }
+                }
+            } else {
+                ambiguous.extend(word.chars().filter(|&c| bit(&self.traditional, c)));
+            }
+        }
+        for c in ambiguous {
+            set_bit(&mut self.ambiguous, c);
+        }
     }
 
     fn fold(&self, text: &str) -> (String, bool) {
@@ -175,31 +291,26 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// Builds the bit set of characters that OpenCC's `t2s` changes on their own.
-fn traditional_set(t2s: &OpenCC) -> Vec<u64> {
-    let mut bits = vec![0u64; (CJK_LIMIT / 64) as usize];
-    // One character per line so the phrase dictionary cannot join neighbours.
-    let mut probe = String::new();
-    let mut chars = Vec::new();
-    for &(lo, hi) in HAN_RANGES {
-        for cp in lo..=hi {
-            if let Some(c) = char::from_u32(cp) {
-                probe.push(c);
-                probe.push('\n');
-                chars.push(c);
-            }
-        }
+/// Clause punctuation (after folding): Traditional→Simplified phrases never
+/// span it.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '。' | ',' | ';' | '!' | '?' | ':' | '、' | '“' | '”' | '「' | '」' | '(' | ')'
+    )
+}
+
+#[inline]
+fn bit(bits: &[u64], c: char) -> bool {
+    let cp = c as u32;
+    cp < CJK_LIMIT && bits[(cp / 64) as usize] & (1 << (cp % 64)) != 0
+}
+
+fn set_bit(bits: &mut [u64], c: char) {
+    let cp = c as u32;
+    if cp < CJK_LIMIT {
+        bits[(cp / 64) as usize] |= 1 << (cp % 64);
     }
-    let converted = t2s.convert(&probe);
-    for (orig, conv) in chars.iter().zip(converted.split('\n')) {
-        let mut conv_chars = conv.chars();
-        let same = conv_chars.next() == Some(*orig) && conv_chars.next().is_none();
-        if !same {
-            let cp = *orig as u32;
-            bits[(cp / 64) as usize] |= 1 << (cp % 64);
-        }
-    }
-    bits
 }
 
 #[cfg(test)]
@@ -240,6 +351,18 @@ mod tests {
     fn leaves_simplified_text_alone() {
         let s = "南京市长江大桥著名景点";
         assert_eq!(norm(s), s);
+    }
+
+    #[test]
+    fn phrase_sensitive_characters_are_ambiguous() {
+        let n = Normalizer::shared().unwrap();
+        assert!(n.is_ambiguous('乾'));
+        assert!(!n.is_ambiguous('國'));
+        // Clause by clause: only the clause with 乾 goes through phrases.
+        assert_eq!(
+            n.normalize("國務院辦公廳,乾隆年間。天氣乾燥"),
+            "国务院办公厅,乾隆年间。天气干燥"
+        );
     }
 
     #[test]

@@ -13,6 +13,12 @@ use jieba_rs::Jieba;
 /// zstd from C.
 static DICT: &str = include_str!("../../data/jieba/dict.txt");
 
+/// The words of jieba's embedded dictionary (Simplified Chinese, with some
+/// Traditional entries), in file order.
+pub(crate) fn dictionary_words() -> impl Iterator<Item = &'static str> {
+    DICT.lines().filter_map(|l| l.split_whitespace().next())
+}
+
 /// Errors raised while building a [`Segmenter`].
 #[derive(Debug, thiserror::Error)]
 pub enum SegmentError {
