@@ -40,6 +40,8 @@ pub struct Casualties {
     pub figures: Vec<Figure>,
     /// Direct economic loss in yuan, with its phrase.
     pub loss_yuan: Option<(f64, String)>,
+    /// Earthquake magnitude, with its phrase (4.6级地震, 里氏7.0级).
+    pub magnitude: Option<(f64, String)>,
 }
 
 impl Casualties {
@@ -61,7 +63,7 @@ impl Casualties {
 
     /// True when no figure was read.
     pub fn is_empty(&self) -> bool {
-        self.figures.is_empty() && self.loss_yuan.is_none()
+        self.figures.is_empty() && self.loss_yuan.is_none() && self.magnitude.is_none()
     }
 
     fn record(&mut self, kind: CasualtyKind, count: f64, evidence: &str) {
@@ -120,7 +122,7 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
 /// a text without any of them holds no figure.
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
-    '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损',
+    '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级',
 ];
 
 /// Counter words after a number of people.
@@ -201,6 +203,13 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
             .unwrap_or_else(|| n.end + prefix_chars(&text[n.end..], CLAUSE_CHARS).len());
         let before = &text[clause_start..n.start];
         let after = &text[n.end..clause_end];
+        if let Some(m) = magnitude(&n, before, after) {
+            let phrase = snippet(text, clause_start, clause_end, n.start, n.end + "级".len());
+            if out.magnitude.as_ref().is_none_or(|(v, _)| m > *v) {
+                out.magnitude = Some((m, phrase));
+            }
+            continue;
+        }
         if let Some(loss) = loss_figure(&n, before, after) {
             let phrase = snippet(text, clause_start, clause_end, n.start, n.end);
             if out.loss_yuan.as_ref().is_none_or(|(v, _)| loss > *v) {
@@ -307,6 +316,15 @@ fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
         return None;
     }
     Some((kind, tail_start + pos))
+}
+
+/// `4.6级地震`, `里氏7.0级`, `震级为5.2级`: an earthquake magnitude.
+fn magnitude(n: &Number, before: &str, after: &str) -> Option<f64> {
+    let rest = after.strip_prefix('级')?;
+    let quake = prefix_chars(rest, 6).contains("地震")
+        || before.ends_with("里氏")
+        || before.contains("震级");
+    (quake && (1.0..=10.0).contains(&n.value)).then_some(n.value)
 }
 
 /// `直接经济损失约1.2亿元`, `5000万元的经济损失`: a loss in yuan.
@@ -423,6 +441,11 @@ pub fn level_from_casualties(c: &Casualties, reasons: &mut Vec<String>) -> Optio
             format!("{} taken ill ({ev})", fmt_count(sick)),
             &mut best,
         );
+    }
+    if let Some((m, ev)) = &c.magnitude {
+        // 国家地震应急预案: ≥7.0 especially major, 6.0–7.0 major, 5.0–6.0 large.
+        let level = scale(*m, 7.0, 6.0, 5.0);
+        consider(level, format!("magnitude {m} earthquake ({ev})"), &mut best);
     }
     if let Some((yuan, ev)) = &c.loss_yuan {
         let level = scale(*yuan, 1e8, 5e7, 1e7);
@@ -559,6 +582,19 @@ mod tests {
         // 100k numbers with no clause end: a quadratic search would not finish.
         let text = "死亡1人".repeat(100_000);
         assert_eq!(extract_casualties(&text, false).count(Dead), 1.0);
+    }
+
+    #[test]
+    fn reads_earthquake_magnitudes() {
+        let level = |t: &str| level_from_casualties(&extract_casualties(t, false), &mut Vec::new());
+        assert_eq!(
+            level("某县发生4.6级地震,震源深度12公里"),
+            Some(Severity::IV)
+        );
+        assert_eq!(level("某地发生里氏7.0级强烈地震"), Some(Severity::I));
+        assert_eq!(level("震级为6.2级"), Some(Severity::II));
+        assert_eq!(level("某地发生5.1级地震"), Some(Severity::III));
+        assert_eq!(level("风力达到12级"), None);
     }
 
     #[test]
