@@ -395,9 +395,11 @@ pub fn parse_file(
                     continue;
                 }
                 for term in groups.iter().flatten() {
-                    if term.chars().count() == 1 && !term.is_ascii() {
+                    // Quoting a single character ("狗") says it is deliberate.
+                    let deliberate = line.contains(&format!("\"{term}\""));
+                    if term.chars().count() == 1 && !term.is_ascii() && !deliberate {
                         problems.push(problem(line_no, Level::Warning, format!(
-                            "single-character term '{term}' matches only where it stands alone as a word; consider a two-character word"
+                            "single-character term '{term}' matches only where it stands alone as a word; consider a two-character word, or quote it (\"{term}\") if that is what you mean"
                         )));
                     }
                 }
@@ -702,6 +704,14 @@ mod tests {
                 .iter()
                 .any(|p| p.level == Level::Warning && p.line == 8)
         );
+    }
+
+    #[test]
+    fn quoted_single_characters_are_deliberate() {
+        let (_, problems) = parse("morality.txt", "摔死 + \"狗\"|猫\n");
+        let warned: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(warned[0].contains("'猫'"));
     }
 
     #[test]
