@@ -13,5 +13,6 @@
 //!   severity guess, and the [`classify::Classifier`] that ties them together.
 #![warn(missing_docs)]
 
+pub mod cases;
 pub mod classify;
 pub mod text;

@@ -1,0 +1,483 @@
+//! A candidate case: items that report the same story, with its workflow
+//! state (交办督办) and history.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::deadline::Deadlines;
+use crate::classify::{Category, Flag, Severity};
+
+/// Where a case is in the workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    /// Opened by the machine, not yet reviewed.
+    New,
+    /// An analyst confirmed it needs a response.
+    Confirmed,
+    /// An analyst judged it a false positive.
+    Dismissed,
+    /// Handed over to a responsible department (交办).
+    Assigned,
+    /// The department responded (回应).
+    Responded,
+    /// Done.
+    Closed,
+}
+
+impl CaseStatus {
+    /// The snake_case name used in JSON and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            CaseStatus::New => "new",
+            CaseStatus::Confirmed => "confirmed",
+            CaseStatus::Dismissed => "dismissed",
+            CaseStatus::Assigned => "assigned",
+            CaseStatus::Responded => "responded",
+            CaseStatus::Closed => "closed",
+        }
+    }
+
+    /// True when no response is owed any more.
+    pub fn is_settled(self) -> bool {
+        matches!(
+            self,
+            CaseStatus::Responded | CaseStatus::Closed | CaseStatus::Dismissed
+        )
+    }
+}
+
+/// An analyst's action on a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// new → confirmed.
+    Confirm,
+    /// new | confirmed → dismissed (false positive).
+    Dismiss,
+    /// confirmed | assigned → assigned, to a department (交办).
+    Assign {
+        /// Responsible department.
+        department: String,
+        /// Person in charge, if named.
+        #[serde(default)]
+        assignee: Option<String>,
+        /// Due time agreed with the department, if other than the deadlines.
+        #[serde(default)]
+        due: Option<DateTime<Utc>>,
+    },
+    /// assigned → responded: where and how the department answered.
+    Respond {
+        /// Where the response was published (舆情出现在哪里，就在哪里回应).
+        #[serde(rename = "where")]
+        place: String,
+        /// How: statement, press conference, reply on the platform…
+        how: String,
+        /// Link to the response.
+        #[serde(default)]
+        link: Option<String>,
+    },
+    /// responded | dismissed → closed.
+    Close,
+    /// dismissed | responded | closed → confirmed.
+    Reopen,
+    /// Overrides the machine's severity guess.
+    SetSeverity {
+        /// The new level.
+        severity: Severity,
+    },
+    /// Overrides the machine's categories.
+    SetCategories {
+        /// The new categories.
+        categories: Vec<Category>,
+    },
+    /// A note, no state change.
+    Note,
+}
+
+impl Action {
+    /// The action's name as written in requests.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Confirm => "confirm",
+            Action::Dismiss => "dismiss",
+            Action::Assign { .. } => "assign",
+            Action::Respond { .. } => "respond",
+            Action::Close => "close",
+            Action::Reopen => "reopen",
+            Action::SetSeverity { .. } => "set_severity",
+            Action::SetCategories { .. } => "set_categories",
+            Action::Note => "note",
+        }
+    }
+}
+
+/// An action the current state does not allow.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActionError {
+    /// The transition is not allowed from the current status.
+    #[error("cannot {action} a case that is {status}")]
+    InvalidTransition {
+        /// The action's name.
+        action: &'static str,
+        /// The current status's name.
+        status: &'static str,
+    },
+    /// A field of the action is unusable.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The hand-over of a case to a department.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// Responsible department.
+    pub department: String,
+    /// Person in charge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    /// Agreed due time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<DateTime<Utc>>,
+    /// When it was handed over.
+    pub at: DateTime<Utc>,
+}
+
+/// The department's response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// Where it was published.
+    #[serde(rename = "where")]
+    pub place: String,
+    /// How.
+    pub how: String,
+    /// Link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// When it was recorded.
+    pub at: DateTime<Utc>,
+}
+
+/// One entry of a case's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who (token name, or `system`).
+    pub actor: String,
+    /// The action, with its fields.
+    #[serde(flatten)]
+    pub action: Action,
+    /// Free-text note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Status before.
+    pub from: CaseStatus,
+    /// Status after.
+    pub to: CaseStatus,
+}
+
+/// A candidate case (see `docs/store.md` for how it is stored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    /// Case id (monotonic, never reused).
+    pub id: u64,
+    /// Title, from its most representative item.
+    pub title: String,
+    /// Union of its items' categories, unless an analyst set them.
+    pub categories: Vec<Category>,
+    /// Union of its items' flags.
+    pub flags: Vec<Flag>,
+    /// Places of the jurisdiction named by its items.
+    pub regions: Vec<String>,
+    /// The severity in force: the analyst's if set, else the machine's guess.
+    pub severity: Severity,
+    /// Why the machine guessed its severity.
+    pub severity_reasons: Vec<String>,
+    /// Set when an analyst overrode the severity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity_override: Option<Severity>,
+    /// Set when an analyst overrode the categories.
+    #[serde(default)]
+    pub categories_overridden: bool,
+    /// First item seen.
+    pub first_seen: DateTime<Utc>,
+    /// Last item seen.
+    pub last_seen: DateTime<Utc>,
+    /// Number of items.
+    pub item_count: u32,
+    /// Distinct sources, in order of appearance.
+    pub sources: Vec<String>,
+    /// Most frequent matched terms.
+    pub top_terms: Vec<String>,
+    /// Suggested responsible department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// Response deadlines.
+    pub deadlines: Deadlines,
+    /// Workflow status.
+    pub status: CaseStatus,
+    /// Hand-over, once assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment: Option<Assignment>,
+    /// Response, once responded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Response>,
+    /// Every transition and note.
+    pub history: Vec<HistoryEntry>,
+}
+
+impl Case {
+    /// Applies an analyst's action, recording it in the history.
+    pub fn apply(
+        &mut self,
+        action: Action,
+        actor: &str,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ActionError> {
+        use CaseStatus::*;
+        let from = self.status;
+        let invalid = || ActionError::InvalidTransition {
+            action: action.name(),
+            status: from.name(),
+        };
+        let to = match &action {
+            Action::Confirm if from == New => Confirmed,
+            Action::Dismiss if matches!(from, New | Confirmed) => Dismissed,
+            Action::Assign {
+                department, due, ..
+            } if matches!(from, Confirmed | Assigned) => {
+                if department.trim().is_empty() {
+                    return Err(ActionError::Invalid("assign needs a department".into()));
+                }
+                if due.is_some_and(|d| d < self.first_seen) {
+                    return Err(ActionError::Invalid(
+                        "the due time is before the case was first seen".into(),
+                    ));
+                }
+                Assigned
+            }
+            Action::Respond { place, how, .. } if from == Assigned => {
+                if place.trim().is_empty() || how.trim().is_empty() {
+                    return Err(ActionError::Invalid(
+                        "respond needs \"where\" and \"how\"".into(),
+                    ));
+                }
+                Responded
+            }
+            Action::Close if matches!(from, Responded | Dismissed) => Closed,
+            Action::Reopen if matches!(from, Dismissed | Responded | Closed) => Confirmed,
+            Action::SetSeverity { .. } | Action::SetCategories { .. } if from != Closed => from,
+            Action::Note => from,
+            _ => return Err(invalid()),
+        };
+        match &action {
+            Action::Assign {
+                department,
+                assignee,
+                due,
+            } => {
+                self.assignment = Some(Assignment {
+                    department: department.trim().to_string(),
+                    assignee: assignee.clone(),
+                    due: *due,
+                    at: now,
+                });
+            }
+            Action::Respond { place, how, link } => {
+                self.response = Some(Response {
+                    place: place.clone(),
+                    how: how.clone(),
+                    link: link.clone(),
+                    at: now,
+                });
+            }
+            Action::Reopen => self.response = None,
+            Action::SetSeverity { severity } => {
+                self.severity_override = Some(*severity);
+                self.severity = *severity;
+                self.deadlines =
+                    Deadlines::compute(self.first_seen, &self.categories, self.severity);
+            }
+            Action::SetCategories { categories } => {
+                if categories.is_empty() {
+                    return Err(ActionError::Invalid(
+                        "set_categories needs at least one category; dismiss the case instead"
+                            .into(),
+                    ));
+                }
+                let mut cats = categories.clone();
+                cats.sort();
+                cats.dedup();
+                self.categories = cats;
+                self.categories_overridden = true;
+                self.deadlines =
+                    Deadlines::compute(self.first_seen, &self.categories, self.severity);
+            }
+            _ => {}
+        }
+        self.status = to;
+        self.history.push(HistoryEntry {
+            at: now,
+            actor: actor.to_string(),
+            action,
+            note: note.filter(|n| !n.trim().is_empty()),
+            from,
+            to,
+        });
+        Ok(())
+    }
+
+    /// The deadline kinds that are past at `now` with no response yet:
+    /// `info`, `presser`, `respond`, `assignment`.
+    pub fn overdue(&self, now: DateTime<Utc>) -> Vec<&'static str> {
+        if self.status.is_settled() {
+            return Vec::new();
+        }
+        let d = &self.deadlines;
+        let mut out = Vec::new();
+        for (kind, due) in [
+            ("info", d.info_due),
+            ("presser", d.presser_due),
+            ("respond", d.respond_due),
+            ("assignment", self.assignment.as_ref().and_then(|a| a.due)),
+        ] {
+            if due.is_some_and(|due| now > due) {
+                out.push(kind);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    fn case(now: DateTime<Utc>) -> Case {
+        Case {
+            id: 1,
+            title: "化工厂爆炸".into(),
+            categories: vec![Category::Emergency],
+            flags: vec![],
+            regions: vec![],
+            severity: Severity::III,
+            severity_reasons: vec![],
+            severity_override: None,
+            categories_overridden: false,
+            first_seen: now,
+            last_seen: now,
+            item_count: 1,
+            sources: vec!["微博".into()],
+            top_terms: vec![],
+            department: None,
+            deadlines: Deadlines::compute(now, &[Category::Emergency], Severity::III),
+            status: CaseStatus::New,
+            assignment: None,
+            response: None,
+            history: vec![],
+        }
+    }
+
+    #[test]
+    fn the_whole_workflow_is_recorded() {
+        let now = Utc::now();
+        let mut c = case(now);
+        c.apply(Action::Confirm, "analyst", Some("属实".into()), now)
+            .unwrap();
+        c.apply(
+            Action::Assign {
+                department: "应急管理局".into(),
+                assignee: None,
+                due: None,
+            },
+            "analyst",
+            None,
+            now,
+        )
+        .unwrap();
+        c.apply(
+            Action::Respond {
+                place: "微博".into(),
+                how: "情况通报".into(),
+                link: Some("https://example.org/1".into()),
+            },
+            "analyst",
+            None,
+            now,
+        )
+        .unwrap();
+        c.apply(Action::Close, "analyst", None, now).unwrap();
+        assert_eq!(c.status, CaseStatus::Closed);
+        let steps: Vec<(&str, CaseStatus)> =
+            c.history.iter().map(|h| (h.action.name(), h.to)).collect();
+        assert_eq!(
+            steps,
+            vec![
+                ("confirm", CaseStatus::Confirmed),
+                ("assign", CaseStatus::Assigned),
+                ("respond", CaseStatus::Responded),
+                ("close", CaseStatus::Closed)
+            ]
+        );
+        assert_eq!(c.history[0].note.as_deref(), Some("属实"));
+        c.apply(Action::Reopen, "analyst", None, now).unwrap();
+        assert_eq!(c.status, CaseStatus::Confirmed);
+    }
+
+    #[test]
+    fn invalid_transitions_name_the_current_state() {
+        let now = Utc::now();
+        let mut c = case(now);
+        let err = c.apply(Action::Close, "a", None, now).unwrap_err();
+        assert_eq!(err.to_string(), "cannot close a case that is new");
+        c.apply(Action::Dismiss, "a", None, now).unwrap();
+        let err = c
+            .apply(
+                Action::Respond {
+                    place: "x".into(),
+                    how: "y".into(),
+                    link: None,
+                },
+                "a",
+                None,
+                now,
+            )
+            .unwrap_err();
+        assert_eq!(err.to_string(), "cannot respond a case that is dismissed");
+        assert_eq!(c.history.len(), 1, "failed actions leave no history");
+    }
+
+    #[test]
+    fn set_severity_recomputes_deadlines_and_overdue_follows_them() {
+        let now = Utc::now();
+        let mut c = case(now);
+        assert!(c.overdue(now + Duration::hours(47)).is_empty());
+        assert_eq!(c.overdue(now + Duration::hours(49)), vec!["respond"]);
+        c.apply(
+            Action::SetSeverity {
+                severity: Severity::II,
+            },
+            "a",
+            None,
+            now,
+        )
+        .unwrap();
+        assert_eq!(c.overdue(now + Duration::hours(6)), vec!["info"]);
+        c.apply(Action::Dismiss, "a", None, now).unwrap();
+        assert!(c.overdue(now + Duration::hours(100)).is_empty());
+    }
+
+    #[test]
+    fn actions_parse_from_json() {
+        let a: Action =
+            serde_json::from_str(r#"{"action":"assign","department":"住建局"}"#).unwrap();
+        assert_eq!(a.name(), "assign");
+        let a: Action =
+            serde_json::from_str(r#"{"action":"respond","where":"微博","how":"通报"}"#).unwrap();
+        assert_eq!(a.name(), "respond");
+        assert!(serde_json::from_str::<Action>(r#"{"action":"explode"}"#).is_err());
+    }
+}
