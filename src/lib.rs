@@ -15,4 +15,7 @@
 
 pub mod cases;
 pub mod classify;
+pub mod item;
+pub mod pipeline;
+pub mod store;
 pub mod text;

@@ -6,6 +6,48 @@ use serde::{Deserialize, Serialize};
 
 use super::deadline::Deadlines;
 use crate::classify::{Category, Flag, Severity};
+use crate::item::Item;
+
+/// A case title from an item: its title, else the start of its text.
+fn title_of(item: &Item) -> String {
+    let t = item.title.trim();
+    if !t.is_empty() {
+        return t.chars().take(120).collect();
+    }
+    let text: String = item.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut title: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        title.push('…');
+    }
+    title
+}
+
+/// The category terms an item matched, distinct, in order.
+fn matched_terms(item: &Item) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in item
+        .classification
+        .matches
+        .iter()
+        .filter(|m| m.category.is_some())
+    {
+        for t in &m.terms {
+            if !out.contains(t) {
+                out.push(t.clone());
+            }
+        }
+    }
+    out
+}
+
+fn union<T: Copy + Ord>(into: &mut Vec<T>, from: &[T]) {
+    for x in from {
+        if !into.contains(x) {
+            into.push(*x);
+        }
+    }
+    into.sort();
+}
 
 /// Where a case is in the workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -208,8 +250,11 @@ pub struct Case {
     pub item_count: u32,
     /// Distinct sources, in order of appearance.
     pub sources: Vec<String>,
-    /// Most frequent matched terms.
+    /// Matched terms of its items, in order of appearance (at most 12).
     pub top_terms: Vec<String>,
+    /// SimHash of the item that opened it (finds reposts of it).
+    #[serde(default)]
+    pub simhash: u64,
     /// Suggested responsible department.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
@@ -227,7 +272,96 @@ pub struct Case {
     pub history: Vec<HistoryEntry>,
 }
 
+/// Most terms kept in `top_terms`.
+const TOP_TERMS: usize = 12;
+/// Distinct sources from which spread raises the severity one step.
+const SPREAD_SOURCES: usize = 10;
+
 impl Case {
+    /// Opens a case for its first item.
+    pub fn open(id: u64, item: &Item, now: DateTime<Utc>) -> Case {
+        let c = &item.classification;
+        let severity = c.severity.unwrap_or(Severity::IV);
+        let mut case = Case {
+            id,
+            title: title_of(item),
+            categories: c.categories.clone(),
+            flags: c.flags.clone(),
+            regions: c.regions.clone(),
+            severity,
+            severity_reasons: c.reasons.clone(),
+            severity_override: None,
+            categories_overridden: false,
+            first_seen: item.ingested_at,
+            last_seen: item.ingested_at,
+            item_count: 1,
+            sources: vec![item.source.clone()],
+            top_terms: matched_terms(item),
+            simhash: item.simhash,
+            department: None,
+            deadlines: Deadlines::compute(item.ingested_at, &c.categories, severity),
+            status: CaseStatus::New,
+            assignment: None,
+            response: None,
+            history: Vec::new(),
+        };
+        case.top_terms.truncate(TOP_TERMS);
+        case.history.push(HistoryEntry {
+            at: now,
+            actor: "system".into(),
+            action: Action::Note,
+            note: Some(format!("opened from item {}", item.id)),
+            from: CaseStatus::New,
+            to: CaseStatus::New,
+        });
+        case
+    }
+
+    /// Adds a new item of the same story: unions, counts, severity (the
+    /// graver guess wins; spread across many sources raises it), deadlines.
+    pub fn absorb(&mut self, item: &Item) {
+        let c = &item.classification;
+        self.item_count += 1;
+        self.last_seen = self.last_seen.max(item.ingested_at);
+        self.first_seen = self.first_seen.min(item.ingested_at);
+        if !self.sources.contains(&item.source) {
+            self.sources.push(item.source.clone());
+        }
+        if self.title.is_empty() {
+            self.title = title_of(item);
+        }
+        if !self.categories_overridden {
+            union(&mut self.categories, &c.categories);
+        }
+        union(&mut self.flags, &c.flags);
+        for r in &c.regions {
+            if !self.regions.contains(r) {
+                self.regions.push(r.clone());
+            }
+        }
+        for t in matched_terms(item) {
+            if self.top_terms.len() < TOP_TERMS && !self.top_terms.contains(&t) {
+                self.top_terms.push(t);
+            }
+        }
+        if self.severity_override.is_none() {
+            let item_level = c.severity.unwrap_or(Severity::IV);
+            if item_level > self.severity {
+                self.severity = item_level;
+                self.severity_reasons = c.reasons.clone();
+            }
+            let spread = format!("carried by {SPREAD_SOURCES}+ distinct sources → +1");
+            if self.sources.len() >= SPREAD_SOURCES
+                && !self.severity_reasons.contains(&spread)
+                && self.severity < Severity::II
+            {
+                self.severity = self.severity.raised(1);
+                self.severity_reasons.push(spread);
+            }
+        }
+        self.deadlines = Deadlines::compute(self.first_seen, &self.categories, self.severity);
+    }
+
     /// Applies an analyst's action, recording it in the history.
     pub fn apply(
         &mut self,
@@ -372,6 +506,7 @@ mod tests {
             item_count: 1,
             sources: vec!["微博".into()],
             top_terms: vec![],
+            simhash: 0,
             department: None,
             deadlines: Deadlines::compute(now, &[Category::Emergency], Severity::III),
             status: CaseStatus::New,

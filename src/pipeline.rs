@@ -1,0 +1,229 @@
+//! The path every item takes, whatever its channel: classify, group into a
+//! case, store. Used by `yuqing ingest`, the API's manual entry and (later)
+//! the collectors.
+
+use std::sync::Mutex;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::cases::{Case, ClusterIndex, Signature, cluster};
+use crate::classify::{Authority, Classifier, Document, Signals};
+use crate::item::{Item, item_id};
+use crate::store::{Store, StoreError};
+
+/// An item as a channel delivers it, before classification.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewItem {
+    /// Source name.
+    pub source: String,
+    /// `weibo`, `wechat`, `portal`, `forum`, `news`, `comment`, `manual`…
+    #[serde(default)]
+    pub source_kind: Option<String>,
+    /// Feed GUID or the channel's own id.
+    #[serde(default, alias = "id")]
+    pub guid: Option<String>,
+    /// Where it was published.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// Text or HTML.
+    #[serde(default)]
+    pub text: String,
+    /// Publication time.
+    #[serde(default)]
+    pub published: Option<DateTime<Utc>>,
+    /// Who published it.
+    #[serde(default)]
+    pub authority: Option<Authority>,
+}
+
+/// What happened to one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ingested {
+    /// The item's stable id.
+    pub item_id: String,
+    /// Its case, if it matched a category.
+    pub case_id: Option<u64>,
+    /// True when this item opened the case.
+    pub new_case: bool,
+    /// True when the item was already stored (an update, not a new item).
+    pub updated: bool,
+}
+
+/// Errors of the pipeline.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The item has nothing to classify.
+    #[error("the item has neither text nor title")]
+    Empty,
+    /// The item has no source.
+    #[error("the item has no source")]
+    NoSource,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Classify → cluster → store, for one store and one classifier.
+pub struct Pipeline {
+    classifier: Classifier,
+    store: Store,
+    /// Serializes clustering decisions so that two reports of one story
+    /// arriving together cannot open two cases.
+    index: Mutex<ClusterIndex>,
+}
+
+impl Pipeline {
+    /// A pipeline over `store`; recent cases are loaded into the cluster index.
+    pub fn new(
+        classifier: Classifier,
+        store: Store,
+        now: DateTime<Utc>,
+    ) -> Result<Self, PipelineError> {
+        let mut index = ClusterIndex::default();
+        let since = now - Duration::hours(cluster::DEFAULT_WINDOW_HOURS);
+        for case in store.cases_seen_since(since)? {
+            index.upsert(case.id, case_signature(&case), case.last_seen);
+        }
+        Ok(Self {
+            classifier,
+            store,
+            index: Mutex::new(index),
+        })
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The classifier.
+    pub fn classifier(&self) -> &Classifier {
+        &self.classifier
+    }
+
+    /// Processes one item. The write is not durable until
+    /// [`Store::flush`]; [`Pipeline::ingest_batch`] flushes.
+    pub fn ingest(&self, new: NewItem, now: DateTime<Utc>) -> Result<Ingested, PipelineError> {
+        if new.source.trim().is_empty() {
+            return Err(PipelineError::NoSource);
+        }
+        if new.text.trim().is_empty() && new.title.trim().is_empty() {
+            return Err(PipelineError::Empty);
+        }
+        let id = item_id(
+            &new.source,
+            new.guid.as_deref(),
+            new.url.as_deref(),
+            &new.title,
+            &new.text,
+        );
+        let existing = self.store.item(&id)?;
+        let doc = Document {
+            title: &new.title,
+            text: &new.text,
+            signals: Signals {
+                authority: new.authority,
+                ..Default::default()
+            },
+        };
+        let normalized = self.classifier.normalize(&doc);
+        let classification = self
+            .classifier
+            .classify_normalized(&normalized, &doc.signals);
+        let simhash = cluster::simhash(self.classifier.segmenter().words(&normalized));
+        let mut item = Item {
+            id: id.clone(),
+            source: new.source,
+            source_kind: new.source_kind,
+            url: new.url,
+            title: new.title,
+            text: new.text,
+            published: new.published,
+            ingested_at: existing.as_ref().map_or(now, |e| e.ingested_at),
+            authority: new.authority,
+            classification,
+            simhash,
+            case_id: None,
+        };
+        let updated = existing.is_some();
+        if !item.classification.is_flagged() {
+            self.store.write(&item, None, now)?;
+            return Ok(Ingested {
+                item_id: id,
+                case_id: None,
+                new_case: false,
+                updated,
+            });
+        }
+        let signature = item_signature(&item);
+        // A poisoned lock only means another thread panicked mid-decision;
+        // the index is still a valid cache.
+        let mut index = self.index.lock().unwrap_or_else(|p| p.into_inner());
+        let known = existing.and_then(|e| e.case_id);
+        let found = known.or_else(|| index.find(&signature, item.ingested_at));
+        let (case, new_case) = match found.map(|cid| self.store.case(cid)).transpose()?.flatten() {
+            Some(mut case) => {
+                if known.is_none() {
+                    case.absorb(&item);
+                }
+                (case, false)
+            }
+            None => (Case::open(self.store.new_case_id()?, &item, now), true),
+        };
+        item.case_id = Some(case.id);
+        self.store.write(&item, Some(&case), now)?;
+        index.upsert(case.id, case_signature(&case), case.last_seen);
+        Ok(Ingested {
+            item_id: id,
+            case_id: Some(case.id),
+            new_case,
+            updated,
+        })
+    }
+
+    /// Processes items in order and flushes once, so every `Ok` in the
+    /// result is durable when this returns.
+    pub fn ingest_batch(
+        &self,
+        items: impl IntoIterator<Item = NewItem>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Result<Ingested, PipelineError>>, StoreError> {
+        let results: Vec<_> = items.into_iter().map(|i| self.ingest(i, now)).collect();
+        self.store.flush()?;
+        Ok(results)
+    }
+}
+
+fn item_signature(item: &Item) -> Signature {
+    let c = &item.classification;
+    let mut terms: Vec<String> = c
+        .matches
+        .iter()
+        .filter(|m| m.category.is_some())
+        .flat_map(|m| m.terms.iter().cloned())
+        .collect();
+    terms.sort();
+    terms.dedup();
+    Signature {
+        simhash: item.simhash,
+        terms,
+        regions: c.regions.clone(),
+        categories: c.categories.clone(),
+    }
+}
+
+fn case_signature(case: &Case) -> Signature {
+    let mut terms = case.top_terms.clone();
+    terms.sort();
+    terms.dedup();
+    Signature {
+        simhash: case.simhash,
+        terms,
+        regions: case.regions.clone(),
+        categories: case.categories.clone(),
+    }
+}

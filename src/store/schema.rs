@@ -1,0 +1,114 @@
+//! The on-disk layout, in one place because other tools read it (see
+//! `docs/store.md`). Integers in keys are big-endian so that byte order is
+//! numeric order; times are milliseconds since the Unix epoch, offset by
+//! 2^63 so that dates before 1970 still sort.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Version of the layout and value format. Bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `meta`: `schema_version` → u32 BE.
+pub const META: &str = "meta";
+/// `items`: item id (UTF-8) → `Stored<Item>` JSON.
+pub const ITEMS: &str = "items";
+/// `items_by_time`: ingested time ++ item id → empty.
+pub const ITEMS_BY_TIME: &str = "items_by_time";
+/// `cases`: case id (u64 BE) → `Stored<Case>` JSON.
+pub const CASES: &str = "cases";
+/// `cases_by_last_seen`: last-seen time ++ case id → empty.
+pub const CASES_BY_LAST_SEEN: &str = "cases_by_last_seen";
+/// `case_items`: case id ++ ingested time ++ item id → empty.
+pub const CASE_ITEMS: &str = "case_items";
+/// `changes`: sequence number (u64 BE) → `Change` JSON.
+pub const CHANGES: &str = "changes";
+
+/// Key of `meta` holding the schema version.
+pub const SCHEMA_KEY: &[u8] = b"schema_version";
+
+/// A stored value: the record plus the schema version it was written with.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Stored<T> {
+    /// Schema version of this value.
+    pub schema: u32,
+    /// The record.
+    #[serde(flatten)]
+    pub value: T,
+}
+
+/// What a change record is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// An item was written.
+    Item,
+    /// A case was written.
+    Case,
+}
+
+/// One entry of the changes feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Monotonic sequence number (gaps are possible).
+    pub seq: u64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Item or case.
+    pub kind: ChangeKind,
+    /// The item id, or the case id as a decimal string.
+    pub id: String,
+}
+
+/// Time as a sortable 8-byte key part.
+pub fn time_key(t: DateTime<Utc>) -> [u8; 8] {
+    ((t.timestamp_millis() as u64) ^ (1 << 63)).to_be_bytes()
+}
+
+/// The inverse of [`time_key`].
+pub fn time_from_key(b: &[u8]) -> Option<DateTime<Utc>> {
+    let arr: [u8; 8] = b.get(..8)?.try_into().ok()?;
+    DateTime::from_timestamp_millis((u64::from_be_bytes(arr) ^ (1 << 63)) as i64)
+}
+
+/// A case id as a key.
+pub fn case_key(id: u64) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+/// `items_by_time` key.
+pub fn item_time_key(t: DateTime<Utc>, item_id: &str) -> Vec<u8> {
+    let mut k = time_key(t).to_vec();
+    k.extend_from_slice(item_id.as_bytes());
+    k
+}
+
+/// `cases_by_last_seen` key.
+pub fn case_time_key(t: DateTime<Utc>, case_id: u64) -> Vec<u8> {
+    let mut k = time_key(t).to_vec();
+    k.extend_from_slice(&case_key(case_id));
+    k
+}
+
+/// `case_items` key.
+pub fn case_item_key(case_id: u64, t: DateTime<Utc>, item_id: &str) -> Vec<u8> {
+    let mut k = case_key(case_id).to_vec();
+    k.extend_from_slice(&time_key(t));
+    k.extend_from_slice(item_id.as_bytes());
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_keys_sort_and_round_trip() {
+        let a = DateTime::from_timestamp_millis(-5_000).unwrap();
+        let b = DateTime::from_timestamp_millis(1_000).unwrap();
+        let c = DateTime::from_timestamp_millis(1_800_000_000_000).unwrap();
+        assert!(time_key(a) < time_key(b) && time_key(b) < time_key(c));
+        assert_eq!(time_from_key(&time_key(c)), Some(c));
+        assert_eq!(time_from_key(&[1, 2]), None);
+    }
+}
