@@ -21,6 +21,13 @@ enum Command {
     Classify(cli::classify::ClassifyArgs),
     /// Validate the keyword lists, print a summary, exit non-zero on errors.
     Check(cli::check::CheckArgs),
+    /// Classify, group and store items from JSON Lines (offline channels,
+    /// batches); prints one result line per input line.
+    Ingest(cli::store_cmds::IngestArgs),
+    /// Write the store's cases and items as JSON Lines (backup, other tools).
+    Export(cli::store_cmds::ExportArgs),
+    /// Read an export file back into a store (restore).
+    Import(cli::store_cmds::ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +35,9 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Classify(a) => cli::classify::run(a),
         Command::Check(a) => cli::check::run(a),
+        Command::Ingest(a) => cli::store_cmds::ingest(a),
+        Command::Export(a) => cli::store_cmds::export(a),
+        Command::Import(a) => cli::store_cmds::import(a),
     };
     match result {
         Ok(code) => code,
