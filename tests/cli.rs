@@ -211,3 +211,80 @@ fn missing_keyword_directory_is_a_clear_error() {
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
+
+#[test]
+fn ingest_export_import_round_trip() {
+    let tmp = tempdir();
+    let store = tmp.path().join("store");
+    let inbox = common::root().join("inbox/samples.jsonl");
+    let out = Command::new(common::yuqing_bin())
+        .current_dir(common::root())
+        .args([
+            "ingest",
+            "--store",
+            store.to_str().unwrap(),
+            inbox.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 8);
+    assert!(lines.iter().filter(|l| l["new_case"] == true).count() >= 5);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("8 items"));
+
+    let out = Command::new(common::yuqing_bin())
+        .args(["export", "--store", store.to_str().unwrap(), "--cases"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let cases = json_lines(&out);
+    assert!(
+        cases
+            .iter()
+            .all(|c| c["type"] == "case" && c["schema"] == 1)
+    );
+
+    let dump = tmp.path().join("dump.jsonl");
+    let out = Command::new(common::yuqing_bin())
+        .args(["export", "--store", store.to_str().unwrap()])
+        .output()
+        .unwrap();
+    std::fs::write(&dump, &out.stdout).unwrap();
+    let restored = tmp.path().join("restored");
+    let out = Command::new(common::yuqing_bin())
+        .args([
+            "import",
+            "--store",
+            restored.to_str().unwrap(),
+            dump.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(&format!("imported {} record(s)", cases.len() + 8))
+    );
+
+    let out = Command::new(common::yuqing_bin())
+        .args([
+            "export",
+            "--store",
+            store.to_str().unwrap(),
+            "--since",
+            "yesterday",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a time"));
+}

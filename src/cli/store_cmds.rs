@@ -73,7 +73,9 @@ fn parse_since(s: &str) -> Result<DateTime<Utc>, String> {
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc())
-        .ok_or_else(|| format!("'{s}' is not a time: write 2026-11-22 or 2026-11-22T08:00:00+08:00"))
+        .ok_or_else(|| {
+            format!("'{s}' is not a time: write 2026-11-22 or 2026-11-22T08:00:00+08:00")
+        })
 }
 
 fn open_store(arg: &StoreArg) -> anyhow::Result<Store> {
@@ -98,7 +100,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     let (items, cases) = pipeline.store().counts();
-    eprintln!("store {}: {items} items, {cases} cases; {failed} line(s) rejected", pipeline.store().path().display());
+    eprintln!(
+        "store {}: {items} items, {cases} cases; {failed} line(s) rejected",
+        pipeline.store().path().display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -128,7 +133,11 @@ fn ingest_stream(
                 }
                 Err(e) => {
                     failed += 1;
-                    writeln!(out, "{}", json!({"file": name, "line": i + 1, "error": format!("not an item: {e}")}))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        json!({"file": name, "line": i + 1, "error": format!("not an item: {e}")})
+                    )?;
                 }
             }
         }
@@ -143,7 +152,11 @@ fn ingest_stream(
                 )?,
                 Err(e) => {
                     failed += 1;
-                    writeln!(out, "{}", json!({"file": name, "line": n, "error": e.to_string()}))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        json!({"file": name, "line": n, "error": e.to_string()})
+                    )?;
                 }
             }
         }
@@ -172,7 +185,8 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 /// Reads an export file into the store.
 pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(&args.store)?;
-    let file = File::open(&args.file).with_context(|| format!("cannot open {}", args.file.display()))?;
+    let file =
+        File::open(&args.file).with_context(|| format!("cannot open {}", args.file.display()))?;
     let n = store
         .import(BufReader::new(file), Utc::now())
         .with_context(|| format!("importing {}", args.file.display()))?;
