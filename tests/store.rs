@@ -17,14 +17,22 @@ fn item(source: &str, guid: &str, text: &str) -> NewItem {
     }
 }
 
+fn pipeline_at(dir: &std::path::Path) -> Pipeline {
+    Pipeline::new(
+        common::shipped_classifier(),
+        Store::open(dir).unwrap(),
+        Utc::now(),
+    )
+    .unwrap()
+}
+
 const STORY: &str =
     "如东县洋口化工园区一企业车间发生爆炸，事故已造成3人死亡、5人受伤，伤者已送医救治。";
 
 #[test]
 fn reports_of_one_story_form_one_case_and_noise_opens_none() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let pipeline = Pipeline::new(common::shipped_classifier(), store, Utc::now()).unwrap();
+    let pipeline = pipeline_at(dir.path());
     let now = Utc::now();
     let results = pipeline
         .ingest_batch(

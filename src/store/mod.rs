@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 
 use crate::cases::Case;
 use crate::item::Item;
@@ -239,26 +239,20 @@ impl Store {
                         change(seq, now, ChangeKind::Item, &item.id),
                     )?;
                     if let (Some(c), Some(v)) = (case, &case_value) {
-                        cases.insert(&schema::case_key(c.id), v.as_slice())?;
-                        if let Some(k) = &old_case_key {
-                            cases_by_time.remove(k.as_slice())?;
-                        }
-                        cases_by_time.insert(schema::case_time_key(c.last_seen, c.id), &[])?;
-                        let seq = changes.generate_id()?;
-                        changes.insert(
-                            &seq.to_be_bytes(),
-                            change(seq, now, ChangeKind::Case, &c.id.to_string()),
+                        put_case(
+                            cases,
+                            cases_by_time,
+                            changes,
+                            c,
+                            v,
+                            old_case_key.as_deref(),
+                            now,
                         )?;
                     }
                     Ok::<(), ConflictableTransactionError<()>>(())
                 },
             );
-        result.map_err(|e| match e {
-            TransactionError::Storage(e) => self.err(e),
-            TransactionError::Abort(()) => self.err(sled::Error::ReportableBug(
-                "write transaction aborted".into(),
-            )),
-        })
+        result.map_err(|e| self.tx_err(e))
     }
 
     /// Writes a case (after an analyst's action), with its index and a change.
@@ -269,25 +263,19 @@ impl Store {
             .map(|old| schema::case_time_key(old.last_seen, old.id));
         let result = (&self.cases, &self.cases_by_last_seen, &self.changes).transaction(
             |(cases, by_time, changes)| {
-                cases.insert(&schema::case_key(case.id), value.as_slice())?;
-                if let Some(k) = &old_key {
-                    by_time.remove(k.as_slice())?;
-                }
-                by_time.insert(schema::case_time_key(case.last_seen, case.id), &[])?;
-                let seq = changes.generate_id()?;
-                changes.insert(
-                    &seq.to_be_bytes(),
-                    change(seq, now, ChangeKind::Case, &case.id.to_string()),
+                put_case(
+                    cases,
+                    by_time,
+                    changes,
+                    case,
+                    &value,
+                    old_key.as_deref(),
+                    now,
                 )?;
                 Ok::<(), ConflictableTransactionError<()>>(())
             },
         );
-        result.map_err(|e| match e {
-            TransactionError::Storage(e) => self.err(e),
-            TransactionError::Abort(()) => self.err(sled::Error::ReportableBug(
-                "case transaction aborted".into(),
-            )),
-        })
+        result.map_err(|e| self.tx_err(e))
     }
 
     /// The item with id `id`.
@@ -455,9 +443,43 @@ impl Store {
             })
     }
 
+    fn tx_err(&self, e: TransactionError<()>) -> StoreError {
+        match e {
+            TransactionError::Storage(e) => self.err(e),
+            // Our closures never abort; sled would report a bug here.
+            TransactionError::Abort(()) => {
+                self.err(sled::Error::ReportableBug("transaction aborted".into()))
+            }
+        }
+    }
+
     fn err(&self, e: sled::Error) -> StoreError {
         sled_error(&self.path, e)
     }
+}
+
+/// Writes a case, moves its time-index entry and records the change, inside
+/// a transaction.
+fn put_case(
+    cases: &TransactionalTree,
+    by_time: &TransactionalTree,
+    changes: &TransactionalTree,
+    case: &Case,
+    value: &[u8],
+    old_time_key: Option<&[u8]>,
+    now: DateTime<Utc>,
+) -> std::result::Result<(), ConflictableTransactionError<()>> {
+    cases.insert(&schema::case_key(case.id), value)?;
+    if let Some(k) = old_time_key {
+        by_time.remove(k)?;
+    }
+    by_time.insert(schema::case_time_key(case.last_seen, case.id), &[])?;
+    let seq = changes.generate_id()?;
+    changes.insert(
+        &seq.to_be_bytes(),
+        change(seq, now, ChangeKind::Case, &case.id.to_string()),
+    )?;
+    Ok(())
 }
 
 fn check_schema(found: u32, line: usize) -> Result<()> {
