@@ -11,11 +11,22 @@
 //!   Simplified), jieba segmentation, Chinese number extraction.
 //! - [`classify`]: keyword lists (rules), the token-aligned matcher, the
 //!   severity guess, and the [`classify::Classifier`] that ties them together.
+//! - [`cases`]: grouping items into candidate cases, deadlines, routing to a
+//!   department, and the analysts' workflow.
+//! - [`pipeline`]: classify → cluster → store for every item, whatever its
+//!   channel; the single writer of cases.
+//! - [`store`]: the sled store (layout in `docs/store.md`) and its in-memory
+//!   case index.
+//! - [`api`]: the analysts' JSON HTTP API over the pipeline and store.
+//! - [`config`]: the daemon's configuration file.
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod cases;
 pub mod classify;
+pub mod config;
 pub mod item;
 pub mod pipeline;
 pub mod store;
 pub mod text;
+pub mod time;

@@ -16,6 +16,8 @@ struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run the daemon: open the store and serve the API until SIGTERM.
+    Run(cli::run::RunArgs),
     /// Classify JSON Lines items (stdin or files) exactly as the daemon would;
     /// prints one JSON line per input line, in order.
     Classify(cli::classify::ClassifyArgs),
@@ -33,6 +35,7 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
+        Command::Run(a) => cli::run::run(a),
         Command::Classify(a) => cli::classify::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Ingest(a) => cli::store_cmds::ingest(a),

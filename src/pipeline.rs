@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::cases::{Case, ClusterIndex, Signature, cluster};
+use crate::cases::{Action, ActionError, Case, ClusterIndex, Routing, Signature, cluster};
 use crate::classify::{Authority, Classifier, Document, Signals};
 use crate::item::{Item, item_id};
 use crate::store::{Store, StoreError};
@@ -67,10 +67,27 @@ pub enum PipelineError {
     Store(#[from] StoreError),
 }
 
-/// Classify → cluster → store, for one store and one classifier.
+/// Why an analyst's action was not applied.
+#[derive(Debug, thiserror::Error)]
+pub enum ActError {
+    /// No case has this id.
+    #[error("case {0} does not exist")]
+    NotFound(u64),
+    /// The workflow refused the action.
+    #[error(transparent)]
+    Action(#[from] ActionError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Classify → cluster → store, for one store and one classifier. Also the
+/// single writer of cases, so analysts' actions and new items never
+/// overwrite each other.
 pub struct Pipeline {
     classifier: Classifier,
     store: Store,
+    routing: Routing,
     /// Serializes clustering decisions so that two reports of one story
     /// arriving together cannot open two cases.
     index: Mutex<ClusterIndex>,
@@ -91,8 +108,44 @@ impl Pipeline {
         Ok(Self {
             classifier,
             store,
+            routing: Routing::default(),
             index: Mutex::new(index),
         })
+    }
+
+    /// Uses `routing` to suggest each case's department.
+    pub fn with_routing(mut self, routing: Routing) -> Self {
+        self.routing = routing;
+        self
+    }
+
+    /// Applies an analyst's action to a case and makes it durable before
+    /// returning the updated case.
+    pub fn act(
+        &self,
+        case_id: u64,
+        action: Action,
+        actor: &str,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Case, ActError> {
+        let mut index = self.lock_index();
+        let mut case = self
+            .store
+            .case(case_id)?
+            .ok_or(ActError::NotFound(case_id))?;
+        case.apply(action, actor, note, now)?;
+        case.department = self.routing.department(&case);
+        self.store.write_case(&case, now)?;
+        self.store.flush()?;
+        index.upsert(case.id, case_signature(&case), case.last_seen);
+        Ok(case)
+    }
+
+    fn lock_index(&self) -> std::sync::MutexGuard<'_, ClusterIndex> {
+        // A poisoned lock only means another thread panicked mid-decision;
+        // the index is still a valid cache.
+        self.index.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The store.
@@ -160,20 +213,20 @@ impl Pipeline {
             });
         }
         let signature = item_signature(&item);
-        // A poisoned lock only means another thread panicked mid-decision;
-        // the index is still a valid cache.
-        let mut index = self.index.lock().unwrap_or_else(|p| p.into_inner());
+        let mut index = self.lock_index();
         let known = existing.and_then(|e| e.case_id);
         let found = known.or_else(|| index.find(&signature, item.ingested_at));
-        let (case, new_case) = match found.map(|cid| self.store.case(cid)).transpose()?.flatten() {
-            Some(mut case) => {
-                if known.is_none() {
-                    case.absorb(&item);
+        let (mut case, new_case) =
+            match found.map(|cid| self.store.case(cid)).transpose()?.flatten() {
+                Some(mut case) => {
+                    if known.is_none() {
+                        case.absorb(&item);
+                    }
+                    (case, false)
                 }
-                (case, false)
-            }
-            None => (Case::open(self.store.new_case_id()?, &item, now), true),
-        };
+                None => (Case::open(self.store.new_case_id()?, &item, now), true),
+            };
+        case.department = self.routing.department(&case);
         item.case_id = Some(case.id);
         self.store.write(&item, Some(&case), now)?;
         index.upsert(case.id, case_signature(&case), case.last_seen);

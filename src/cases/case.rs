@@ -68,6 +68,21 @@ pub enum CaseStatus {
 }
 
 impl CaseStatus {
+    /// Every status, in workflow order.
+    pub const ALL: [CaseStatus; 6] = [
+        CaseStatus::New,
+        CaseStatus::Confirmed,
+        CaseStatus::Dismissed,
+        CaseStatus::Assigned,
+        CaseStatus::Responded,
+        CaseStatus::Closed,
+    ];
+
+    /// Parses [`CaseStatus::name`]'s output.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.name() == s)
+    }
+
     /// The snake_case name used in JSON and messages.
     pub fn name(self) -> &'static str {
         match self {
@@ -466,23 +481,46 @@ impl Case {
     /// The deadline kinds that are past at `now` with no response yet:
     /// `info`, `presser`, `respond`, `assignment`.
     pub fn overdue(&self, now: DateTime<Utc>) -> Vec<&'static str> {
-        if self.status.is_settled() {
-            return Vec::new();
-        }
-        let d = &self.deadlines;
-        let mut out = Vec::new();
-        for (kind, due) in [
-            ("info", d.info_due),
-            ("presser", d.presser_due),
-            ("respond", d.respond_due),
-            ("assignment", self.assignment.as_ref().and_then(|a| a.due)),
-        ] {
-            if due.is_some_and(|due| now > due) {
-                out.push(kind);
-            }
-        }
-        out
+        overdue_kinds(
+            self.status,
+            &self.deadlines,
+            self.assignment.as_ref().and_then(|a| a.due),
+            now,
+        )
     }
+
+    /// The department answerable for the case: the one it was assigned to,
+    /// else the one the routing table suggested.
+    pub fn responsible_department(&self) -> Option<&str> {
+        self.assignment
+            .as_ref()
+            .map(|a| a.department.as_str())
+            .or(self.department.as_deref())
+    }
+}
+
+/// The kinds of due time (`info`, `presser`, `respond`, `assignment`) that
+/// have passed without the case being settled. Shared by [`Case::overdue`]
+/// and the store's case index so both agree.
+pub fn overdue_kinds(
+    status: CaseStatus,
+    deadlines: &Deadlines,
+    assignment_due: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Vec<&'static str> {
+    if status.is_settled() {
+        return Vec::new();
+    }
+    [
+        ("info", deadlines.info_due),
+        ("presser", deadlines.presser_due),
+        ("respond", deadlines.respond_due),
+        ("assignment", assignment_due),
+    ]
+    .into_iter()
+    .filter(|(_, due)| due.is_some_and(|due| now > due))
+    .map(|(kind, _)| kind)
+    .collect()
 }
 
 #[cfg(test)]

@@ -1,10 +1,15 @@
 //! Cases stage: grouping flagged items into candidate cases ([`cluster`]),
-//! their deadlines ([`deadline`]) and their workflow ([`case`]).
+//! their deadlines ([`deadline`]), their suggested department ([`routing`])
+//! and their workflow ([`case`]).
 
 pub mod case;
 pub mod cluster;
 pub mod deadline;
+pub mod routing;
 
-pub use case::{Action, ActionError, Assignment, Case, CaseStatus, HistoryEntry, Response};
+pub use case::{
+    Action, ActionError, Assignment, Case, CaseStatus, HistoryEntry, Response, overdue_kinds,
+};
 pub use cluster::{ClusterIndex, Signature};
 pub use deadline::Deadlines;
+pub use routing::{Route, Routing};

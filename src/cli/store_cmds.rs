@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde_json::json;
 use yuqing::pipeline::{NewItem, Pipeline};
 use yuqing::store::{ExportWhat, Store};
@@ -35,6 +35,10 @@ pub struct IngestArgs {
     store: StoreArg,
     #[command(flatten)]
     keywords: KeywordsArg,
+    /// Take the store, keyword lists and routing table from this daemon
+    /// config instead (as `yuqing run` would).
+    #[arg(long, short = 'c', conflicts_with_all = ["store", "keywords"])]
+    config: Option<PathBuf>,
     /// JSON Lines files of items (`source`, `text`/`title`, optional `id`,
     /// `url`, `published`, `source_kind`, `authority`); stdin when none.
     files: Vec<PathBuf>,
@@ -45,8 +49,8 @@ pub struct IngestArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     store: StoreArg,
-    /// Only records since this time (RFC 3339, or a date YYYY-MM-DD).
-    #[arg(long, value_parser = parse_since)]
+    /// Only records since this time (RFC 3339, or YYYY-MM-DD [HH:MM] in Beijing time).
+    #[arg(long, value_parser = yuqing::time::parse_time)]
     since: Option<DateTime<Utc>>,
     /// Cases only.
     #[arg(long, conflicts_with = "items")]
@@ -65,28 +69,25 @@ pub struct ImportArgs {
     file: PathBuf,
 }
 
-fn parse_since(s: &str) -> Result<DateTime<Utc>, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc())
-        .ok_or_else(|| {
-            format!("'{s}' is not a time: write 2026-11-22 or 2026-11-22T08:00:00+08:00")
-        })
-}
-
 fn open_store(arg: &StoreArg) -> anyhow::Result<Store> {
     Ok(Store::open(&arg.store)?)
 }
 
 /// Ingests items: one JSON result line per input line, flushed per batch.
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
-    let classifier = super::load_classifier(&args.keywords.keywords)?;
-    let store = open_store(&args.store)?;
-    let pipeline = Pipeline::new(classifier, store, Utc::now())?;
+    let pipeline = match &args.config {
+        Some(path) => {
+            let config = yuqing::config::Config::load(path)?;
+            let classifier = super::load_classifier(&config.keywords)?;
+            let store = Store::open(&config.store)?;
+            Pipeline::new(classifier, store, Utc::now())?.with_routing(config.routing)
+        }
+        None => {
+            let classifier = super::load_classifier(&args.keywords.keywords)?;
+            let store = open_store(&args.store)?;
+            Pipeline::new(classifier, store, Utc::now())?
+        }
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = 0usize;
     if args.files.is_empty() {

@@ -6,10 +6,12 @@
 //! mode, so other tools read through the daemon's API, `yuqing export`, or
 //! this module from their own process while the daemon is stopped.
 
+pub mod index;
 pub mod schema;
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -19,6 +21,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use crate::cases::Case;
 use crate::item::Item;
+use index::{CaseFilter, CaseIndex, CaseSort, Cursor, PageError};
 use schema::{Change, ChangeKind, Stored};
 
 /// Errors of the store, each naming the store path or the record.
@@ -84,6 +87,12 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// A list page cannot be served.
+    #[error(transparent)]
+    Page(#[from] PageError),
+    /// A list cursor is not one this store made.
+    #[error("the cursor is malformed; pass back the next_cursor of a previous page unchanged")]
+    BadCursor,
     /// Reading or writing an export stream failed.
     #[error("export/import stream: {0}")]
     Stream(#[from] std::io::Error),
@@ -116,12 +125,15 @@ enum ExportLine {
 pub struct Store {
     path: PathBuf,
     db: sled::Db,
+    meta: sled::Tree,
     items: sled::Tree,
     items_by_time: sled::Tree,
     cases: sled::Tree,
     cases_by_last_seen: sled::Tree,
     case_items: sled::Tree,
     changes: sled::Tree,
+    /// Case rows for lists and statistics; see [`index`].
+    index: Arc<RwLock<CaseIndex>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -168,7 +180,8 @@ impl Store {
             }
         }
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
-        Ok(Store {
+        let store = Store {
+            meta,
             items: tree(schema::ITEMS)?,
             items_by_time: tree(schema::ITEMS_BY_TIME)?,
             cases: tree(schema::CASES)?,
@@ -177,7 +190,19 @@ impl Store {
             changes: tree(schema::CHANGES)?,
             path,
             db,
-        })
+            index: Arc::default(),
+        };
+        // Stores written before the counter existed: start past their cases.
+        if let Some((k, _)) = store.cases.last().map_err(|e| store.err(e))? {
+            store.case_id_at_least(k.as_ref().try_into().map_or(0, u64::from_be_bytes))?;
+        }
+        {
+            let mut index = store.index_mut();
+            for case in store.cases() {
+                index.upsert(&case?);
+            }
+        }
+        Ok(store)
     }
 
     /// The store directory.
@@ -190,11 +215,37 @@ impl Store {
         self.db.flush().map(|_| ()).map_err(|e| self.err(e))
     }
 
-    /// A new case id (monotonic, never reused, crash-safe).
+    /// A new case id: 1, 2, 3… An id is never reused once a case with it
+    /// is durable (the counter is written before the case, and sled recovers
+    /// a prefix of writes).
     pub fn new_case_id(&self) -> Result<u64> {
-        self.db
-            .generate_id()
-            .map(|id| id + 1)
+        let next = self
+            .meta
+            .update_and_fetch(schema::LAST_CASE_ID_KEY, |old| {
+                let last = old
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, u64::from_be_bytes);
+                Some((last + 1).to_be_bytes().to_vec())
+            })
+            .map_err(|e| self.err(e))?;
+        next.as_deref()
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_be_bytes)
+            .ok_or_else(|| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: "the case id counter is malformed".into(),
+            })
+    }
+    /// Moves the case id counter to at least `id` (after an import).
+    fn case_id_at_least(&self, id: u64) -> Result<()> {
+        self.meta
+            .update_and_fetch(schema::LAST_CASE_ID_KEY, |old| {
+                let last = old
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, u64::from_be_bytes);
+                Some(last.max(id).to_be_bytes().to_vec())
+            })
+            .map(|_| ())
             .map_err(|e| self.err(e))
     }
 
@@ -233,7 +284,8 @@ impl Store {
                             &[],
                         )?;
                     }
-                    let seq = changes.generate_id()?;
+                    // Sequence numbers start at 1 so that `after=0` means "from the start".
+                    let seq = changes.generate_id()? + 1;
                     changes.insert(
                         &seq.to_be_bytes(),
                         change(seq, now, ChangeKind::Item, &item.id),
@@ -252,7 +304,11 @@ impl Store {
                     Ok::<(), ConflictableTransactionError<()>>(())
                 },
             );
-        result.map_err(|e| self.tx_err(e))
+        result.map_err(|e| self.tx_err(e))?;
+        if let Some(c) = case {
+            self.index_mut().upsert(c);
+        }
+        Ok(())
     }
 
     /// Writes a case (after an analyst's action), with its index and a change.
@@ -275,7 +331,114 @@ impl Store {
                 Ok::<(), ConflictableTransactionError<()>>(())
             },
         );
-        result.map_err(|e| self.tx_err(e))
+        result.map_err(|e| self.tx_err(e))?;
+        self.index_mut().upsert(case);
+        Ok(())
+    }
+
+    /// One page of cases matching `filter`, in `sort` order, after `cursor`
+    /// (from a previous page of the same sort). Pages after the first show
+    /// the list as it was at the first page.
+    pub fn case_page(
+        &self,
+        filter: &CaseFilter,
+        sort: CaseSort,
+        cursor: Option<&Cursor>,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> Result<CasePage> {
+        let page = self.index().page(filter, sort, cursor, limit, now)?;
+        let mut cases = Vec::with_capacity(page.ids.len());
+        for id in page.ids {
+            if let Some(c) = self.case(id)? {
+                cases.push(c);
+            }
+        }
+        Ok(CasePage {
+            cases,
+            total: page.total,
+            next_cursor: page.next.map(|c| c.encode()),
+        })
+    }
+
+    /// Read access to the case index (statistics, counts). Do not hold it
+    /// across writes.
+    pub fn index(&self) -> RwLockReadGuard<'_, CaseIndex> {
+        // A poisoned lock means a panic mid-update of an in-memory cache whose
+        // every update is a single insert; the data is still consistent.
+        self.index.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn index_mut(&self) -> RwLockWriteGuard<'_, CaseIndex> {
+        self.index.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// One page of items, newest first, matching `filter`, starting after
+    /// `cursor` (an item id key from a previous page). At most
+    /// [`ITEM_SCAN_BUDGET`] items are examined per call; a page cut short by
+    /// the budget still has a cursor.
+    pub fn item_page(
+        &self,
+        filter: &ItemFilter,
+        cursor: Option<&str>,
+        limit: usize,
+    ) -> Result<ItemPage> {
+        let limit = limit.max(1);
+        let upper: Vec<u8> = match cursor {
+            Some(c) => decode_item_cursor(c).ok_or(StoreError::BadCursor)?,
+            None => match filter.until {
+                Some(t) => schema::time_key(t + chrono::Duration::milliseconds(1)).to_vec(),
+                None => vec![0xff; 9],
+            },
+        };
+        let lower = filter
+            .since
+            .map_or_else(Vec::new, |t| schema::time_key(t).to_vec());
+        let mut items = Vec::new();
+        let mut last_key: Option<Vec<u8>> = None;
+        let mut exhausted = true;
+        let range: Box<dyn Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>> =
+            match filter.case_id {
+                // A case's items come from its own index, oldest first; list
+                // them newest first like the rest.
+                Some(case_id) => Box::new(
+                    self.case_items
+                        .scan_prefix(schema::case_key(case_id))
+                        .map(|kv| kv.map(|(k, v)| (sled::IVec::from(&k[8..]), v)))
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .filter(|kv| match kv {
+                            Ok((k, _)) => {
+                                k.as_ref() < upper.as_slice() && k.as_ref() >= lower.as_slice()
+                            }
+                            Err(_) => true,
+                        }),
+                ),
+                None => Box::new(self.items_by_time.range(lower..upper).rev()),
+            };
+        for (scanned, kv) in range.enumerate() {
+            if items.len() >= limit || scanned >= ITEM_SCAN_BUDGET {
+                exhausted = false;
+                break;
+            }
+            let (k, _) = kv.map_err(|e| self.err(e))?;
+            last_key = Some(k.to_vec());
+            let id = String::from_utf8_lossy(&k[8..]).into_owned();
+            if let Some(item) = self.item(&id)?
+                && filter.accepts(&item)
+            {
+                items.push(item);
+            }
+        }
+        Ok(ItemPage {
+            items,
+            next_cursor: if exhausted {
+                None
+            } else {
+                last_key.map(|k| encode_item_cursor(&k))
+            },
+        })
     }
 
     /// The item with id `id`.
@@ -423,6 +586,7 @@ impl Store {
                 }
                 ExportLine::Case(s) => {
                     check_schema(s.schema, i + 1)?;
+                    self.case_id_at_least(s.value.id)?;
                     self.write_case(&s.value, now)?;
                 }
             }
@@ -458,6 +622,98 @@ impl Store {
     }
 }
 
+/// Items examined at most by one [`Store::item_page`] call.
+pub const ITEM_SCAN_BUDGET: usize = 20_000;
+
+/// A page of cases.
+#[derive(Debug, Clone, Serialize)]
+pub struct CasePage {
+    /// The cases, in order.
+    pub cases: Vec<Case>,
+    /// Matching cases in the list's snapshot.
+    pub total: usize,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// A page of items.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemPage {
+    /// The items, newest first.
+    pub items: Vec<Item>,
+    /// Pass as `cursor` for the next page; absent when the scan is done.
+    pub next_cursor: Option<String>,
+}
+
+/// Which items a list returns. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct ItemFilter {
+    /// Source name, exactly.
+    pub source: Option<String>,
+    /// Any of these categories.
+    pub categories: Vec<crate::classify::Category>,
+    /// This flag.
+    pub flag: Option<crate::classify::Flag>,
+    /// At least this severity.
+    pub min_severity: Option<crate::classify::Severity>,
+    /// Region among the item's regions.
+    pub region: Option<String>,
+    /// Only items that matched a category (true) or none (false).
+    pub flagged: Option<bool>,
+    /// Items of this case.
+    pub case_id: Option<u64>,
+    /// Ingested at or after.
+    pub since: Option<DateTime<Utc>>,
+    /// Ingested at or before.
+    pub until: Option<DateTime<Utc>>,
+    /// Case-insensitive substring of the title or text.
+    pub q: Option<String>,
+}
+
+impl ItemFilter {
+    fn accepts(&self, item: &Item) -> bool {
+        let c = &item.classification;
+        self.source.as_ref().is_none_or(|s| &item.source == s)
+            && (self.categories.is_empty()
+                || self.categories.iter().any(|x| c.categories.contains(x)))
+            && self.flag.is_none_or(|f| c.flags.contains(&f))
+            && self
+                .min_severity
+                .is_none_or(|s| c.severity.is_some_and(|x| x >= s))
+            && self
+                .region
+                .as_ref()
+                .is_none_or(|r| c.regions.iter().any(|x| x == r))
+            && self.flagged.is_none_or(|f| f == c.is_flagged())
+            && self.case_id.is_none_or(|id| item.case_id == Some(id))
+            && self.since.is_none_or(|t| item.ingested_at >= t)
+            && self.until.is_none_or(|t| item.ingested_at <= t)
+            && self.q.as_ref().is_none_or(|q| {
+                let q = q.to_lowercase();
+                item.title.to_lowercase().contains(&q) || item.text.to_lowercase().contains(&q)
+            })
+    }
+}
+
+fn encode_item_cursor(key: &[u8]) -> String {
+    let mut s = String::from("i1.");
+    for b in key {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+fn decode_item_cursor(s: &str) -> Option<Vec<u8>> {
+    let hex = s.strip_prefix("i1.")?;
+    if hex.len() % 2 != 0 || hex.len() < 18 {
+        return None;
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 /// Writes a case, moves its time-index entry and records the change, inside
 /// a transaction.
 fn put_case(
@@ -474,7 +730,8 @@ fn put_case(
         by_time.remove(k)?;
     }
     by_time.insert(schema::case_time_key(case.last_seen, case.id), &[])?;
-    let seq = changes.generate_id()?;
+    // Sequence numbers start at 1 so that `after=0` means "from the start".
+    let seq = changes.generate_id()? + 1;
     changes.insert(
         &seq.to_be_bytes(),
         change(seq, now, ChangeKind::Case, &case.id.to_string()),

@@ -24,6 +24,9 @@ pub const CASE_ITEMS: &str = "case_items";
 /// `changes`: sequence number (u64 BE) → `Change` JSON.
 pub const CHANGES: &str = "changes";
 
+/// Key of `meta` holding the last case id given out (u64 BE).
+pub const LAST_CASE_ID_KEY: &[u8] = b"last_case_id";
+
 /// Key of `meta` holding the schema version.
 pub const SCHEMA_KEY: &[u8] = b"schema_version";
 

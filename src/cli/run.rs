@@ -1,0 +1,139 @@
+//! `yuqing run`: open the store, serve the API, flush on shutdown.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use chrono::Utc;
+use yuqing::api::{self, AppState, Limits};
+use yuqing::config::{Config, DEFAULT_CONFIG};
+use yuqing::pipeline::Pipeline;
+use yuqing::store::Store;
+
+/// Arguments of `yuqing run`.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The configuration file.
+    #[arg(long, short = 'c', env = "YUQING_CONFIG", default_value = DEFAULT_CONFIG)]
+    config: PathBuf,
+    /// Listen here instead of the config's api.listen.
+    #[arg(long)]
+    listen: Option<SocketAddr>,
+    /// Log format.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "YUQING_LOG_FORMAT")]
+    log_format: LogFormat,
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum LogFormat {
+    /// For people.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    // A second init (tests calling run twice) is harmless; ignore it.
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
+}
+
+/// Runs the daemon until SIGTERM or Ctrl-C.
+pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    init_logging(args.log_format);
+    let mut config = Config::load(&args.config)?;
+    if let Some(listen) = args.listen {
+        config.api.listen = listen;
+        let problems = config.problems();
+        if !problems.is_empty() {
+            anyhow::bail!("{}: {}", args.config.display(), problems.join("\n"));
+        }
+    }
+    let classifier = super::load_classifier(&config.keywords)?;
+    let store = Store::open(&config.store)?;
+    let (items, cases) = store.counts();
+    tracing::info!(store = %config.store.display(), items, cases, "store open");
+    let pipeline = Arc::new(
+        Pipeline::new(classifier, store, Utc::now())?.with_routing(config.routing.clone()),
+    );
+    let tokens = config.tokens();
+    if tokens.is_empty() {
+        tracing::warn!("no API tokens configured: every route but /health needs one");
+    }
+    let state = AppState::new(pipeline.clone(), tokens);
+    let app = api::router(
+        state,
+        Limits {
+            body: config.api.body_limit,
+        },
+    );
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let listen = config.api.listen;
+    let served = runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("cannot listen on {listen} (api.listen)"))?;
+        tracing::info!(
+            "API listening on http://{listen}{} (OpenAPI at {}/openapi.json)",
+            api::PREFIX,
+            api::PREFIX
+        );
+        api::serve(listener, app, shutdown_signal())
+            .await
+            .context("serving the API")
+    });
+    // Whatever happened, make every write durable before exiting.
+    let flushed = pipeline.store().flush();
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    served?;
+    flushed?;
+    tracing::info!("store flushed; stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Resolves on the first SIGTERM or Ctrl-C; a second one exits at once.
+async fn shutdown_signal() {
+    wait_for_signal().await;
+    tracing::info!("shutting down: finishing requests in flight (signal again to exit at once)");
+    tokio::spawn(async {
+        wait_for_signal().await;
+        tracing::warn!("second signal: exiting now");
+        std::process::exit(130);
+    });
+}
+
+async fn wait_for_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
