@@ -176,8 +176,8 @@ impl Config {
             message,
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
-        config.store = base.join(&config.store);
-        config.keywords = base.join(&config.keywords);
+        config.store = clean(&base.join(&config.store));
+        config.keywords = clean(&base.join(&config.keywords));
         let problems = config.problems();
         if !problems.is_empty() {
             return Err(ConfigError::Invalid {
@@ -266,6 +266,28 @@ impl Config {
     }
 }
 
+/// `config/../keywords` → `keywords`: paths read better in messages (rule
+/// locations are shown as `keywords/emergency.txt:13`). Lexical only, like
+/// the operator wrote it.
+fn clean(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        PathBuf::from(".")
+    } else {
+        out.iter().collect()
+    }
+}
+
 impl TokenConfig {
     fn resolve(&self) -> Result<String, String> {
         match (&self.token, &self.token_env) {
@@ -316,6 +338,20 @@ mod tests {
             p.contains("routing.rules[0] (市应急管理局): no condition"),
             "{p}"
         );
+    }
+
+    #[test]
+    fn relative_paths_are_cleaned() {
+        assert_eq!(
+            clean(Path::new("config/../keywords")),
+            PathBuf::from("keywords")
+        );
+        assert_eq!(clean(Path::new("./config/../../x")), PathBuf::from("../x"));
+        assert_eq!(
+            clean(Path::new("/etc/yuqing/../data")),
+            PathBuf::from("/etc/data")
+        );
+        assert_eq!(clean(Path::new("config/..")), PathBuf::from("."));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::pipeline::{ActError, PipelineError};
 use crate::store::StoreError;
+use crate::store::index::PageError;
 
 /// An error answered to an API client.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,10 @@ impl IntoResponse for ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Page(p) => ApiError::new(StatusCode::GONE, p.to_string()),
+            StoreError::Page(p @ PageError::Expired) => {
+                ApiError::new(StatusCode::GONE, p.to_string())
+            }
+            StoreError::Page(p) => ApiError::bad_request(p.to_string()),
             StoreError::BadCursor => ApiError::bad_request(e.to_string()),
             other => ApiError::internal(other.to_string()),
         }

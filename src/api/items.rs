@@ -110,6 +110,8 @@ pub(super) fn item_view(item: &Item) -> Value {
     let mut v = serde_json::to_value(item).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.remove("simhash");
+        // The store omits an absent case id; the API always shows the key.
+        m.entry("case_id").or_insert(Value::Null);
     }
     v
 }

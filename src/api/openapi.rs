@@ -199,7 +199,7 @@ pub fn schemas() -> Value {
             "required": ["at", "actor", "action", "from", "to"],
             "properties": {
                 "at": time, "actor": {"type": "string"},
-                "action": {"$ref": "#/components/schemas/ActionRequest"},
+                "action": {"type": "string", "description": "The action's name; its fields (department, where, severity…) sit beside it."},
                 "note": {"type": ["string", "null"]}, "from": status, "to": status,
             },
         },

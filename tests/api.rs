@@ -1,0 +1,807 @@
+//! The analysts' API, served for real on 127.0.0.1 over a real sled store in
+//! a temp dir, called with reqwest.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{Value, json};
+use yuqing::api::{self, AppState, Clock, Limits, ROUTES, openapi};
+use yuqing::cases::{Route, Routing};
+use yuqing::classify::Category;
+use yuqing::config::{Role, Token};
+use yuqing::pipeline::Pipeline;
+use yuqing::store::Store;
+
+const VIEWER: &str = "viewer-token-0123456789";
+const ANALYST: &str = "analyst-token-0123456789";
+const ADMIN: &str = "admin-token-0123456789";
+
+const BLAST: &str =
+    "如东县洋口化工园区一企业车间发生爆炸，事故已造成12人死亡、5人受伤，伤者已送医救治。";
+const BLAST_REPOST: &str =
+    "转发：如东县洋口化工园区一企业车间发生爆炸，事故已造成12人死亡、5人受伤！";
+const WAGES: &str = "海门区某工地几十名农民工被拖欠工资近半年，多次讨要无果。";
+const RUMOR: &str =
+    "网传“明年起女性一律65岁退休”，人社部门回应：该说法系对渐进式延迟退休政策的误读。";
+const ABUSE: &str = "家长反映幼儿园老师用针扎孩子，涉事教师已被警方控制。";
+const NOISE: &str = "崇川区图书馆新馆今天开放，周末还有亲子阅读活动。";
+
+fn tokens() -> Vec<Token> {
+    [
+        ("值班查看", Role::Viewer, VIEWER),
+        ("分析员甲", Role::Analyst, ANALYST),
+        ("管理员", Role::Admin, ADMIN),
+    ]
+    .into_iter()
+    .map(|(name, role, secret)| Token {
+        name: name.into(),
+        role,
+        secret: secret.into(),
+    })
+    .collect()
+}
+
+fn routing() -> Routing {
+    Routing {
+        default: Some("市政府办公室".into()),
+        rules: vec![
+            Route {
+                department: "市应急管理局".into(),
+                categories: vec![Category::Emergency],
+                ..Default::default()
+            },
+            Route {
+                department: "市信访局".into(),
+                categories: vec![Category::Interest],
+                ..Default::default()
+            },
+        ],
+    }
+}
+
+struct Server {
+    base: String,
+    client: Client,
+    pipeline: Arc<Pipeline>,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    async fn start() -> Server {
+        Self::start_with(Clock::System, Limits::default()).await
+    }
+
+    async fn start_with(clock: Clock, limits: Limits) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("store")).unwrap();
+        let pipeline = Arc::new(
+            Pipeline::new(common::shipped_classifier(), store, Utc::now())
+                .unwrap()
+                .with_routing(routing()),
+        );
+        let base = serve(
+            AppState::with_clock(pipeline.clone(), tokens(), clock),
+            limits,
+        )
+        .await;
+        Server {
+            base,
+            client: Client::new(),
+            pipeline,
+            _dir: dir,
+        }
+    }
+
+    /// A second server over the same pipeline, with another clock.
+    async fn at(&self, now: DateTime<Utc>) -> Server {
+        let base = serve(
+            AppState::with_clock(self.pipeline.clone(), tokens(), Clock::Fixed(now)),
+            Limits::default(),
+        )
+        .await;
+        Server {
+            base,
+            client: self.client.clone(),
+            pipeline: self.pipeline.clone(),
+            _dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self
+            .client
+            .request(method, format!("{}{}{path}", self.base, api::PREFIX));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status();
+        let text = resp.text().await.unwrap();
+        let value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{path}: body is not JSON ({e}): {text}"));
+        (status, value)
+    }
+
+    async fn get(&self, path: &str) -> Value {
+        let (status, v) = self.call(Method::GET, path, Some(VIEWER), None).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {v}");
+        v
+    }
+
+    async fn post_item(&self, source: &str, guid: &str, text: &str) -> Value {
+        let (status, v) = self
+            .call(
+                Method::POST,
+                "/items",
+                Some(ANALYST),
+                Some(json!({"source": source, "id": guid, "text": text})),
+            )
+            .await;
+        assert!(status.is_success(), "POST /items: {status} {v}");
+        v
+    }
+
+    async fn act(&self, case: u64, body: Value) -> (StatusCode, Value) {
+        self.call(
+            Method::POST,
+            &format!("/cases/{case}/actions"),
+            Some(ANALYST),
+            Some(body),
+        )
+        .await
+    }
+}
+
+async fn serve(state: AppState, limits: Limits) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = api::router(state, limits);
+    tokio::spawn(api::serve(listener, app, std::future::pending()));
+    format!("http://{addr}")
+}
+
+fn assert_schema(name: &str, v: &Value) {
+    let problems = openapi::check(name, v);
+    assert!(
+        problems.is_empty(),
+        "{name} does not match the OpenAPI schema: {problems:#?}\n{v}"
+    );
+}
+
+fn ids(page: &Value) -> Vec<u64> {
+    page["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_case_is_worked_from_ingest_to_close() {
+    let s = Server::start().await;
+    let first = s.post_item("微博", "w1", BLAST).await;
+    assert_schema("Ingested", &first);
+    assert_eq!(first["new_case"], true);
+    let case_id = first["case_id"].as_u64().unwrap();
+    // The repost from another channel joins the same case.
+    let repost = s.post_item("微信", "x1", BLAST_REPOST).await;
+    assert_eq!(repost["case_id"].as_u64(), Some(case_id));
+    assert_eq!(repost["new_case"], false);
+    // Entering the same item again is an update, not a duplicate.
+    let (status, again) = s
+        .call(
+            Method::POST,
+            "/items",
+            Some(ANALYST),
+            Some(json!({"source": "微博", "id": "w1", "text": BLAST})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["updated"], true);
+
+    let case = s.get(&format!("/cases/{case_id}")).await;
+    assert_schema("CaseDetail", &case);
+    assert_eq!(case["status"], "new");
+    assert_eq!(case["item_count"], 2);
+    assert_eq!(case["sources"], json!(["微博", "微信"]));
+    assert_eq!(case["categories"], json!(["emergency"]));
+    assert_eq!(case["severity"], "II", "12 deaths is 重大: {case}");
+    assert!(
+        case["deadlines"]["info_due"].is_string() && case["deadlines"]["presser_due"].is_string()
+    );
+    assert_eq!(case["department"], "市应急管理局");
+    assert_eq!(case["items"].as_array().unwrap().len(), 2);
+    let terms = &case["items"][0]["classification"]["matches"][0]["terms"];
+    assert!(terms.as_array().is_some_and(|t| !t.is_empty()), "{case}");
+
+    // The workflow, with every step's response checked against the schema.
+    for (body, status) in [
+        (json!({"action": "confirm", "note": "已核实"}), "confirmed"),
+        (
+            json!({"action": "assign", "department": "如东县应急管理局", "assignee": "张三"}),
+            "assigned",
+        ),
+        (
+            json!({"action": "respond", "where": "如东发布微博", "how": "发布情况通报", "link": "https://example.gov.cn/1"}),
+            "responded",
+        ),
+        (json!({"action": "close"}), "closed"),
+    ] {
+        let (code, v) = s.act(case_id, body.clone()).await;
+        assert_eq!(code, StatusCode::OK, "{body}: {v}");
+        assert_schema("CaseDetail", &v);
+        assert_eq!(v["status"], status);
+    }
+    let done = s.get(&format!("/cases/{case_id}")).await;
+    assert_eq!(done["responsible_department"], "如东县应急管理局");
+    assert_eq!(done["response"]["where"], "如东发布微博");
+    let history = done["history"].as_array().unwrap();
+    let steps: Vec<(&str, &str, &str)> = history
+        .iter()
+        .skip(1)
+        .map(|h| {
+            (
+                h["actor"].as_str().unwrap(),
+                h["from"].as_str().unwrap(),
+                h["to"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            ("分析员甲", "new", "confirmed"),
+            ("分析员甲", "confirmed", "assigned"),
+            ("分析员甲", "assigned", "responded"),
+            ("分析员甲", "responded", "closed"),
+        ]
+    );
+    assert_eq!(history[1]["note"], "已核实");
+    assert!(done["overdue"].as_array().unwrap().is_empty());
+
+    // Reopen brings it back; the statistics count the response as on time.
+    let (code, v) = s.act(case_id, json!({"action": "reopen"})).await;
+    assert_eq!(
+        (code, v["status"].as_str()),
+        (StatusCode::OK, Some("confirmed"))
+    );
+    let stats = s.get("/stats").await;
+    assert_schema("Stats", &stats);
+    assert_eq!(stats["cases"], 1);
+    assert_eq!(stats["by_category"]["emergency"], 1);
+    assert_eq!(stats["by_severity"]["II"], 1);
+
+    // Everything written is on the changes feed, in order.
+    let changes = s.get("/changes?after=0&limit=1000").await;
+    assert_schema("ChangePage", &changes);
+    let list = changes["changes"].as_array().unwrap();
+    assert!(
+        list.windows(2)
+            .all(|w| w[0]["seq"].as_u64() < w[1]["seq"].as_u64())
+    );
+    assert!(list.iter().filter(|c| c["kind"] == "case").count() >= 7);
+    let last = changes["last_seq"].as_u64().unwrap();
+    assert_eq!(
+        s.get(&format!("/changes?after={last}")).await["changes"],
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn every_invalid_transition_is_a_409_naming_the_state() {
+    let s = Server::start().await;
+    let case_id = s.post_item("论坛", "f1", WAGES).await["case_id"]
+        .as_u64()
+        .unwrap();
+    let assign = json!({"action": "assign", "department": "市人社局"});
+    let respond = json!({"action": "respond", "where": "留言板", "how": "回复"});
+    // From each reachable state, every action the workflow forbids.
+    let forbidden: Vec<(Vec<Value>, &str)> = vec![
+        (
+            vec![
+                json!({"action": "close"}),
+                json!({"action": "reopen"}),
+                assign.clone(),
+                respond.clone(),
+            ],
+            "new",
+        ),
+        (
+            vec![
+                json!({"action": "confirm"}),
+                json!({"action": "close"}),
+                json!({"action": "reopen"}),
+                respond.clone(),
+            ],
+            "confirmed",
+        ),
+        (
+            vec![
+                json!({"action": "confirm"}),
+                json!({"action": "dismiss"}),
+                json!({"action": "close"}),
+                json!({"action": "reopen"}),
+            ],
+            "assigned",
+        ),
+        (
+            vec![
+                json!({"action": "confirm"}),
+                json!({"action": "dismiss"}),
+                assign.clone(),
+                respond.clone(),
+            ],
+            "responded",
+        ),
+        (
+            vec![
+                json!({"action": "confirm"}),
+                json!({"action": "dismiss"}),
+                assign.clone(),
+                respond.clone(),
+                json!({"action": "close"}),
+                json!({"action": "set_severity", "severity": "I"}),
+            ],
+            "closed",
+        ),
+    ];
+    let advance = [
+        None,
+        Some(json!({"action": "confirm"})),
+        Some(assign.clone()),
+        Some(respond.clone()),
+        Some(json!({"action": "close"})),
+    ];
+    for ((actions, state), step) in forbidden.into_iter().zip(advance) {
+        if let Some(step) = step {
+            let (code, v) = s.act(case_id, step).await;
+            assert_eq!(code, StatusCode::OK, "{v}");
+        }
+        for a in actions {
+            let (code, v) = s.act(case_id, a.clone()).await;
+            assert_eq!(code, StatusCode::CONFLICT, "{a} from {state}: {v}");
+            assert_schema("Error", &v);
+            let msg = v["error"].as_str().unwrap();
+            assert!(msg.contains(&format!("a case that is {state}")), "{msg}");
+        }
+        assert_eq!(s.get(&format!("/cases/{case_id}")).await["status"], state);
+    }
+    // Dismissed: only close and reopen.
+    let other = s.post_item("论坛", "f2", ABUSE).await["case_id"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        s.act(other, json!({"action": "dismiss"})).await.0,
+        StatusCode::OK
+    );
+    for a in [
+        json!({"action": "confirm"}),
+        assign,
+        respond,
+        json!({"action": "dismiss"}),
+    ] {
+        let (code, v) = s.act(other, a).await;
+        assert_eq!(code, StatusCode::CONFLICT);
+        assert!(v["error"].as_str().unwrap().contains("dismissed"), "{v}");
+    }
+    // Unusable fields are 422, unknown cases 404, unknown actions 422.
+    let (code, v) = s
+        .act(other, json!({"action": "set_categories", "categories": []}))
+        .await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    let (code, _) = s.act(999, json!({"action": "confirm"})).await;
+    assert_eq!(code, StatusCode::NOT_FOUND);
+    let (code, v) = s.act(other, json!({"action": "explode"})).await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v["error"].as_str().unwrap().contains("explode"), "{v}");
+}
+
+#[tokio::test]
+async fn auth_needs_a_token_and_the_right_role() {
+    let s = Server::start().await;
+    let (code, v) = s.call(Method::GET, "/health", None, None).await;
+    assert_eq!((code, v["status"].as_str()), (StatusCode::OK, Some("ok")));
+    assert_schema("Health", &v);
+    let resp = reqwest::get(format!("{}{}/cases", s.base, api::PREFIX))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    assert!(resp.headers().get("www-authenticate").is_some());
+    let (code, v) = s
+        .call(Method::GET, "/cases", Some("wrong-token-0123456789"), None)
+        .await;
+    assert_eq!(code, StatusCode::UNAUTHORIZED);
+    assert_schema("Error", &v);
+    // Every route's role is enforced: one below it is 403, it and above pass auth.
+    let case_id = s.post_item("微博", "w1", WAGES).await["case_id"]
+        .as_u64()
+        .unwrap();
+    for r in ROUTES {
+        let path = r.path.replace("{id}", &case_id.to_string());
+        let Some(role) = r.role else { continue };
+        let below = match role {
+            Role::Viewer => None,
+            Role::Analyst => Some(VIEWER),
+            Role::Admin => Some(ANALYST),
+        };
+        let body = r.body.map(|_| json!({"action": "note"}));
+        if let Some(t) = below {
+            let (code, v) = s.call(r.method.clone(), &path, Some(t), body.clone()).await;
+            assert_eq!(code, StatusCode::FORBIDDEN, "{} {path}: {v}", r.method);
+            assert!(v["error"].as_str().unwrap().contains(role.name()));
+        }
+        let (code, v) = s.call(r.method.clone(), &path, None, body.clone()).await;
+        assert_eq!(code, StatusCode::UNAUTHORIZED, "{} {path}: {v}", r.method);
+        let (code, _) = s.call(r.method.clone(), &path, Some(ADMIN), body).await;
+        assert!(code != StatusCode::UNAUTHORIZED && code != StatusCode::FORBIDDEN);
+    }
+}
+
+#[tokio::test]
+async fn every_filter_and_sort_of_the_case_list() {
+    let t0 = Utc::now();
+    let s = Server::start_with(Clock::Fixed(t0), Limits::default()).await;
+    let blast = s.post_item("微博", "w1", BLAST).await["case_id"]
+        .as_u64()
+        .unwrap();
+    let wages = s.post_item("论坛", "f1", WAGES).await["case_id"]
+        .as_u64()
+        .unwrap();
+    let rumor = s.post_item("微信", "x1", RUMOR).await["case_id"]
+        .as_u64()
+        .unwrap();
+    let abuse = s.post_item("微信", "x2", ABUSE).await["case_id"]
+        .as_u64()
+        .unwrap();
+    let noise = s.post_item("论坛", "f2", NOISE).await;
+    assert_eq!(
+        noise["case_id"],
+        Value::Null,
+        "unmatched items open no case"
+    );
+    assert_eq!(
+        s.act(abuse, json!({"action": "dismiss"})).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.act(wages, json!({"action": "confirm"})).await.0,
+        StatusCode::OK
+    );
+
+    let all = s.get("/cases?sort=created").await;
+    assert_schema("CasePage", &all);
+    assert_eq!(ids(&all), vec![abuse, rumor, wages, blast]);
+    assert_eq!(all["total"], 4);
+    assert!(
+        all["cases"][0].get("history").is_none(),
+        "lists leave histories out"
+    );
+    let cases = |q: String| {
+        let s = &s;
+        async move { ids(&s.get(&format!("/cases?sort=created&{q}")).await) }
+    };
+    assert_eq!(cases("status=new".into()).await, vec![rumor, blast]);
+    assert_eq!(
+        cases("status=confirmed,dismissed".into()).await,
+        vec![abuse, wages]
+    );
+    assert_eq!(cases("category=emergency".into()).await, vec![blast]);
+    assert_eq!(
+        cases("category=policy,interest".into()).await,
+        vec![rumor, wages]
+    );
+    assert_eq!(cases("min_severity=II".into()).await, vec![blast]);
+    assert_eq!(cases("min_severity=较大".into()).await, vec![abuse, blast]);
+    assert_eq!(cases("region=海门区".into()).await, vec![wages]);
+    assert_eq!(cases("flag=rumor".into()).await, vec![rumor]);
+    assert_eq!(cases("department=市信访局".into()).await, vec![wages]);
+    assert_eq!(cases("q=退休".into()).await, vec![rumor]);
+    assert_eq!(cases("q=EXPLOSION".into()).await, Vec::<u64>::new());
+    let before = (t0 - Duration::minutes(1)).to_rfc3339().replace('+', "%2B");
+    let after = (t0 + Duration::minutes(1)).to_rfc3339().replace('+', "%2B");
+    assert_eq!(cases(format!("since={before}")).await.len(), 4);
+    assert_eq!(cases(format!("since={after}")).await.len(), 0);
+    assert_eq!(cases(format!("until={before}")).await.len(), 0);
+    assert_eq!(cases(format!("until={after}")).await.len(), 4);
+    assert_eq!(cases("overdue=true".into()).await.len(), 0);
+    assert_eq!(cases("overdue=false".into()).await.len(), 4);
+    // Severity sort: gravest first.
+    assert_eq!(ids(&s.get("/cases?sort=severity").await)[0], blast);
+    // Due sort: the 5-hour information deadline first, settled cases last.
+    let due = ids(&s.get("/cases?sort=due").await);
+    assert_eq!((due[0], due[3]), (blast, abuse));
+
+    // 49 hours later: every open case is past a deadline, the dismissed one is not.
+    let late = s.at(t0 + Duration::hours(49)).await;
+    let overdue = ids(&late.get("/cases?overdue=true&sort=created").await);
+    assert_eq!(overdue, vec![rumor, wages, blast]);
+    let c = late.get(&format!("/cases/{blast}")).await;
+    assert_eq!(c["overdue"], json!(["info", "presser"]));
+    let stats = late.get("/stats").await;
+    assert_eq!(stats["on_time"]["info"]["late"], 1);
+    assert_eq!(stats["dismissed"], 1);
+
+    // Items: filters over all items, matched or not.
+    let items = s.get("/items?limit=10").await;
+    assert_schema("ItemPage", &items);
+    assert_eq!(items["items"].as_array().unwrap().len(), 5);
+    let n = |v: Value| v["items"].as_array().unwrap().len();
+    assert_eq!(n(s.get("/items?flagged=false").await), 1);
+    assert_eq!(n(s.get("/items?source=微信").await), 2);
+    assert_eq!(n(s.get("/items?category=emergency").await), 1);
+    assert_eq!(n(s.get(&format!("/items?case={wages}")).await), 1);
+    assert_eq!(n(s.get("/items?q=图书馆").await), 1);
+    let id = items["items"][0]["id"].as_str().unwrap().to_string();
+    assert_schema("Item", &s.get(&format!("/items/{id}")).await);
+}
+
+#[tokio::test]
+async fn pages_stay_stable_while_new_items_arrive() {
+    let s = Server::start().await;
+    let places = [
+        "崇川区",
+        "海门区",
+        "如东县",
+        "启东市",
+        "如皋市",
+        "海安市",
+        "通州区",
+    ];
+    let topics = [
+        "小区停水三天无人管",
+        "学校食堂饭菜发霉",
+        "医院乱收费",
+        "拖欠工资半年",
+        "垃圾站臭气熏天",
+    ];
+    let mut n = 0;
+    for p in places {
+        for t in topics {
+            n += 1;
+            s.post_item(
+                &format!("论坛{n}"),
+                &format!("g{n}"),
+                &format!("{p}{t}，群众反映强烈，希望有关部门尽快处理。"),
+            )
+            .await;
+        }
+    }
+    for sort in ["last_seen", "severity", "due", "created"] {
+        let mut expected = ids(&s.get("/cases?limit=500").await);
+        expected.sort();
+        assert!(expected.len() >= 20, "{} cases", expected.len());
+        let mut seen = Vec::new();
+        let mut cursor: Option<String> = None;
+        let mut round = 0;
+        loop {
+            let q = match &cursor {
+                Some(c) => format!("/cases?sort={sort}&limit=4&cursor={c}"),
+                None => format!("/cases?sort={sort}&limit=4"),
+            };
+            let page = s.get(&q).await;
+            seen.extend(ids(&page));
+            // Between pages: new stories and more reports of old ones.
+            round += 1;
+            s.post_item(
+                "新来源",
+                &format!("{sort}-{round}"),
+                &format!("启东市第{round}中学门口发生车祸，{round}名学生受伤送医。"),
+            )
+            .await;
+            s.post_item(
+                "转发",
+                &format!("{sort}-r{round}"),
+                "崇川区小区停水三天无人管，群众反映强烈，希望有关部门尽快处理。",
+            )
+            .await;
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => break,
+            }
+        }
+        let mut sorted = seen.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            sorted.len(),
+            seen.len(),
+            "sort={sort}: a case came twice: {seen:?}"
+        );
+        assert_eq!(
+            sorted, expected,
+            "sort={sort}: the first page's snapshot, exactly"
+        );
+    }
+    // A cursor belongs to its sort.
+    let page = s.get("/cases?sort=due&limit=2").await;
+    let c = page["next_cursor"].as_str().unwrap();
+    let (code, v) = s
+        .call(
+            Method::GET,
+            &format!("/cases?sort=severity&cursor={c}"),
+            Some(VIEWER),
+            None,
+        )
+        .await;
+    assert_eq!(code, StatusCode::BAD_REQUEST, "{v}");
+}
+
+#[tokio::test]
+async fn malformed_requests_get_json_4xx_and_the_server_goes_on() {
+    let s = Server::start_with(Clock::System, Limits { body: 4096 }).await;
+    let url = |p: &str| format!("{}{}{p}", s.base, api::PREFIX);
+    let bad_queries = [
+        "/cases?status=open",
+        "/cases?category=sports",
+        "/cases?min_severity=V",
+        "/cases?flag=hot",
+        "/cases?since=yesterday",
+        "/cases?overdue=maybe",
+        "/cases?sort=random",
+        "/cases?limit=0",
+        "/cases?limit=100000",
+        "/cases?limit=-1",
+        "/cases?cursor=abc",
+        "/cases?cursor=c1.1.last_seen.1.2",
+        "/cases?colour=red",
+        "/items?cursor=i1.zz",
+        "/items?case=abc",
+        "/changes?after=-5",
+        "/stats?from=2026-02-30",
+        "/stats?from=2026-11-22&to=2026-11-01",
+    ];
+    for q in bad_queries {
+        let (code, v) = s.call(Method::GET, q, Some(VIEWER), None).await;
+        assert_eq!(code, StatusCode::BAD_REQUEST, "{q}: {v}");
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{q}: {v}"
+        );
+    }
+    for (path, code) in [
+        ("/cases/abc", StatusCode::NOT_FOUND),
+        ("/cases/99999999999999999999999", StatusCode::NOT_FOUND),
+        ("/cases/42", StatusCode::NOT_FOUND),
+        ("/items/nope", StatusCode::NOT_FOUND),
+        ("/nothing", StatusCode::NOT_FOUND),
+    ] {
+        let (got, v) = s.call(Method::GET, path, Some(VIEWER), None).await;
+        assert_eq!(got, code, "{path}: {v}");
+    }
+    let (code, _) = s.call(Method::DELETE, "/cases", Some(ADMIN), None).await;
+    assert_eq!(code, StatusCode::METHOD_NOT_ALLOWED);
+    let post = |body: reqwest::Body, ctype: &'static str| {
+        s.client
+            .post(url("/items"))
+            .bearer_auth(ANALYST)
+            .header("content-type", ctype)
+            .body(body)
+            .send()
+    };
+    for (body, ctype, want) in [
+        (
+            "{not json".to_string(),
+            "application/json",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "[1,2,3]".to_string(),
+            "application/json",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"source":"x","text":5}"#.to_string(),
+            "application/json",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"source":"x"}"#.to_string(),
+            "application/json",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"source":"","text":"有内容"}"#.to_string(),
+            "application/json",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"source":"x","text":"a"}"#.to_string(),
+            "text/plain",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            format!(r#"{{"source":"x","text":"{}"}}"#, "长".repeat(5000)),
+            "application/json",
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "\u{0}\u{1}\u{2}".to_string(),
+            "application/json",
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        let resp = post(body.clone().into(), ctype).await.unwrap();
+        assert_eq!(
+            resp.status(),
+            want,
+            "{ctype} {}",
+            body.chars().take(40).collect::<String>()
+        );
+        let v: Value = resp.json().await.unwrap();
+        assert!(v["error"].is_string(), "{v}");
+    }
+    // Invalid UTF-8 in a JSON body.
+    let resp = post(vec![b'{', 0xff, 0xfe, b'}'].into(), "application/json")
+        .await
+        .unwrap();
+    assert!(resp.status().is_client_error());
+    // Still serving.
+    let (code, _) = s.call(Method::GET, "/health", None, None).await;
+    assert_eq!(code, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_openapi_document_matches_the_routes() {
+    let s = Server::start().await;
+    let doc = s.get("/openapi.json").await;
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
+    assert_eq!(documented, ROUTES.len());
+    let case_id = s.post_item("微博", "w1", WAGES).await["case_id"]
+        .as_u64()
+        .unwrap();
+    let item_id = s.get("/items").await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (path, ops) in paths {
+        for (method, op) in ops.as_object().unwrap() {
+            let concrete = path.trim_start_matches(api::PREFIX).replace(
+                "{id}",
+                &if path.contains("items") {
+                    item_id.clone()
+                } else {
+                    case_id.to_string()
+                },
+            );
+            let body = op.get("requestBody").map(|_| {
+                if path.contains("actions") {
+                    json!({"action": "note", "note": "test"})
+                } else {
+                    json!({"source": "政务大厅", "text": WAGES})
+                }
+            });
+            let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let (code, v) = s.call(m, &concrete, Some(ADMIN), body).await;
+            let responses = op["responses"].as_object().unwrap();
+            let (ok_code, ok) = responses.iter().find(|(c, _)| c.starts_with('2')).unwrap();
+            assert!(
+                code.as_u16().to_string() == *ok_code
+                    || (code == StatusCode::OK && ok_code == "201"),
+                "{method} {path}: {code} {v}"
+            );
+            let schema = ok["content"]["application/json"]["schema"]["$ref"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches("#/components/schemas/");
+            assert_schema(schema, &v);
+        }
+    }
+    // Undocumented paths are not served.
+    let (code, _) = s.call(Method::GET, "/admin", Some(ADMIN), None).await;
+    assert_eq!(code, StatusCode::NOT_FOUND);
+}
