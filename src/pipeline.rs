@@ -62,6 +62,9 @@ pub enum PipelineError {
     /// The item has no source.
     #[error("the item has no source")]
     NoSource,
+    /// Classifying the item panicked (a bug; the item is not stored).
+    #[error("classifying the item failed unexpectedly; it was not stored")]
+    Panicked,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -161,6 +164,13 @@ impl Pipeline {
     /// Processes one item. The write is not durable until
     /// [`Store::flush`]; [`Pipeline::ingest_batch`] flushes.
     pub fn ingest(&self, new: NewItem, now: DateTime<Utc>) -> Result<Ingested, PipelineError> {
+        let prepared = self.prepare(new, now)?;
+        self.commit(prepared)
+    }
+
+    /// Classifies an item: the expensive, stateless half of ingesting,
+    /// safe to run on many threads at once.
+    fn prepare(&self, new: NewItem, now: DateTime<Utc>) -> Result<Item, PipelineError> {
         if new.source.trim().is_empty() {
             return Err(PipelineError::NoSource);
         }
@@ -174,7 +184,6 @@ impl Pipeline {
             &new.title,
             &new.text,
         );
-        let existing = self.store.item(&id)?;
         let doc = Document {
             title: &new.title,
             text: &new.text,
@@ -188,32 +197,43 @@ impl Pipeline {
             .classifier
             .classify_normalized(&normalized, &doc.signals);
         let simhash = cluster::simhash(self.classifier.segmenter().words(&normalized));
-        let mut item = Item {
-            id: id.clone(),
+        Ok(Item {
+            id,
             source: new.source,
             source_kind: new.source_kind,
             url: new.url,
             title: new.title,
             text: new.text,
             published: new.published,
-            ingested_at: existing.as_ref().map_or(now, |e| e.ingested_at),
+            ingested_at: now,
             authority: new.authority,
             classification,
             simhash,
             case_id: None,
-        };
+        })
+    }
+
+    /// Groups a classified item into a case and writes both: the stateful
+    /// half, one item at a time under the cluster lock.
+    fn commit(&self, mut item: Item) -> Result<Ingested, PipelineError> {
+        let now = item.ingested_at;
+        let mut index = self.lock_index();
+        let existing = self.store.item(&item.id)?;
+        if let Some(e) = &existing {
+            // Seeing an item again keeps its first sighting.
+            item.ingested_at = e.ingested_at;
+        }
         let updated = existing.is_some();
         if !item.classification.is_flagged() {
             self.store.write(&item, None, now)?;
             return Ok(Ingested {
-                item_id: id,
+                item_id: item.id,
                 case_id: None,
                 new_case: false,
                 updated,
             });
         }
         let signature = item_signature(&item);
-        let mut index = self.lock_index();
         let known = existing.and_then(|e| e.case_id);
         let found = known.or_else(|| index.find(&signature, item.ingested_at));
         let (mut case, new_case) =
@@ -231,21 +251,67 @@ impl Pipeline {
         self.store.write(&item, Some(&case), now)?;
         index.upsert(case.id, case_signature(&case), case.last_seen);
         Ok(Ingested {
-            item_id: id,
+            item_id: item.id,
             case_id: Some(case.id),
             new_case,
             updated,
         })
     }
 
-    /// Processes items in order and flushes once, so every `Ok` in the
-    /// result is durable when this returns.
+    /// Processes items and flushes once, so every `Ok` in the result is
+    /// durable when this returns. Items are classified in parallel, then
+    /// grouped and written in their order.
     pub fn ingest_batch(
         &self,
         items: impl IntoIterator<Item = NewItem>,
         now: DateTime<Utc>,
     ) -> Result<Vec<Result<Ingested, PipelineError>>, StoreError> {
-        let results: Vec<_> = items.into_iter().map(|i| self.ingest(i, now)).collect();
+        let items: Vec<NewItem> = items.into_iter().collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(items.len().div_ceil(64).max(1));
+        let prepared: Vec<Result<Item, PipelineError>> = if threads <= 1 {
+            items.into_iter().map(|i| self.prepare(i, now)).collect()
+        } else {
+            let chunk = items.len().div_ceil(threads);
+            let mut chunks: Vec<Vec<NewItem>> = Vec::new();
+            let mut rest = items.into_iter();
+            loop {
+                let c: Vec<NewItem> = rest.by_ref().take(chunk).collect();
+                if c.is_empty() {
+                    break;
+                }
+                chunks.push(c);
+            }
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = chunks
+                    .into_iter()
+                    .map(|c| {
+                        let len = c.len();
+                        let handle = scope.spawn(move || {
+                            c.into_iter()
+                                .map(|i| self.prepare(i, now))
+                                .collect::<Vec<_>>()
+                        });
+                        (len, handle)
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|(len, h)| {
+                        // A panic while classifying costs that chunk, reported
+                        // per item (results stay aligned with the input).
+                        h.join().unwrap_or_else(|_| {
+                            (0..len).map(|_| Err(PipelineError::Panicked)).collect()
+                        })
+                    })
+                    .collect()
+            })
+        };
+        let results: Vec<_> = prepared
+            .into_iter()
+            .map(|p| p.and_then(|item| self.commit(item)))
+            .collect();
         self.store.flush()?;
         Ok(results)
     }

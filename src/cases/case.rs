@@ -291,6 +291,9 @@ pub struct Case {
 const TOP_TERMS: usize = 12;
 /// Distinct sources from which spread raises the severity one step.
 const SPREAD_SOURCES: usize = 10;
+/// Reports per hour (over the case's lifetime, at least one hour) that
+/// count as fast spread.
+const SPREAD_ITEMS_PER_HOUR: f64 = 30.0;
 
 impl Case {
     /// Opens a case for its first item.
@@ -365,13 +368,27 @@ impl Case {
                 self.severity = item_level;
                 self.severity_reasons = c.reasons.clone();
             }
-            let spread = format!("carried by {SPREAD_SOURCES}+ distinct sources → +1");
-            if self.sources.len() >= SPREAD_SOURCES
-                && !self.severity_reasons.contains(&spread)
-                && self.severity < Severity::II
-            {
-                self.severity = self.severity.raised(1);
-                self.severity_reasons.push(spread);
+            // Spread raises, each at most once, and never past II: a story
+            // does not become 特别重大 by being reposted.
+            let hours = ((self.last_seen - self.first_seen).num_minutes() as f64 / 60.0).max(1.0);
+            let per_hour = f64::from(self.item_count) / hours;
+            for (spreading, reason) in [
+                (
+                    self.sources.len() >= SPREAD_SOURCES,
+                    format!("carried by {SPREAD_SOURCES}+ distinct sources → +1"),
+                ),
+                (
+                    per_hour >= SPREAD_ITEMS_PER_HOUR,
+                    format!("{SPREAD_ITEMS_PER_HOUR}+ reports per hour → +1"),
+                ),
+            ] {
+                if spreading
+                    && !self.severity_reasons.contains(&reason)
+                    && self.severity < Severity::II
+                {
+                    self.severity = self.severity.raised(1);
+                    self.severity_reasons.push(reason);
+                }
             }
         }
         self.deadlines = Deadlines::compute(self.first_seen, &self.categories, self.severity);
@@ -641,6 +658,59 @@ mod tests {
         assert_eq!(c.overdue(now + Duration::hours(6)), vec!["info"]);
         c.apply(Action::Dismiss, "a", None, now).unwrap();
         assert!(c.overdue(now + Duration::hours(100)).is_empty());
+    }
+
+    fn report(source: &str, at: DateTime<Utc>) -> Item {
+        Item {
+            id: format!("{source}-{at}"),
+            source: source.into(),
+            source_kind: None,
+            url: None,
+            title: "化工厂爆炸".into(),
+            text: String::new(),
+            published: None,
+            ingested_at: at,
+            authority: None,
+            classification: crate::classify::Classification {
+                categories: vec![Category::Emergency],
+                severity: Some(Severity::IV),
+                ..Default::default()
+            },
+            simhash: 0,
+            case_id: None,
+        }
+    }
+
+    #[test]
+    fn spread_raises_once_each_and_never_past_ii() {
+        let now = Utc::now();
+        let mut c = Case::open(1, &report("s0", now), now);
+        assert_eq!(c.severity, Severity::IV);
+        // 40 reports within the hour from one source: fast spread, +1.
+        for i in 0..40 {
+            c.absorb(&report("s0", now + Duration::minutes(i)));
+        }
+        assert_eq!(c.severity, Severity::III);
+        assert_eq!(
+            c.severity_reasons.last().map(String::as_str),
+            Some("30+ reports per hour → +1")
+        );
+        // Ten distinct sources: +1 again, once.
+        for i in 1..15 {
+            c.absorb(&report(&format!("s{i}"), now + Duration::minutes(50)));
+        }
+        assert_eq!(c.severity, Severity::II);
+        assert_eq!(c.severity_reasons.len(), 2, "{:?}", c.severity_reasons);
+        assert!(
+            c.deadlines.info_due.is_some(),
+            "II emergencies get the 5-hour deadline"
+        );
+        // Slow trickle over days does not raise.
+        let mut slow = Case::open(2, &report("a", now), now);
+        for i in 1..40 {
+            slow.absorb(&report("a", now + Duration::hours(i * 3)));
+        }
+        assert_eq!(slow.severity, Severity::IV);
     }
 
     #[test]
