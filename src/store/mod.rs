@@ -134,6 +134,8 @@ pub struct Store {
     changes: sled::Tree,
     /// Case rows for lists and statistics; see [`index`].
     index: Arc<RwLock<CaseIndex>>,
+    /// Number of items, counted once at open and kept up to date.
+    item_count: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl std::fmt::Debug for Store {
@@ -191,7 +193,11 @@ impl Store {
             path,
             db,
             index: Arc::default(),
+            item_count: Arc::default(),
         };
+        store
+            .item_count
+            .store(store.items.len(), std::sync::atomic::Ordering::Relaxed);
         // Stores written before the counter existed: start past their cases.
         if let Some((k, _)) = store.cases.last().map_err(|e| store.err(e))? {
             store.case_id_at_least(k.as_ref().try_into().map_or(0, u64::from_be_bytes))?;
@@ -305,6 +311,10 @@ impl Store {
                 },
             );
         result.map_err(|e| self.tx_err(e))?;
+        if old_item_time.is_none() {
+            self.item_count
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         if let Some(c) = case {
             self.index_mut().upsert(c);
         }
@@ -521,9 +531,12 @@ impl Store {
             })
     }
 
-    /// Number of items and cases.
+    /// Number of items and cases (kept in memory: sled counts by scanning).
     pub fn counts(&self) -> (usize, usize) {
-        (self.items.len(), self.cases.len())
+        (
+            self.item_count.load(std::sync::atomic::Ordering::Relaxed),
+            self.index().len(),
+        )
     }
 
     /// Up to `limit` changes with a sequence number above `after`.
