@@ -34,6 +34,9 @@ const REGIONS: [&str; 7] = [
     "通州区",
 ];
 
+/// Makes the path of the next request of one kind.
+type PathGen = Box<dyn FnMut() -> String>;
+
 /// A small deterministic generator (xorshift), so every run loads the same items.
 struct Rng(u64);
 
@@ -260,7 +263,7 @@ fn main() {
         let client = reqwest::Client::new();
         let mut rng = Rng(7);
         let case_count = cases.max(1) as u64;
-        let queries: Vec<(&str, Box<dyn FnMut() -> String>)> = vec![
+        let queries: Vec<(&str, PathGen)> = vec![
             ("GET /health (baseline)", Box::new(|| "/health".to_string())),
             (
                 "GET /cases (default sort)",
