@@ -2,6 +2,7 @@
 //! case, store. Used by `yuqing ingest`, the API's manual entry and (later)
 //! the collectors.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
@@ -164,8 +165,9 @@ impl Pipeline {
     /// Processes one item. The write is not durable until
     /// [`Store::flush`]; [`Pipeline::ingest_batch`] flushes.
     pub fn ingest(&self, new: NewItem, now: DateTime<Utc>) -> Result<Ingested, PipelineError> {
-        let prepared = self.prepare(new, now)?;
-        self.commit(prepared)
+        let prepared = self.prepare(new, now);
+        let mut results = self.commit(vec![prepared], now)?;
+        results.pop().unwrap_or(Err(PipelineError::Panicked))
     }
 
     /// Classifies an item: the expensive, stateless half of ingesting,
@@ -213,49 +215,96 @@ impl Pipeline {
         })
     }
 
-    /// Groups a classified item into a case and writes both: the stateful
-    /// half, one item at a time under the cluster lock.
-    fn commit(&self, mut item: Item) -> Result<Ingested, PipelineError> {
-        let now = item.ingested_at;
+    /// Groups classified items into cases, then writes them all in one
+    /// store transaction: the stateful half, under the cluster lock. A store
+    /// failure fails the whole batch (nothing of it is written).
+    fn commit(
+        &self,
+        prepared: Vec<Result<Item, PipelineError>>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Result<Ingested, PipelineError>>, StoreError> {
         let mut index = self.lock_index();
-        let existing = self.store.item(&item.id)?;
+        let mut pending = Pending::default();
+        let results: Vec<_> = prepared
+            .into_iter()
+            .map(|p| p.and_then(|item| self.decide(item, &mut index, &mut pending)))
+            .collect();
+        let cases: Vec<Case> = pending
+            .case_order
+            .iter()
+            .filter_map(|id| pending.cases.remove(id))
+            .collect();
+        self.store.write_batch(&pending.items, &cases, now)?;
+        Ok(results)
+    }
+
+    /// Decides one item's case, against the store and what this batch has
+    /// decided so far.
+    fn decide(
+        &self,
+        mut item: Item,
+        index: &mut ClusterIndex,
+        pending: &mut Pending,
+    ) -> Result<Ingested, PipelineError> {
+        let earlier = pending.item_pos.get(&item.id).copied();
+        let existing = match earlier {
+            Some(pos) => Some(pending.items[pos].clone()),
+            None => self.store.item(&item.id)?,
+        };
         if let Some(e) = &existing {
             // Seeing an item again keeps its first sighting.
             item.ingested_at = e.ingested_at;
         }
         let updated = existing.is_some();
-        if !item.classification.is_flagged() {
-            self.store.write(&item, None, now)?;
-            return Ok(Ingested {
-                item_id: item.id,
-                case_id: None,
-                new_case: false,
-                updated,
-            });
-        }
-        let signature = item_signature(&item);
-        let known = existing.and_then(|e| e.case_id);
-        let found = known.or_else(|| index.find(&signature, item.ingested_at));
-        let (mut case, new_case) =
-            match found.map(|cid| self.store.case(cid)).transpose()?.flatten() {
+        let mut outcome = Ingested {
+            item_id: item.id.clone(),
+            case_id: None,
+            new_case: false,
+            updated,
+        };
+        if item.classification.is_flagged() {
+            let signature = item_signature(&item);
+            let known = existing.and_then(|e| e.case_id);
+            let found = known.or_else(|| index.find(&signature, item.ingested_at));
+            let stored = match found {
+                Some(cid) => match pending.cases.get(&cid) {
+                    Some(c) => Some(c.clone()),
+                    None => self.store.case(cid)?,
+                },
+                None => None,
+            };
+            let (mut case, new_case) = match stored {
                 Some(mut case) => {
                     if known.is_none() {
                         case.absorb(&item);
                     }
                     (case, false)
                 }
-                None => (Case::open(self.store.new_case_id()?, &item, now), true),
+                None => (
+                    Case::open(self.store.new_case_id()?, &item, item.ingested_at),
+                    true,
+                ),
             };
-        case.department = self.routing.department(&case);
-        item.case_id = Some(case.id);
-        self.store.write(&item, Some(&case), now)?;
-        index.upsert(case.id, case_signature(&case), case.last_seen);
-        Ok(Ingested {
-            item_id: item.id,
-            case_id: Some(case.id),
-            new_case,
-            updated,
-        })
+            case.department = self.routing.department(&case);
+            item.case_id = Some(case.id);
+            index.upsert(case.id, case_signature(&case), case.last_seen);
+            outcome.case_id = Some(case.id);
+            outcome.new_case = new_case;
+            if !pending.cases.contains_key(&case.id) {
+                pending.case_order.push(case.id);
+            }
+            pending.cases.insert(case.id, case);
+        }
+        match earlier {
+            Some(pos) => pending.items[pos] = item,
+            None => {
+                pending
+                    .item_pos
+                    .insert(item.id.clone(), pending.items.len());
+                pending.items.push(item);
+            }
+        }
+        Ok(outcome)
     }
 
     /// Processes items and flushes once, so every `Ok` in the result is
@@ -308,13 +357,23 @@ impl Pipeline {
                     .collect()
             })
         };
-        let results: Vec<_> = prepared
-            .into_iter()
-            .map(|p| p.and_then(|item| self.commit(item)))
-            .collect();
+        let results = self.commit(prepared, now)?;
         self.store.flush()?;
         Ok(results)
     }
+}
+
+/// What a batch has decided but not yet written.
+#[derive(Default)]
+struct Pending {
+    /// Items to write, each id once.
+    items: Vec<Item>,
+    /// Where each id is in `items`.
+    item_pos: HashMap<String, usize>,
+    /// Cases to write, latest version.
+    cases: HashMap<u64, Case>,
+    /// Case ids in first-touched order (the order of their change records).
+    case_order: Vec<u64>,
 }
 
 fn item_signature(item: &Item) -> Signature {

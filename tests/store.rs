@@ -148,7 +148,8 @@ fn changes_feed_lists_every_write_in_order() {
         .unwrap();
     let changes = pipeline.store().changes_after(0, 100).unwrap();
     let kinds: Vec<String> = changes.iter().map(|c| format!("{:?}", c.kind)).collect();
-    assert_eq!(kinds, vec!["Item", "Case", "Item"]);
+    // One batch, one transaction: its items, then each case it touched.
+    assert_eq!(kinds, vec!["Item", "Item", "Case"]);
     assert!(changes.windows(2).all(|w| w[0].seq < w[1].seq));
     let after = pipeline.store().changes_after(changes[0].seq, 100).unwrap();
     assert_eq!(after.len(), 2);

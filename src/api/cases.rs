@@ -123,7 +123,7 @@ pub(super) async fn show(
         let case = store
             .case(id)?
             .ok_or_else(|| ApiError::not_found(format!("case {id} does not exist")))?;
-        let items = store.case_items(id)?;
+        let items = store.case_items_latest(id, CASE_ITEMS_SHOWN)?;
         Ok((case, items))
     })
     .await?;
@@ -149,7 +149,7 @@ pub(super) async fn act(
     let pipeline = state.pipeline().clone();
     let (case, items) = blocking(move || {
         let case = pipeline.act(id, req.action, &who.name, req.note, now)?;
-        let items = pipeline.store().case_items(id)?;
+        let items = pipeline.store().case_items_latest(id, CASE_ITEMS_SHOWN)?;
         Ok((case, items))
     })
     .await?;
@@ -157,17 +157,17 @@ pub(super) async fn act(
     Ok(axum::Json(detail(&case, &items, now)))
 }
 
+/// A case with its latest items (newest first).
 fn detail(case: &Case, items: &[Item], now: chrono::DateTime<chrono::Utc>) -> Value {
     let mut v = case_view(case, now, true);
-    let shown = &items[items.len().saturating_sub(CASE_ITEMS_SHOWN)..];
     if let Value::Object(m) = &mut v {
         m.insert(
             "items".into(),
-            Value::Array(shown.iter().map(super::items::item_view).collect()),
+            Value::Array(items.iter().map(super::items::item_view).collect()),
         );
         m.insert(
             "items_truncated".into(),
-            Value::Bool(shown.len() < items.len()),
+            Value::Bool(items.len() < case.item_count as usize),
         );
     }
     v

@@ -268,7 +268,7 @@ pub static ROUTES: &[RouteSpec] = &[
         method: Method::GET,
         path: "/cases/{id}",
         role: Some(Role::Viewer),
-        summary: "One case with its items (latest 200, with matched terms), reasons and history.",
+        summary: "One case with its items (latest 200, newest first, with matched terms), reasons and history.",
         params: &[p("id", "integer", "Case id.")],
         body: None,
         ok: StatusCode::OK,
