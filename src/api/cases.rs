@@ -183,6 +183,7 @@ pub(super) fn case_view(case: &Case, now: chrono::DateTime<chrono::Utc>, history
             m.remove("history");
         }
         m.insert("overdue".into(), json!(case.overdue(now)));
+        m.insert("source_count".into(), json!(case.sources.len()));
         m.insert(
             "responsible_department".into(),
             json!(case.responsible_department()),

@@ -124,6 +124,7 @@ pub fn schemas() -> Value {
         "last_seen": time,
         "item_count": {"type": "integer"},
         "sources": strings,
+        "source_count": {"type": "integer"},
         "top_terms": strings,
         "department": {"type": ["string", "null"], "description": "Suggested by the routing table."},
         "responsible_department": {"type": ["string", "null"], "description": "Assigned department, else the suggested one."},
