@@ -1,0 +1,416 @@
+//! Fetching, as a polite and robust HTTP client: timeouts, a body cap
+//! enforced while streaming (after decompression, so a gzip bomb is cut),
+//! bounded redirects, conditional GET, per-host concurrency and spacing,
+//! `robots.txt`, `Retry-After`. Bodies are returned as bytes; [`charset`]
+//! turns them into text.
+
+pub mod charset;
+mod robots;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use reqwest::StatusCode;
+use reqwest::header::{
+    CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, RETRY_AFTER,
+};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+use url::Url;
+
+/// How the client behaves. Defaults suit government portals: a few
+/// requests per host at a time, spaced, and small bodies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FetchConfig {
+    /// Sent with every request.
+    pub user_agent: String,
+    /// Seconds to establish a connection.
+    pub connect_timeout_secs: u64,
+    /// Seconds for a whole request, body included.
+    pub timeout_secs: u64,
+    /// Largest body accepted, in bytes (after decompression).
+    pub max_body_bytes: usize,
+    /// Redirects followed at most.
+    pub max_redirects: usize,
+    /// Requests in flight to one host at most.
+    pub per_host_concurrency: usize,
+    /// Milliseconds between two requests to one host at least.
+    pub per_host_delay_ms: u64,
+    /// Obey `robots.txt` (sources can opt out one by one).
+    pub respect_robots: bool,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            user_agent: format!(
+                "yuqing/{} (public-opinion monitoring; +https://github.com/yuqing)",
+                env!("CARGO_PKG_VERSION")
+            ),
+            connect_timeout_secs: 10,
+            timeout_secs: 30,
+            max_body_bytes: 5 << 20,
+            max_redirects: 5,
+            per_host_concurrency: 2,
+            per_host_delay_ms: 1000,
+            respect_robots: true,
+        }
+    }
+}
+
+/// Cache validators of a previous response (conditional GET).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Validators {
+    /// `ETag`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// `Last-Modified`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+}
+
+/// A successful fetch.
+#[derive(Debug, Clone)]
+pub enum Fetched {
+    /// 304: nothing changed since the validators.
+    NotModified,
+    /// A body.
+    Body(Body),
+}
+
+/// A response body and what describes it.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// The URL after redirects.
+    pub url: Url,
+    /// `Content-Type`, if sent.
+    pub content_type: Option<String>,
+    /// The bytes, decompressed.
+    pub bytes: Vec<u8>,
+    /// Validators for the next request.
+    pub validators: Validators,
+}
+
+impl Body {
+    /// The body as text (see [`charset::decode`]).
+    pub fn text(&self) -> charset::Decoded {
+        let tld = self
+            .url
+            .host_str()
+            .and_then(|h| h.rsplit('.').next())
+            .map(str::to_string);
+        charset::decode(&self.bytes, self.content_type.as_deref(), tld.as_deref())
+    }
+}
+
+/// Why a fetch failed; each names the URL.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum FetchError {
+    /// Not an http(s) URL.
+    #[error("{url}: not a usable http(s) URL: {message}")]
+    BadUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// robots.txt forbids it.
+    #[error(
+        "{url}: disallowed by the site's robots.txt (set robots = false on the source to override)"
+    )]
+    Robots {
+        /// The URL.
+        url: String,
+    },
+    /// The body exceeded the cap.
+    #[error("{url}: the body is larger than {limit} bytes; cut off")]
+    TooLarge {
+        /// The URL.
+        url: String,
+        /// The cap.
+        limit: usize,
+    },
+    /// Too slow.
+    #[error("{url}: timed out")]
+    Timeout {
+        /// The URL.
+        url: String,
+    },
+    /// Redirect loop or too many redirects.
+    #[error("{url}: too many redirects (a loop?)")]
+    Redirects {
+        /// The URL.
+        url: String,
+    },
+    /// An HTTP error status.
+    #[error("{url}: HTTP {status}{}", retry_after.map(|d| format!(" (retry after {} s)", d.as_secs())).unwrap_or_default())]
+    Status {
+        /// The URL.
+        url: String,
+        /// The status code.
+        status: u16,
+        /// What the server asked us to wait (429/503).
+        retry_after: Option<Duration>,
+    },
+    /// Connection, TLS, DNS or protocol failure.
+    #[error("{url}: {message}")]
+    Network {
+        /// The URL.
+        url: String,
+        /// What happened.
+        message: String,
+    },
+}
+
+impl FetchError {
+    /// How long the server asked us to wait, if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            FetchError::Status { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Host {
+    permits: Arc<Semaphore>,
+    /// No request to this host before this instant (spacing, Retry-After).
+    not_before: Instant,
+}
+
+/// The shared HTTP client. Cheap to share by `Arc`.
+#[derive(Debug)]
+pub struct Fetcher {
+    client: reqwest::Client,
+    config: FetchConfig,
+    hosts: Mutex<HashMap<String, Host>>,
+    robots: robots::Cache,
+}
+
+/// The longest wait a server can impose with Retry-After.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(6 * 3600);
+
+impl Fetcher {
+    /// A client with `config`.
+    pub fn new(config: FetchConfig) -> Result<Fetcher, FetchError> {
+        let client = reqwest::Client::builder()
+            .user_agent(config.user_agent.clone())
+            .connect_timeout(Duration::from_secs(config.connect_timeout_secs.max(1)))
+            .timeout(Duration::from_secs(config.timeout_secs.max(1)))
+            .redirect(reqwest::redirect::Policy::limited(config.max_redirects))
+            .build()
+            .map_err(|e| FetchError::Network {
+                url: String::new(),
+                message: format!("cannot build the HTTP client: {e}"),
+            })?;
+        Ok(Fetcher {
+            client,
+            config,
+            hosts: Mutex::new(HashMap::new()),
+            robots: robots::Cache::default(),
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &FetchConfig {
+        &self.config
+    }
+
+    /// GETs `url` politely: waits for the host's turn, checks robots.txt
+    /// (unless `robots` is false), sends the validators, caps the body.
+    pub async fn get(
+        &self,
+        url: &str,
+        validators: Option<&Validators>,
+        robots: bool,
+    ) -> Result<Fetched, FetchError> {
+        let parsed = parse_url(url)?;
+        if robots && self.config.respect_robots {
+            self.robots.check(self, &parsed).await?;
+        }
+        let host = host_key(&parsed);
+        let _permit = self.wait_turn(&host).await;
+        let result = self.get_now(&parsed, validators).await;
+        if let Err(e) = &result
+            && let Some(wait) = e.retry_after()
+        {
+            self.hold_host(&host, wait);
+        }
+        result
+    }
+
+    /// GET without politeness (robots.txt itself uses this).
+    async fn get_now(
+        &self,
+        url: &Url,
+        validators: Option<&Validators>,
+    ) -> Result<Fetched, FetchError> {
+        let shown = url.to_string();
+        let mut req = self.client.get(url.clone());
+        if let Some(v) = validators {
+            if let Some(e) = &v.etag {
+                req = req.header(IF_NONE_MATCH, e);
+            }
+            if let Some(m) = &v.last_modified {
+                req = req.header(IF_MODIFIED_SINCE, m);
+            }
+        }
+        let mut resp = req.send().await.map_err(|e| network_error(&shown, &e))?;
+        let status = resp.status();
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(Fetched::NotModified);
+        }
+        if !status.is_success() {
+            return Err(FetchError::Status {
+                url: shown,
+                status: status.as_u16(),
+                retry_after: retry_after(resp.headers(), status),
+            });
+        }
+        let limit = self.config.max_body_bytes;
+        if resp.content_length().is_some_and(|n| n as usize > limit) {
+            return Err(FetchError::TooLarge { url: shown, limit });
+        }
+        let headers = resp.headers().clone();
+        let final_url = resp.url().clone();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| network_error(&shown, &e))? {
+            if bytes.len() + chunk.len() > limit {
+                return Err(FetchError::TooLarge { url: shown, limit });
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        let header = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+                .map(str::to_string)
+        };
+        Ok(Fetched::Body(Body {
+            url: final_url,
+            content_type: header(CONTENT_TYPE),
+            bytes,
+            validators: Validators {
+                etag: header(ETAG),
+                last_modified: header(LAST_MODIFIED),
+            },
+        }))
+    }
+
+    /// Waits until this host may be asked again and takes one of its
+    /// concurrency permits.
+    async fn wait_turn(&self, host: &str) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let permits = {
+            let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+            let entry = hosts.entry(host.to_string()).or_insert_with(|| Host {
+                permits: Arc::new(Semaphore::new(self.config.per_host_concurrency.max(1))),
+                not_before: Instant::now(),
+            });
+            entry.permits.clone()
+        };
+        let permit = permits.acquire_owned().await.ok();
+        loop {
+            let wait = {
+                let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+                let now = Instant::now();
+                match hosts.get_mut(host) {
+                    Some(h) if h.not_before > now => h.not_before - now,
+                    Some(h) => {
+                        let delay = Duration::from_millis(self.config.per_host_delay_ms)
+                            .max(self.robots.crawl_delay(host));
+                        h.not_before = now + delay;
+                        break;
+                    }
+                    None => break,
+                }
+            };
+            tokio::time::sleep(wait).await;
+        }
+        permit
+    }
+
+    fn hold_host(&self, host: &str, wait: Duration) {
+        let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(h) = hosts.get_mut(host) {
+            h.not_before = h.not_before.max(Instant::now() + wait.min(MAX_RETRY_AFTER));
+        }
+    }
+}
+
+/// Parses an http(s) URL.
+pub fn parse_url(url: &str) -> Result<Url, FetchError> {
+    let parsed = Url::parse(url.trim()).map_err(|e| FetchError::BadUrl {
+        url: url.to_string(),
+        message: e.to_string(),
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(FetchError::BadUrl {
+            url: url.to_string(),
+            message: "only http:// and https:// URLs with a host are fetched".into(),
+        });
+    }
+    Ok(parsed)
+}
+
+/// The politeness key of a URL: scheme, host and port.
+fn host_key(url: &Url) -> String {
+    format!(
+        "{}://{}:{}",
+        url.scheme(),
+        url.host_str().unwrap_or(""),
+        url.port_or_known_default().unwrap_or(0)
+    )
+}
+
+fn network_error(url: &str, e: &reqwest::Error) -> FetchError {
+    let url = url.to_string();
+    if e.is_timeout() {
+        return FetchError::Timeout { url };
+    }
+    if e.is_redirect() {
+        return FetchError::Redirects { url };
+    }
+    // reqwest's Display is terse ("error sending request"); the source
+    // chain says what actually happened.
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    FetchError::Network { url, message }
+}
+
+/// `Retry-After` of a 429 or 503 (seconds or an HTTP date); a default
+/// minute when those statuses come without one.
+fn retry_after(headers: &HeaderMap, status: StatusCode) -> Option<Duration> {
+    if status != StatusCode::TOO_MANY_REQUESTS && status != StatusCode::SERVICE_UNAVAILABLE {
+        return None;
+    }
+    let value = headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok());
+    let parsed = value.and_then(|v| {
+        v.trim()
+            .parse::<u64>()
+            .ok()
+            .map(Duration::from_secs)
+            .or_else(|| {
+                chrono::DateTime::parse_from_rfc2822(v.trim())
+                    .ok()
+                    .map(|t| {
+                        (t.with_timezone(&Utc) - Utc::now())
+                            .to_std()
+                            .unwrap_or_default()
+                    })
+            })
+    });
+    Some(
+        parsed
+            .unwrap_or(Duration::from_secs(60))
+            .min(MAX_RETRY_AFTER),
+    )
+}
