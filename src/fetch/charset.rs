@@ -56,7 +56,10 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>, tld: Option<&str>) -> De
         };
     }
     let non_ascii = bytes.iter().any(|b| *b >= 0x80);
-    if non_ascii && std::str::from_utf8(bytes).is_ok() {
+    if non_ascii
+        && let Ok(text) = std::str::from_utf8(bytes)
+        && mostly_cjk(text)
+    {
         return finish(bytes, UTF_8, CharsetSource::Utf8);
     }
     let declared = [
@@ -86,7 +89,8 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>, tld: Option<&str>) -> De
         // is clean.
         let western = enc == WINDOWS_1252 || enc.name().starts_with("ISO-8859");
         let detected_clean = !detected.decode(bytes).2 && detected != enc;
-        if !errors && !(western && detected_clean && is_cjk(detected)) {
+        let prefer_detected = western && detected_clean && is_cjk(detected);
+        if !errors && !prefer_detected {
             return finish(bytes, enc, source);
         }
         if detected_clean {
@@ -108,6 +112,23 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> D
         source,
         had_errors,
     }
+}
+
+/// True when most non-ASCII characters are CJK ideographs, kana, hangul or
+/// CJK punctuation and full-width forms: what Chinese UTF-8 text looks like,
+/// and what short GBK byte runs that happen to be valid UTF-8 (通知 is) do
+/// not.
+fn mostly_cjk(text: &str) -> bool {
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}')
+        {
+            cjk += 1;
+        } else {
+            other += 1;
+        }
+    }
+    cjk >= other
 }
 
 fn is_cjk(enc: &'static Encoding) -> bool {
@@ -164,11 +185,27 @@ fn xml_declaration(bytes: &[u8]) -> Option<&'static Encoding> {
     label(value)
 }
 
-/// The WHATWG "prescan a byte stream to determine its encoding" algorithm
-/// over the first 1024 bytes: `<meta charset>` and `<meta http-equiv
-/// content="…; charset=…">`, skipping comments and other tags.
+/// How far a `<meta>` declaration is looked for. The WHATWG prescan stops at
+/// 1024 bytes, but a browser's parser still switches encoding on a later
+/// `<meta>` in the head; portals with long comment banners or scripts first
+/// rely on that.
+const META_WINDOW: usize = 64 << 10;
+
+/// The encoding a `<meta>` declares: the WHATWG "prescan a byte stream to
+/// determine its encoding" algorithm over the first 1024 bytes, then the
+/// same over [`META_WINDOW`] bytes.
 pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
-    let b = &bytes[..bytes.len().min(1024)];
+    prescan_window(bytes, 1024).or_else(|| {
+        if bytes.len() > 1024 {
+            prescan_window(bytes, META_WINDOW)
+        } else {
+            None
+        }
+    })
+}
+
+fn prescan_window(bytes: &[u8], window: usize) -> Option<&'static Encoding> {
+    let b = &bytes[..bytes.len().min(window)];
     let mut i = 0;
     while i < b.len() {
         if b[i..].starts_with(b"<!--") {
@@ -195,10 +232,8 @@ pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
                 }
                 seen.push(name.clone());
                 match name.as_slice() {
-                    b"http-equiv" => {
-                        if value.eq_ignore_ascii_case(b"content-type") {
-                            got_pragma = true;
-                        }
+                    b"http-equiv" if value.eq_ignore_ascii_case(b"content-type") => {
+                        got_pragma = true;
                     }
                     b"content" => {
                         if charset.is_none()
@@ -209,7 +244,7 @@ pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
                         }
                     }
                     b"charset" => {
-                        charset = std::str::from_utf8(&value).ok().and_then(label);
+                        charset = Encoding::for_label(&value);
                         need_pragma = Some(false);
                     }
                     _ => {}
