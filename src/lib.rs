@@ -25,6 +25,7 @@ pub mod api;
 pub mod cases;
 pub mod classify;
 pub mod config;
+pub mod extract;
 pub mod fetch;
 pub mod item;
 pub mod pipeline;

@@ -55,6 +55,14 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>, tld: Option<&str>) -> De
             had_errors,
         };
     }
+    // XML without a BOM in UTF-16 announces itself by its first character
+    // (XML 1.0, appendix F).
+    if bytes.starts_with(&[0x00, b'<', 0x00]) {
+        return finish(bytes, encoding_rs::UTF_16BE, CharsetSource::XmlDeclaration);
+    }
+    if bytes.starts_with(&[b'<', 0x00]) && bytes.get(3) == Some(&0x00) {
+        return finish(bytes, encoding_rs::UTF_16LE, CharsetSource::XmlDeclaration);
+    }
     let non_ascii = bytes.iter().any(|b| *b >= 0x80);
     if non_ascii
         && let Ok(text) = std::str::from_utf8(bytes)
@@ -146,9 +154,10 @@ fn is_cjk(enc: &'static Encoding) -> bool {
 fn detect(bytes: &[u8], tld: Option<&str>) -> &'static Encoding {
     let mut d = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     d.feed(bytes, true);
-    // Chinese sites are the norm here: without a better hint, `cn`.
-    let tld = tld.unwrap_or("cn");
-    d.guess(Some(tld.as_bytes()), chardetng::Utf8Detection::Allow)
+    // The host's TLD is a real hint (Big5 under .tw/.hk, GBK under .cn);
+    // without one, chardetng's generic guess tells GBK from Big5, EUC-JP
+    // and the rest better than a forced "cn".
+    d.guess(tld.map(str::as_bytes), chardetng::Utf8Detection::Allow)
 }
 
 /// The encoding for a label, with the WHATWG aliases (gb2312 → GBK, whose

@@ -1,0 +1,204 @@
+//! Publication times as Chinese pages write them: 2026年11月22日 10:30,
+//! 2026-11-22, 2026/11/22 10:30:15, 发布时间：…, and forum-relative forms
+//! (刚刚, 5分钟前, 3小时前, 昨天 08:15, 前天). Times without a zone are
+//! Beijing time.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+
+use crate::time::china;
+
+/// The first publication time found in `text`, judged at `now` (for
+/// relative forms and a missing year).
+pub fn find_date(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let chars: Vec<char> = text.chars().take(4096).collect();
+    relative(&chars, now).or_else(|| absolute(&chars, now))
+}
+
+fn digits(chars: &[char], i: &mut usize, max: usize) -> Option<u32> {
+    let start = *i;
+    let mut v: u32 = 0;
+    while *i < chars.len() && *i - start < max {
+        let c = chars[*i];
+        let d = c.to_digit(10).or_else(|| {
+            // Full-width digits.
+            ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32)
+        });
+        match d {
+            Some(d) => {
+                v = v * 10 + d;
+                *i += 1;
+            }
+            None => break,
+        }
+    }
+    (*i > start).then_some(v)
+}
+
+fn time_after(chars: &[char], mut i: usize) -> Option<NaiveTime> {
+    while i < chars.len() && (chars[i] == ' ' || chars[i] == '\u{3000}' || chars[i] == 'T') {
+        i += 1;
+    }
+    let h = digits(chars, &mut i, 2)?;
+    if !matches!(chars.get(i), Some(':' | '：' | '时' | '点')) {
+        return None;
+    }
+    i += 1;
+    let m = digits(chars, &mut i, 2)?;
+    let s = if matches!(chars.get(i), Some(':' | '：')) {
+        i += 1;
+        digits(chars, &mut i, 2).unwrap_or(0)
+    } else {
+        0
+    };
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+fn to_utc(date: NaiveDate, time: Option<NaiveTime>) -> Option<DateTime<Utc>> {
+    let t = date.and_time(time.unwrap_or(NaiveTime::MIN));
+    china()
+        .from_local_datetime(&t)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn absolute(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() && !('０'..='９').contains(&chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let Some(first) = digits(chars, &mut i, 4) else {
+            i += 1;
+            continue;
+        };
+        // Year-first: 2026年11月22日, 2026-11-22, 2026/11/22, 2026.11.22.
+        if i - start == 4 && (1990..=2100).contains(&first) {
+            if let Some(sep) = chars
+                .get(i)
+                .copied()
+                .filter(|c| matches!(c, '年' | '-' | '/' | '.'))
+            {
+                let mut j = i + 1;
+                if let Some(month) = digits(chars, &mut j, 2) {
+                    let sep2 = if sep == '年' { '月' } else { sep };
+                    if chars.get(j) == Some(&sep2) {
+                        j += 1;
+                        if let Some(day) = digits(chars, &mut j, 2) {
+                            if sep == '年' && matches!(chars.get(j), Some('日' | '号')) {
+                                j += 1;
+                            }
+                            if let Some(d) = NaiveDate::from_ymd_opt(first as i32, month, day) {
+                                return to_utc(d, time_after(chars, j));
+                            }
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        // Month-first without a year: 11月22日 10:30 (this year, or last
+        // year if that would be in the future).
+        if i - start <= 2 && chars.get(i) == Some(&'月') {
+            let mut j = i + 1;
+            if let Some(day) = digits(chars, &mut j, 2)
+                && matches!(chars.get(j), Some('日' | '号'))
+            {
+                let local_now = now.with_timezone(&china());
+                let mut year = local_now.year();
+                if let Some(d) = NaiveDate::from_ymd_opt(year, first, day) {
+                    if d > local_now.date_naive() + Duration::days(1) {
+                        year -= 1;
+                    }
+                    if let Some(d) = NaiveDate::from_ymd_opt(year, first, day) {
+                        return to_utc(d, time_after(chars, j + 1));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn relative(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let text: String = chars.iter().collect();
+    let local_today = now.with_timezone(&china()).date_naive();
+    if text.contains("刚刚") {
+        return Some(now);
+    }
+    for (word, days) in [("前天", 2), ("昨天", 1), ("今天", 0)] {
+        if let Some(pos) = text.find(word) {
+            let after: Vec<char> = text[pos + word.len()..].chars().collect();
+            let date = local_today - Duration::days(days);
+            return to_utc(date, time_after(&after, 0));
+        }
+    }
+    for (unit, secs) in [
+        ("秒前", 1),
+        ("分钟前", 60),
+        ("小时前", 3600),
+        ("天前", 86_400),
+    ] {
+        if let Some(pos) = text.find(unit) {
+            let before: Vec<char> = text[..pos].chars().collect();
+            let mut start = before.len();
+            while start > 0 && before[start - 1].is_ascii_digit() {
+                start -= 1;
+            }
+            let mut i = start;
+            if let Some(n) = digits(&before, &mut i, 4) {
+                return Some(now - Duration::seconds(i64::from(n) * secs));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn chinese_forms() {
+        let now = at("2026-11-22T12:00:00+08:00");
+        let cases = [
+            (
+                "发布时间：2026年11月22日 10:30",
+                "2026-11-22T02:30:00+00:00",
+            ),
+            (
+                "2026-11-20 08:15:30 来源：南通日报",
+                "2026-11-20T00:15:30+00:00",
+            ),
+            ("2026/11/21", "2026-11-20T16:00:00+00:00"),
+            (
+                "发布日期:２０２６年１１月１９日",
+                "2026-11-18T16:00:00+00:00",
+            ),
+            ("11月20日 09:00", "2026-11-20T01:00:00+00:00"),
+            ("12月30日", "2025-12-29T16:00:00+00:00"),
+            ("刚刚", "2026-11-22T04:00:00+00:00"),
+            ("5分钟前", "2026-11-22T03:55:00+00:00"),
+            ("3小时前", "2026-11-22T01:00:00+00:00"),
+            ("昨天 08:15", "2026-11-21T00:15:00+00:00"),
+            ("前天", "2026-11-19T16:00:00+00:00"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                find_date(text, now).map(|t| t.to_rfc3339()),
+                Some(want.to_string()),
+                "{text}"
+            );
+        }
+        for none in ["", "第3期", "2026年13月40日", "共1200人"] {
+            assert_eq!(find_date(none, now), None, "{none}");
+        }
+    }
+}
