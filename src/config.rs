@@ -59,6 +59,15 @@ pub struct Config {
     /// Suggested departments.
     #[serde(default)]
     pub routing: Routing,
+    /// The HTTP client's politeness and limits.
+    #[serde(default)]
+    pub fetch: crate::fetch::FetchConfig,
+    /// Polling.
+    #[serde(default)]
+    pub scheduler: crate::daemon::SchedulerConfig,
+    /// What to watch.
+    #[serde(default)]
+    pub sources: Vec<crate::sources::SourceConfig>,
 }
 
 fn default_store() -> PathBuf {
@@ -178,6 +187,11 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         config.store = clean(&base.join(&config.store));
         config.keywords = clean(&base.join(&config.keywords));
+        for s in &mut config.sources {
+            if let Some(p) = &s.path {
+                s.path = Some(clean(&base.join(p)));
+            }
+        }
         let problems = config.problems();
         if !problems.is_empty() {
             return Err(ConfigError::Invalid {
@@ -196,6 +210,13 @@ impl Config {
     /// Problems an operator must fix, one line each, naming the key.
     pub fn problems(&self) -> Vec<String> {
         let mut out = self.routing.problems();
+        out.extend(crate::sources::problems(&self.sources));
+        if self.scheduler.max_concurrent_polls == 0 {
+            out.push("scheduler.max_concurrent_polls must be at least 1".into());
+        }
+        if self.fetch.max_body_bytes < 1024 {
+            out.push("fetch.max_body_bytes is too small; use at least 1024".into());
+        }
         if self.api.body_limit < 1024 {
             out.push(format!(
                 "api.body_limit: {} bytes is too small for any request; use at least 1024",

@@ -18,6 +18,8 @@ struct Args {
 enum Command {
     /// Run the daemon: open the store and serve the API until SIGTERM.
     Run(cli::run::RunArgs),
+    /// Poll one source now, as the daemon would, and print what was found.
+    Poll(cli::poll::PollArgs),
     /// Classify JSON Lines items (stdin or files) exactly as the daemon would;
     /// prints one JSON line per input line, in order.
     Classify(cli::classify::ClassifyArgs),
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
         Command::Run(a) => cli::run::run(a),
+        Command::Poll(a) => cli::poll::run(a),
         Command::Classify(a) => cli::classify::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Ingest(a) => cli::store_cmds::ingest(a),

@@ -16,7 +16,8 @@ use crate::store::{Store, StoreError};
 /// An item as a channel delivers it, before classification.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewItem {
-    /// Source name.
+    /// Source name (required by the pipeline; channels fill it in).
+    #[serde(default)]
     pub source: String,
     /// `weibo`, `wechat`, `portal`, `forum`, `news`, `comment`, `manual`…
     #[serde(default)]

@@ -9,8 +9,14 @@ use anyhow::Context;
 use chrono::Utc;
 use yuqing::api::{self, AppState, Limits};
 use yuqing::config::{Config, DEFAULT_CONFIG};
+use yuqing::daemon::Scheduler;
+use yuqing::fetch::Fetcher;
 use yuqing::pipeline::Pipeline;
+use yuqing::sources::collect::Collector;
 use yuqing::store::Store;
+
+/// How long polls in flight may take to finish at shutdown.
+const POLL_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Arguments of `yuqing run`.
 #[derive(Debug, clap::Args)]
@@ -48,7 +54,7 @@ fn init_logging(format: LogFormat) {
     };
 }
 
-/// Runs the daemon until SIGTERM or Ctrl-C.
+/// Runs the daemon (scheduler and API) until SIGTERM or Ctrl-C.
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     init_logging(args.log_format);
     let mut config = Config::load(&args.config)?;
@@ -70,6 +76,13 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     if tokens.is_empty() {
         tracing::warn!("no API tokens configured: every route but /health needs one");
     }
+    let fetcher = Arc::new(Fetcher::new(config.fetch.clone())?);
+    let collector = Arc::new(Collector {
+        fetcher,
+        pipeline: pipeline.clone(),
+        base_dir: PathBuf::new(),
+    });
+    let scheduler = Scheduler::new(collector, config.sources.clone(), config.scheduler.clone());
     let state = AppState::new(pipeline.clone(), tokens);
     let app = api::router(
         state,
@@ -91,9 +104,22 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             api::PREFIX,
             api::PREFIX
         );
-        api::serve(listener, app, shutdown_signal())
-            .await
-            .context("serving the API")
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            let _ = stop_tx.send(true);
+        });
+        let polling = tokio::spawn(scheduler.run(stop_rx.clone(), POLL_GRACE));
+        let mut api_stop = stop_rx;
+        let served = api::serve(listener, app, async move {
+            let _ = api_stop.wait_for(|stop| *stop).await;
+        })
+        .await
+        .context("serving the API");
+        if polling.await.is_err() {
+            tracing::error!("the scheduler stopped abnormally");
+        }
+        served
     });
     // Whatever happened, make every write durable before exiting.
     let flushed = pipeline.store().flush();

@@ -155,6 +155,14 @@ pub enum FetchError {
         /// What the server asked us to wait (429/503).
         retry_after: Option<Duration>,
     },
+    /// The host asked us (Retry-After) to stay away for a while yet.
+    #[error("{url}: the server asked to wait {} s more before the next request (Retry-After)", wait.as_secs())]
+    HostHeld {
+        /// The URL.
+        url: String,
+        /// How much longer.
+        wait: Duration,
+    },
     /// Connection, TLS, DNS or protocol failure.
     #[error("{url}: {message}")]
     Network {
@@ -170,6 +178,7 @@ impl FetchError {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             FetchError::Status { retry_after, .. } => *retry_after,
+            FetchError::HostHeld { wait, .. } => Some(*wait),
             _ => None,
         }
     }
@@ -190,6 +199,10 @@ pub struct Fetcher {
     hosts: Mutex<HashMap<String, Host>>,
     robots: robots::Cache,
 }
+
+/// Waits for a host's turn longer than this fail the fetch instead (the
+/// scheduler comes back later) rather than hold a poll slot.
+const MAX_POLITE_WAIT: Duration = Duration::from_secs(30);
 
 /// The longest wait a server can impose with Retry-After.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(6 * 3600);
@@ -233,6 +246,14 @@ impl Fetcher {
             self.robots.check(self, &parsed).await?;
         }
         let host = host_key(&parsed);
+        if let Some(wait) = self.held_for(&host)
+            && wait > MAX_POLITE_WAIT
+        {
+            return Err(FetchError::HostHeld {
+                url: url.to_string(),
+                wait,
+            });
+        }
         let _permit = self.wait_turn(&host).await;
         let result = self.get_now(&parsed, validators).await;
         if let Err(e) = &result
@@ -331,6 +352,14 @@ impl Fetcher {
             tokio::time::sleep(wait).await;
         }
         permit
+    }
+
+    /// How long this host is still off limits, if at all.
+    fn held_for(&self, host: &str) -> Option<Duration> {
+        let hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+        hosts
+            .get(host)
+            .and_then(|h| h.not_before.checked_duration_since(Instant::now()))
     }
 
     fn hold_host(&self, host: &str, wait: Duration) {

@@ -21,6 +21,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use crate::cases::Case;
 use crate::item::Item;
+use crate::sources::SourceState;
 use index::{CaseFilter, CaseIndex, CaseSort, Cursor, PageError};
 use schema::{Change, ChangeKind, Stored};
 
@@ -132,6 +133,7 @@ pub struct Store {
     cases_by_last_seen: sled::Tree,
     case_items: sled::Tree,
     changes: sled::Tree,
+    sources: sled::Tree,
     /// Case rows for lists and statistics; see [`index`].
     index: Arc<RwLock<CaseIndex>>,
     /// Number of items, counted once at open and kept up to date.
@@ -190,6 +192,7 @@ impl Store {
             cases_by_last_seen: tree(schema::CASES_BY_LAST_SEEN)?,
             case_items: tree(schema::CASE_ITEMS)?,
             changes: tree(schema::CHANGES)?,
+            sources: tree(schema::SOURCES)?,
             path,
             db,
             index: Arc::default(),
@@ -582,6 +585,32 @@ impl Store {
             self.item_count.load(std::sync::atomic::Ordering::Relaxed),
             self.index().len(),
         )
+    }
+
+    /// The polling state of source `name`.
+    pub fn source_state(&self, name: &str) -> Result<Option<SourceState>> {
+        match self.sources.get(name.as_bytes()).map_err(|e| self.err(e))? {
+            Some(v) => self.decode("source", name, &v).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Saves a source's polling state (durable at the next flush).
+    pub fn put_source_state(&self, state: &SourceState) -> Result<()> {
+        self.sources
+            .insert(state.name.as_bytes(), encode(state))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every source's polling state, by name.
+    pub fn source_states(&self) -> Result<Vec<SourceState>> {
+        let mut out = Vec::new();
+        for kv in self.sources.iter() {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            out.push(self.decode("source", &String::from_utf8_lossy(&k), &v)?);
+        }
+        Ok(out)
     }
 
     /// Up to `limit` changes with a sequence number above `after`.

@@ -23,6 +23,8 @@ pub const CASES_BY_LAST_SEEN: &str = "cases_by_last_seen";
 pub const CASE_ITEMS: &str = "case_items";
 /// `changes`: sequence number (u64 BE) → `Change` JSON.
 pub const CHANGES: &str = "changes";
+/// `sources`: source name (UTF-8) → `SourceState` JSON.
+pub const SOURCES: &str = "sources";
 
 /// Key of `meta` holding the last case id given out (u64 BE).
 pub const LAST_CASE_ID_KEY: &[u8] = b"last_case_id";

@@ -1,0 +1,294 @@
+//! The scheduler: polls every enabled source on its cron schedule (with
+//! its jitter), at most N at a time, backing off failing sources, honouring
+//! Retry-After, and switching the sources of a region to their surge
+//! schedule while a grave case (I/II) there is fresh. State survives
+//! restarts in the store, so a restart resumes schedules.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tokio::sync::{Semaphore, watch};
+use tracing::Instrument;
+
+use crate::classify::Severity;
+use crate::sources::collect::{Collector, PollReport};
+use crate::sources::{SourceConfig, SourceState};
+
+/// Scheduler settings (`[scheduler]` in the config).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SchedulerConfig {
+    /// Polls in flight at most, all sources together.
+    pub max_concurrent_polls: usize,
+    /// Hours a region's sources stay on their surge schedule after a grave
+    /// case appears there.
+    pub surge_hours: i64,
+    /// Longest back-off of a failing source, in minutes.
+    pub max_backoff_minutes: i64,
+}
+
+impl Default for SchedulerConfig {
+    fn default() -> Self {
+        SchedulerConfig {
+            max_concurrent_polls: 8,
+            surge_hours: 24,
+            max_backoff_minutes: 360,
+        }
+    }
+}
+
+struct Shared {
+    states: HashMap<String, SourceState>,
+    running: HashSet<String>,
+}
+
+/// Runs the sources until shutdown.
+pub struct Scheduler {
+    collector: Arc<Collector>,
+    sources: Vec<SourceConfig>,
+    config: SchedulerConfig,
+    shared: Arc<Mutex<Shared>>,
+}
+
+impl Scheduler {
+    /// A scheduler over the enabled `sources`, with their saved states.
+    pub fn new(
+        collector: Arc<Collector>,
+        sources: Vec<SourceConfig>,
+        config: SchedulerConfig,
+    ) -> Self {
+        let store = collector.pipeline.store();
+        let mut states = HashMap::new();
+        for s in &sources {
+            let state = match store.source_state(&s.name) {
+                Ok(Some(st)) => st,
+                Ok(None) => SourceState {
+                    name: s.name.clone(),
+                    ..Default::default()
+                },
+                Err(e) => {
+                    tracing::error!(source = %s.name, error = %e, "cannot read the source's saved state; starting afresh");
+                    SourceState {
+                        name: s.name.clone(),
+                        ..Default::default()
+                    }
+                }
+            };
+            states.insert(s.name.clone(), state);
+        }
+        Scheduler {
+            collector,
+            sources: sources.into_iter().filter(|s| s.enabled).collect(),
+            config,
+            shared: Arc::new(Mutex::new(Shared {
+                states,
+                running: HashSet::new(),
+            })),
+        }
+    }
+
+    /// Polls until `shutdown` turns true; then waits up to `grace` for
+    /// polls in flight.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>, grace: Duration) {
+        let permits = Arc::new(Semaphore::new(self.config.max_concurrent_polls.max(1)));
+        let mut tasks = tokio::task::JoinSet::new();
+        tracing::info!(sources = self.sources.len(), "scheduler started");
+        loop {
+            let now = Utc::now();
+            let mut earliest: Option<DateTime<Utc>> = None;
+            for source in &self.sources {
+                let due = {
+                    let shared = lock(&self.shared);
+                    if shared.running.contains(&source.name) {
+                        continue;
+                    }
+                    shared.states.get(&source.name).and_then(|s| s.next_due)
+                };
+                match due {
+                    Some(d) if d > now => {
+                        earliest = Some(earliest.map_or(d, |e| e.min(d)));
+                    }
+                    _ => {
+                        lock(&self.shared).running.insert(source.name.clone());
+                        let task = PollTask {
+                            collector: self.collector.clone(),
+                            source: source.clone(),
+                            all: self.sources.clone(),
+                            config: self.config.clone(),
+                            shared: self.shared.clone(),
+                        };
+                        let permits = permits.clone();
+                        tasks.spawn(async move {
+                            let _permit = permits.acquire_owned().await;
+                            task.run().await;
+                        });
+                    }
+                }
+            }
+            // Reap finished polls so the set does not grow.
+            while tasks.try_join_next().is_some() {}
+            let wait = earliest
+                .map(|e| (e - Utc::now()).to_std().unwrap_or_default())
+                .unwrap_or(Duration::from_secs(1))
+                // Re-check at least every few seconds: polls finishing set
+                // new due times.
+                .min(Duration::from_secs(5));
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = shutdown.changed() => {
+                    if *shutdown.borrow() {
+                        break;
+                    }
+                }
+            }
+        }
+        tracing::info!(in_flight = tasks.len(), "scheduler stopping");
+        let drain = async { while tasks.join_next().await.is_some() {} };
+        if tokio::time::timeout(grace, drain).await.is_err() {
+            tracing::warn!("polls still running after {} s; abandoned", grace.as_secs());
+            tasks.abort_all();
+        }
+    }
+}
+
+fn lock(m: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+struct PollTask {
+    collector: Arc<Collector>,
+    source: SourceConfig,
+    all: Vec<SourceConfig>,
+    config: SchedulerConfig,
+    shared: Arc<Mutex<Shared>>,
+}
+
+impl PollTask {
+    async fn run(self) {
+        let state = lock(&self.shared)
+            .states
+            .get(&self.source.name)
+            .cloned()
+            .unwrap_or_default();
+        let span = tracing::info_span!("poll", source = %self.source.name);
+        let report = self
+            .collector
+            .poll(&self.source, &state)
+            .instrument(span.clone())
+            .await;
+        let _enter = span.enter();
+        let now = Utc::now();
+        log(&report);
+        let grave = self.grave_regions(&report);
+        let mut shared = lock(&self.shared);
+        let mut state = shared
+            .states
+            .get(&self.source.name)
+            .cloned()
+            .unwrap_or(state);
+        state.name = self.source.name.clone();
+        report.apply(&mut state, now);
+        state.next_due = Some(next_due(&self.source, &state, &report, &self.config, now));
+        shared
+            .states
+            .insert(self.source.name.clone(), state.clone());
+        // Surge: sources of the regions where a grave case just appeared.
+        let until = now + chrono::Duration::hours(self.config.surge_hours);
+        let mut touched = vec![state];
+        if !grave.is_empty() {
+            for s in &self.all {
+                let covers = s.region.as_ref().is_some_and(|r| grave.contains(r))
+                    || s.tags.iter().any(|t| grave.contains(t));
+                if covers && s.surge_schedule.is_some() {
+                    if let Some(st) = shared.states.get_mut(&s.name) {
+                        st.surge_until = Some(until);
+                        // Poll it on the denser schedule from now on.
+                        st.next_due = Some(now);
+                        touched.push(st.clone());
+                    }
+                    tracing::info!(source = %s.name, until = %until, "surge schedule on");
+                }
+            }
+        }
+        shared.running.remove(&self.source.name);
+        drop(shared);
+        let store = self.collector.pipeline.store();
+        for st in &touched {
+            if let Err(e) = store.put_source_state(st) {
+                tracing::error!(source = %st.name, error = %e, "cannot save the source's state");
+            }
+        }
+        if let Err(e) = store.flush() {
+            tracing::error!(error = %e, "cannot flush the store");
+        }
+    }
+
+    /// Regions of the grave (I/II) cases this poll opened.
+    fn grave_regions(&self, report: &PollReport) -> Vec<String> {
+        let store = self.collector.pipeline.store();
+        let mut out = Vec::new();
+        for id in &report.new_cases {
+            if let Ok(Some(case)) = store.case(*id)
+                && case.severity >= Severity::II
+            {
+                out.extend(case.regions.iter().cloned());
+            }
+        }
+        out
+    }
+}
+
+fn log(r: &PollReport) {
+    match r.status {
+        "failed" => tracing::warn!(
+            status = r.status,
+            error = r.error.as_deref().unwrap_or(""),
+            elapsed_ms = r.elapsed_ms,
+            "poll failed"
+        ),
+        _ => tracing::info!(
+            status = r.status,
+            found = r.found,
+            new = r.new,
+            updated = r.updated,
+            new_cases = r.new_cases.len(),
+            rejected = r.rejected,
+            elapsed_ms = r.elapsed_ms,
+            "poll done"
+        ),
+    }
+}
+
+/// When the source is due next: its (surge) schedule, pushed back by
+/// exponential back-off while it fails and by the server's Retry-After.
+pub fn next_due(
+    source: &SourceConfig,
+    state: &SourceState,
+    report: &PollReport,
+    config: &SchedulerConfig,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let surging = state.surge_until.is_some_and(|u| u > now);
+    let table = if surging {
+        source.surge_timetable().and_then(Result::ok)
+    } else {
+        None
+    }
+    .or_else(|| source.timetable().ok());
+    let mut next = table
+        .and_then(|t| t.next_after(now))
+        .unwrap_or(now + chrono::Duration::minutes(10));
+    if state.consecutive_failures > 0 {
+        let exp = state.consecutive_failures.min(16) - 1;
+        let backoff = chrono::Duration::minutes(1i64 << exp)
+            .min(chrono::Duration::minutes(config.max_backoff_minutes.max(1)));
+        next = next.max(now + backoff);
+    }
+    if let Some(wait) = report.retry_after {
+        next = next.max(now + chrono::Duration::from_std(wait).unwrap_or_default());
+    }
+    next
+}

@@ -1,0 +1,612 @@
+//! Polling one source: fetch, extract, and hand the items to the pipeline.
+//! HTML parsing (scraper's `Html` is not `Send`) and the pipeline's sled
+//! calls run on the blocking pool.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{SourceConfig, SourceKind, SourceState};
+use crate::extract::{canonical_url, dates, feed};
+use crate::fetch::{Fetched, Fetcher, Validators, charset};
+use crate::item::item_id;
+use crate::pipeline::{NewItem, Pipeline};
+use crate::text::html_to_text;
+
+/// What a poll did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PollReport {
+    /// The source.
+    pub source: String,
+    /// `ok`, `not_modified` or `failed`.
+    pub status: &'static str,
+    /// Entries found (feed entries, new article links, inbox records).
+    pub found: usize,
+    /// Items stored for the first time.
+    pub new: u32,
+    /// Items seen before (updated).
+    pub updated: u32,
+    /// Cases opened by this poll.
+    pub new_cases: Vec<u64>,
+    /// Items the pipeline refused (empty text…) or articles that failed.
+    pub rejected: u32,
+    /// Why it failed, or what failed partly.
+    pub error: Option<String>,
+    /// Wall time.
+    pub elapsed_ms: u64,
+    /// What the server asked us to wait.
+    #[serde(skip)]
+    pub retry_after: Option<Duration>,
+    /// Validators for the next conditional GET.
+    #[serde(skip)]
+    pub validators: Option<Validators>,
+}
+
+impl PollReport {
+    fn failed(source: &str, error: String) -> Self {
+        PollReport {
+            source: source.to_string(),
+            status: "failed",
+            error: Some(error),
+            ..Default::default()
+        }
+    }
+
+    /// Folds this poll into the source's state: success resets failures,
+    /// failure counts and keeps the message.
+    pub fn apply(&self, state: &mut SourceState, now: DateTime<Utc>) {
+        state.last_poll = Some(now);
+        if self.status == "failed" {
+            state.consecutive_failures += 1;
+            state.last_error = self.error.clone();
+        } else {
+            state.consecutive_failures = 0;
+            state.last_success = Some(now);
+            state.last_error = self.error.clone();
+            state.last_new = self.new;
+            state.last_updated = self.updated;
+            state.items_found += u64::from(self.new);
+            if let Some(v) = &self.validators {
+                state.validators = v.clone();
+            }
+        }
+    }
+}
+
+/// Polls sources into a pipeline.
+pub struct Collector {
+    /// The HTTP client.
+    pub fetcher: Arc<Fetcher>,
+    /// Where items go.
+    pub pipeline: Arc<Pipeline>,
+    /// Base directory for relative inbox paths (the config's directory).
+    pub base_dir: PathBuf,
+}
+
+impl Collector {
+    /// Polls `source` once.
+    pub async fn poll(&self, source: &SourceConfig, state: &SourceState) -> PollReport {
+        let started = Instant::now();
+        let mut report = match source.kind {
+            SourceKind::Feed => self.poll_feed(source, state).await,
+            SourceKind::Page => self.poll_page(source).await,
+            SourceKind::Inbox => self.poll_inbox(source).await,
+        };
+        report.source = source.name.clone();
+        report.elapsed_ms = started.elapsed().as_millis() as u64;
+        report
+    }
+
+    async fn poll_feed(&self, source: &SourceConfig, state: &SourceState) -> PollReport {
+        let url = source.url.clone().unwrap_or_default();
+        let body = match self
+            .fetcher
+            .get(&url, Some(&state.validators), source.robots)
+            .await
+        {
+            Ok(Fetched::NotModified) => {
+                return PollReport {
+                    status: "not_modified",
+                    ..Default::default()
+                };
+            }
+            Ok(Fetched::Body(b)) => b,
+            Err(e) => {
+                let mut r = PollReport::failed(&source.name, e.to_string());
+                r.retry_after = e.retry_after();
+                return r;
+            }
+        };
+        let validators = body.validators.clone();
+        let src = source.clone();
+        let pipeline = self.pipeline.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let parsed = feed::parse(&body.bytes, body.content_type.as_deref())
+                .map_err(|e| format!("{}: {e}", body.url))?;
+            let items: Vec<NewItem> = parsed
+                .entries
+                .into_iter()
+                .map(|e| NewItem {
+                    source: src.name.clone(),
+                    source_kind: src.item_kind.clone(),
+                    guid: e.guid,
+                    url: e.url,
+                    title: e.title,
+                    text: e.text,
+                    published: e.published,
+                    authority: src.authority,
+                })
+                .collect();
+            Ok::<_, String>(ingest(&pipeline, items))
+        })
+        .await;
+        let mut report = flatten(&source.name, result);
+        report.validators = Some(validators);
+        report
+    }
+
+    async fn poll_page(&self, source: &SourceConfig) -> PollReport {
+        let url = source.url.clone().unwrap_or_default();
+        // List pages change every poll in small ways (clocks, counters);
+        // conditional GET rarely helps, so it is not used here.
+        let body = match self.fetcher.get(&url, None, source.robots).await {
+            Ok(Fetched::Body(b)) => b,
+            Ok(Fetched::NotModified) => {
+                return PollReport {
+                    status: "not_modified",
+                    ..Default::default()
+                };
+            }
+            Err(e) => {
+                let mut r = PollReport::failed(&source.name, e.to_string());
+                r.retry_after = e.retry_after();
+                return r;
+            }
+        };
+        let src = source.clone();
+        let pipeline = self.pipeline.clone();
+        let links = tokio::task::spawn_blocking(move || {
+            let html = body.text().text;
+            let links = list_links(&html, &body.url, src.link_selector.as_deref());
+            // Articles already stored are not fetched again.
+            links
+                .into_iter()
+                .filter(|(u, _)| {
+                    let id = item_id(&src.name, None, Some(u), "", "");
+                    !matches!(pipeline.store().item(&id), Ok(Some(_)))
+                })
+                .take(src.max_articles)
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let found = links.len();
+        let mut items = Vec::new();
+        let mut errors = Vec::new();
+        for (link, list_title) in links {
+            match self.fetcher.get(&link, None, source.robots).await {
+                Ok(Fetched::Body(b)) => {
+                    let src = source.clone();
+                    let now = Utc::now();
+                    let item = tokio::task::spawn_blocking(move || {
+                        let html = b.text().text;
+                        article(&html, &src, &link, &list_title, now)
+                    })
+                    .await
+                    .ok()
+                    .flatten();
+                    if let Some(i) = item {
+                        items.push(i);
+                    }
+                }
+                Ok(Fetched::NotModified) => {}
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        let pipeline = self.pipeline.clone();
+        let result =
+            tokio::task::spawn_blocking(move || Ok::<_, String>(ingest(&pipeline, items))).await;
+        let mut report = flatten(&source.name, result);
+        report.found = found;
+        report.rejected += errors.len() as u32;
+        if !errors.is_empty() {
+            let n = errors.len();
+            let first = errors.swap_remove(0);
+            report.error = Some(format!("{n} article(s) failed, first: {first}"));
+            if n == found && found > 0 {
+                report.status = "failed";
+            }
+        }
+        report
+    }
+
+    async fn poll_inbox(&self, source: &SourceConfig) -> PollReport {
+        let dir = self.base_dir.join(source.path.clone().unwrap_or_default());
+        let src = source.clone();
+        let pipeline = self.pipeline.clone();
+        let result = tokio::task::spawn_blocking(move || inbox(&dir, &src, &pipeline)).await;
+        flatten(&source.name, result)
+    }
+}
+
+fn flatten(
+    source: &str,
+    result: Result<Result<PollReport, String>, tokio::task::JoinError>,
+) -> PollReport {
+    match result {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => PollReport::failed(source, e),
+        Err(e) => PollReport::failed(source, format!("the poll task failed: {e}")),
+    }
+}
+
+/// Runs items through the pipeline (one batch, flushed).
+fn ingest(pipeline: &Pipeline, items: Vec<NewItem>) -> PollReport {
+    let mut report = PollReport {
+        status: "ok",
+        found: items.len(),
+        ..Default::default()
+    };
+    if items.is_empty() {
+        return report;
+    }
+    match pipeline.ingest_batch(items, Utc::now()) {
+        Ok(results) => {
+            for r in results {
+                match r {
+                    Ok(done) => {
+                        if done.updated {
+                            report.updated += 1;
+                        } else {
+                            report.new += 1;
+                        }
+                        if done.new_case
+                            && let Some(c) = done.case_id
+                        {
+                            report.new_cases.push(c);
+                        }
+                    }
+                    Err(_) => report.rejected += 1,
+                }
+            }
+        }
+        Err(e) => {
+            report.status = "failed";
+            report.error = Some(format!("storing the items failed: {e}"));
+        }
+    }
+    report
+}
+
+/// Entry links of a list page: by `selector`, else every same-site link
+/// whose text reads like a headline. Absolute, canonical, distinct.
+pub fn list_links(html: &str, base: &url::Url, selector: Option<&str>) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = selector
+        .and_then(|s| scraper::Selector::parse(s).ok())
+        .or_else(|| scraper::Selector::parse("a[href]").ok());
+    let Some(sel) = sel else { return Vec::new() };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for el in doc.select(&sel) {
+        // A selector may pick the item (li) rather than its link.
+        let a = if el.value().name() == "a" {
+            Some(el)
+        } else {
+            scraper::Selector::parse("a[href]")
+                .ok()
+                .and_then(|s| el.select(&s).next())
+        };
+        let Some(a) = a else { continue };
+        let Some(href) = a.value().attr("href") else {
+            continue;
+        };
+        let href = href.trim();
+        if href.is_empty()
+            || href.starts_with('#')
+            || href.starts_with("javascript:")
+            || href.starts_with("mailto:")
+        {
+            continue;
+        }
+        let Ok(abs) = base.join(href) else { continue };
+        if !matches!(abs.scheme(), "http" | "https") {
+            continue;
+        }
+        let text: String = a
+            .text()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let title = a
+            .value()
+            .attr("title")
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map_or(text, str::to_string);
+        if selector.is_none() {
+            // Generic guess: same site, headline-like text.
+            let cjk = title
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count();
+            if abs.host_str() != base.host_str() || cjk < 5 || abs.path() == base.path() {
+                continue;
+            }
+        }
+        let url = canonical_url(abs.as_str());
+        if !out.iter().any(|(u, _)| *u == url) {
+            out.push((url, title));
+        }
+    }
+    out
+}
+
+/// An article page → an item: title, body and date by the source's
+/// selectors when given, else generic extraction.
+fn article(
+    html: &str,
+    src: &SourceConfig,
+    url: &str,
+    list_title: &str,
+    now: DateTime<Utc>,
+) -> Option<NewItem> {
+    let doc = scraper::Html::parse_document(html);
+    let pick = |sel: &Option<String>| -> Option<String> {
+        let s = scraper::Selector::parse(sel.as_deref()?).ok()?;
+        let el = doc.select(&s).next()?;
+        Some(html_to_text(&el.html()))
+    };
+    let title = pick(&src.title_selector)
+        .or_else(|| {
+            scraper::Selector::parse("h1")
+                .ok()
+                .and_then(|s| doc.select(&s).next())
+                .map(|e| e.text().collect::<String>())
+        })
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| list_title.to_string());
+    let body = pick(&src.body_selector)
+        .or_else(|| main_text(&doc))
+        .unwrap_or_default();
+    let published = pick(&src.date_selector)
+        .and_then(|d| dates::find_date(&d, now))
+        .or_else(|| dates::find_date(&html_to_text(html), now))
+        .filter(|d| *d <= now + chrono::Duration::days(1));
+    if body.trim().is_empty() && title.trim().is_empty() {
+        return None;
+    }
+    Some(NewItem {
+        source: src.name.clone(),
+        source_kind: src.item_kind.clone(),
+        guid: None,
+        url: Some(url.to_string()),
+        title,
+        text: body,
+        published,
+        authority: src.authority,
+    })
+}
+
+/// The main text of an article page: the element whose paragraphs hold the
+/// most text (each paragraph scores its parent fully and its grandparent
+/// half), as text.
+fn main_text(doc: &scraper::Html) -> Option<String> {
+    use std::collections::HashMap;
+    let p = scraper::Selector::parse("p, div.content p, td p, font, span").ok()?;
+    let mut scores: HashMap<ego_tree::NodeId, usize> = HashMap::new();
+    for el in doc.select(&p) {
+        let text: String = el.text().collect();
+        let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+        if n < 10 {
+            continue;
+        }
+        if let Some(parent) = el.parent() {
+            *scores.entry(parent.id()).or_default() += n * 2;
+            if let Some(grand) = parent.parent() {
+                *scores.entry(grand.id()).or_default() += n;
+            }
+        }
+    }
+    let (best, _) = scores.into_iter().max_by_key(|(_, s)| *s)?;
+    let node = doc.tree.get(best)?;
+    let el = scraper::ElementRef::wrap(node)?;
+    Some(html_to_text(&el.html()))
+}
+
+/// Inbox files read per poll at most.
+const INBOX_FILES: usize = 500;
+/// A file modified this recently may still be being written.
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// Ingests the inbox's files once each: processed files go to
+/// `processed/`, unreadable ones to `failed/` with a `.error` file beside
+/// them. Nothing is deleted.
+fn inbox(dir: &Path, src: &SourceConfig, pipeline: &Pipeline) -> Result<PollReport, String> {
+    if !dir.exists() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("inbox {}: {e}", dir.display()))?;
+        tracing::info!(inbox = %dir.display(), "created the inbox directory");
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("inbox {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            !name.starts_with('.') && !name.ends_with(".error")
+        })
+        .filter(|p| {
+            p.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_none_or(|age| age >= SETTLE)
+        })
+        .collect();
+    files.sort();
+    files.truncate(INBOX_FILES);
+    let mut total = PollReport {
+        status: "ok",
+        ..Default::default()
+    };
+    let mut errors = Vec::new();
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        match read_inbox_file(&path, src) {
+            Ok((items, bad_lines)) => {
+                let r = ingest(pipeline, items);
+                if r.status == "failed" {
+                    // The store failed: leave the file for the next poll.
+                    return Err(r.error.unwrap_or_default());
+                }
+                total.found += r.found;
+                total.new += r.new;
+                total.updated += r.updated;
+                total.rejected += r.rejected + bad_lines.len() as u32;
+                total.new_cases.extend(r.new_cases);
+                let note = (!bad_lines.is_empty()).then(|| bad_lines.join("\n"));
+                if let Err(e) = move_to(&path, dir, "processed", note.as_deref()) {
+                    errors.push(e);
+                }
+            }
+            Err(why) => {
+                total.rejected += 1;
+                errors.push(format!("{name}: {why}"));
+                if let Err(e) = move_to(&path, dir, "failed", Some(&why)) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        total.error = Some(errors.join("; "));
+    }
+    Ok(total)
+}
+
+/// Items of one inbox file, and its unusable lines (as `line N: why`).
+fn read_inbox_file(path: &Path, src: &SourceConfig) -> Result<(Vec<NewItem>, Vec<String>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = charset::decode(&bytes, None, None).text;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let fill = |mut item: NewItem| {
+        if item.source.trim().is_empty() {
+            item.source = src.name.clone();
+        }
+        if item.source_kind.is_none() {
+            item.source_kind = src.item_kind.clone().or(Some("manual".into()));
+        }
+        if item.authority.is_none() {
+            item.authority = src.authority;
+        }
+        item
+    };
+    match ext.as_str() {
+        "txt" | "md" => {
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let title = lines
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('#')
+                .trim()
+                .to_string();
+            if text.trim().is_empty() {
+                return Err("the file is empty".into());
+            }
+            Ok((
+                vec![fill(NewItem {
+                    title,
+                    text: text.trim().to_string(),
+                    ..Default::default()
+                })],
+                Vec::new(),
+            ))
+        }
+        "json" => {
+            let v: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?;
+            let list = match v {
+                serde_json::Value::Array(a) => a,
+                other => vec![other],
+            };
+            let mut items = Vec::new();
+            let mut bad = Vec::new();
+            for (i, v) in list.into_iter().enumerate() {
+                match serde_json::from_value::<NewItem>(v) {
+                    Ok(item) => items.push(fill(item)),
+                    Err(e) => bad.push(format!("record {}: {e}", i + 1)),
+                }
+            }
+            if items.is_empty() {
+                return Err(if bad.is_empty() {
+                    "no records".into()
+                } else {
+                    bad.join("\n")
+                });
+            }
+            Ok((items, bad))
+        }
+        "jsonl" | "ndjson" => {
+            let mut items = Vec::new();
+            let mut bad = Vec::new();
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                match serde_json::from_str::<NewItem>(line) {
+                    Ok(item) => items.push(fill(item)),
+                    Err(e) => bad.push(format!("line {}: {e}", i + 1)),
+                }
+            }
+            if items.is_empty() {
+                return Err(if bad.is_empty() {
+                    "no records".into()
+                } else {
+                    bad.join("\n")
+                });
+            }
+            Ok((items, bad))
+        }
+        other => Err(format!(
+            "unsupported file type '.{other}'; use .txt, .md, .json or .jsonl"
+        )),
+    }
+}
+
+/// Moves `path` into `dir/sub/`, never overwriting; writes `note` beside it
+/// as `NAME.error`.
+fn move_to(path: &Path, dir: &Path, sub: &str, note: Option<&str>) -> Result<(), String> {
+    let target_dir = dir.join(sub);
+    std::fs::create_dir_all(&target_dir).map_err(|e| format!("{}: {e}", target_dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut target = target_dir.join(&name);
+    if target.exists() {
+        target = target_dir.join(format!("{}-{name}", Utc::now().format("%Y%m%dT%H%M%S%.3f")));
+    }
+    std::fs::rename(path, &target)
+        .map_err(|e| format!("moving {} to {}: {e}", path.display(), target.display()))?;
+    if let Some(n) = note {
+        let mut err = target.clone().into_os_string();
+        err.push(".error");
+        std::fs::write(PathBuf::from(err), format!("{n}\n"))
+            .map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    Ok(())
+}
