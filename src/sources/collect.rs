@@ -543,48 +543,48 @@ fn read_inbox_file(path: &Path, src: &SourceConfig) -> Result<(Vec<NewItem>, Vec
                 serde_json::Value::Array(a) => a,
                 other => vec![other],
             };
-            let mut items = Vec::new();
-            let mut bad = Vec::new();
-            for (i, v) in list.into_iter().enumerate() {
-                match serde_json::from_value::<NewItem>(v) {
-                    Ok(item) => items.push(fill(item)),
-                    Err(e) => bad.push(format!("record {}: {e}", i + 1)),
-                }
-            }
-            if items.is_empty() {
-                return Err(if bad.is_empty() {
-                    "no records".into()
-                } else {
-                    bad.join("\n")
-                });
-            }
-            Ok((items, bad))
+            records(list.into_iter().enumerate().map(|(i, v)| {
+                serde_json::from_value::<NewItem>(v)
+                    .map(fill)
+                    .map_err(|e| format!("record {}: {e}", i + 1))
+            }))
         }
-        "jsonl" | "ndjson" => {
-            let mut items = Vec::new();
-            let mut bad = Vec::new();
-            for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                match serde_json::from_str::<NewItem>(line) {
-                    Ok(item) => items.push(fill(item)),
-                    Err(e) => bad.push(format!("line {}: {e}", i + 1)),
-                }
-            }
-            if items.is_empty() {
-                return Err(if bad.is_empty() {
-                    "no records".into()
-                } else {
-                    bad.join("\n")
-                });
-            }
-            Ok((items, bad))
-        }
+        "jsonl" | "ndjson" => records(
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, line)| {
+                    serde_json::from_str::<NewItem>(line)
+                        .map(fill)
+                        .map_err(|e| format!("line {}: {e}", i + 1))
+                }),
+        ),
         other => Err(format!(
             "unsupported file type '.{other}'; use .txt, .md, .json or .jsonl"
         )),
     }
+}
+
+/// Splits parsed records into items and errors; a file with no usable
+/// record is an error as a whole.
+fn records(
+    parsed: impl Iterator<Item = Result<NewItem, String>>,
+) -> Result<(Vec<NewItem>, Vec<String>), String> {
+    let (mut items, mut bad) = (Vec::new(), Vec::new());
+    for r in parsed {
+        match r {
+            Ok(item) => items.push(item),
+            Err(e) => bad.push(e),
+        }
+    }
+    if items.is_empty() {
+        return Err(if bad.is_empty() {
+            "no records".into()
+        } else {
+            bad.join("\n")
+        });
+    }
+    Ok((items, bad))
 }
 
 /// Moves `path` into `dir/sub/`, never overwriting; writes `note` beside it
