@@ -60,7 +60,7 @@ fn texts() -> (Vec<String>, Vec<String>) {
 /// Entry `e` of feed `f`: one in twenty a flagged story, else chatter.
 fn entry_text(f: usize, e: usize, flagged: &[String], plain: &[String]) -> String {
     let k = f * ENTRIES + e;
-    if k % 20 == 0 {
+    if k.is_multiple_of(20) {
         format!("{}（第{f}号源）", flagged[k / 20 % flagged.len()])
     } else {
         format!("{}今天第{e}条动态，来自第{f}号源。", plain[k % plain.len()])
