@@ -292,3 +292,64 @@ pub fn next_due(
     }
     next
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source() -> SourceConfig {
+        match toml::from_str(
+            "name = \"s\"\nkind = \"feed\"\nurl = \"http://127.0.0.1/f\"\nschedule = \"0 * * * *\"\nsurge_schedule = \"*/5 * * * *\"\n",
+        ) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn surge_back_off_and_retry_after_move_the_next_poll() {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T10:02:00Z")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default();
+        let s = source();
+        let config = SchedulerConfig::default();
+        let ok = PollReport::default();
+        let mut state = SourceState::default();
+        let hourly = next_due(&s, &state, &ok, &config, now);
+        assert!(hourly > now + chrono::Duration::minutes(50), "{hourly}");
+        state.surge_until = Some(now + chrono::Duration::hours(24));
+        let surge = next_due(&s, &state, &ok, &config, now);
+        assert!(surge <= now + chrono::Duration::minutes(5), "{surge}");
+        state.surge_until = Some(now - chrono::Duration::minutes(1));
+        assert_eq!(
+            next_due(&s, &state, &ok, &config, now),
+            hourly,
+            "surge over"
+        );
+        // Five failures in a row: 16 minutes at least, capped by the config.
+        state.consecutive_failures = 5;
+        let backed = next_due(
+            &s,
+            &state,
+            &ok,
+            &SchedulerConfig {
+                max_backoff_minutes: 10,
+                ..config.clone()
+            },
+            now,
+        );
+        assert_eq!(backed, hourly, "the cap keeps it at the schedule");
+        state.consecutive_failures = 12;
+        let backed = next_due(&s, &state, &ok, &config, now);
+        assert_eq!(backed, now + chrono::Duration::minutes(360));
+        let busy = PollReport {
+            retry_after: Some(Duration::from_secs(7200)),
+            ..Default::default()
+        };
+        state.consecutive_failures = 1;
+        assert_eq!(
+            next_due(&s, &state, &busy, &config, now),
+            now + chrono::Duration::hours(2)
+        );
+    }
+}

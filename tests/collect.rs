@@ -146,6 +146,12 @@ async fn serve() -> (String, Arc<AtomicUsize>) {
             "/notfeed",
             get(|| async { html(b"<html><body><h1>Welcome</h1></body></html>".to_vec(), "text/html") }),
         )
+        .route(
+            "/grave.xml",
+            get(|| async {
+                WEIBO.replace("3人死亡", "12人死亡").replace("https://weibo.com/1/", "https://weibo.com/2/")
+            }),
+        )
         .route("/empty", get(|| async { "" }))
         .route("/gone", get(|| async { StatusCode::NOT_FOUND }));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -462,11 +468,26 @@ async fn the_scheduler_polls_due_sources_and_stops_on_request() {
     let mut feed = source("南通发布", SourceKind::Feed, &format!("{base}/weibo.xml"));
     feed.schedule = Some("* * * * *".into());
     let failing = source("坏源", SourceKind::Feed, &format!("{base}/gone"));
-    let scheduler = Scheduler::new(c.clone(), vec![feed, failing], SchedulerConfig::default());
+    // A grave case in 如东县 puts 如东县's sources on their surge schedule.
+    let mut grave = source("如东发布", SourceKind::Feed, &format!("{base}/grave.xml"));
+    grave.schedule = Some("0 0 1 1 *".into());
+    let mut local = source(
+        "如东论坛",
+        SourceKind::Feed,
+        &format!("{base}/private/none.xml"),
+    );
+    local.region = Some("如东县".into());
+    local.schedule = Some("0 0 1 1 *".into());
+    local.surge_schedule = Some("*/5 * * * *".into());
+    let scheduler = Scheduler::new(
+        c.clone(),
+        vec![feed, failing, grave, local.clone()],
+        SchedulerConfig::default(),
+    );
     let (tx, rx) = tokio::sync::watch::channel(false);
     let handle = tokio::spawn(scheduler.run(rx, Duration::from_secs(5)));
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while c.pipeline.store().counts().0 < 3 && std::time::Instant::now() < deadline {
+    while c.pipeline.store().counts().0 < 6 && std::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     // Give the failing source's state time to be saved.
@@ -476,7 +497,7 @@ async fn the_scheduler_polls_due_sources_and_stops_on_request() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(c.pipeline.store().counts().0, 3);
+    assert_eq!(c.pipeline.store().counts().0, 6);
     assert_eq!(
         hits.load(Ordering::SeqCst),
         1,
@@ -492,4 +513,17 @@ async fn the_scheduler_polls_due_sources_and_stops_on_request() {
     let bad = c.pipeline.store().source_state("坏源").unwrap().unwrap();
     assert_eq!(bad.consecutive_failures, 1);
     assert!(bad.last_error.unwrap().contains("HTTP 404"));
+    let surging = c
+        .pipeline
+        .store()
+        .source_state("如东论坛")
+        .unwrap()
+        .unwrap();
+    assert!(
+        surging
+            .surge_until
+            .is_some_and(|u| u > Utc::now() + chrono::Duration::hours(23)),
+        "{surging:?}"
+    );
+    assert!(ok.surge_until.is_none());
 }

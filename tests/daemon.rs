@@ -166,3 +166,62 @@ fn run_refuses_a_bad_config_naming_the_key() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && err.contains("line 2"), "{err}");
 }
+
+#[test]
+fn poll_runs_one_source_and_prints_what_it_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let keywords = common::root().join("keywords");
+    let config = dir.path().join("yuqing.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "store = \"store\"\nkeywords = \"{}\"\n[[sources]]\nname = \"公开信箱\"\nkind = \"inbox\"\npath = \"inbox\"\n",
+            keywords.display()
+        ),
+    )
+    .unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let letter = inbox.join("来信.txt");
+    std::fs::write(
+        &letter,
+        "海门区农民工工资拖欠\n某工地几十名农民工被拖欠工资近半年，多次讨要无果。",
+    )
+    .unwrap();
+    let f = std::fs::File::options().write(true).open(&letter).unwrap();
+    f.set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
+        .unwrap();
+    let out = Command::new(common::yuqing_bin())
+        .args(["poll", "--config"])
+        .arg(&config)
+        .args(["--source", "公开信箱"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["title"], "海门区农民工工资拖欠");
+    assert!(lines[0]["case_id"].is_u64());
+    assert_eq!(lines[1]["status"], "ok");
+    assert_eq!(lines[1]["new"], 1);
+    assert!(inbox.join("processed/来信.txt").exists());
+    // An unknown source names the known ones.
+    let out = Command::new(common::yuqing_bin())
+        .args(["poll", "--config"])
+        .arg(&config)
+        .args(["--source", "微博"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("no source named '微博'") && err.contains("公开信箱"),
+        "{err}"
+    );
+}

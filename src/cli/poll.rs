@@ -70,7 +70,15 @@ pub fn run(args: PollArgs) -> anyhow::Result<ExitCode> {
     state.next_due = Some(next_due(&source, &state, &report, &config.scheduler, now));
     store.put_source_state(&state)?;
     store.flush()?;
-    println!("{}", serde_json::to_string(&report)?);
+    // One line per item found, then the report.
+    for found in &report.items {
+        println!("{}", serde_json::to_string(found)?);
+    }
+    let mut summary = serde_json::to_value(&report)?;
+    if let Some(m) = summary.as_object_mut() {
+        m.remove("items");
+    }
+    println!("{summary}");
     Ok(if report.status == "failed" {
         ExitCode::from(1)
     } else {

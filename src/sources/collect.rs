@@ -35,6 +35,8 @@ pub struct PollReport {
     pub rejected: u32,
     /// Why it failed, or what failed partly.
     pub error: Option<String>,
+    /// The items stored, in order.
+    pub items: Vec<Found>,
     /// Wall time.
     pub elapsed_ms: u64,
     /// What the server asked us to wait.
@@ -74,6 +76,19 @@ impl PollReport {
             }
         }
     }
+}
+
+/// One item a poll stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct Found {
+    /// Its id.
+    pub item_id: String,
+    /// Its title (or the start of its text).
+    pub title: String,
+    /// Its case, if it matched a category.
+    pub case_id: Option<u64>,
+    /// True when stored for the first time.
+    pub new: bool,
 }
 
 /// Polls sources into a pipeline.
@@ -253,11 +268,27 @@ fn ingest(pipeline: &Pipeline, items: Vec<NewItem>) -> PollReport {
     if items.is_empty() {
         return report;
     }
+    let titles: Vec<String> = items
+        .iter()
+        .map(|i| {
+            if i.title.trim().is_empty() {
+                i.text.chars().take(40).collect()
+            } else {
+                i.title.clone()
+            }
+        })
+        .collect();
     match pipeline.ingest_batch(items, Utc::now()) {
         Ok(results) => {
-            for r in results {
+            for (r, title) in results.into_iter().zip(titles) {
                 match r {
                     Ok(done) => {
+                        report.items.push(Found {
+                            item_id: done.item_id.clone(),
+                            title,
+                            case_id: done.case_id,
+                            new: !done.updated,
+                        });
                         if done.updated {
                             report.updated += 1;
                         } else {
@@ -475,6 +506,7 @@ fn inbox(dir: &Path, src: &SourceConfig, pipeline: &Pipeline) -> Result<PollRepo
                 total.updated += r.updated;
                 total.rejected += r.rejected + bad_lines.len() as u32;
                 total.new_cases.extend(r.new_cases);
+                total.items.extend(r.items);
                 let note = (!bad_lines.is_empty()).then(|| bad_lines.join("\n"));
                 if let Err(e) = move_to(&path, dir, "processed", note.as_deref()) {
                     errors.push(e);
