@@ -152,6 +152,22 @@ async fn serve() -> (String, Arc<AtomicUsize>) {
                 WEIBO.replace("3人死亡", "12人死亡").replace("https://weibo.com/1/", "https://weibo.com/2/")
             }),
         )
+        .route(
+            "/atom.xml",
+            get(|| async {
+                ([(header::CONTENT_TYPE, "application/atom+xml")], r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>南通市政府信息公开</title><id>urn:nt</id><updated>2026-11-22T02:00:00Z</updated>
+<entry><title>关于调整公交线路的通知</title><id>urn:nt:1</id><updated>2026-11-22T02:00:00Z</updated><link href="https://www.nantong.gov.cn/a/1.html"/>
+<content type="html">&lt;p&gt;因道路施工，崇川区12路公交临时改道。&lt;/p&gt;</content></entry></feed>"#)
+            }),
+        )
+        .route(
+            "/feed.json",
+            get(|| async {
+                ([(header::CONTENT_TYPE, "application/feed+json")], r#"{"version":"https://jsonfeed.org/version/1.1","title":"wewe-rss 公众号",
+"items":[{"id":"wx-1","url":"https://mp.weixin.qq.com/s/abc?scene=21","title":"家长反映幼儿园老师用针扎孩子","content_html":"<p>家长反映幼儿园老师用针扎孩子，涉事教师已被警方控制。</p>","date_published":"2026-11-22T08:00:00+08:00"}]}"#)
+            }),
+        )
         .route("/empty", get(|| async { "" }))
         .route("/gone", get(|| async { StatusCode::NOT_FOUND }));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -271,6 +287,41 @@ async fn a_weibo_feed_is_collected_then_revalidated_with_304() {
     let r = poll(&c, &s, &mut state).await;
     assert_eq!((r.new, r.updated), (0, 3), "{r:?}");
     assert_eq!(c.pipeline.store().counts().0, 3);
+}
+
+#[tokio::test]
+async fn atom_and_json_feeds_are_collected() {
+    let (base, _) = serve().await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = collector(dir.path());
+    for (path, title, url) in [
+        (
+            "/atom.xml",
+            "关于调整公交线路的通知",
+            "https://www.nantong.gov.cn/a/1.html",
+        ),
+        (
+            "/feed.json",
+            "家长反映幼儿园老师用针扎孩子",
+            "https://mp.weixin.qq.com/s/abc",
+        ),
+    ] {
+        let s = source(path, SourceKind::Feed, &format!("{base}{path}"));
+        let r = poll(&c, &s, &mut SourceState::default()).await;
+        assert_eq!((r.status, r.new), ("ok", 1), "{path}: {r:?}");
+        assert_eq!(r.items[0].title, title);
+        let item = c
+            .pipeline
+            .store()
+            .item(&r.items[0].item_id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(item.url.as_deref(), Some(url));
+        assert!(
+            item.published.is_some() && !item.text.contains('<'),
+            "{item:?}"
+        );
+    }
 }
 
 #[tokio::test]
