@@ -38,6 +38,9 @@ pub struct Item {
     /// The case it belongs to, if it matched a category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_id: Option<u64>,
+    /// Links found in the item's content (kept out of its text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
 }
 
 /// The stable id of an item: a hash of its source and its best identity, the

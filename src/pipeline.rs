@@ -40,6 +40,9 @@ pub struct NewItem {
     /// Who published it.
     #[serde(default)]
     pub authority: Option<Authority>,
+    /// Links found in its content.
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 /// What happened to one item.
@@ -213,6 +216,7 @@ impl Pipeline {
             classification,
             simhash,
             case_id: None,
+            links: new.links,
         })
     }
 

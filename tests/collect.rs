@@ -279,6 +279,8 @@ async fn a_weibo_feed_is_collected_then_revalidated_with_304() {
         repost.text
     );
     assert_eq!(repost.source_kind.as_deref(), Some("weibo"));
+    assert_eq!(repost.links, ["https://weibo.com/n/x"], "links kept");
+    assert!(!repost.text.contains("https://"), "{}", repost.text);
     let r = poll(&c, &s, &mut state).await;
     assert_eq!(r.status, "not_modified");
     assert_eq!(hits.load(Ordering::SeqCst), 2);

@@ -227,6 +227,7 @@ pub fn schemas() -> Value {
                 "authority": {"type": ["string", "null"]},
                 "classification": {"$ref": "#/components/schemas/Classification"},
                 "case_id": {"type": ["integer", "null"]},
+                "links": {"type": "array", "items": {"type": "string"}},
             },
         },
         "Classification": {
@@ -259,6 +260,7 @@ pub fn schemas() -> Value {
                 "url": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"},
                 "published": time,
                 "authority": {"type": "string", "enum": ["central", "provincial", "municipal", "county", "self_media"]},
+                "links": {"type": "array", "items": {"type": "string"}},
             },
         },
         "Ingested": {

@@ -678,6 +678,7 @@ mod tests {
             },
             simhash: 0,
             case_id: None,
+            links: Vec::new(),
         }
     }
 

@@ -153,6 +153,7 @@ impl Collector {
                     text: e.text,
                     published: e.published,
                     authority: src.authority,
+                    links: e.links,
                 })
                 .collect();
             Ok::<_, String>(ingest(&pipeline, items))
@@ -420,6 +421,7 @@ fn article(
         text: body,
         published,
         authority: src.authority,
+        links: Vec::new(),
     })
 }
 
