@@ -213,24 +213,30 @@ impl PollTask {
                 }
             }
         }
-        shared.running.remove(&self.source.name);
-        drop(shared);
+        // Saved under the lock: two polls saving the same source's state
+        // outside it could land in the wrong order (a surge set by one poll
+        // overwritten by the other's older copy). A put is an in-memory
+        // insert; the flush happens after the lock is released.
         let store = self.collector.pipeline.store();
         for st in &touched {
             if let Err(e) = store.put_source_state(st) {
                 tracing::error!(source = %st.name, error = %e, "cannot save the source's state");
             }
         }
+        shared.running.remove(&self.source.name);
+        drop(shared);
         if let Err(e) = store.flush() {
             tracing::error!(error = %e, "cannot flush the store");
         }
     }
 
-    /// Regions of the grave (I/II) cases this poll opened.
+    /// Regions of the cases this poll opened as grave (I/II) or raised to
+    /// grave: whichever source reports the worse news first, the region
+    /// surges.
     fn grave_regions(&self, report: &PollReport) -> Vec<String> {
         let store = self.collector.pipeline.store();
         let mut out = Vec::new();
-        for id in &report.new_cases {
+        for id in report.new_cases.iter().chain(&report.raised_cases) {
             if let Ok(Some(case)) = store.case(*id)
                 && case.severity >= Severity::II
             {

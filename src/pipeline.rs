@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::cases::{Action, ActionError, Case, ClusterIndex, Routing, Signature, cluster};
-use crate::classify::{Authority, Classifier, Document, Signals};
+use crate::classify::{Authority, Classifier, Document, Severity, Signals};
 use crate::item::{Item, item_id};
 use crate::store::{Store, StoreError};
 
@@ -56,6 +56,10 @@ pub struct Ingested {
     pub new_case: bool,
     /// True when the item was already stored (an update, not a new item).
     pub updated: bool,
+    /// The case's severity before this item raised it; absent when the
+    /// item opened the case or left its severity as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raised_from: Option<Severity>,
 }
 
 /// Errors of the pipeline.
@@ -266,6 +270,7 @@ impl Pipeline {
             case_id: None,
             new_case: false,
             updated,
+            raised_from: None,
         };
         if item.classification.is_flagged() {
             let signature = item_signature(&item);
@@ -281,7 +286,11 @@ impl Pipeline {
             let (mut case, new_case) = match stored {
                 Some(mut case) => {
                     if known.is_none() {
+                        let before = case.severity;
                         case.absorb(&item);
+                        if case.severity > before {
+                            outcome.raised_from = Some(before);
+                        }
                     }
                     (case, false)
                 }

@@ -5,6 +5,7 @@ mod common;
 
 use chrono::{Duration, Utc};
 use yuqing::cases::CaseStatus;
+use yuqing::classify::Severity;
 use yuqing::pipeline::{NewItem, Pipeline};
 use yuqing::store::{ExportWhat, Store, StoreError};
 
@@ -70,6 +71,45 @@ fn reports_of_one_story_form_one_case_and_noise_opens_none() {
     let noise = store.item(&results[4].item_id).unwrap().unwrap();
     assert!(noise.classification.categories.is_empty());
     assert_eq!(store.counts(), (5, 2));
+    assert!(results.iter().all(|r| r.raised_from.is_none()));
+}
+
+#[test]
+fn a_worse_report_of_a_story_raises_its_case_and_says_from_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipeline = pipeline_at(dir.path());
+    let first = pipeline
+        .ingest(item("微博", "w1", STORY), Utc::now())
+        .unwrap();
+    let case = pipeline
+        .store()
+        .case(first.case_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.severity, Severity::III, "{:?}", case.severity_reasons);
+    let worse = pipeline
+        .ingest(
+            item("门户", "p1", &STORY.replace("3人死亡", "12人死亡")),
+            Utc::now(),
+        )
+        .unwrap();
+    assert_eq!(worse.case_id, first.case_id);
+    assert!(!worse.new_case);
+    assert_eq!(worse.raised_from, Some(Severity::III));
+    let case = pipeline
+        .store()
+        .case(first.case_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.severity, Severity::II);
+    // The same report again changes nothing.
+    let again = pipeline
+        .ingest(
+            item("门户", "p1", &STORY.replace("3人死亡", "12人死亡")),
+            Utc::now(),
+        )
+        .unwrap();
+    assert_eq!(again.raised_from, None);
 }
 
 #[test]

@@ -269,6 +269,7 @@ pub fn schemas() -> Value {
             "properties": {
                 "item_id": {"type": "string"}, "case_id": {"type": ["integer", "null"]},
                 "new_case": {"type": "boolean"}, "updated": {"type": "boolean"},
+                "raised_from": {"type": "string", "description": "The case's severity before this item raised it."},
                 "item": {"$ref": "#/components/schemas/Item"},
             },
         },

@@ -31,6 +31,8 @@ pub struct PollReport {
     pub updated: u32,
     /// Cases opened by this poll.
     pub new_cases: Vec<u64>,
+    /// Existing cases whose severity this poll's items raised.
+    pub raised_cases: Vec<u64>,
     /// Items the pipeline refused (empty text…) or articles that failed.
     pub rejected: u32,
     /// Why it failed, or what failed partly.
@@ -300,6 +302,12 @@ fn ingest(pipeline: &Pipeline, items: Vec<NewItem>) -> PollReport {
                         {
                             report.new_cases.push(c);
                         }
+                        if done.raised_from.is_some()
+                            && let Some(c) = done.case_id
+                            && !report.raised_cases.contains(&c)
+                        {
+                            report.raised_cases.push(c);
+                        }
                     }
                     Err(_) => report.rejected += 1,
                 }
@@ -508,6 +516,7 @@ fn inbox(dir: &Path, src: &SourceConfig, pipeline: &Pipeline) -> Result<PollRepo
                 total.updated += r.updated;
                 total.rejected += r.rejected + bad_lines.len() as u32;
                 total.new_cases.extend(r.new_cases);
+                total.raised_cases.extend(r.raised_cases);
                 total.items.extend(r.items);
                 let note = (!bad_lines.is_empty()).then(|| bad_lines.join("\n"));
                 if let Err(e) = move_to(&path, dir, "processed", note.as_deref()) {
