@@ -14,6 +14,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::Html;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
@@ -94,6 +95,28 @@ async fn serve() -> (String, Arc<AtomicUsize>) {
                     <div class=\"footer\">版权所有 南通市人民政府</div></body></html>"),
                     "text/html; charset=utf-8",
                 )
+            }),
+        )
+        .route(
+            "/forum/list.html",
+            get(|| async {
+                Html("<html><body><table>\
+                <tr class=\"row\"><td class=\"t\"><a href=\"/forum/t1.html\">[求助]</a> 通州区小区门口的污水三个月没人管</td><td class=\"d\">5分钟前</td></tr>\
+                <tr class=\"row\"><td class=\"t\"><a href=\"/forum/t2.html\">[曝光]</a> 崇川区某饭店排污</td><td>回复 12</td><td>昨天 10:30</td></tr>\
+                <tr class=\"head\"><td><a href=\"/forum/rules.html\">版规</a></td></tr>\
+                </table></body></html>")
+            }),
+        )
+        .route(
+            "/forum/t1.html",
+            get(|| async {
+                Html("<html><body><div class=\"post\">通州区某小区门口的污水已经流了三个月，臭气熏天，业主多次向街道反映，至今没有人管。</div></body></html>")
+            }),
+        )
+        .route(
+            "/forum/t2.html",
+            get(|| async {
+                Html("<html><body><div class=\"post\">崇川区某饭店把泔水直接倒进雨水管，河道发黑发臭。</div></body></html>")
             }),
         )
         .route(
@@ -372,6 +395,54 @@ async fn gbk_portal_pages_with_wrong_and_missing_declarations() {
     // Articles already stored are not fetched again.
     let r = poll(&c, &s, &mut state).await;
     assert_eq!((r.found, r.new), (0, 0), "{r:?}");
+}
+
+#[tokio::test]
+async fn a_forum_list_gives_titles_and_relative_dates_by_selectors() {
+    let (base, _) = serve().await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = collector(dir.path());
+    let mut s = source(
+        "通州论坛",
+        SourceKind::Page,
+        &format!("{base}/forum/list.html"),
+    );
+    s.link_selector = Some("tr.row".into());
+    s.list_title_selector = Some("td.t".into());
+    s.body_selector = Some("div.post".into());
+    s.item_kind = Some("forum".into());
+    let mut state = SourceState::default();
+    let before = Utc::now();
+    let r = poll(&c, &s, &mut state).await;
+    assert_eq!((r.status, r.found, r.new), ("ok", 2, 2), "{r:?}");
+    let items = c
+        .pipeline
+        .store()
+        .item_page(&Default::default(), None, 10)
+        .unwrap()
+        .items;
+    let t1 = items.iter().find(|i| i.title.contains("污水")).unwrap();
+    assert_eq!(t1.title, "[求助] 通州区小区门口的污水三个月没人管");
+    assert!(t1.text.starts_with("通州区某小区门口"), "{}", t1.text);
+    // The thread has no date of its own: the list's "5分钟前" is used.
+    let age = before - t1.published.unwrap();
+    assert!(
+        age > chrono::Duration::minutes(4) && age < chrono::Duration::minutes(6),
+        "{:?}",
+        t1.published
+    );
+    let t2 = items.iter().find(|i| i.title.contains("饭店")).unwrap();
+    let yesterday = (before.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+        - chrono::Duration::days(1))
+    .format("%Y-%m-%dT10:30:00+08:00")
+    .to_string();
+    assert_eq!(
+        t2.published.map(|t| t
+            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+            .to_rfc3339()),
+        Some(yesterday),
+        "the date found in the row's text"
+    );
 }
 
 #[tokio::test]

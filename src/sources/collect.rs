@@ -188,12 +188,17 @@ impl Collector {
         let pipeline = self.pipeline.clone();
         let links = tokio::task::spawn_blocking(move || {
             let html = body.text().text;
-            let links = list_links(&html, &body.url, src.link_selector.as_deref());
+            let selectors = ListSelectors {
+                link: src.link_selector.as_deref(),
+                title: src.list_title_selector.as_deref(),
+                date: src.list_date_selector.as_deref(),
+            };
+            let links = list_links(&html, &body.url, selectors);
             // Articles already stored are not fetched again.
             links
                 .into_iter()
-                .filter(|(u, _)| {
-                    let id = item_id(&src.name, None, Some(u), "", "");
+                .filter(|e| {
+                    let id = item_id(&src.name, None, Some(&e.url), "", "");
                     !matches!(pipeline.store().item(&id), Ok(Some(_)))
                 })
                 .take(src.max_articles)
@@ -204,14 +209,14 @@ impl Collector {
         let found = links.len();
         let mut items = Vec::new();
         let mut errors = Vec::new();
-        for (link, list_title) in links {
-            match self.fetcher.get(&link, None, source.robots).await {
+        for entry in links {
+            match self.fetcher.get(&entry.url, None, source.robots).await {
                 Ok(Fetched::Body(b)) => {
                     let src = source.clone();
                     let now = Utc::now();
                     let item = tokio::task::spawn_blocking(move || {
                         let html = b.text().text;
-                        article(&html, &src, &link, &list_title, now)
+                        article(&html, &src, &entry, now)
                     })
                     .await
                     .ok()
@@ -321,23 +326,51 @@ fn ingest(pipeline: &Pipeline, items: Vec<NewItem>) -> PollReport {
     report
 }
 
-/// Entry links of a list page: by `selector`, else every same-site link
-/// whose text reads like a headline. Absolute, canonical, distinct.
-pub fn list_links(html: &str, base: &url::Url, selector: Option<&str>) -> Vec<(String, String)> {
+/// One entry of a list page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    /// Canonical absolute URL of the article.
+    pub url: String,
+    /// Its title on the list (the link's title attribute or text, or the
+    /// `list_title_selector` match).
+    pub title: String,
+    /// Text of its date on the list, when the entry shows one.
+    pub date: Option<String>,
+}
+
+/// Which parts of a list page are entries: the source's selectors.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListSelectors<'a> {
+    /// The entries (a link, or a row holding one); default a generic guess.
+    pub link: Option<&'a str>,
+    /// The title inside a row.
+    pub title: Option<&'a str>,
+    /// The date inside a row.
+    pub date: Option<&'a str>,
+}
+
+/// Entry links of a list page: by the link selector, else every same-site
+/// link whose text reads like a headline. Absolute, canonical, distinct.
+/// When the selector picks rows (`li`, `tr`) rather than links, the row's
+/// date is kept: by the date selector, else any date in the row's text.
+pub fn list_links(html: &str, base: &url::Url, sel: ListSelectors<'_>) -> Vec<ListEntry> {
     let doc = scraper::Html::parse_document(html);
-    let sel = selector
-        .and_then(|s| scraper::Selector::parse(s).ok())
-        .or_else(|| scraper::Selector::parse("a[href]").ok());
-    let Some(sel) = sel else { return Vec::new() };
-    let mut out: Vec<(String, String)> = Vec::new();
-    for el in doc.select(&sel) {
+    let parse = |s: Option<&str>| s.and_then(|s| scraper::Selector::parse(s).ok());
+    let Some(any_link) = parse(Some("a[href]")) else {
+        return Vec::new();
+    };
+    let entries = parse(sel.link).unwrap_or_else(|| any_link.clone());
+    let title_sel = parse(sel.title);
+    let date_sel = parse(sel.date);
+    let squash = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: Vec<ListEntry> = Vec::new();
+    for el in doc.select(&entries) {
         // A selector may pick the item (li) rather than its link.
-        let a = if el.value().name() == "a" {
+        let is_link = el.value().name() == "a";
+        let a = if is_link {
             Some(el)
         } else {
-            scraper::Selector::parse("a[href]")
-                .ok()
-                .and_then(|s| el.select(&s).next())
+            el.select(&any_link).next()
         };
         let Some(a) = a else { continue };
         let Some(href) = a.value().attr("href") else {
@@ -355,19 +388,20 @@ pub fn list_links(html: &str, base: &url::Url, selector: Option<&str>) -> Vec<(S
         if !matches!(abs.scheme(), "http" | "https") {
             continue;
         }
-        let text: String = a
-            .text()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let title = a
+        let text = squash(a.text().collect::<String>());
+        let link_title = a
             .value()
             .attr("title")
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map_or(text, str::to_string);
-        if selector.is_none() {
+        let title = title_sel
+            .as_ref()
+            .and_then(|s| el.select(s).next())
+            .map(|t| squash(t.text().collect::<String>()))
+            .filter(|t| !t.is_empty())
+            .unwrap_or(link_title);
+        if sel.link.is_none() {
             // Generic guess: same site, headline-like text.
             let cjk = title
                 .chars()
@@ -377,9 +411,18 @@ pub fn list_links(html: &str, base: &url::Url, selector: Option<&str>) -> Vec<(S
                 continue;
             }
         }
+        let date = match &date_sel {
+            Some(s) => el.select(s).next().map(|d| squash(d.text().collect())),
+            // A row's own text, without its title, often ends in its date.
+            None if !is_link => {
+                Some(squash(el.text().collect::<String>())).map(|t| t.replace(&title, " "))
+            }
+            None => None,
+        }
+        .filter(|d| !d.trim().is_empty());
         let url = canonical_url(abs.as_str());
-        if !out.iter().any(|(u, _)| *u == url) {
-            out.push((url, title));
+        if !out.iter().any(|e| e.url == url) {
+            out.push(ListEntry { url, title, date });
         }
     }
     out
@@ -390,8 +433,7 @@ pub fn list_links(html: &str, base: &url::Url, selector: Option<&str>) -> Vec<(S
 fn article(
     html: &str,
     src: &SourceConfig,
-    url: &str,
-    list_title: &str,
+    entry: &ListEntry,
     now: DateTime<Utc>,
 ) -> Option<NewItem> {
     let doc = scraper::Html::parse_document(html);
@@ -409,12 +451,15 @@ fn article(
         })
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| list_title.to_string());
+        .unwrap_or_else(|| entry.title.clone());
     let body = pick(&src.body_selector)
         .or_else(|| main_text(&doc))
         .unwrap_or_default();
+    // The article's own date first; then the list's, which is what the
+    // portal itself shows; then any date in the page.
     let published = pick(&src.date_selector)
         .and_then(|d| dates::find_date(&d, now))
+        .or_else(|| entry.date.as_deref().and_then(|d| dates::find_date(d, now)))
         .or_else(|| dates::find_date(&html_to_text(html), now))
         .filter(|d| *d <= now + chrono::Duration::days(1));
     if body.trim().is_empty() && title.trim().is_empty() {
@@ -424,7 +469,7 @@ fn article(
         source: src.name.clone(),
         source_kind: src.item_kind.clone(),
         guid: None,
-        url: Some(url.to_string()),
+        url: Some(entry.url.clone()),
         title,
         text: body,
         published,

@@ -72,6 +72,14 @@ pub struct SourceConfig {
     /// (default: a generic guess).
     #[serde(default)]
     pub link_selector: Option<String>,
+    /// Page sources: CSS selector of an entry's title inside the row the
+    /// link selector picks (default: the link's title or text).
+    #[serde(default)]
+    pub list_title_selector: Option<String>,
+    /// Page sources: CSS selector of an entry's date inside the row the
+    /// link selector picks (default: any date in the row's text).
+    #[serde(default)]
+    pub list_date_selector: Option<String>,
     /// Page sources: CSS selector of an article's title.
     #[serde(default)]
     pub title_selector: Option<String>,
@@ -143,6 +151,8 @@ impl SourceConfig {
         }
         for (field, sel) in [
             ("link_selector", &self.link_selector),
+            ("list_title_selector", &self.list_title_selector),
+            ("list_date_selector", &self.list_date_selector),
             ("title_selector", &self.title_selector),
             ("body_selector", &self.body_selector),
             ("date_selector", &self.date_selector),
