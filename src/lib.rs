@@ -29,6 +29,7 @@ pub mod daemon;
 pub mod extract;
 pub mod fetch;
 pub mod item;
+pub mod metrics;
 pub mod pipeline;
 pub mod sources;
 pub mod store;

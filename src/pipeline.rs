@@ -3,7 +3,7 @@
 //! the collectors.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -97,9 +97,11 @@ pub enum ActError {
 /// single writer of cases, so analysts' actions and new items never
 /// overwrite each other.
 pub struct Pipeline {
-    classifier: Classifier,
+    /// Swapped whole on a live reload; each batch classifies with the
+    /// rules it started with.
+    classifier: RwLock<Arc<Classifier>>,
     store: Store,
-    routing: Routing,
+    routing: RwLock<Arc<Routing>>,
     /// Serializes clustering decisions so that two reports of one story
     /// arriving together cannot open two cases.
     index: Mutex<ClusterIndex>,
@@ -118,17 +120,36 @@ impl Pipeline {
             index.upsert(case.id, case_signature(&case), case.last_seen);
         }
         Ok(Self {
-            classifier,
+            classifier: RwLock::new(Arc::new(classifier)),
             store,
-            routing: Routing::default(),
+            routing: RwLock::new(Arc::new(Routing::default())),
             index: Mutex::new(index),
         })
     }
 
     /// Uses `routing` to suggest each case's department.
-    pub fn with_routing(mut self, routing: Routing) -> Self {
-        self.routing = routing;
+    pub fn with_routing(self, routing: Routing) -> Self {
+        self.set_routing(routing);
         self
+    }
+
+    /// Replaces the routing table (live reload); cases decided from now on
+    /// use it.
+    pub fn set_routing(&self, routing: Routing) {
+        *self.routing.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(routing);
+    }
+
+    fn routing(&self) -> Arc<Routing> {
+        self.routing
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Replaces the classifier (live reload of the keyword lists). Batches
+    /// already classifying finish with the rules they started with.
+    pub fn set_classifier(&self, classifier: Classifier) {
+        *self.classifier.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(classifier);
     }
 
     /// Applies an analyst's action to a case and makes it durable before
@@ -147,7 +168,7 @@ impl Pipeline {
             .case(case_id)?
             .ok_or(ActError::NotFound(case_id))?;
         case.apply(action, actor, note, now)?;
-        case.department = self.routing.department(&case);
+        case.department = self.routing().department(&case);
         self.store.write_case(&case, now)?;
         self.store.flush()?;
         index.upsert(case.id, case_signature(&case), case.last_seen);
@@ -165,22 +186,30 @@ impl Pipeline {
         &self.store
     }
 
-    /// The classifier.
-    pub fn classifier(&self) -> &Classifier {
-        &self.classifier
+    /// The classifier in force.
+    pub fn classifier(&self) -> Arc<Classifier> {
+        self.classifier
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Processes one item. The write is not durable until
     /// [`Store::flush`]; [`Pipeline::ingest_batch`] flushes.
     pub fn ingest(&self, new: NewItem, now: DateTime<Utc>) -> Result<Ingested, PipelineError> {
-        let prepared = self.prepare(new, now);
+        let prepared = self.prepare(&self.classifier(), new, now);
         let mut results = self.commit(vec![prepared], now)?;
         results.pop().unwrap_or(Err(PipelineError::Panicked))
     }
 
     /// Classifies an item: the expensive, stateless half of ingesting,
     /// safe to run on many threads at once.
-    fn prepare(&self, new: NewItem, now: DateTime<Utc>) -> Result<Item, PipelineError> {
+    fn prepare(
+        &self,
+        classifier: &Classifier,
+        new: NewItem,
+        now: DateTime<Utc>,
+    ) -> Result<Item, PipelineError> {
         if new.source.trim().is_empty() {
             return Err(PipelineError::NoSource);
         }
@@ -194,36 +223,43 @@ impl Pipeline {
             &new.title,
             &new.text,
         );
-        let doc = Document {
-            title: &new.title,
-            text: &new.text,
-            signals: Signals {
-                authority: new.authority,
-                ..Default::default()
-            },
-        };
-        let normalized = self.classifier.normalize(&doc);
-        let classification = self
-            .classifier
-            .classify_normalized(&normalized, &doc.signals);
-        let simhash = cluster::simhash(self.classifier.segmenter().words(&normalized));
-        Ok(Item {
-            id,
-            source: new.source,
-            source_kind: new.source_kind,
-            url: new.url,
-            title: new.title,
-            text: new.text,
-            published: new.published,
-            ingested_at: now,
-            authority: new.authority,
-            classification,
-            simhash,
-            case_id: None,
-            links: new.links,
-        })
+        Ok(classify_item(classifier, id, new, now))
     }
+}
 
+/// Classifies `new` as the item `id`, ingested at `now`.
+fn classify_item(classifier: &Classifier, id: String, new: NewItem, now: DateTime<Utc>) -> Item {
+    let started = std::time::Instant::now();
+    let doc = Document {
+        title: &new.title,
+        text: &new.text,
+        signals: Signals {
+            authority: new.authority,
+            ..Default::default()
+        },
+    };
+    let normalized = classifier.normalize(&doc);
+    let classification = classifier.classify_normalized(&normalized, &doc.signals);
+    let simhash = cluster::simhash(classifier.segmenter().words(&normalized));
+    crate::metrics::global().classify.observe(started.elapsed());
+    Item {
+        id,
+        source: new.source,
+        source_kind: new.source_kind,
+        url: new.url,
+        title: new.title,
+        text: new.text,
+        published: new.published,
+        ingested_at: now,
+        authority: new.authority,
+        classification,
+        simhash,
+        case_id: None,
+        links: new.links,
+    }
+}
+
+impl Pipeline {
     /// Groups classified items into cases, then writes them all in one
     /// store transaction: the stateful half, under the cluster lock. A store
     /// failure fails the whole batch (nothing of it is written).
@@ -232,11 +268,12 @@ impl Pipeline {
         prepared: Vec<Result<Item, PipelineError>>,
         now: DateTime<Utc>,
     ) -> Result<Vec<Result<Ingested, PipelineError>>, StoreError> {
+        let routing = self.routing();
         let mut index = self.lock_index();
         let mut pending = Pending::default();
         let results: Vec<_> = prepared
             .into_iter()
-            .map(|p| p.and_then(|item| self.decide(item, &mut index, &mut pending)))
+            .map(|p| p.and_then(|item| self.decide(item, &routing, &mut index, &mut pending)))
             .collect();
         let cases: Vec<Case> = pending
             .case_order
@@ -244,6 +281,10 @@ impl Pipeline {
             .filter_map(|id| pending.cases.remove(id))
             .collect();
         self.store.write_batch(&pending.items, &cases, now)?;
+        crate::metrics::global().items_ingested.fetch_add(
+            pending.items.len() as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         Ok(results)
     }
 
@@ -252,6 +293,7 @@ impl Pipeline {
     fn decide(
         &self,
         mut item: Item,
+        routing: &Routing,
         index: &mut ClusterIndex,
         pending: &mut Pending,
     ) -> Result<Ingested, PipelineError> {
@@ -272,9 +314,14 @@ impl Pipeline {
             updated,
             raised_from: None,
         };
-        if item.classification.is_flagged() {
+        let known = existing.as_ref().and_then(|e| e.case_id);
+        if !item.classification.is_flagged() {
+            // An item stays in the case it once joined (the case's history
+            // and counts include it), even if it no longer matches.
+            item.case_id = known;
+            outcome.case_id = known;
+        } else {
             let signature = item_signature(&item);
-            let known = existing.and_then(|e| e.case_id);
             let found = known.or_else(|| index.find(&signature, item.ingested_at));
             let stored = match found {
                 Some(cid) => match pending.cases.get(&cid) {
@@ -299,7 +346,7 @@ impl Pipeline {
                     true,
                 ),
             };
-            case.department = self.routing.department(&case);
+            case.department = routing.department(&case);
             item.case_id = Some(case.id);
             index.upsert(case.id, case_signature(&case), case.last_seen);
             outcome.case_id = Some(case.id);
@@ -330,51 +377,133 @@ impl Pipeline {
         now: DateTime<Utc>,
     ) -> Result<Vec<Result<Ingested, PipelineError>>, StoreError> {
         let items: Vec<NewItem> = items.into_iter().collect();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(items.len().div_ceil(64).max(1));
-        let prepared: Vec<Result<Item, PipelineError>> = if threads <= 1 {
-            items.into_iter().map(|i| self.prepare(i, now)).collect()
-        } else {
-            let chunk = items.len().div_ceil(threads);
-            let mut chunks: Vec<Vec<NewItem>> = Vec::new();
-            let mut rest = items.into_iter();
-            loop {
-                let c: Vec<NewItem> = rest.by_ref().take(chunk).collect();
-                if c.is_empty() {
-                    break;
-                }
-                chunks.push(c);
-            }
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = chunks
-                    .into_iter()
-                    .map(|c| {
-                        let len = c.len();
-                        let handle = scope.spawn(move || {
-                            c.into_iter()
-                                .map(|i| self.prepare(i, now))
-                                .collect::<Vec<_>>()
-                        });
-                        (len, handle)
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|(len, h)| {
-                        // A panic while classifying costs that chunk, reported
-                        // per item (results stay aligned with the input).
-                        h.join().unwrap_or_else(|_| {
-                            (0..len).map(|_| Err(PipelineError::Panicked)).collect()
-                        })
-                    })
-                    .collect()
-            })
-        };
+        let classifier = self.classifier();
+        let prepared = par_map(items, |i| self.prepare(&classifier, i, now));
         let results = self.commit(prepared, now)?;
         self.store.flush()?;
         Ok(results)
     }
+}
+
+/// What a reclassification did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reclassified {
+    /// Stored items looked at.
+    pub examined: usize,
+    /// Items whose categories, severity or flags changed.
+    pub changed: usize,
+    /// Items that matched no category before and match one now.
+    pub newly_flagged: usize,
+    /// Cases opened by them.
+    pub new_cases: Vec<u64>,
+    /// Items that could not be reclassified.
+    pub failed: usize,
+}
+
+impl Pipeline {
+    /// Re-runs classification and grouping with the current rules over the
+    /// items ingested since `since`, oldest first, in batches (each one
+    /// transaction). Items keep their ids, first sighting and case; items
+    /// that match now join or open cases as if they had just arrived.
+    pub fn reclassify(
+        &self,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Reclassified, StoreError> {
+        const BATCH: usize = 1000;
+        let mut report = Reclassified::default();
+        let mut stored = self.store.items_since(since);
+        loop {
+            let batch: Vec<Item> = stored.by_ref().take(BATCH).collect::<Result<_, _>>()?;
+            if batch.is_empty() {
+                break;
+            }
+            report.examined += batch.len();
+            let classifier = self.classifier();
+            let before: HashMap<String, Item> =
+                batch.iter().map(|i| (i.id.clone(), i.clone())).collect();
+            let prepared = par_map(batch, |old| {
+                let new = NewItem {
+                    source: old.source,
+                    source_kind: old.source_kind,
+                    guid: None,
+                    url: old.url,
+                    title: old.title,
+                    text: old.text,
+                    published: old.published,
+                    authority: old.authority,
+                    links: old.links,
+                };
+                Ok(classify_item(&classifier, old.id, new, now))
+            });
+            for p in prepared.iter().flatten() {
+                if let Some(old) = before.get(&p.id) {
+                    let (a, b) = (&old.classification, &p.classification);
+                    if a.categories != b.categories
+                        || a.severity != b.severity
+                        || a.flags != b.flags
+                    {
+                        report.changed += 1;
+                        if !a.is_flagged() && b.is_flagged() {
+                            report.newly_flagged += 1;
+                        }
+                    }
+                }
+            }
+            for r in self.commit(prepared, now)? {
+                match r {
+                    Ok(done) if done.new_case => report.new_cases.extend(done.case_id),
+                    Ok(_) => {}
+                    Err(_) => report.failed += 1,
+                }
+            }
+            self.store.flush()?;
+        }
+        Ok(report)
+    }
+}
+
+/// `f` over `items` on up to one thread per core (64 items at least per
+/// thread), results in input order. A panic in `f` costs its chunk,
+/// reported per item as [`PipelineError::Panicked`].
+fn par_map<T: Send, R: Send>(
+    items: Vec<T>,
+    f: impl Fn(T) -> Result<R, PipelineError> + Sync,
+) -> Vec<Result<R, PipelineError>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().div_ceil(64).max(1));
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut rest = items.into_iter();
+    loop {
+        let c: Vec<T> = rest.by_ref().take(chunk).collect();
+        if c.is_empty() {
+            break;
+        }
+        chunks.push(c);
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| {
+                let len = c.len();
+                let handle = scope.spawn(move || c.into_iter().map(f).collect::<Vec<_>>());
+                (len, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(len, h)| {
+                h.join()
+                    .unwrap_or_else(|_| (0..len).map(|_| Err(PipelineError::Panicked)).collect())
+            })
+            .collect()
+    })
 }
 
 /// What a batch has decided but not yet written.

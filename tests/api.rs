@@ -8,11 +8,16 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
-use yuqing::api::{self, AppState, Clock, Limits, ROUTES, openapi};
+use std::path::PathBuf;
+use yuqing::api::{self, AppState, Clock, Limits, Live, ROUTES, openapi};
 use yuqing::cases::{Route, Routing};
 use yuqing::classify::Category;
 use yuqing::config::{Role, Token};
+use yuqing::daemon::{Reloader, Scheduler, SchedulerConfig};
+use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::Pipeline;
+use yuqing::sources::SourceConfig;
+use yuqing::sources::collect::Collector;
 use yuqing::store::Store;
 
 const VIEWER: &str = "viewer-token-0123456789";
@@ -82,11 +87,7 @@ impl Server {
                 .unwrap()
                 .with_routing(routing()),
         );
-        let base = serve(
-            AppState::with_clock(pipeline.clone(), tokens(), clock),
-            limits,
-        )
-        .await;
+        let base = serve(live_state(&pipeline, dir.path(), clock), limits).await;
         Server {
             base,
             client: Client::new(),
@@ -162,6 +163,36 @@ impl Server {
         )
         .await
     }
+}
+
+/// The API as `yuqing run` serves it: with a scheduler over one inbox
+/// source (`政务大厅`, in `dir/inbox`) and a reloader over the shipped lists.
+fn live_state(pipeline: &Arc<Pipeline>, dir: &std::path::Path, clock: Clock) -> AppState {
+    std::fs::create_dir_all(dir.join("inbox")).unwrap();
+    let source: SourceConfig = toml::from_str(&format!(
+        "name = \"政务大厅\"\nkind = \"inbox\"\npath = {:?}\nschedule = \"0 0 1 1 *\"\n",
+        dir.join("inbox")
+    ))
+    .unwrap();
+    let collector = Arc::new(Collector {
+        fetcher: Arc::new(Fetcher::new(FetchConfig::default()).unwrap()),
+        pipeline: pipeline.clone(),
+        base_dir: PathBuf::new(),
+    });
+    let scheduler = Scheduler::new(collector, vec![source], SchedulerConfig::default());
+    let reloader = Arc::new(Reloader::new(
+        common::root().join("keywords"),
+        None,
+        None,
+        pipeline.clone(),
+        Some(scheduler.handle()),
+    ));
+    let live = Live {
+        reloader,
+        scheduler: scheduler.handle(),
+        outbox_depth: None,
+    };
+    AppState::with_live(pipeline.clone(), tokens(), clock, live)
 }
 
 async fn serve(state: AppState, limits: Limits) -> String {
@@ -430,7 +461,10 @@ async fn auth_needs_a_token_and_the_right_role() {
         .as_u64()
         .unwrap();
     for r in ROUTES {
-        let path = r.path.replace("{id}", &case_id.to_string());
+        let path = r
+            .path
+            .replace("{id}", &case_id.to_string())
+            .replace("{name}", "政务大厅");
         let Some(role) = r.role else { continue };
         let below = match role {
             Role::Viewer => None,
@@ -770,17 +804,22 @@ async fn the_openapi_document_matches_the_routes() {
         .to_string();
     for (path, ops) in paths {
         for (method, op) in ops.as_object().unwrap() {
-            let concrete = path.trim_start_matches(api::PREFIX).replace(
-                "{id}",
-                &if path.contains("items") {
-                    item_id.clone()
-                } else {
-                    case_id.to_string()
-                },
-            );
+            let concrete = path
+                .trim_start_matches(api::PREFIX)
+                .replace(
+                    "{id}",
+                    &if path.contains("items") {
+                        item_id.clone()
+                    } else {
+                        case_id.to_string()
+                    },
+                )
+                .replace("{name}", "政务大厅");
             let body = op.get("requestBody").map(|_| {
                 if path.contains("actions") {
                     json!({"action": "note", "note": "test"})
+                } else if path.contains("reclassify") {
+                    json!({"since": "2020-01-01"})
                 } else {
                     json!({"source": "政务大厅", "text": WAGES})
                 }
@@ -804,4 +843,119 @@ async fn the_openapi_document_matches_the_routes() {
     // Undocumented paths are not served.
     let (code, _) = s.call(Method::GET, "/admin", Some(ADMIN), None).await;
     assert_eq!(code, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn operators_see_sources_and_rules_poll_on_demand_and_scrape_metrics() {
+    let s = Server::start().await;
+    let rules = s.get("/keywords").await;
+    assert_schema("RulesStatus", &rules);
+    assert_eq!(rules["version"], 1);
+    assert!(rules["error"].is_null());
+    let lists = rules["lists"].as_array().unwrap();
+    assert!(
+        lists
+            .iter()
+            .any(|l| l["kind"] == "emergency" && l["rules"].as_u64().unwrap() > 10)
+    );
+
+    let sources = s.get("/sources").await;
+    assert_schema("SourceList", &sources);
+    assert_eq!(sources["sources"][0]["config"]["name"], "政务大厅");
+    assert_eq!(sources["sources"][0]["state"]["items_found"], 0);
+
+    // An operator drops a letter in the inbox and polls the source now.
+    let letter = s._dir.path().join("inbox/来信.txt");
+    std::fs::write(&letter, WAGES).unwrap();
+    // Files younger than 2 s may still be being written; this one is done.
+    std::fs::File::options()
+        .write(true)
+        .open(&letter)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60))
+        .unwrap();
+    let (code, report) = s
+        .call(Method::POST, "/sources/政务大厅/poll", Some(ADMIN), None)
+        .await;
+    assert_eq!(code, StatusCode::OK, "{report}");
+    assert_schema("PollReport", &report);
+    assert_eq!(
+        (report["status"].as_str(), report["new"].as_u64()),
+        (Some("ok"), Some(1))
+    );
+    assert_eq!(report["new_cases"].as_array().unwrap().len(), 1);
+    let sources = s.get("/sources").await;
+    let state = &sources["sources"][0]["state"];
+    assert_eq!(state["items_found"], 1);
+    assert!(state["last_success"].is_string() && state["next_due"].is_string());
+    let (code, v) = s
+        .call(Method::POST, "/sources/没有这个源/poll", Some(ADMIN), None)
+        .await;
+    assert_eq!(code, StatusCode::NOT_FOUND);
+    assert!(v["error"].as_str().unwrap().contains("没有这个源"));
+
+    // Reclassifying with unchanged rules changes nothing.
+    let (code, v) = s
+        .call(
+            Method::POST,
+            "/reclassify",
+            Some(ADMIN),
+            Some(json!({"since": "2020-01-01"})),
+        )
+        .await;
+    assert_eq!(code, StatusCode::OK, "{v}");
+    assert_eq!(
+        (v["examined"].as_u64(), v["changed"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let (code, _) = s
+        .call(
+            Method::POST,
+            "/reclassify",
+            Some(ADMIN),
+            Some(json!({"since": "昨天"})),
+        )
+        .await;
+    assert_eq!(code, StatusCode::BAD_REQUEST);
+
+    // Metrics: a viewer token, Prometheus text.
+    let url = format!("{}/metrics", s.base);
+    let resp = s.client.get(&url).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    let resp = s.client.get(&url).bearer_auth(VIEWER).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(
+        resp.headers()[reqwest::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = resp.text().await.unwrap();
+    // Counters are process-wide (other tests poll too): at least this one.
+    let polls = text
+        .lines()
+        .find_map(|l| l.strip_prefix("yuqing_polls_total{source=\"政务大厅\",status=\"ok\"} "))
+        .and_then(|v| v.parse::<u64>().ok());
+    assert!(polls >= Some(1), "{text}");
+    for want in [
+        "yuqing_cases{severity=\"",
+        "yuqing_cases_overdue 0",
+        "yuqing_items 1",
+        "yuqing_rules_version 1",
+        "yuqing_source_failures{source=\"政务大厅\"} 0",
+        "yuqing_classify_seconds_bucket{le=\"+Inf\"}",
+        "yuqing_store_bytes ",
+    ] {
+        assert!(text.contains(want), "metrics lack {want}:\n{text}");
+    }
+    // Every sample line is `name{labels} number`.
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let value = line.rsplit(' ').next().unwrap();
+        assert!(value.parse::<f64>().is_ok(), "{line}");
+    }
+
+    let health = s.get("/health").await;
+    assert_schema("Health", &health);
+    assert_eq!(health["checks"]["scheduler"], "ok");
+    assert_eq!(health["status"], "ok");
 }

@@ -1,4 +1,4 @@
-//! `/health`, `/openapi.json` and `/changes`.
+//! `/openapi.json` and `/changes`.
 
 use axum::extract::State;
 use serde::Deserialize;
@@ -6,17 +6,6 @@ use serde_json::{Value, json};
 
 use super::error::Query;
 use super::{ApiError, AppState, blocking, page_size};
-
-pub(super) async fn health(State(state): State<AppState>) -> axum::Json<Value> {
-    let (items, cases) = state.pipeline().store().counts();
-    axum::Json(json!({
-        "status": "ok",
-        "version": env!("CARGO_PKG_VERSION"),
-        "uptime_seconds": state.inner.started.elapsed().as_secs(),
-        "items": items,
-        "cases": cases,
-    }))
-}
 
 pub(super) async fn openapi() -> axum::Json<Value> {
     axum::Json(super::openapi::document())

@@ -15,6 +15,7 @@ pub mod openapi;
 mod cases;
 mod items;
 mod misc;
+mod ops;
 mod stats;
 
 use std::sync::Arc;
@@ -46,6 +47,18 @@ struct Inner {
     tokens: Vec<Token>,
     started: Instant,
     clock: Clock,
+    live: Option<Live>,
+}
+
+/// The running daemon's parts the operators' routes use: present when the
+/// API is served by `yuqing run`.
+pub struct Live {
+    /// Reloads keyword lists and sources.
+    pub reloader: Arc<crate::daemon::Reloader>,
+    /// The scheduler (sources, on-demand polls, heartbeat).
+    pub scheduler: crate::daemon::SchedulerHandle,
+    /// Alerts waiting for delivery, when alerts are configured.
+    pub outbox_depth: Option<Arc<dyn Fn() -> usize + Send + Sync>>,
 }
 
 /// Where handlers get "now" from: the wall clock, or a fixed time in tests
@@ -73,6 +86,25 @@ impl AppState {
                 tokens,
                 started: Instant::now(),
                 clock,
+                live: None,
+            }),
+        }
+    }
+
+    /// State over a running daemon: the operators' routes work.
+    pub fn with_live(
+        pipeline: Arc<Pipeline>,
+        tokens: Vec<Token>,
+        clock: Clock,
+        live: Live,
+    ) -> Self {
+        AppState {
+            inner: Arc::new(Inner {
+                pipeline,
+                tokens,
+                started: Instant::now(),
+                clock,
+                live: Some(live),
             }),
         }
     }
@@ -235,12 +267,12 @@ pub static ROUTES: &[RouteSpec] = &[
         method: Method::GET,
         path: "/health",
         role: None,
-        summary: "Liveness and store counts.",
+        summary: "Readiness (store, rules, scheduler) and store counts; 503 when not ready.",
         params: &[],
         body: None,
         ok: StatusCode::OK,
         response: "Health",
-        handler: || get(misc::health),
+        handler: || get(ops::health),
     },
     RouteSpec {
         method: Method::GET,
@@ -359,6 +391,61 @@ pub static ROUTES: &[RouteSpec] = &[
         response: "ChangePage",
         handler: || get(misc::changes),
     },
+    RouteSpec {
+        method: Method::GET,
+        path: "/keywords",
+        role: Some(Role::Viewer),
+        summary: "The keyword lists in force (rule counts, digests, version) and the errors of a refused reload.",
+        params: &[],
+        body: None,
+        ok: StatusCode::OK,
+        response: "RulesStatus",
+        handler: || get(ops::keywords),
+    },
+    RouteSpec {
+        method: Method::POST,
+        path: "/keywords/reload",
+        role: Some(Role::Admin),
+        summary: "Reload the keyword lists and the config's sources and routing now; 422 with every problem when the files are invalid (the previous ones stay in force).",
+        params: &[],
+        body: None,
+        ok: StatusCode::OK,
+        response: "ReloadOutcome",
+        handler: || post(ops::reload),
+    },
+    RouteSpec {
+        method: Method::GET,
+        path: "/sources",
+        role: Some(Role::Viewer),
+        summary: "Every enabled source with its state: last poll, last error, failures, next due, items found.",
+        params: &[],
+        body: None,
+        ok: StatusCode::OK,
+        response: "SourceList",
+        handler: || get(ops::sources),
+    },
+    RouteSpec {
+        method: Method::POST,
+        path: "/sources/{name}/poll",
+        role: Some(Role::Admin),
+        summary: "Poll one source now, as its schedule would, and return what was found; 409 while it is being polled.",
+        params: &[p("name", "string", "Source name.")],
+        body: None,
+        ok: StatusCode::OK,
+        response: "PollReport",
+        handler: || post(ops::poll),
+    },
+    RouteSpec {
+        method: Method::POST,
+        path: "/reclassify",
+        role: Some(Role::Admin),
+        summary: "Re-run classification and grouping with the rules in force over the items ingested since a time.",
+        params: &[],
+        body: Some("ReclassifyRequest"),
+        ok: StatusCode::OK,
+        response: "Reclassified",
+        handler: || post(ops::reclassify),
+    },
 ];
 
 /// Limits of the HTTP layer.
@@ -397,8 +484,13 @@ pub fn router(state: AppState, limits: Limits) -> Router {
     for (path, mr) in paths {
         api = api.route(path, mr.fallback(method_not_allowed));
     }
+    let metrics = get(ops::metrics).route_layer(axum::middleware::from_fn_with_state(
+        (state.clone(), Role::Viewer),
+        auth::require,
+    ));
     Router::new()
         .nest(PREFIX, api)
+        .route("/metrics", metrics)
         .fallback(not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(limits.body))

@@ -176,11 +176,89 @@ pub fn schemas() -> Value {
         },
         "Health": {
             "type": "object",
-            "required": ["status", "version", "uptime_seconds", "items", "cases"],
+            "required": ["status", "version", "uptime_seconds", "items", "cases", "checks", "problems"],
             "properties": {
-                "status": {"type": "string"}, "version": {"type": "string"},
+                "status": {"type": "string", "enum": ["ok", "unavailable"]}, "version": {"type": "string"},
                 "uptime_seconds": {"type": "integer"}, "items": {"type": "integer"},
                 "cases": {"type": "integer"},
+                "checks": {"type": "object", "description": "store, rules, scheduler: ok or what is wrong; rules_version; reload when files on disk are invalid."},
+                "problems": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "RulesStatus": {
+            "type": "object",
+            "required": ["version", "loaded_at", "dir", "lists", "warnings", "error", "config_error", "reloads", "failed_reloads"],
+            "properties": {
+                "version": {"type": "integer"}, "loaded_at": time, "dir": {"type": "string"},
+                "lists": {"type": "array", "items": {
+                    "type": "object", "required": ["file", "kind", "rules", "excludes", "digest"],
+                    "properties": {
+                        "file": {"type": "string"}, "kind": {"type": "string"}, "rules": {"type": "integer"},
+                        "excludes": {"type": "integer"}, "digest": {"type": "string"},
+                    },
+                }},
+                "warnings": {"type": "array", "items": {"type": "string"}},
+                "error": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/ReloadError"}]},
+                "config_error": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/ReloadError"}]},
+                "reloads": {"type": "integer"}, "failed_reloads": {"type": "integer"},
+            },
+        },
+        "ReloadError": {
+            "type": "object", "required": ["at", "trigger", "problems"],
+            "properties": {
+                "at": time, "trigger": {"type": "string"},
+                "problems": {"type": "array", "items": {"type": "string"}, "description": "Each with its file:line or config key."},
+            },
+        },
+        "ReloadOutcome": {
+            "type": "object", "required": ["rules_applied", "config_applied", "problems", "version"],
+            "properties": {
+                "rules_applied": {"type": "boolean"}, "config_applied": {"type": "boolean"},
+                "problems": {"type": "array", "items": {"type": "string"}}, "version": {"type": "integer"},
+                "error": {"type": "string"},
+            },
+        },
+        "SourceList": {
+            "type": "object", "required": ["sources"],
+            "properties": {"sources": {"type": "array", "items": {
+                "type": "object", "required": ["config", "state", "polling"],
+                "properties": {
+                    "config": {"type": "object", "required": ["name", "kind"], "description": "The source as configured (see the README's sources reference)."},
+                    "state": {"$ref": "#/components/schemas/SourceState"},
+                    "polling": {"type": "boolean"},
+                },
+            }}},
+        },
+        "SourceState": {
+            "type": "object", "required": ["name", "last_poll", "last_success", "last_error", "consecutive_failures", "next_due", "items_found"],
+            "properties": {
+                "name": {"type": "string"}, "last_poll": opt_time, "last_success": opt_time,
+                "last_error": {"type": ["string", "null"]}, "consecutive_failures": {"type": "integer"},
+                "next_due": opt_time, "items_found": {"type": "integer"},
+                "last_new": {"type": "integer"}, "last_updated": {"type": "integer"},
+                "surge_until": opt_time,
+            },
+        },
+        "PollReport": {
+            "type": "object", "required": ["source", "status", "found", "new", "updated", "new_cases", "raised_cases", "rejected", "error", "items", "elapsed_ms"],
+            "properties": {
+                "source": {"type": "string"}, "status": {"type": "string", "enum": ["ok", "not_modified", "failed"]},
+                "found": {"type": "integer"}, "new": {"type": "integer"}, "updated": {"type": "integer"},
+                "new_cases": {"type": "array", "items": {"type": "integer"}},
+                "raised_cases": {"type": "array", "items": {"type": "integer"}},
+                "rejected": {"type": "integer"}, "error": {"type": ["string", "null"]},
+                "items": {"type": "array", "items": {"type": "object"}}, "elapsed_ms": {"type": "integer"},
+            },
+        },
+        "ReclassifyRequest": {
+            "type": "object", "required": ["since"], "additionalProperties": false,
+            "properties": {"since": {"type": "string", "description": "RFC 3339, or YYYY-MM-DD [HH:MM] Beijing time."}},
+        },
+        "Reclassified": {
+            "type": "object", "required": ["examined", "changed", "newly_flagged", "new_cases", "failed"],
+            "properties": {
+                "examined": {"type": "integer"}, "changed": {"type": "integer"}, "newly_flagged": {"type": "integer"},
+                "new_cases": {"type": "array", "items": {"type": "integer"}}, "failed": {"type": "integer"},
             },
         },
         "OpenApi": {"type": "object", "required": ["openapi", "paths"]},

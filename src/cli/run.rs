@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use chrono::Utc;
-use yuqing::api::{self, AppState, Limits};
+use yuqing::api::{self, AppState, Clock, Limits, Live};
 use yuqing::config::{Config, DEFAULT_CONFIG};
-use yuqing::daemon::Scheduler;
+use yuqing::daemon::{Reloader, Scheduler};
 use yuqing::fetch::Fetcher;
 use yuqing::pipeline::Pipeline;
 use yuqing::sources::collect::Collector;
@@ -83,7 +83,19 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         base_dir: PathBuf::new(),
     });
     let scheduler = Scheduler::new(collector, config.sources.clone(), config.scheduler.clone());
-    let state = AppState::new(pipeline.clone(), tokens);
+    let reloader = Arc::new(Reloader::new(
+        config.keywords.clone(),
+        Some(args.config.clone()),
+        Some(config.clone()),
+        pipeline.clone(),
+        Some(scheduler.handle()),
+    ));
+    let live = Live {
+        reloader: reloader.clone(),
+        scheduler: scheduler.handle(),
+        outbox_depth: None,
+    };
+    let state = AppState::with_live(pipeline.clone(), tokens, Clock::System, live);
     let app = api::router(
         state,
         Limits {
@@ -110,6 +122,8 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             let _ = stop_tx.send(true);
         });
         let polling = tokio::spawn(scheduler.run(stop_rx.clone(), POLL_GRACE));
+        tokio::spawn(reloader.clone().watch(stop_rx.clone()));
+        tokio::spawn(reload_on_sighup(reloader));
         let mut api_stop = stop_rx;
         let served = api::serve(listener, app, async move {
             let _ = api_stop.wait_for(|stop| *stop).await;
@@ -128,6 +142,23 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     flushed?;
     tracing::info!("store flushed; stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reloads keyword lists and sources on each SIGHUP.
+async fn reload_on_sighup(reloader: Arc<Reloader>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            tracing::warn!("cannot listen for SIGHUP; reload through the files or the API");
+            return;
+        };
+        while hup.recv().await.is_some() {
+            reloader.reload("SIGHUP").await;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = reloader;
 }
 
 /// Resolves on the first SIGTERM or Ctrl-C; a second one exits at once.

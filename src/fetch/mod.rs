@@ -255,7 +255,9 @@ impl Fetcher {
             });
         }
         let _permit = self.wait_turn(&host).await;
+        let started = std::time::Instant::now();
         let result = self.get_now(&parsed, validators).await;
+        crate::metrics::global().fetch.observe(started.elapsed());
         if let Err(e) = &result
             && let Some(wait) = e.retry_after()
         {

@@ -29,7 +29,7 @@ pub enum SourceKind {
 }
 
 /// One source as declared in the config.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceConfig {
     /// Unique name; becomes the items' source.

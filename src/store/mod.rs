@@ -579,6 +579,11 @@ impl Store {
             })
     }
 
+    /// Bytes the store takes on disk (0 when sled cannot tell).
+    pub fn size_on_disk(&self) -> u64 {
+        self.db.size_on_disk().unwrap_or(0)
+    }
+
     /// Number of items and cases (kept in memory: sled counts by scanning).
     pub fn counts(&self) -> (usize, usize) {
         (

@@ -5,12 +5,13 @@
 //! restarts in the store, so a restart resumes schedules.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::{Notify, Semaphore, watch};
 use tracing::Instrument;
 
 use crate::classify::Severity;
@@ -41,16 +42,68 @@ impl Default for SchedulerConfig {
 }
 
 struct Shared {
+    /// The enabled sources, replaced whole on a reload.
+    sources: Vec<SourceConfig>,
     states: HashMap<String, SourceState>,
     running: HashSet<String>,
 }
 
 /// Runs the sources until shutdown.
 pub struct Scheduler {
+    handle: SchedulerHandle,
+}
+
+/// What the rest of the daemon (the API, reloads) may ask of a running
+/// scheduler. Cheap to clone.
+#[derive(Clone)]
+pub struct SchedulerHandle {
     collector: Arc<Collector>,
-    sources: Vec<SourceConfig>,
     config: SchedulerConfig,
     shared: Arc<Mutex<Shared>>,
+    /// Wakes the loop when sources change or a poll should start now.
+    wake: Arc<Notify>,
+    /// Unix seconds of the loop's last pass (readiness).
+    heartbeat: Arc<AtomicI64>,
+}
+
+/// One source as operators see it: its config, its state, and whether a
+/// poll is running.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// The source's configuration.
+    pub config: SourceConfig,
+    /// Its polling state.
+    pub state: SourceState,
+    /// True while a poll of it is in flight.
+    pub polling: bool,
+}
+
+/// Why an on-demand poll did not run.
+#[derive(Debug, thiserror::Error)]
+pub enum PollNowError {
+    /// No enabled source has this name.
+    #[error("no enabled source is named '{0}'")]
+    Unknown(String),
+    /// A poll of it is already running.
+    #[error("source '{0}' is being polled right now")]
+    Busy(String),
+}
+
+fn load_state(collector: &Collector, name: &str) -> SourceState {
+    match collector.pipeline.store().source_state(name) {
+        Ok(Some(st)) => st,
+        Ok(None) => SourceState {
+            name: name.to_string(),
+            ..Default::default()
+        },
+        Err(e) => {
+            tracing::error!(source = %name, error = %e, "cannot read the source's saved state; starting afresh");
+            SourceState {
+                name: name.to_string(),
+                ..Default::default()
+            }
+        }
+    }
 }
 
 impl Scheduler {
@@ -60,48 +113,46 @@ impl Scheduler {
         sources: Vec<SourceConfig>,
         config: SchedulerConfig,
     ) -> Self {
-        let store = collector.pipeline.store();
-        let mut states = HashMap::new();
-        for s in &sources {
-            let state = match store.source_state(&s.name) {
-                Ok(Some(st)) => st,
-                Ok(None) => SourceState {
-                    name: s.name.clone(),
-                    ..Default::default()
-                },
-                Err(e) => {
-                    tracing::error!(source = %s.name, error = %e, "cannot read the source's saved state; starting afresh");
-                    SourceState {
-                        name: s.name.clone(),
-                        ..Default::default()
-                    }
-                }
-            };
-            states.insert(s.name.clone(), state);
-        }
+        let sources: Vec<SourceConfig> = sources.into_iter().filter(|s| s.enabled).collect();
+        let states = sources
+            .iter()
+            .map(|s| (s.name.clone(), load_state(&collector, &s.name)))
+            .collect();
         Scheduler {
-            collector,
-            sources: sources.into_iter().filter(|s| s.enabled).collect(),
-            config,
-            shared: Arc::new(Mutex::new(Shared {
-                states,
-                running: HashSet::new(),
-            })),
+            handle: SchedulerHandle {
+                collector,
+                config,
+                shared: Arc::new(Mutex::new(Shared {
+                    sources,
+                    states,
+                    running: HashSet::new(),
+                })),
+                wake: Arc::new(Notify::new()),
+                heartbeat: Arc::new(AtomicI64::new(Utc::now().timestamp())),
+            },
         }
+    }
+
+    /// A handle to the scheduler, usable while it runs.
+    pub fn handle(&self) -> SchedulerHandle {
+        self.handle.clone()
     }
 
     /// Polls until `shutdown` turns true; then waits up to `grace` for
     /// polls in flight.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>, grace: Duration) {
-        let permits = Arc::new(Semaphore::new(self.config.max_concurrent_polls.max(1)));
+        let h = self.handle;
+        let permits = Arc::new(Semaphore::new(h.config.max_concurrent_polls.max(1)));
         let mut tasks = tokio::task::JoinSet::new();
-        tracing::info!(sources = self.sources.len(), "scheduler started");
+        tracing::info!(sources = lock(&h.shared).sources.len(), "scheduler started");
         loop {
             let now = Utc::now();
+            h.heartbeat.store(now.timestamp(), Ordering::Relaxed);
             let mut earliest: Option<DateTime<Utc>> = None;
-            for source in &self.sources {
+            let sources = lock(&h.shared).sources.clone();
+            for source in &sources {
                 let due = {
-                    let shared = lock(&self.shared);
+                    let shared = lock(&h.shared);
                     if shared.running.contains(&source.name) {
                         continue;
                     }
@@ -112,14 +163,8 @@ impl Scheduler {
                         earliest = Some(earliest.map_or(d, |e| e.min(d)));
                     }
                     _ => {
-                        lock(&self.shared).running.insert(source.name.clone());
-                        let task = PollTask {
-                            collector: self.collector.clone(),
-                            source: source.clone(),
-                            all: self.sources.clone(),
-                            config: self.config.clone(),
-                            shared: self.shared.clone(),
-                        };
+                        lock(&h.shared).running.insert(source.name.clone());
+                        let task = h.task(source.clone(), sources.clone());
                         let permits = permits.clone();
                         tasks.spawn(async move {
                             let _permit = permits.acquire_owned().await;
@@ -138,6 +183,7 @@ impl Scheduler {
                 .min(Duration::from_secs(5));
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
+                _ = h.wake.notified() => {}
                 _ = shutdown.changed() => {
                     if *shutdown.borrow() {
                         break;
@@ -154,6 +200,83 @@ impl Scheduler {
     }
 }
 
+impl SchedulerHandle {
+    fn task(&self, source: SourceConfig, all: Vec<SourceConfig>) -> PollTask {
+        PollTask {
+            collector: self.collector.clone(),
+            source,
+            all,
+            config: self.config.clone(),
+            shared: self.shared.clone(),
+        }
+    }
+
+    /// Replaces the sources (a live reload). New sources start with their
+    /// saved state, if any; a source whose settings changed is due at once,
+    /// so an operator sees the effect of an edit; polls in flight finish.
+    pub fn set_sources(&self, sources: Vec<SourceConfig>) {
+        let sources: Vec<SourceConfig> = sources.into_iter().filter(|s| s.enabled).collect();
+        let mut shared = lock(&self.shared);
+        let old: HashMap<String, SourceConfig> = shared
+            .sources
+            .iter()
+            .map(|s| (s.name.clone(), s.clone()))
+            .collect();
+        for s in &sources {
+            let changed = old.get(&s.name).is_none_or(|o| o != s);
+            if !shared.states.contains_key(&s.name) {
+                let state = load_state(&self.collector, &s.name);
+                shared.states.insert(s.name.clone(), state);
+            }
+            if changed && let Some(st) = shared.states.get_mut(&s.name) {
+                st.next_due = None;
+            }
+        }
+        let keep: HashSet<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+        shared.states.retain(|name, _| keep.contains(name.as_str()));
+        shared.sources = sources;
+        drop(shared);
+        self.wake.notify_one();
+    }
+
+    /// Every enabled source with its state, in config order.
+    pub fn sources(&self) -> Vec<SourceView> {
+        let shared = lock(&self.shared);
+        shared
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                config: s.clone(),
+                state: shared.states.get(&s.name).cloned().unwrap_or_default(),
+                polling: shared.running.contains(&s.name),
+            })
+            .collect()
+    }
+
+    /// Polls one source now, as its schedule would (its state, surge and
+    /// next due time are updated), and returns what was found.
+    pub async fn poll_now(&self, name: &str) -> Result<PollReport, PollNowError> {
+        let (source, all) = {
+            let mut shared = lock(&self.shared);
+            let Some(source) = shared.sources.iter().find(|s| s.name == name).cloned() else {
+                return Err(PollNowError::Unknown(name.to_string()));
+            };
+            if !shared.running.insert(source.name.clone()) {
+                return Err(PollNowError::Busy(name.to_string()));
+            }
+            (source, shared.sources.clone())
+        };
+        let report = self.task(source, all).run().await;
+        self.wake.notify_one();
+        Ok(report)
+    }
+
+    /// When the scheduler's loop last ran (its creation, before it starts).
+    pub fn last_heartbeat(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.heartbeat.load(Ordering::Relaxed), 0).unwrap_or_default()
+    }
+}
+
 fn lock(m: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -167,7 +290,7 @@ struct PollTask {
 }
 
 impl PollTask {
-    async fn run(self) {
+    async fn run(self) -> PollReport {
         let state = lock(&self.shared)
             .states
             .get(&self.source.name)
@@ -182,6 +305,7 @@ impl PollTask {
         let _enter = span.enter();
         let now = Utc::now();
         log(&report);
+        crate::metrics::global().poll(&self.source.name, report.status, report.new, report.updated);
         let grave = self.grave_regions(&report);
         let mut shared = lock(&self.shared);
         let mut state = shared
@@ -228,6 +352,7 @@ impl PollTask {
         if let Err(e) = store.flush() {
             tracing::error!(error = %e, "cannot flush the store");
         }
+        report
     }
 
     /// Regions of the cases this poll opened as grave (I/II) or raised to
