@@ -28,6 +28,9 @@ enum Command {
     /// Classify, group and store items from JSON Lines (offline channels,
     /// batches); prints one result line per input line.
     Ingest(cli::store_cmds::IngestArgs),
+    /// Re-run classification and grouping over stored items with the
+    /// current keyword lists (daemon stopped; else use the API).
+    Reclassify(cli::store_cmds::ReclassifyArgs),
     /// Write the store's cases and items as JSON Lines (backup, other tools).
     Export(cli::store_cmds::ExportArgs),
     /// Read an export file back into a store (restore).
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Command::Classify(a) => cli::classify::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Ingest(a) => cli::store_cmds::ingest(a),
+        Command::Reclassify(a) => cli::store_cmds::reclassify(a),
         Command::Export(a) => cli::store_cmds::export(a),
         Command::Import(a) => cli::store_cmds::import(a),
     };

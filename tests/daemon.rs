@@ -225,3 +225,225 @@ fn poll_runs_one_source_and_prints_what_it_found() {
         "{err}"
     );
 }
+
+const ADMIN: &str = "test-admin-token-00001";
+
+async fn call(
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    body: Option<Value>,
+) -> (reqwest::StatusCode, Value) {
+    let mut req = client.request(method, url).bearer_auth(ADMIN);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let resp = req.send().await.unwrap();
+    let status = resp.status();
+    (status, resp.json().await.unwrap())
+}
+
+/// Polls `GET /keywords` until `done` holds for it (the watcher checks the
+/// files every 2 s and waits for them to settle).
+async fn wait_rules(client: &reqwest::Client, base: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, v) = call(
+            client,
+            reqwest::Method::GET,
+            format!("{base}/api/v1/keywords"),
+            None,
+        )
+        .await;
+        if done(&v) {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "reload not seen: {v}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn keyword_lists_and_sources_reload_live_and_bad_edits_keep_the_old_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let keywords = dir.path().join("keywords");
+    std::fs::create_dir_all(&keywords).unwrap();
+    for e in std::fs::read_dir(common::root().join("keywords")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            std::fs::copy(&p, keywords.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let config = dir.path().join("yuqing.toml");
+    let base_config = format!(
+        "store = \"store\"\nkeywords = \"keywords\"\n[[api.tokens]]\nname = \"管理员\"\nrole = \"admin\"\ntoken = \"{ADMIN}\"\n"
+    );
+    std::fs::write(&config, &base_config).unwrap();
+    let client = reqwest::Client::new();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = start(&config, port);
+    wait_healthy(&client, &base, &mut child).await;
+    let api = |p: &str| format!("{base}/api/v1{p}");
+
+    // A post about something no list names yet.
+    let bikes = json!({"source": "网友留言", "id": "m1", "text": "崇川区某小区楼下共享单车乱停放，占用盲道，居民出行很不方便。"});
+    let (code, v) = call(&client, reqwest::Method::POST, api("/items"), Some(bikes)).await;
+    assert!(code.is_success() && v["case_id"].is_null(), "{v}");
+
+    // 1. An operator adds a rule: applied without a restart.
+    let interest = keywords.join("interest.txt");
+    let mut text = std::fs::read_to_string(&interest).unwrap();
+    text.push_str("\n## 新增 added live\n共享单车 + 乱停放|占用盲道\n");
+    std::fs::write(&interest, &text).unwrap();
+    let rules = wait_rules(&client, &base, |v| v["version"] == 2).await;
+    assert!(rules["error"].is_null(), "{rules}");
+    // Yesterday's post is found by reclassifying.
+    let (code, v) = call(
+        &client,
+        reqwest::Method::POST,
+        api("/reclassify"),
+        Some(json!({"since": "2020-01-01"})),
+    )
+    .await;
+    assert_eq!(code, 200, "{v}");
+    assert_eq!(
+        (
+            v["newly_flagged"].as_u64(),
+            v["new_cases"].as_array().map(Vec::len)
+        ),
+        (Some(1), Some(1)),
+        "{v}"
+    );
+
+    // 2. A broken edit: the old rules stay, the error names file:line.
+    let lines = text.lines().count();
+    std::fs::write(&interest, format!("{text}共享单车 乱停放\n")).unwrap();
+    let rules = wait_rules(&client, &base, |v| !v["error"].is_null()).await;
+    assert_eq!(rules["version"], 2, "the previous rules stay in force");
+    let problem = rules["error"]["problems"][0].as_str().unwrap();
+    assert!(
+        problem.contains(&format!("interest.txt:{}", lines + 1)),
+        "{problem}"
+    );
+    // Still classifying with the rules in force, still healthy.
+    let bikes2 =
+        json!({"source": "网友留言", "id": "m2", "text": "通州区共享单车乱停放，占用盲道。"});
+    let (code, v) = call(&client, reqwest::Method::POST, api("/items"), Some(bikes2)).await;
+    assert!(code.is_success() && v["case_id"].is_u64(), "{v}");
+    let (code, health) = call(&client, reqwest::Method::GET, api("/health"), None).await;
+    assert_eq!(code, 200, "{health}");
+    assert!(health["checks"]["reload"].is_string(), "{health}");
+    let (code, v) = call(
+        &client,
+        reqwest::Method::POST,
+        api("/keywords/reload"),
+        None,
+    )
+    .await;
+    assert_eq!(code, 422, "{v}");
+    assert!(v["error"].is_string() && v["problems"][0].as_str().unwrap().contains("interest.txt:"));
+
+    // 3. Fixed, then SIGHUP (or the watcher, whichever comes first).
+    std::fs::write(&interest, &text).unwrap();
+    // A source added to the config at the same time.
+    std::fs::write(
+        &config,
+        format!("{base_config}[[sources]]\nname = \"公开信箱\"\nkind = \"inbox\"\npath = \"inbox\"\nschedule = \"0 0 1 1 *\"\n"),
+    )
+    .unwrap();
+    let hup = Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(hup.success());
+    let rules = wait_rules(&client, &base, |v| {
+        v["error"].is_null() && v["version"].as_u64() >= Some(3)
+    })
+    .await;
+    assert!(rules["config_error"].is_null(), "{rules}");
+    let (_, sources) = call(&client, reqwest::Method::GET, api("/sources"), None).await;
+    assert_eq!(
+        sources["sources"][0]["config"]["name"], "公开信箱",
+        "{sources}"
+    );
+
+    // 4. A broken config keeps the sources in force.
+    std::fs::write(
+        &config,
+        format!("{base_config}[[sources]]\nname = \"坏\"\nkind = \"feed\"\n"),
+    )
+    .unwrap();
+    let rules = wait_rules(&client, &base, |v| !v["config_error"].is_null()).await;
+    let problem = rules["config_error"]["problems"][0].as_str().unwrap();
+    assert!(problem.contains("sources[0]"), "{problem}");
+    let (_, sources) = call(&client, reqwest::Method::GET, api("/sources"), None).await;
+    assert_eq!(sources["sources"][0]["config"]["name"], "公开信箱");
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn check_reports_every_config_and_keyword_problem_and_run_refuses_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "keywords = \"{}\"\n[[sources]]\nname = \"甲\"\nkind = \"feed\"\nurl = \"ftp://a/\"\nschedule = \"*/61 * * *\"\n[[sources]]\nname = \"乙\"\nkind = \"page\"\nurl = \"https://www.gov.cn/\"\nlink_selector = \"a[[\"\n",
+            common::root().join("keywords").display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new(common::yuqing_bin())
+        .args(["check", "--config"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for want in [
+        "bad.toml: sources[0] (甲): url",
+        "bad.toml: sources[0] (甲): schedule '*/61 * * *'",
+        "bad.toml: sources[1] (乙): link_selector 'a[['",
+        "FAILED: 3 error(s)",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    let run = Command::new(common::yuqing_bin())
+        .args(["run", "--config"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("sources[1] (乙): link_selector 'a[['"),
+        "{err}"
+    );
+
+    // Keyword problems through the config, with file:line.
+    let kw = dir.path().join("keywords");
+    std::fs::create_dir_all(&kw).unwrap();
+    std::fs::write(kw.join("emergency.txt"), "爆炸|火灾\n爆炸 火灾\n").unwrap();
+    std::fs::write(&path, "keywords = \"keywords\"\n").unwrap();
+    let out = Command::new(common::yuqing_bin())
+        .args(["check", "-c"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("emergency.txt:2: error"), "{text}");
+    let run = Command::new(common::yuqing_bin())
+        .args(["run", "-c"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        !run.status.success() && err.contains("emergency.txt:2: error"),
+        "{err}"
+    );
+}

@@ -44,6 +44,17 @@ pub struct IngestArgs {
     files: Vec<PathBuf>,
 }
 
+/// Arguments of `yuqing reclassify`.
+#[derive(Debug, clap::Args)]
+pub struct ReclassifyArgs {
+    /// The daemon's config: its store, keyword lists and routing.
+    #[arg(long, short = 'c', env = "YUQING_CONFIG", default_value = yuqing::config::DEFAULT_CONFIG)]
+    config: PathBuf,
+    /// Items ingested since this time (RFC 3339, or YYYY-MM-DD [HH:MM] in Beijing time).
+    #[arg(long, value_parser = yuqing::time::parse_time)]
+    since: DateTime<Utc>,
+}
+
 /// Arguments of `yuqing export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -71,6 +82,19 @@ pub struct ImportArgs {
 
 fn open_store(arg: &StoreArg) -> anyhow::Result<Store> {
     Ok(Store::open(&arg.store)?)
+}
+
+/// Re-runs classification and grouping over stored items with the current
+/// keyword lists; prints a JSON summary. (While the daemon runs, use
+/// `POST /api/v1/reclassify`: sled allows one process.)
+pub fn reclassify(args: ReclassifyArgs) -> anyhow::Result<ExitCode> {
+    let config = yuqing::config::Config::load(&args.config)?;
+    let classifier = super::load_classifier(&config.keywords)?;
+    let store = Store::open(&config.store)?;
+    let pipeline = Pipeline::new(classifier, store, Utc::now())?.with_routing(config.routing);
+    let done = pipeline.reclassify(args.since, Utc::now())?;
+    println!("{}", serde_json::to_string(&done)?);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Ingests items: one JSON result line per input line, flushed per batch.

@@ -161,7 +161,10 @@ impl SourceConfig {
                 if self.kind != SourceKind::Page {
                     out.push(format!("{key}: {field} applies to page sources only"));
                 } else if let Err(e) = scraper::Selector::parse(s) {
-                    out.push(format!("{key}: {field} '{s}' is not a CSS selector: {e}"));
+                    out.push(format!(
+                        "{key}: {field} '{s}' is not a CSS selector ({})",
+                        selector_error(&e)
+                    ));
                 }
             }
         }
@@ -177,6 +180,23 @@ fn kind_name(k: SourceKind) -> &'static str {
         SourceKind::Feed => "feed",
         SourceKind::Page => "page",
         SourceKind::Inbox => "inbox",
+    }
+}
+
+/// scraper's error in one line: its Display of some errors is a
+/// "please report this" line followed by the error's kind.
+fn selector_error(e: &scraper::error::SelectorErrorKind) -> String {
+    let text: Vec<String> = e
+        .to_string()
+        .lines()
+        .filter(|l| !l.contains("report this"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if text.is_empty() {
+        "invalid".into()
+    } else {
+        text.join("; ")
     }
 }
 
