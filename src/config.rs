@@ -145,7 +145,10 @@ pub struct TokenConfig {
     /// The secret itself…
     #[serde(default, skip_serializing)]
     pub token: Option<String>,
-    /// …or the environment variable holding it (keeps secrets out of files).
+    /// …or the environment variable holding it (keeps secrets out of
+    /// files). With both, the variable wins when it is set, so one config
+    /// serves development (the bundled tokens) and a deployment (secrets
+    /// from the environment).
     #[serde(default)]
     pub token_env: Option<String>,
 }
@@ -188,6 +191,9 @@ impl Config {
         config.store = clean(&base.join(&config.store));
         config.keywords = clean(&base.join(&config.keywords));
         for s in &mut config.sources {
+            if let Some(p) = &s.seed {
+                s.seed = Some(clean(&base.join(p)));
+            }
             if let Some(p) = &s.path {
                 s.path = Some(clean(&base.join(p)));
             }
@@ -233,10 +239,12 @@ impl Config {
                 out.push(format!("{key}: the name is used twice"));
             }
             names.push(&t.name);
+            let set_var = t
+                .token_env
+                .as_ref()
+                .map(|v| format!("; set {v}"))
+                .unwrap_or_default();
             match (&t.token, &t.token_env) {
-                (Some(_), Some(_)) => {
-                    out.push(format!("{key}: give token or token_env, not both"));
-                }
                 (None, None) => out.push(format!("{key}: give token or token_env")),
                 _ => match t.resolve() {
                     Err(e) => out.push(format!("{key}: {e}")),
@@ -248,7 +256,7 @@ impl Config {
                             && !self.api.listen.ip().is_loopback() =>
                     {
                         out.push(format!(
-                            "{key}: this is a development token published with yuqing; set your own before listening on {}",
+                            "{key}: this is a development token published with yuqing; set your own before listening on {}{set_var}",
                             self.api.listen
                         ))
                     }
@@ -311,6 +319,14 @@ fn clean(path: &Path) -> PathBuf {
 
 impl TokenConfig {
     fn resolve(&self) -> Result<String, String> {
+        let from_env = self
+            .token_env
+            .as_ref()
+            .and_then(|var| std::env::var(var).ok())
+            .filter(|v| !v.trim().is_empty());
+        if let Some(v) = from_env {
+            return Ok(v.trim().to_string());
+        }
         match (&self.token, &self.token_env) {
             (Some(t), _) => Ok(t.trim().to_string()),
             (None, Some(var)) => std::env::var(var)

@@ -18,6 +18,8 @@ struct Args {
 enum Command {
     /// Run the daemon: open the store and serve the API until SIGTERM.
     Run(cli::run::RunArgs),
+    /// Ask a running daemon whether it is ready (exit 0) or not (exit 1).
+    Health(cli::health::HealthArgs),
     /// Poll one source now, as the daemon would, and print what was found.
     Poll(cli::poll::PollArgs),
     /// Classify JSON Lines items (stdin or files) exactly as the daemon would;
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Run(a) => cli::run::run(a),
         Command::Poll(a) => cli::poll::run(a),
+        Command::Health(a) => cli::health::run(a),
         Command::Classify(a) => cli::classify::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Ingest(a) => cli::store_cmds::ingest(a),

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod classify;
+pub mod health;
 pub mod poll;
 pub mod run;
 pub mod store_cmds;

@@ -25,7 +25,7 @@ pub struct RunArgs {
     #[arg(long, short = 'c', env = "YUQING_CONFIG", default_value = DEFAULT_CONFIG)]
     config: PathBuf,
     /// Listen here instead of the config's api.listen.
-    #[arg(long)]
+    #[arg(long, env = "YUQING_LISTEN")]
     listen: Option<SocketAddr>,
     /// Log format.
     #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "YUQING_LOG_FORMAT")]

@@ -110,7 +110,28 @@ impl Collector {
         let mut report = match source.kind {
             SourceKind::Feed => self.poll_feed(source, state).await,
             SourceKind::Page => self.poll_page(source).await,
-            SourceKind::Inbox => self.poll_inbox(source).await,
+            SourceKind::Inbox => {
+                if state.last_poll.is_none()
+                    && let Some(seed) = &source.seed
+                {
+                    let dir = self.base_dir.join(source.path.clone().unwrap_or_default());
+                    let seed = self.base_dir.join(seed);
+                    let copied = tokio::task::spawn_blocking(move || seed_inbox(&seed, &dir)).await;
+                    match copied {
+                        Ok(Ok(n)) if n > 0 => {
+                            tracing::info!(source = %source.name, files = n, "inbox seeded with sample files");
+                        }
+                        Ok(Ok(_)) => {}
+                        Ok(Err(e)) => {
+                            tracing::warn!(source = %source.name, error = %e, "cannot seed the inbox")
+                        }
+                        Err(e) => {
+                            tracing::warn!(source = %source.name, error = %e, "cannot seed the inbox")
+                        }
+                    }
+                }
+                self.poll_inbox(source).await
+            }
         };
         report.source = source.name.clone();
         report.elapsed_ms = started.elapsed().as_millis() as u64;
@@ -502,6 +523,39 @@ fn main_text(doc: &scraper::Html) -> Option<String> {
     let node = doc.tree.get(best)?;
     let el = scraper::ElementRef::wrap(node)?;
     Some(html_to_text(&el.html()))
+}
+
+/// Copies the files of `seed` into the inbox `dir`, except those it has
+/// seen already (in it, `processed/` or `failed/`). Copies are written
+/// under a dot name and renamed, so a poll never reads half a file, and
+/// dated in the past so the settle delay does not hold them back.
+fn seed_inbox(seed: &Path, dir: &Path) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("inbox {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(seed).map_err(|e| format!("seed {}: {e}", seed.display()))?;
+    let mut n = 0;
+    for e in entries.flatten() {
+        let from = e.path();
+        let Some(name) = from.file_name() else {
+            continue;
+        };
+        if !from.is_file() || name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let seen = [dir.to_path_buf(), dir.join("processed"), dir.join("failed")]
+            .iter()
+            .any(|d| d.join(name).exists());
+        if seen {
+            continue;
+        }
+        let tmp = dir.join(format!(".{}.seeding", name.to_string_lossy()));
+        std::fs::copy(&from, &tmp).map_err(|e| format!("{}: {e}", from.display()))?;
+        if let Ok(f) = std::fs::File::options().write(true).open(&tmp) {
+            let _ = f.set_modified(std::time::SystemTime::now() - SETTLE * 2);
+        }
+        std::fs::rename(&tmp, dir.join(name)).map_err(|e| format!("{}: {e}", from.display()))?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Inbox files read per poll at most.

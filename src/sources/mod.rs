@@ -42,6 +42,12 @@ pub struct SourceConfig {
     /// Directory of an inbox (relative to the config file).
     #[serde(default)]
     pub path: Option<PathBuf>,
+    /// Inbox sources: a directory whose files are copied into the inbox
+    /// once, at the source's first poll (a fresh store), so a new install
+    /// has something to show. Files already in the inbox, `processed/` or
+    /// `failed/` are not copied again.
+    #[serde(default)]
+    pub seed: Option<PathBuf>,
     /// 5-field crontab; default every 10 minutes.
     #[serde(default)]
     pub schedule: Option<String>,
@@ -140,6 +146,11 @@ impl SourceConfig {
             SourceKind::Inbox => {
                 if self.path.is_none() {
                     out.push(format!("{key}: an inbox source needs path"));
+                }
+                if let Some(seed) = &self.seed
+                    && !seed.is_dir()
+                {
+                    out.push(format!("{key}: seed {} is not a directory", seed.display()));
                 }
             }
         }
