@@ -68,6 +68,9 @@ pub struct Config {
     /// What to watch.
     #[serde(default)]
     pub sources: Vec<crate::sources::SourceConfig>,
+    /// Where alerts go.
+    #[serde(default)]
+    pub alerts: crate::alerts::AlertsConfig,
 }
 
 fn default_store() -> PathBuf {
@@ -217,6 +220,7 @@ impl Config {
     pub fn problems(&self) -> Vec<String> {
         let mut out = self.routing.problems();
         out.extend(crate::sources::problems(&self.sources));
+        out.extend(self.alerts.problems());
         if self.scheduler.max_concurrent_polls == 0 {
             out.push("scheduler.max_concurrent_polls must be at least 1".into());
         }
@@ -314,6 +318,17 @@ fn clean(path: &Path) -> PathBuf {
         PathBuf::from(".")
     } else {
         out.iter().collect()
+    }
+}
+
+impl Config {
+    /// The base of case links in alerts: `alerts.public_url`, else the
+    /// API's own address.
+    pub fn public_url(&self) -> String {
+        self.alerts
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.api.listen))
     }
 }
 

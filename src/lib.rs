@@ -7,6 +7,8 @@
 //!
 //! Data flows one way through modules named for their stage:
 //!
+//! - [`sources`], [`fetch`], [`extract`]: what to watch, the polite HTTP
+//!   client with charset detection, and feed/page/date extraction.
 //! - [`text`]: HTML to text, normalization (width, case, Traditional →
 //!   Simplified), jieba segmentation, Chinese number extraction.
 //! - [`classify`]: keyword lists (rules), the token-aligned matcher, the
@@ -17,10 +19,15 @@
 //!   channel; the single writer of cases.
 //! - [`store`]: the sled store (layout in `docs/store.md`) and its in-memory
 //!   case index.
-//! - [`api`]: the analysts' JSON HTTP API over the pipeline and store.
+//! - [`alerts`]: new, escalated and overdue cases pushed to webhooks
+//!   through a persistent outbox.
+//! - [`api`]: the analysts' and operators' JSON HTTP API.
+//! - [`daemon`]: the scheduler and the live reload of lists and sources.
+//! - [`metrics`]: counters for `GET /metrics`.
 //! - [`config`]: the daemon's configuration file.
 #![warn(missing_docs)]
 
+pub mod alerts;
 pub mod api;
 pub mod cases;
 pub mod classify;

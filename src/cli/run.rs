@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use chrono::Utc;
+use yuqing::alerts::Alerter;
+use yuqing::alerts::deliver::Sender;
 use yuqing::api::{self, AppState, Clock, Limits, Live};
 use yuqing::config::{Config, DEFAULT_CONFIG};
 use yuqing::daemon::{Reloader, Scheduler};
@@ -17,6 +19,9 @@ use yuqing::store::Store;
 
 /// How long polls in flight may take to finish at shutdown.
 const POLL_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How often the alerter reads new changes.
+const ALERT_SCAN: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Arguments of `yuqing run`.
 #[derive(Debug, clap::Args)]
@@ -90,10 +95,27 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         pipeline.clone(),
         Some(scheduler.handle()),
     ));
+    let alerter = if config.alerts.webhooks.is_empty() {
+        None
+    } else {
+        let alerter = Arc::new(Alerter::new(
+            pipeline.store().clone(),
+            config.alerts.clone(),
+            config.public_url(),
+        ));
+        let sender = Sender::new(pipeline.store().clone(), config.alerts.clone())
+            .context("building the alerts HTTP client")?;
+        tracing::info!(webhooks = config.alerts.webhooks.len(), min_severity = %config.alerts.min_severity, "alerts on");
+        Some((alerter, sender))
+    };
+    let outbox_depth: Option<Arc<dyn Fn() -> usize + Send + Sync>> = alerter.as_ref().map(|_| {
+        let store = pipeline.store().clone();
+        Arc::new(move || store.outbox_len()) as Arc<dyn Fn() -> usize + Send + Sync>
+    });
     let live = Live {
         reloader: reloader.clone(),
         scheduler: scheduler.handle(),
-        outbox_depth: None,
+        outbox_depth,
     };
     let state = AppState::with_live(pipeline.clone(), tokens, Clock::System, live);
     let app = api::router(
@@ -124,6 +146,9 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         let polling = tokio::spawn(scheduler.run(stop_rx.clone(), POLL_GRACE));
         tokio::spawn(reloader.clone().watch(stop_rx.clone()));
         tokio::spawn(reload_on_sighup(reloader));
+        let alerting = alerter.map(|(alerter, sender)| {
+            tokio::spawn(alerter.run(sender, ALERT_SCAN, stop_rx.clone()))
+        });
         let mut api_stop = stop_rx;
         let served = api::serve(listener, app, async move {
             let _ = api_stop.wait_for(|stop| *stop).await;
@@ -132,6 +157,13 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         .context("serving the API");
         if polling.await.is_err() {
             tracing::error!("the scheduler stopped abnormally");
+        }
+        if let Some(a) = alerting
+            && tokio::time::timeout(POLL_GRACE, a).await.is_err()
+        {
+            tracing::warn!(
+                "alert deliveries still running at shutdown; they resume at the next start"
+            );
         }
         served
     });

@@ -294,6 +294,10 @@ impl Reloader {
                     "scheduler",
                     format!("{:?}", old.scheduler) != format!("{:?}", config.scheduler),
                 ),
+                (
+                    "alerts",
+                    format!("{:?}", old.alerts) != format!("{:?}", config.alerts),
+                ),
             ];
             for (key, changed) in restart {
                 if changed {

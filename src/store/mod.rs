@@ -6,6 +6,7 @@
 //! mode, so other tools read through the daemon's API, `yuqing export`, or
 //! this module from their own process while the daemon is stopped.
 
+pub mod alerts;
 pub mod index;
 pub mod schema;
 
@@ -134,6 +135,9 @@ pub struct Store {
     case_items: sled::Tree,
     changes: sled::Tree,
     sources: sled::Tree,
+    alert_marks: sled::Tree,
+    outbox: sled::Tree,
+    outbox_dead: sled::Tree,
     /// Case rows for lists and statistics; see [`index`].
     index: Arc<RwLock<CaseIndex>>,
     /// Number of items, counted once at open and kept up to date.
@@ -193,6 +197,9 @@ impl Store {
             case_items: tree(schema::CASE_ITEMS)?,
             changes: tree(schema::CHANGES)?,
             sources: tree(schema::SOURCES)?,
+            alert_marks: tree(schema::ALERT_MARKS)?,
+            outbox: tree(schema::OUTBOX)?,
+            outbox_dead: tree(schema::OUTBOX_DEAD)?,
             path,
             db,
             index: Arc::default(),

@@ -26,6 +26,19 @@ pub const CHANGES: &str = "changes";
 /// `sources`: source name (UTF-8) → `SourceState` JSON.
 pub const SOURCES: &str = "sources";
 
+/// `alert_marks`: case id (u64 BE) → `AlertMark` JSON: what has been
+/// alerted of the case (severity, deadline reminders), so no event is
+/// alerted twice, across restarts too.
+pub const ALERT_MARKS: &str = "alert_marks";
+/// `outbox`: delivery id (u64 BE, increasing) → `Delivery` JSON: alerts
+/// waiting to be delivered (or retried) to a webhook.
+pub const OUTBOX: &str = "outbox";
+/// `outbox_dead`: delivery id → `Delivery` JSON: alerts given up on after
+/// retrying for `alerts.give_up_hours`, kept for inspection.
+pub const OUTBOX_DEAD: &str = "outbox_dead";
+/// Key of `meta` holding the last change seq the alerter has read (u64 BE).
+pub const ALERTS_CURSOR_KEY: &[u8] = b"alerts_cursor";
+
 /// Key of `meta` holding the last case id given out (u64 BE).
 pub const LAST_CASE_ID_KEY: &[u8] = b"last_case_id";
 

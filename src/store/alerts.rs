@@ -1,0 +1,180 @@
+//! The alerter's records in the store: what has been alerted per case, the
+//! outbox of deliveries, and the cursor over the changes feed. Marks,
+//! deliveries and the cursor are written in one transaction, so after a
+//! crash an event is either queued and marked, or neither (and found again).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sled::Transactional;
+use sled::transaction::ConflictableTransactionError;
+
+use super::{Result, Store, encode, schema};
+use crate::classify::Severity;
+
+/// What has been alerted of one case.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertMark {
+    /// The severity the case had when the alerter first saw it.
+    #[serde(default)]
+    pub first_severity: Option<Severity>,
+    /// The gravest severity alerted so far (none: not alerted yet).
+    #[serde(default)]
+    pub alerted_severity: Option<Severity>,
+    /// Deadline reminders sent, as `due_soon:respond`, `overdue:info`…
+    #[serde(default)]
+    pub reminders: Vec<String>,
+}
+
+/// One alert for one webhook, waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivery {
+    /// Outbox id (increasing).
+    pub id: u64,
+    /// The webhook's name in the config.
+    pub webhook: String,
+    /// What happened: `new:12`, `escalated:12:II`, `due_soon:12:respond`…
+    pub event: String,
+    /// The case.
+    pub case_id: u64,
+    /// The request body, in the webhook's format.
+    pub body: String,
+    /// When it was queued.
+    pub created: DateTime<Utc>,
+    /// Failed attempts so far.
+    pub attempts: u32,
+    /// Not before this time.
+    pub next_attempt: DateTime<Utc>,
+    /// The last failure.
+    #[serde(default)]
+    pub last_error: Option<String>,
+}
+
+impl Store {
+    /// The last change seq the alerter has read; `None` before it first ran.
+    pub fn alerts_cursor(&self) -> Result<Option<u64>> {
+        Ok(self
+            .meta
+            .get(schema::ALERTS_CURSOR_KEY)
+            .map_err(|e| self.err(e))?
+            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes)))
+    }
+
+    /// The seq of the newest change (0 when there is none).
+    pub fn last_change_seq(&self) -> Result<u64> {
+        Ok(self
+            .changes
+            .last()
+            .map_err(|e| self.err(e))?
+            .and_then(|(k, _)| k.as_ref().try_into().ok().map(u64::from_be_bytes))
+            .unwrap_or(0))
+    }
+
+    /// What has been alerted of a case.
+    pub fn alert_mark(&self, case_id: u64) -> Result<Option<AlertMark>> {
+        match self
+            .alert_marks
+            .get(case_id.to_be_bytes())
+            .map_err(|e| self.err(e))?
+        {
+            Some(v) => Ok(Some(self.decode("alert mark", &case_id.to_string(), &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Records marks, queues deliveries (their ids are given here) and moves
+    /// the cursor, in one transaction.
+    pub fn commit_alerts(
+        &self,
+        cursor: Option<u64>,
+        marks: &[(u64, AlertMark)],
+        deliveries: &mut [Delivery],
+    ) -> Result<()> {
+        for d in deliveries.iter_mut() {
+            d.id = self.db.generate_id().map_err(|e| self.err(e))?;
+        }
+        let mark_values: Vec<(u64, Vec<u8>)> =
+            marks.iter().map(|(id, m)| (*id, encode(m))).collect();
+        let delivery_values: Vec<(u64, Vec<u8>)> =
+            deliveries.iter().map(|d| (d.id, encode(d))).collect();
+        (&self.meta, &self.alert_marks, &self.outbox)
+            .transaction(|(meta, marks_tree, outbox)| {
+                for (id, v) in &mark_values {
+                    marks_tree.insert(&id.to_be_bytes(), v.as_slice())?;
+                }
+                for (id, v) in &delivery_values {
+                    outbox.insert(&id.to_be_bytes(), v.as_slice())?;
+                }
+                if let Some(c) = cursor {
+                    meta.insert(schema::ALERTS_CURSOR_KEY, &c.to_be_bytes())?;
+                }
+                Ok::<(), ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| self.tx_err(e))
+    }
+
+    /// Deliveries due at `now`, oldest first, at most `limit`.
+    pub fn outbox_due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Delivery>> {
+        let mut out = Vec::new();
+        for kv in self.outbox.iter() {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            let id = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            let d: Delivery = self.decode("delivery", &id.to_string(), &v)?;
+            if d.next_attempt <= now {
+                out.push(d);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Deliveries waiting (the outbox depth).
+    pub fn outbox_len(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// Every delivery waiting, oldest first (for operators and tests).
+    pub fn outbox(&self) -> Result<Vec<Delivery>> {
+        self.outbox_due(DateTime::<Utc>::MAX_UTC, usize::MAX)
+    }
+
+    /// Deliveries given up on.
+    pub fn outbox_dead(&self) -> Result<Vec<Delivery>> {
+        let mut out = Vec::new();
+        for kv in self.outbox_dead.iter() {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            let id = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            out.push(self.decode("delivery", &id.to_string(), &v)?);
+        }
+        Ok(out)
+    }
+
+    /// A delivery succeeded: it leaves the outbox.
+    pub fn outbox_done(&self, id: u64) -> Result<()> {
+        self.outbox
+            .remove(id.to_be_bytes())
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// A delivery failed and will be retried as `d` says.
+    pub fn outbox_retry(&self, d: &Delivery) -> Result<()> {
+        self.outbox
+            .insert(d.id.to_be_bytes(), encode(d))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// A delivery is given up on: moved to `outbox_dead`.
+    pub fn outbox_give_up(&self, d: &Delivery) -> Result<()> {
+        let v = encode(d);
+        (&self.outbox, &self.outbox_dead)
+            .transaction(|(outbox, dead)| {
+                outbox.remove(&d.id.to_be_bytes())?;
+                dead.insert(&d.id.to_be_bytes(), v.as_slice())?;
+                Ok::<(), ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| self.tx_err(e))
+    }
+}
