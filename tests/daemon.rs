@@ -447,3 +447,90 @@ fn check_reports_every_config_and_keyword_problem_and_run_refuses_the_same() {
         "{err}"
     );
 }
+
+/// A webhook receiver on 127.0.0.1 that records every body.
+async fn webhook_receiver() -> (String, std::sync::Arc<std::sync::Mutex<Vec<Value>>>) {
+    use axum::routing::post;
+    let got: std::sync::Arc<std::sync::Mutex<Vec<Value>>> = Default::default();
+    let shared = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(move |body: String| {
+            let shared = shared.clone();
+            async move {
+                shared
+                    .lock()
+                    .unwrap()
+                    .push(serde_json::from_str(&body).unwrap_or(Value::Null));
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://{addr}/hook"), got)
+}
+
+#[tokio::test]
+async fn run_alerts_a_webhook_once_even_across_kill_9() {
+    let (hook, got) = webhook_receiver().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path());
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(&format!(
+        "[alerts]\nmin_severity = \"较大\"\n[[alerts.webhooks]]\nname = \"对接\"\nkind = \"generic\"\nurl = \"{hook}\"\n"
+    ));
+    std::fs::write(&config, text).unwrap();
+    let client = reqwest::Client::new();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = start(&config, port);
+    wait_healthy(&client, &base, &mut child).await;
+    let resp: Value = client
+        .post(format!("{base}/api/v1/items"))
+        .bearer_auth(ANALYST)
+        .json(&json!({"source": "微博", "id": "b1", "text": "如东县洋口化工园区一企业车间发生爆炸，事故已造成3人死亡、5人受伤。"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let case_id = resp["case_id"].as_u64().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while got.lock().unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "no alert within 20 s");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let metrics = client
+        .get(format!("{base}/metrics"))
+        .bearer_auth(ANALYST)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("yuqing_outbox_depth 0"), "{metrics}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Restarted: the case is not alerted again.
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = start(&config, port);
+    wait_healthy(&client, &base, &mut child).await;
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let alerts = got.lock().unwrap().clone();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(alerts[0]["event"], "new");
+    assert_eq!(alerts[0]["case"]["id"], case_id);
+    assert!(
+        alerts[0]["case"]["link"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/api/v1/cases/{case_id}"))
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
