@@ -39,8 +39,24 @@ enum Command {
     Import(cli::store_cmds::ImportArgs),
 }
 
+/// Printing commands end quietly when their reader goes away
+/// (`yuqing export | head`), as Unix tools do. Not the daemon: it must
+/// survive clients that close their sockets, which Rust's default (SIGPIPE
+/// ignored, EPIPE returned) gives.
+fn exit_on_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first in main, before any thread is started; it only
+    // restores the default disposition of one signal.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
+    if !matches!(args.command, Command::Run(_)) {
+        exit_on_broken_pipe();
+    }
     let result = match args.command {
         Command::Run(a) => cli::run::run(a),
         Command::Poll(a) => cli::poll::run(a),
