@@ -320,9 +320,15 @@ impl Pipeline {
             // and counts include it), even if it no longer matches.
             item.case_id = known;
             outcome.case_id = known;
+        } else if let Some(cid) = known {
+            // Seen again in its case: nothing new for the case, which is
+            // left unwritten (feeds repeat their entries every poll; a
+            // rewrite would only add change records and index versions).
+            item.case_id = Some(cid);
+            outcome.case_id = Some(cid);
         } else {
             let signature = item_signature(&item);
-            let found = known.or_else(|| index.find(&signature, item.ingested_at));
+            let found = index.find(&signature, item.ingested_at);
             let stored = match found {
                 Some(cid) => match pending.cases.get(&cid) {
                     Some(c) => Some(c.clone()),
@@ -332,12 +338,10 @@ impl Pipeline {
             };
             let (mut case, new_case) = match stored {
                 Some(mut case) => {
-                    if known.is_none() {
-                        let before = case.severity;
-                        case.absorb(&item);
-                        if case.severity > before {
-                            outcome.raised_from = Some(before);
-                        }
+                    let before = case.severity;
+                    case.absorb(&item);
+                    if case.severity > before {
+                        outcome.raised_from = Some(before);
                     }
                     (case, false)
                 }
@@ -358,6 +362,8 @@ impl Pipeline {
         }
         match earlier {
             Some(pos) => pending.items[pos] = item,
+            // Exactly as stored: nothing to write.
+            None if existing.as_ref() == Some(&item) => {}
             None => {
                 pending
                     .item_pos

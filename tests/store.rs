@@ -258,3 +258,39 @@ fn a_newer_schema_is_refused_with_a_clear_message() {
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert!(err.to_string().contains("upgrade yuqing"));
 }
+
+#[test]
+fn an_identical_repeat_writes_nothing_and_a_changed_one_writes_only_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipeline = pipeline_at(dir.path());
+    let first = pipeline
+        .ingest(item("微博", "w1", STORY), Utc::now())
+        .unwrap();
+    pipeline.store().flush().unwrap();
+    let seq = pipeline.store().last_change_seq().unwrap();
+    // A feed repeats the entry at every poll.
+    let again = pipeline
+        .ingest_batch([item("微博", "w1", STORY)], Utc::now())
+        .unwrap();
+    let again = again.into_iter().next().unwrap().unwrap();
+    assert!(again.updated && again.case_id == first.case_id);
+    assert_eq!(
+        pipeline.store().last_change_seq().unwrap(),
+        seq,
+        "no writes"
+    );
+    // An edited entry: the item is rewritten, its case is not.
+    let edited = format!("{STORY}（更新）");
+    pipeline
+        .ingest_batch([item("微博", "w1", &edited)], Utc::now())
+        .unwrap();
+    let changes = pipeline.store().changes_after(seq, 10).unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].id, first.item_id);
+    let case = pipeline
+        .store()
+        .case(first.case_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.item_count, 1);
+}
