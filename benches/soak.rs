@@ -177,10 +177,18 @@ fn main() {
         )
         .expect("pipeline"),
     );
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    // As `yuqing run` sets itself up (YUQING_SOAK_PLAIN=1: tokio's and
+    // glibc's defaults, for comparison).
+    let plain = std::env::var("YUQING_SOAK_PLAIN").is_ok_and(|v| v == "1");
+    let runtime = if plain {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .expect("runtime")
+    } else {
+        yuqing::daemon::limit_malloc_arenas();
+        yuqing::daemon::runtime().expect("runtime")
+    };
 
     let server = Arc::new(Server {
         started: Instant::now(),
@@ -244,7 +252,12 @@ fn main() {
     runtime.spawn(reloader.clone().watch(stop_rx.clone()));
 
     println!(
-        "soak: {feeds} feeds, 1-minute schedule, {minutes} min, keyword lists rewritten every minute"
+        "soak: {feeds} feeds, 1-minute schedule, {minutes} min, keyword lists rewritten every minute{}",
+        if plain {
+            " (default runtime and malloc)"
+        } else {
+            ""
+        }
     );
     println!("| minute | RSS MB | items | polls | rules version | reloads ok/refused |");
     println!("|---|---|---|---|---|---|");

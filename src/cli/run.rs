@@ -61,6 +61,7 @@ fn init_logging(format: LogFormat) {
 
 /// Runs the daemon (scheduler and API) until SIGTERM or Ctrl-C.
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    yuqing::daemon::limit_malloc_arenas();
     init_logging(args.log_format);
     let mut config = Config::load(&args.config)?;
     if let Some(listen) = args.listen {
@@ -124,10 +125,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             body: config.api.body_limit,
         },
     );
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
+    let runtime = yuqing::daemon::runtime().context("starting the async runtime")?;
     let listen = config.api.listen;
     let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen)
