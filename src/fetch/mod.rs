@@ -282,7 +282,7 @@ impl Fetcher {
                 req = req.header(IF_MODIFIED_SINCE, m);
             }
         }
-        let mut resp = req.send().await.map_err(|e| network_error(&shown, &e))?;
+        let mut resp = req.send().await.map_err(|e| network_error(&shown, e))?;
         let status = resp.status();
         if status == StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
@@ -301,7 +301,7 @@ impl Fetcher {
         let headers = resp.headers().clone();
         let final_url = resp.url().clone();
         let mut bytes = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(|e| network_error(&shown, &e))? {
+        while let Some(chunk) = resp.chunk().await.map_err(|e| network_error(&shown, e))? {
             if bytes.len() + chunk.len() > limit {
                 return Err(FetchError::TooLarge { url: shown, limit });
             }
@@ -397,7 +397,7 @@ fn host_key(url: &Url) -> String {
     )
 }
 
-fn network_error(url: &str, e: &reqwest::Error) -> FetchError {
+fn network_error(url: &str, e: reqwest::Error) -> FetchError {
     let url = url.to_string();
     if e.is_timeout() {
         return FetchError::Timeout { url };
@@ -407,8 +407,10 @@ fn network_error(url: &str, e: &reqwest::Error) -> FetchError {
     }
     // reqwest's Display is terse ("error sending request"); the source
     // chain says what actually happened.
+    // The URL is already in front of the message: drop reqwest's copy.
+    let e = e.without_url();
     let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
+    let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
         message.push_str(": ");
         message.push_str(&s.to_string());
