@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::matcher::{Matcher, MatcherError, RuleHit};
+use super::reach;
 use super::rules::{LevelEffect, ListKind, RuleSet};
 use super::severity::{self, Signals};
 use super::types::{Category, Flag, Severity};
@@ -206,7 +207,14 @@ impl Classifier {
 
         if !out.categories.is_empty() {
             let rumor = out.flags.contains(&Flag::Rumor);
-            let level = self.guess_severity(text, rumor, &rule_hits, signals, &mut out.reasons);
+            let level = self.guess_severity(
+                text,
+                &out.categories,
+                rumor,
+                &rule_hits,
+                signals,
+                &mut out.reasons,
+            );
             out.severity = Some(level);
             let grave = level >= Severity::II;
             let emergency = out.categories.contains(&Category::Emergency);
@@ -226,9 +234,16 @@ impl Classifier {
         out
     }
 
+    /// The severity guess. Accidents and disasters with figures go by the
+    /// accident scale alone: the figures beat adjectives (特大交通事故 with
+    /// 2 dead is IV) and reach. Everything else goes by reach: figures of
+    /// reach read by the program, the `@level` rules of `severity.txt`
+    /// (media tier, gatherings, scope, channels) and the daemon's signals;
+    /// the highest wins.
     fn guess_severity(
         &self,
         text: &str,
+        categories: &[Category],
         rumor: bool,
         rule_hits: &[RuleHit<'_>],
         signals: &Signals,
@@ -236,31 +251,58 @@ impl Classifier {
     ) -> Severity {
         let before = reasons.len();
         let casualties = severity::extract_casualties(text, rumor);
-        let mut floor =
-            severity::level_from_casualties(&casualties, reasons).unwrap_or(Severity::IV);
+        let accident = severity::level_from_casualties(&casualties, reasons);
+        let triggers = || rule_hits.iter().filter(|h| h.rule.level.is_some());
+        if let Some(level) = accident
+            && categories.contains(&Category::Emergency)
+        {
+            for h in triggers() {
+                reasons.push(format!(
+                    "not counted: {} ({}): the figures in the text decide",
+                    h.terms.join("+"),
+                    h.rule.location
+                ));
+            }
+            return level;
+        }
+        let mut floor = accident.unwrap_or(Severity::IV);
+        if let Some(l) = reach::level_from_reach(&reach::read_reach(text), reasons) {
+            floor = floor.max(l);
+        }
+        if let Some(body) = reach::official_on_record(text) {
+            reasons.push(format!(
+                "on record: {body}, a body of county level or above → III"
+            ));
+            floor = floor.max(Severity::III);
+        }
         let mut raise = 0u8;
-        for h in rule_hits.iter().filter(|h| h.rule.level.is_some()) {
+        for h in triggers() {
             let evidence = format!("{} ({})", h.terms.join("+"), h.rule.location);
             match h.rule.level {
                 Some(LevelEffect::Floor(l)) => {
-                    reasons.push(format!("trigger {evidence} → {l}"));
+                    reasons.push(format!("{evidence} → {l}"));
                     floor = floor.max(l);
                 }
                 Some(LevelEffect::Raise(n)) => {
-                    reasons.push(format!("signal {evidence} → +{n}"));
+                    reasons.push(format!("{evidence} → +{n}"));
                     raise = raise.saturating_add(n);
                 }
                 None => {}
             }
         }
-        raise = raise.saturating_add(severity::raises_from_signals(signals, reasons));
+        if let Some(l) = severity::level_from_signals(signals, reasons) {
+            floor = floor.max(l);
+        }
         let raise = raise.min(MAX_RAISE);
         // Raises alone never reach I: that takes figures or an explicit trigger.
         let raised = floor.raised(raise).min(Severity::II).max(floor);
         if raised > floor {
             reasons.push(format!("raised {floor} → {raised} ({})", raised.label_zh()));
         } else if reasons.len() == before {
-            reasons.push("no casualty figure, loss or severity trigger → IV (一般)".into());
+            reasons.push(
+                "no casualty figure, loss, reach or severity trigger: a single local matter → IV (一般)"
+                    .into(),
+            );
         }
         raised
     }

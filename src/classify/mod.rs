@@ -12,6 +12,7 @@
 
 pub mod classifier;
 pub mod matcher;
+pub mod reach;
 pub mod rules;
 pub mod severity;
 pub mod types;

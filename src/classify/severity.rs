@@ -126,7 +126,7 @@ const FIGURE_CHARS: &[char] = &[
 ];
 
 /// Counter words after a number of people.
-const PEOPLE: &[&str] = &["人", "名", "位", "例", "个人", "余人", "多人"];
+const PEOPLE: &[&str] = &["人", "名", "位", "例", "个人", "余人", "多人", "口"];
 
 /// Longest stretch, in characters, searched on each side of a number for
 /// the end of its clause.
@@ -136,20 +136,7 @@ const CLAUSE_CHARS: usize = 40;
 fn is_clause_end(c: char) -> bool {
     matches!(
         c,
-        '。' | ','
-            | ';'
-            | '!'
-            | '?'
-            | '\n'
-            | '、'
-            | ':'
-            | '('
-            | ')'
-            | '“'
-            | '”'
-            | '《'
-            | '》'
-            | '…'
+        '。' | ',' | ';' | '!' | '?' | '\n' | ':' | '(' | ')' | '“' | '”' | '《' | '》' | '…'
     )
 }
 
@@ -321,10 +308,18 @@ fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
 /// `4.6级地震`, `里氏7.0级`, `震级为5.2级`: an earthquake magnitude.
 fn magnitude(n: &Number, before: &str, after: &str) -> Option<f64> {
     let rest = after.strip_prefix('级')?;
+    let mut value = n.value;
+    // ５·８级: headlines write the decimal point as a middle dot.
+    if let Some(head) = before.strip_suffix(['·', '・', '•'])
+        && let Some(d) = head.chars().next_back().and_then(|c| c.to_digit(10))
+        && n.end - n.start == 1
+    {
+        value = f64::from(d) + n.value / 10.0;
+    }
     let quake = prefix_chars(rest, 6).contains("地震")
         || before.ends_with("里氏")
         || before.contains("震级");
-    (quake && (1.0..=10.0).contains(&n.value)).then_some(n.value)
+    (quake && (1.0..=10.0).contains(&value)).then_some(value)
 }
 
 /// `直接经济损失约1.2亿元`, `5000万元的经济损失`: a loss in yuan.
@@ -413,32 +408,22 @@ pub fn level_from_casualties(c: &Casualties, reasons: &mut Vec<String>) -> Optio
             .iter()
             .filter_map(|&k| c.evidence(k))
             .collect();
-        consider(
-            level,
-            format!("{what} reported ({})", ev.join("; ")),
-            &mut best,
-        );
+        consider(level, format!("{what} ({})", ev.join("; ")), &mut best);
     }
-    if injured > 0.0 {
-        let level = scale(injured, 100.0, 50.0, 10.0);
-        let ev = c.evidence(CasualtyKind::Injured).unwrap_or_default();
-        consider(
-            level,
-            format!("{} injured reported ({ev})", fmt_count(injured)),
-            &mut best,
-        );
-    }
-    if sick >= 30.0 {
-        // 突发公共卫生事件分级: 100+ taken ill is 较大, 30–99 一般.
-        let level = if sick >= 100.0 {
-            Severity::III
+    // People taken to hospital or ill after a poisoning, a leak or an
+    // outbreak count as injured (JUDGEMENT.md); a text often gives both
+    // (27名学生送医, 其中3人受伤), so the larger figure counts, not the sum.
+    if injured > 0.0 || sick > 0.0 {
+        let (count, what, kind) = if sick > injured {
+            (sick, "taken ill or to hospital", CasualtyKind::Sickened)
         } else {
-            Severity::IV
+            (injured, "injured", CasualtyKind::Injured)
         };
-        let ev = c.evidence(CasualtyKind::Sickened).unwrap_or_default();
+        let level = scale(count, 100.0, 50.0, 10.0);
+        let ev = c.evidence(kind).unwrap_or_default();
         consider(
             level,
-            format!("{} taken ill ({ev})", fmt_count(sick)),
+            format!("{} {what} ({ev})", fmt_count(count)),
             &mut best,
         );
     }
@@ -489,35 +474,38 @@ fn fmt_yuan(v: f64) -> String {
     }
 }
 
-/// Steps the signals raise the level by, with reasons.
-pub fn raises_from_signals(s: &Signals, reasons: &mut Vec<String>) -> u8 {
-    let mut steps = 0;
+/// The level the daemon's signals support: publication by a central or
+/// provincial authority or medium is exposure at that tier, and a story
+/// carried by ten or more sources, or twenty items in an hour, is 多家媒体
+/// 转载 (JUDGEMENT.md: II).
+pub fn level_from_signals(s: &Signals, reasons: &mut Vec<String>) -> Option<Severity> {
+    let mut best = None;
     match s.authority {
         Some(Authority::Central) => {
-            reasons.push("published by a central authority or medium → +1".into());
-            steps += 1;
+            reasons.push("published by a central authority or medium → II".into());
+            best = Some(Severity::II);
         }
         Some(Authority::Provincial) => {
-            reasons.push("published by a provincial authority or medium → +1".into());
-            steps += 1;
+            reasons.push("published by a provincial authority or medium → II".into());
+            best = Some(Severity::II);
         }
         _ => {}
     }
     if let Some(n) = s.source_count
         && n >= 10
     {
-        reasons.push(format!("carried by {n} distinct sources → +1"));
-        steps += 1;
+        reasons.push(format!("carried by {n} distinct sources → II"));
+        best = Some(Severity::II);
     }
     if let Some(r) = s.items_per_hour
         && r >= 20.0
     {
         reasons.push(format!(
-            "spreading fast ({r:.0} items in the last hour) → +1"
+            "spreading fast ({r:.0} items in the last hour) → II"
         ));
-        steps += 1;
+        best = Some(Severity::II);
     }
-    steps
+    best
 }
 
 #[cfg(test)]
@@ -595,6 +583,8 @@ mod tests {
         assert_eq!(level("震级为6.2级"), Some(Severity::II));
         assert_eq!(level("某地发生5.1级地震"), Some(Severity::III));
         assert_eq!(level("风力达到12级"), None);
+        assert_eq!(level("某县发生5·8级地震"), Some(Severity::III));
+        assert_eq!(level("里氏7级地震"), Some(Severity::I));
     }
 
     #[test]
@@ -621,12 +611,15 @@ mod tests {
         assert_eq!(level("直接经济损失5000万元"), Some(Severity::II));
         assert_eq!(level("直接经济损失900万元"), Some(Severity::IV));
         assert_eq!(level("没有数字"), None);
+        // Taken ill or to hospital counts as injured.
+        assert_eq!(level("六十多名员工食物中毒送医"), Some(Severity::II));
+        assert_eq!(level("27名学生出现不适送医"), Some(Severity::III));
     }
 
     #[test]
     fn reasons_quote_the_text() {
         let mut reasons = Vec::new();
         level_from_casualties(&extract_casualties("事故造成3人死亡", false), &mut reasons);
-        assert_eq!(reasons, vec!["3 dead reported (事故造成3人死亡) → III"]);
+        assert_eq!(reasons, vec!["3 dead (事故造成3人死亡) → III"]);
     }
 }

@@ -1,0 +1,471 @@
+//! Reach (影响范围): the figures that grade everything that is not an
+//! accident (JUDGEMENT.md, "Everything else"): how many people a matter
+//! touches (1800余户居民, 三百余名村民, 数十万储户), how far a post has spread
+//! (阅读量超过800万, 播放量逾2亿), and how many provinces are involved (流入
+//! 十余个省份). Words of reach that need no arithmetic (央视曝光, 登上热搜,
+//! 拉横幅, 全县) are operator-edited `@level` rules in `severity.txt`.
+//!
+//! Like the casualty figures, every figure keeps the phrase it was read from,
+//! so the reason an analyst sees quotes the text.
+
+use super::types::Severity;
+use crate::text::find_numbers;
+
+/// Nouns for groups of people whose size measures a matter's reach. A count
+/// must be bound to one of them (1800余户, 五百多名业主), so 消防人员1200余人
+/// or 总投资5000万元 are never read as people affected.
+const GROUP_NOUNS: &[&str] = &[
+    "业主",
+    "租客",
+    "租户",
+    "住户",
+    "家长",
+    "储户",
+    "村民",
+    "农民工",
+    "工人",
+    "工友",
+    "学生",
+    "居民",
+    "市民",
+    "群众",
+    "职工",
+    "员工",
+    "购房者",
+    "购房户",
+    "受种者",
+    "接种者",
+    "受种儿童",
+    "消费者",
+    "投资人",
+    "投资者",
+    "出借人",
+    "会员",
+    "学员",
+    "患者",
+    "病人",
+    "老人",
+    "考生",
+    "幼儿",
+    "孩子",
+    "儿童",
+    "乘客",
+    "商户",
+    "摊贩",
+    "教师",
+    "老师",
+    "退休人员",
+    "退役军人",
+    "车主",
+    "用户",
+    "被拆迁户",
+    "拆迁户",
+    "被征地农民",
+    "农户",
+    "家庭",
+    "人家",
+    "网友",
+    "网民",
+];
+
+/// Counter words between a number and its group noun (五百多名业主, 三个村).
+const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "万名", "万户", "万"];
+
+/// Words for a count of readers or viewers (阅读量超过800万).
+const SPREAD_WORDS: &[&str] = &[
+    "阅读量",
+    "阅读数",
+    "阅读",
+    "播放量",
+    "播放",
+    "浏览量",
+    "浏览",
+    "点击量",
+    "观看量",
+    "观看",
+    "转发量",
+    "转发",
+    "点赞",
+    "评论量",
+    "话题量",
+];
+
+/// How many characters after a spread word its number may sit (阅读量已超过
+/// 800万: the number is five characters on).
+const SPREAD_GAP: usize = 8;
+
+/// One figure of reach, with the phrase it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReachFigure {
+    /// The value (people, reads, provinces).
+    pub value: f64,
+    /// The phrase, for reasons.
+    pub evidence: String,
+}
+
+/// The figures of reach read from one text; the largest of each kind.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reach {
+    /// People or households affected (1800余户, 五百多名业主).
+    pub affected: Option<ReachFigure>,
+    /// Reads, views or reposts (阅读量超过800万).
+    pub spread: Option<ReachFigure>,
+    /// Provinces a matter reaches (十余个省份).
+    pub provinces: Option<ReachFigure>,
+}
+
+impl Reach {
+    /// True when no figure of reach was read.
+    pub fn is_empty(&self) -> bool {
+        self.affected.is_none() && self.spread.is_none() && self.provinces.is_none()
+    }
+}
+
+fn keep_max(slot: &mut Option<ReachFigure>, value: f64, evidence: String) {
+    if slot.as_ref().is_none_or(|f| value > f.value) {
+        *slot = Some(ReachFigure { value, evidence });
+    }
+}
+
+/// The text from `start` to `end` with a few characters before it, within
+/// the clause, for a reason line.
+fn phrase(text: &str, start: usize, end: usize) -> String {
+    let lead = text[..start]
+        .char_indices()
+        .rev()
+        .take(4)
+        .take_while(|&(_, c)| !is_clause_end(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    text[lead..end].to_string()
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | ',' | ';' | '!' | '?' | '\n' | ':' | '(' | ')' | '“' | '”' | '…'
+    )
+}
+
+/// The first `n` characters of `s`.
+fn prefix_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// Reads the figures of reach from normalized text.
+pub fn read_reach(text: &str) -> Reach {
+    let mut out = Reach::default();
+    for n in find_numbers(text) {
+        if n.value <= 0.0 || n.value > 1e12 {
+            continue;
+        }
+        let before = &text[..n.start];
+        let after = &text[n.end..];
+        // Years, dates and times count nothing here.
+        if after.starts_with(['年', '月', '日', '时', '点', '号', '%', '.'])
+            || after.starts_with("分钟")
+        {
+            continue;
+        }
+        // 十余个省份, 20多个省区市, 3省: provinces reached.
+        let counter = after.strip_prefix('个').unwrap_or(after);
+        if counter.starts_with("省份") || counter.starts_with("省区") || counter.starts_with('省')
+        {
+            // A province's own name (江苏省) has no number before 省.
+            let end = n.end + (after.len() - counter.len()) + '省'.len_utf8();
+            keep_max(
+                &mut out.provinces,
+                n.value,
+                phrase(text, n.start, end.min(text.len())),
+            );
+            continue;
+        }
+        // 阅读量超过800万, 播放量逾2亿: a spread word shortly before the number,
+        // or 800万次播放 / 200万阅读 after it.
+        let window_start = before
+            .char_indices()
+            .rev()
+            .nth(SPREAD_GAP - 1)
+            .map_or(0, |(i, _)| i);
+        let near_before = &before[window_start..];
+        let spread_before = SPREAD_WORDS
+            .iter()
+            .filter_map(|w| near_before.rfind(w).map(|p| (p, w)))
+            .max_by_key(|&(p, w)| (p + w.len(), w.len()))
+            .filter(|&(p, w)| !near_before[p + w.len()..].contains(is_clause_end));
+        let unit_after = after
+            .strip_prefix("余次")
+            .or_else(|| after.strip_prefix("多次"))
+            .or_else(|| after.strip_prefix('次'))
+            .or_else(|| after.strip_prefix("人次"))
+            .unwrap_or(after);
+        let spread_after = SPREAD_WORDS
+            .iter()
+            .find(|w| unit_after.starts_with(**w))
+            .map(|w| after.len() - unit_after.len() + w.len());
+        if let Some((p, _)) = spread_before {
+            let start = window_start + p;
+            keep_max(&mut out.spread, n.value, phrase(text, start, n.end));
+            continue;
+        }
+        if let Some(len) = spread_after {
+            keep_max(&mut out.spread, n.value, phrase(text, n.start, n.end + len));
+            continue;
+        }
+        // 1800余户, 五百多名业主, 数百家长, 4万名储户: a count bound to a
+        // group of people.
+        let rest = COUNTERS
+            .iter()
+            .filter(|c| after.starts_with(**c))
+            .max_by_key(|c| c.len())
+            .map_or(after, |c| &after[c.len()..]);
+        let counter_len = after.len() - rest.len();
+        let scale =
+            if after.starts_with("万名") || after.starts_with("万户") || after.starts_with('万')
+            {
+                1e4
+            } else {
+                1.0
+            };
+        let households = after.starts_with('户') || after.starts_with("万户");
+        // 数百家长: the noun may follow the number directly, 家 included.
+        let noun = [(rest, counter_len), (after, 0)]
+            .into_iter()
+            .find_map(|(s, skip)| {
+                GROUP_NOUNS
+                    .iter()
+                    .filter(|g| prefix_chars(s, 3).starts_with(**g))
+                    .max_by_key(|g| g.len())
+                    .map(|g| skip + g.len())
+            });
+        let bound = match noun {
+            Some(len) => Some(len),
+            // 1800余户 alone: households are people affected.
+            None if households => Some(counter_len),
+            None => None,
+        };
+        if let Some(len) = bound {
+            keep_max(
+                &mut out.affected,
+                n.value * scale,
+                phrase(text, n.start, n.end + len),
+            );
+            continue;
+        }
+        // 涉及接种者400余人, 影响居民2000余人: the group noun before the
+        // number, inside its clause, with 人 after it.
+        if after.starts_with('人') || after.starts_with("余人") || after.starts_with("多人") {
+            let tail = before
+                .char_indices()
+                .rev()
+                .take(8)
+                .take_while(|&(_, c)| !is_clause_end(c))
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            let lead = &before[tail..];
+            let group = GROUP_NOUNS.iter().any(|g| lead.contains(g));
+            let affects = ["涉及", "影响", "波及", "累计", "共有", "超过", "逾"]
+                .iter()
+                .any(|w| lead.contains(w));
+            if group && affects {
+                keep_max(
+                    &mut out.affected,
+                    n.value,
+                    phrase(text, tail, n.end + '人'.len_utf8()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The level the figures of reach support (JUDGEMENT.md): hundreds of
+/// people or households, reads in the hundreds of thousands, or two or more
+/// provinces are II; hundreds of thousands of people, reads in the hundreds
+/// of millions, or ten or more provinces are I; tens of thousands of reads
+/// are III. Pushes one reason per figure that counts.
+pub fn level_from_reach(r: &Reach, reasons: &mut Vec<String>) -> Option<Severity> {
+    let mut best: Option<Severity> = None;
+    let mut consider = |level: Option<Severity>, what: String| {
+        if let Some(level) = level {
+            reasons.push(format!("{what} → {level}"));
+            best = best.max(Some(level));
+        }
+    };
+    if let Some(f) = &r.affected {
+        let level = if f.value >= 1e5 {
+            Some(Severity::I)
+        } else if f.value >= 100.0 {
+            Some(Severity::II)
+        } else {
+            None
+        };
+        consider(level, format!("affected: {}", f.evidence));
+    }
+    if let Some(f) = &r.spread {
+        let level = if f.value >= 1e8 {
+            Some(Severity::I)
+        } else if f.value >= 1e5 {
+            Some(Severity::II)
+        } else if f.value >= 1e4 {
+            Some(Severity::III)
+        } else {
+            None
+        };
+        consider(level, format!("spread: {}", f.evidence));
+    }
+    if let Some(f) = &r.provinces {
+        let level = if f.value >= 10.0 {
+            Some(Severity::I)
+        } else if f.value >= 2.0 {
+            Some(Severity::II)
+        } else {
+            None
+        };
+        consider(level, format!("provinces: {}", f.evidence));
+    }
+    best
+}
+
+/// Characters that open the name of a government body at county level or
+/// above (鹿鸣县民政局, 市发改委, 省卫生健康委); a township's (镇, 乡) or a
+/// village's are not on the list: their matters are local.
+const BODY_LEVELS: &[char] = &['县', '市', '区', '省', '州', '旗'];
+
+/// How a body's name ends (局, 委, 厅, 政府, 办 and 监委 through 委).
+const BODY_ENDS: &[&str] = &["局", "委", "厅", "政府", "办", "检察院", "法院"];
+
+/// Characters never inside a body's name: they mark a sentence, not a name
+/// (市里已经下了督办 is not a body).
+const NOT_IN_NAME: &[char] = &[
+    '了', '的', '在', '已', '里', '说', '是', '和', '与', '把', '被', '向', '给', '也', '都', '就',
+    '还', '要', '让', '对', '从', '去', '找', '打', '问', '我', '你', '他', '们', '这', '那',
+];
+
+/// What a body does on record: it speaks, investigates or acts.
+const BODY_ACTS: &[&str] = &[
+    "通报", "说明", "澄清", "回应", "表示", "发布", "答复", "回复", "调查", "核查", "核实", "责令",
+    "停职", "免职", "立案", "成立", "介入", "部署", "督办", "交办", "批示", "要求", "辟谣", "查获",
+    "查封", "召回", "约谈", "公布", "解读", "称",
+];
+
+/// Words before a body that make it the one told to act.
+const OBJECT_MARKERS: &[&str] = &[
+    "要求", "责成", "责令", "请", "督促", "转交", "转办", "交由", "由", "给", "向", "到", "约谈",
+    "将",
+];
+
+/// Longest body name, in characters after its level character.
+const BODY_NAME_CHARS: usize = 8;
+
+/// A sentence where a government body of county level or above is on
+/// record about the matter (县医保局澄清, 市住建局：网传…不实, 县委书记作出
+/// 批示): the matter is at least county- or city-wide (JUDGEMENT.md, III).
+/// Returns the body's name.
+pub fn official_on_record(text: &str) -> Option<String> {
+    for sentence in text.split(['。', '!', '?', '\n', ';']) {
+        if !BODY_ACTS.iter().any(|a| sentence.contains(a)) {
+            continue;
+        }
+        for (i, c) in sentence.char_indices() {
+            if !BODY_LEVELS.contains(&c) {
+                continue;
+            }
+            let rest = &sentence[i + c.len_utf8()..];
+            let mut end = None;
+            for (j, d) in rest.char_indices().take(BODY_NAME_CHARS) {
+                if NOT_IN_NAME.contains(&d) || !('\u{4e00}'..='\u{9fff}').contains(&d) {
+                    break;
+                }
+                let tail = &rest[..j + d.len_utf8()];
+                if BODY_ENDS.iter().any(|e| tail.ends_with(e)) {
+                    end = Some(j + d.len_utf8());
+                    break;
+                }
+            }
+            // The body told to act (要求区住建局答复, 责成市政府彻查) is not on
+            // record itself: the one telling it is.
+            let lead = &sentence[..i];
+            if OBJECT_MARKERS.iter().any(|m| lead.ends_with(m)) {
+                continue;
+            }
+            if let Some(end) = end {
+                let name = &sentence[i..i + c.len_utf8() + end];
+                // The act must be outside the name (县纪委监委 is not an act).
+                let after = &sentence[i + c.len_utf8() + end..];
+                if BODY_ACTS.iter().any(|a| after.contains(a)) {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn level(text: &str) -> Option<Severity> {
+        level_from_reach(&read_reach(text), &mut Vec::new())
+    }
+
+    #[test]
+    fn counts_bound_to_groups_of_people() {
+        assert_eq!(level("北苑小区1800余户居民室温不达标"), Some(Severity::II));
+        assert_eq!(level("三百余名村民联名信访"), Some(Severity::II));
+        assert_eq!(level("数百家长到园抗议"), Some(Severity::II));
+        assert_eq!(level("涉及接种者400余人"), Some(Severity::II));
+        assert_eq!(level("数十万储户存款无法支取"), Some(Severity::I));
+        assert_eq!(level("逾二十万购房者交楼无期"), Some(Severity::I));
+        assert_eq!(level("村里二十几个娃都一样"), None);
+        assert_eq!(level("消防人员1200余人开展扑救"), None);
+        assert_eq!(level("项目总投资5000万元"), None);
+        assert_eq!(level("2026年3月共有12人"), None);
+    }
+
+    #[test]
+    fn spread_figures() {
+        assert_eq!(level("相关帖子阅读量已超过800万"), Some(Severity::II));
+        assert_eq!(level("话题阅读量逾2亿"), Some(Severity::I));
+        assert_eq!(level("视频播放量已经超过200万了"), Some(Severity::II));
+        assert_eq!(level("视频获得3万次播放"), Some(Severity::III));
+        assert_eq!(level("阅读量才300"), None);
+    }
+
+    #[test]
+    fn provinces_reached() {
+        assert_eq!(level("已流入十余个省份的基层接种点"), Some(Severity::I));
+        assert_eq!(level("涉及3个省份"), Some(Severity::II));
+        assert_eq!(level("江苏省南通市"), None);
+    }
+
+    #[test]
+    fn bodies_on_record() {
+        let body = |t: &str| official_on_record(t);
+        assert_eq!(
+            body("县医保局澄清:个人账户年底清零系误读").as_deref(),
+            Some("县医保局")
+        );
+        assert_eq!(
+            body("鹿鸣县民政局关于说法的情况说明").as_deref(),
+            Some("县民政局")
+        );
+        assert_eq!(
+            body("经县纪委监委初步核查,已立案").as_deref(),
+            Some("县纪委")
+        );
+        assert_eq!(body("12345转办:要求区住建局三个工作日内答复"), None);
+        assert_eq!(body("县委书记作出批示").as_deref(), Some("县委"));
+        assert_eq!(body("我们去区里问,每次都说在走程序"), None);
+        assert_eq!(body("送到县医院急诊,值班人员说先交押金"), None);
+        assert_eq!(body("镇政府回应称正在处理"), None);
+    }
+
+    #[test]
+    fn reasons_quote_the_text() {
+        let mut reasons = Vec::new();
+        level_from_reach(&read_reach("东城区1200余户业主联名投诉"), &mut reasons);
+        assert_eq!(reasons, vec!["affected: 东城区1200余户业主 → II"]);
+    }
+}
