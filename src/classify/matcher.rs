@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::classifier::CATEGORY_THRESHOLD;
-use super::rules::{ListKind, Rule, RuleSet};
+use super::rules::{ListKind, Near, Rule, RuleSet};
 use super::types::Category;
 use crate::text::Segmenter;
 use crate::text::segment::LazyBoundaries;
@@ -82,6 +82,16 @@ struct CompiledRule {
     groups: Vec<Vec<u32>>,
     /// One bit per group: the mask of a rule whose every group matched.
     full: u64,
+    /// Proximity the groups must keep.
+    near: Option<Near>,
+}
+
+/// Most aligned occurrences kept per term of a proximity rule.
+const MAX_POSITIONS: usize = 256;
+
+/// Characters that end a sentence for `near=sentence`.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '\n' | '…')
 }
 
 /// The compiled form of a [`RuleSet`].
@@ -97,6 +107,8 @@ pub struct Matcher {
     term_list_vetoes: Vec<Vec<u32>>,
     /// Number of lists.
     list_count: usize,
+    /// Terms of proximity rules: every aligned occurrence is kept.
+    positional: Vec<bool>,
 }
 
 /// Where each term matched in one text.
@@ -104,6 +116,9 @@ pub struct Matcher {
 pub struct Hits {
     /// (term id, byte offset of its first aligned occurrence), sorted by id.
     first: Vec<(u32, u32)>,
+    /// Every aligned occurrence of the terms of proximity rules:
+    /// (term id, character offset, sentence number), sorted.
+    places: Vec<(u32, u32, u32)>,
 }
 
 impl Hits {
@@ -175,6 +190,7 @@ impl Matcher {
                     } else {
                         (1u64 << rule.groups.len()) - 1
                     },
+                    near: rule.near,
                 });
                 rule_excludes.push(
                     rule.excludes
@@ -206,6 +222,12 @@ impl Matcher {
                 term_list_vetoes[t as usize].push(li as u32);
             }
         }
+        let mut positional = vec![false; terms.len()];
+        for r in compiled.iter().filter(|r| r.near.is_some()) {
+            for &t in r.groups.iter().flatten() {
+                positional[t as usize] = true;
+            }
+        }
         // A DFA is several times faster than the NFAs for overlapping search;
         // a few thousand short terms keep it to a few MB.
         let automaton = AhoCorasick::builder()
@@ -220,6 +242,7 @@ impl Matcher {
             term_vetoes,
             term_list_vetoes,
             list_count: list_excludes.len(),
+            positional,
         })
     }
 
@@ -260,17 +283,27 @@ impl Matcher {
         let mut done = vec![false; needed.len()];
         let mut found: Vec<(u32, u32)> = Vec::new();
         let mut bounds = LazyBoundaries::new(text, segmenter);
+        let mut places: Vec<(u32, usize)> = Vec::new();
+        let mut kept = vec![0u16; needed.len()];
         let mut check = |term: u32, start: usize, end: usize| {
             let Ok(slot) = needed.binary_search(&term) else {
                 return;
             };
-            if !done[slot]
+            let positional = self.positional[term as usize];
+            let wanted = !done[slot] || (positional && usize::from(kept[slot]) < MAX_POSITIONS);
+            if wanted
                 && !negated(&text[..start])
                 && bounds.is_boundary(start)
                 && bounds.is_boundary(end)
             {
-                done[slot] = true;
-                found.push((term, start as u32));
+                if !done[slot] {
+                    done[slot] = true;
+                    found.push((term, start as u32));
+                }
+                if positional {
+                    kept[slot] += 1;
+                    places.push((term, start));
+                }
             }
         };
         match raw {
@@ -281,7 +314,10 @@ impl Matcher {
                 .for_each(|m| check(m.pattern().as_u32(), m.start(), m.end())),
         }
         found.sort_unstable_by_key(|&(t, _)| t);
-        Hits { first: found }
+        Hits {
+            first: found,
+            places: locate(text, places),
+        }
     }
 
     /// Terms worth checking for word alignment, sorted: those of rules whose
@@ -352,6 +388,11 @@ impl Matcher {
         let mut out = Vec::new();
         for ri in self.satisfied(&present, true) {
             let c = &self.rules[ri as usize];
+            if let Some(near) = c.near
+                && !groups_near(&c.groups, near, &hits.places)
+            {
+                continue;
+            }
             let list = &rules.lists[c.list];
             let rule = &list.rules[c.index];
             let mut terms = Vec::new();
@@ -375,9 +416,117 @@ impl Matcher {
     }
 }
 
+/// Character offsets and sentence numbers of byte offsets in `text`, in
+/// one pass: (term, byte offset) → (term, character, sentence), sorted.
+fn locate(text: &str, mut places: Vec<(u32, usize)>) -> Vec<(u32, u32, u32)> {
+    if places.is_empty() {
+        return Vec::new();
+    }
+    places.sort_unstable_by_key(|&(_, b)| b);
+    let mut out = Vec::with_capacity(places.len());
+    let mut chars = text.char_indices().enumerate().peekable();
+    let (mut char_no, mut sentence) = (0u32, 0u32);
+    for (term, byte) in places {
+        while let Some(&(n, (i, c))) = chars.peek() {
+            if i >= byte {
+                break;
+            }
+            char_no = n as u32 + 1;
+            if ends_sentence(c) {
+                sentence += 1;
+            }
+            chars.next();
+        }
+        out.push((term, char_no, sentence));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// True when every group has an occurrence in one sentence, or all within
+/// a window of `n` characters (measured between the terms' starts).
+fn groups_near(groups: &[Vec<u32>], near: Near, places: &[(u32, u32, u32)]) -> bool {
+    // (position, group) for every occurrence of every group's terms.
+    let mut events: Vec<(u32, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &t in g {
+            let from = places.partition_point(|&(pt, _, _)| pt < t);
+            for &(_, ch, sent) in places[from..].iter().take_while(|&&(pt, _, _)| pt == t) {
+                events.push((if near == Near::Sentence { sent } else { ch }, gi));
+            }
+        }
+    }
+    events.sort_unstable();
+    let width = match near {
+        Near::Sentence => 0,
+        Near::Chars(n) => n,
+    };
+    // Sliding window: the narrowest span holding every group.
+    let mut counts = vec![0u32; groups.len()];
+    let mut covered = 0;
+    let mut lo = 0;
+    for hi in 0..events.len() {
+        let (pos, g) = events[hi];
+        if counts[g] == 0 {
+            covered += 1;
+        }
+        counts[g] += 1;
+        while events[lo].0 + width < pos {
+            let lg = events[lo].1;
+            counts[lg] -= 1;
+            if counts[lg] == 0 {
+                covered -= 1;
+            }
+            lo += 1;
+        }
+        if covered == groups.len() {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classifier(rules: &str) -> crate::classify::Classifier {
+        let normalizer = crate::text::Normalizer::shared().unwrap();
+        let set = RuleSet::from_files(
+            vec![("emergency.txt".into(), rules.as_bytes().to_vec())],
+            normalizer,
+        )
+        .unwrap();
+        crate::classify::Classifier::new(set).unwrap()
+    }
+
+    fn flagged(c: &crate::classify::Classifier, text: &str) -> bool {
+        c.classify(&crate::classify::Document {
+            text,
+            ..Default::default()
+        })
+        .is_flagged()
+    }
+
+    #[test]
+    fn proximity_rules_need_their_groups_close() {
+        let c = classifier("巨响 + 浓烟|黑烟 near=sentence\n停了|断了 + 天然气|暖气 near=6\n");
+        assert!(flagged(&c, "刚才一声巨响，楼后面冒出黑烟。"));
+        assert!(!flagged(&c, "昨晚听到一声巨响。今天看新闻说是放鞭炮，远处有黑烟。"));
+        assert!(flagged(&c, "天然气停了四天了"));
+        assert!(!flagged(&c, "天然气公司通知，小区门口的路灯昨天晚上停了"));
+    }
+
+    #[test]
+    fn near_is_parsed_and_checked() {
+        let normalizer = crate::text::Normalizer::shared().unwrap();
+        let bad = RuleSet::from_files(
+            vec![("emergency.txt".into(), "爆炸 + 浓烟 near=abc\n".as_bytes().to_vec())],
+            normalizer,
+        );
+        let err = bad.unwrap_err().to_string();
+        assert!(err.contains("emergency.txt:1") && err.contains("near"), "{err}");
+    }
 
     #[test]
     fn negations_before_a_term() {

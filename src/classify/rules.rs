@@ -89,6 +89,18 @@ pub struct Rule {
     pub weight: f32,
     /// For severity lists: what the rule does to the level.
     pub level: Option<LevelEffect>,
+    /// Proximity: the groups must match close together (`near=N`,
+    /// `near=sentence`), not just anywhere in the item.
+    pub near: Option<Near>,
+}
+
+/// How close together the groups of a proximity rule must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Near {
+    /// Every group within a window of this many characters (`near=20`).
+    Chars(u32),
+    /// Every group in one sentence (`near=sentence`, `near=句`).
+    Sentence,
 }
 
 impl Rule {
@@ -384,7 +396,7 @@ pub fn parse_file(
             continue;
         }
         match parse_rule(line) {
-            Ok((groups, excludes, weight)) => {
+            Ok((groups, excludes, weight, near)) => {
                 if list.kind == ListKind::Severity && level.is_none() {
                     problems.push(problem(
                         line_no,
@@ -403,7 +415,14 @@ pub fn parse_file(
                         )));
                     }
                 }
-                let key = format!("{groups:?}{excludes:?}");
+                if near.is_some() && groups.len() < 2 {
+                    problems.push(problem(
+                        line_no,
+                        Level::Warning,
+                        "near= has no effect on a rule with one group: join two groups with '+'".into(),
+                    ));
+                }
+                let key = format!("{groups:?}{excludes:?}{near:?}");
                 if let Some(first) = seen.get(&key) {
                     problems.push(problem(
                         line_no,
@@ -421,6 +440,7 @@ pub fn parse_file(
                     groups,
                     excludes,
                     weight,
+                    near,
                     level: if list.kind == ListKind::Severity {
                         level
                     } else {
@@ -473,11 +493,20 @@ fn parse_level(value: &str) -> Option<LevelEffect> {
 /// Most groups one rule may join with `+`.
 const MAX_GROUPS: usize = 16;
 
-type ParsedRule = (Vec<Vec<String>>, Vec<String>, f32);
+type ParsedRule = (Vec<Vec<String>>, Vec<String>, f32, Option<Near>);
 
-/// Parses `A|B + C - D|E weight=2`.
+/// Largest `near=N` window, in characters.
+const MAX_NEAR: u32 = 500;
+
+/// Parses `A|B + C - D|E weight=2 near=10`.
 fn parse_rule(line: &str) -> Result<ParsedRule, String> {
-    let (body, weight) = split_weight(line)?;
+    let (body, near) = split_near(line)?;
+    let (body, weight) = split_weight(body)?;
+    let (body, near) = match near {
+        Some(n) => (body, Some(n)),
+        // Either order: `weight=0.5 near=8` or `near=8 weight=0.5`.
+        None => split_near(body)?,
+    };
     let parts = split_top(body, '-')?;
     let mut parts = parts.into_iter();
     let positive = parts.next().unwrap_or_default();
@@ -502,7 +531,37 @@ fn parse_rule(line: &str) -> Result<ParsedRule, String> {
     for g in parts {
         excludes.extend(parse_group(&g).map_err(|e| format!("after '-': {e}"))?);
     }
-    Ok((groups, excludes, weight))
+    Ok((groups, excludes, weight, near))
+}
+
+/// Splits a trailing `near=N` or `near=sentence` (also `邻近=N`, `邻近=句`).
+fn split_near(line: &str) -> Result<(&str, Option<Near>), String> {
+    let line = line.trim_end();
+    let last_start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let last = &line[last_start..];
+    let Some(value) = last
+        .strip_prefix("near=")
+        .or_else(|| last.strip_prefix("邻近="))
+    else {
+        if last.starts_with("near") || last.starts_with("邻近") {
+            return Err(format!(
+                "'{last}' is not a proximity: write near=20 (characters) or near=sentence after the rule, with a space before it"
+            ));
+        }
+        return Ok((line, None));
+    };
+    let near = match value {
+        "sentence" | "句" | "一句" => Near::Sentence,
+        v => match v.parse::<u32>() {
+            Ok(n @ 1..=MAX_NEAR) => Near::Chars(n),
+            _ => {
+                return Err(format!(
+                    "near '{v}' must be a number of characters from 1 to {MAX_NEAR}, or 'sentence'"
+                ));
+            }
+        },
+    };
+    Ok((&line[..last_start], Some(near)))
 }
 
 /// Splits a trailing `weight=N` (also `权重=N`).
