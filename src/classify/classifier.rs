@@ -190,6 +190,19 @@ impl Classifier {
             }
         }
 
+        // Exclusions that vetoed a rule of a category list: the operator sees
+        // why an item was not flagged, or flagged for less.
+        for v in self.matcher.vetoed(&self.rules, &hits) {
+            if let ListKind::Category(c) = v.kind {
+                out.reasons.push(format!(
+                    "excluded: {} rule {} vetoed by {}",
+                    c.slug(),
+                    v.rule.location,
+                    v.by.join("、")
+                ));
+            }
+        }
+
         // Flags from their lists.
         for h in &rule_hits {
             if let ListKind::Flag(f) = h.kind

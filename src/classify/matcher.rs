@@ -109,6 +109,19 @@ pub struct Matcher {
     list_count: usize,
     /// Terms of proximity rules: every aligned occurrence is kept.
     positional: Vec<bool>,
+    /// The terms, by id (for explaining exclusions).
+    terms: Vec<String>,
+}
+
+/// A rule that matched but was vetoed by an exclusion, for reasons.
+#[derive(Debug, Clone)]
+pub struct Vetoed<'r> {
+    /// Which list the rule is in.
+    pub kind: ListKind,
+    /// The rule.
+    pub rule: &'r Rule,
+    /// The exclusion terms found in the text.
+    pub by: Vec<String>,
 }
 
 /// Where each term matched in one text.
@@ -243,6 +256,7 @@ impl Matcher {
             term_list_vetoes,
             list_count: list_excludes.len(),
             positional,
+            terms,
         })
     }
 
@@ -380,6 +394,36 @@ impl Matcher {
             masks[ri as usize] == r.full && !vetoed_lists[r.list] && !vetoed_rules.contains(&ri)
         });
         touched
+    }
+
+    /// The rules whose groups all matched but an exclusion vetoed, with the
+    /// exclusion terms found: so an operator can see why an item was not
+    /// flagged.
+    pub fn vetoed<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<Vetoed<'r>> {
+        let present: Vec<u32> = hits.first.iter().map(|&(t, _)| t).collect();
+        let kept = self.satisfied(&present, true);
+        let mut out = Vec::new();
+        for ri in self.satisfied(&present, false) {
+            if kept.binary_search(&ri).is_ok() {
+                continue;
+            }
+            let c = &self.rules[ri as usize];
+            let by: Vec<String> = present
+                .iter()
+                .filter(|&&t| {
+                    self.term_vetoes[t as usize].contains(&ri)
+                        || self.term_list_vetoes[t as usize].contains(&(c.list as u32))
+                })
+                .map(|&t| self.terms[t as usize].clone())
+                .collect();
+            let list = &rules.lists[c.list];
+            out.push(Vetoed {
+                kind: list.kind,
+                rule: &list.rules[c.index],
+                by,
+            });
+        }
+        out
     }
 
     /// The rules that `hits` satisfy, in list and file order.
