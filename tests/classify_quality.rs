@@ -467,15 +467,24 @@ fn holdout3_scores() {
         if show_misses && (got.categories != item.categories || got.severity != item.severity) {
             println!(
                 "{} want {:?} {:?} got {:?} {:?}\n   {} {}\n   {:?}",
-                item.id, item.categories, item.severity, got.categories, got.severity,
-                item.title, item.text, got.reasons
+                item.id,
+                item.categories,
+                item.severity,
+                got.categories,
+                got.severity,
+                item.title,
+                item.text,
+                got.reasons
             );
         }
         score.add(&item, &got);
     }
     score.print("holdout3 (fixtures written to JUDGEMENT.md)");
     let (_, _, f1) = score.micro();
-    assert!(f1 >= HOLDOUT3_MICRO_F1_FLOOR, "holdout3 micro-F1 {f1:.3} below floor");
+    assert!(
+        f1 >= HOLDOUT3_MICRO_F1_FLOOR,
+        "holdout3 micro-F1 {f1:.3} below floor"
+    );
     let exact = DevScore::ratio(score.severity_exact, score.severity_total);
     assert!(
         exact >= HOLDOUT3_SEVERITY_EXACT_FLOOR,

@@ -170,12 +170,45 @@ impl Classifier {
             }
         }
 
+        // Scope: an event abroad (a foreign place or dateline, and no place
+        // of the jurisdiction or domestic marker, which the abroad list
+        // excludes) is ordinary news for a local office.
+        if !out.categories.is_empty()
+            && out.regions.is_empty()
+            && let Some(h) = rule_hits.iter().find(|h| h.kind == ListKind::Abroad)
+        {
+            let scope_all = self
+                .rules
+                .lists
+                .iter()
+                .any(|l| l.kind == ListKind::Abroad && l.scope_all);
+            if scope_all {
+                out.reasons.push(format!(
+                    "abroad: {} ({}), flagged as the list says @scope all",
+                    h.terms.join("+"),
+                    h.rule.location
+                ));
+            } else {
+                out.reasons.push(format!(
+                    "abroad: {} ({}): an event abroad is not flagged for a local office (@scope local); would have been {}",
+                    h.terms.join("+"),
+                    h.rule.location,
+                    out.categories
+                        .iter()
+                        .map(|c| c.slug())
+                        .collect::<Vec<_>>()
+                        .join("+")
+                ));
+                out.categories.clear();
+            }
+        }
+
         for h in &rule_hits {
             let keep = match h.kind {
                 ListKind::Category(c) => out.categories.contains(&c),
                 ListKind::Flag(_) => true,
                 ListKind::Severity => !out.categories.is_empty(),
-                ListKind::Regions => false,
+                ListKind::Regions | ListKind::Abroad => false,
             };
             if keep {
                 out.matches.push(Match {

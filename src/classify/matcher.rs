@@ -351,7 +351,7 @@ impl Matcher {
         let useful = |ri: u32| match self.rules[ri as usize].kind {
             ListKind::Category(c) => scores[c as usize] >= CATEGORY_THRESHOLD,
             ListKind::Severity => any_category,
-            ListKind::Regions | ListKind::Flag(_) => true,
+            ListKind::Regions | ListKind::Flag(_) | ListKind::Abroad => true,
         };
         present.retain(|&t| {
             let t = t as usize;
@@ -556,7 +556,10 @@ mod tests {
     fn proximity_rules_need_their_groups_close() {
         let c = classifier("巨响 + 浓烟|黑烟 near=sentence\n停了|断了 + 天然气|暖气 near=6\n");
         assert!(flagged(&c, "刚才一声巨响，楼后面冒出黑烟。"));
-        assert!(!flagged(&c, "昨晚听到一声巨响。今天看新闻说是放鞭炮，远处有黑烟。"));
+        assert!(!flagged(
+            &c,
+            "昨晚听到一声巨响。今天看新闻说是放鞭炮，远处有黑烟。"
+        ));
         assert!(flagged(&c, "天然气停了四天了"));
         assert!(!flagged(&c, "天然气公司通知，小区门口的路灯昨天晚上停了"));
     }
@@ -565,11 +568,17 @@ mod tests {
     fn near_is_parsed_and_checked() {
         let normalizer = crate::text::Normalizer::shared().unwrap();
         let bad = RuleSet::from_files(
-            vec![("emergency.txt".into(), "爆炸 + 浓烟 near=abc\n".as_bytes().to_vec())],
+            vec![(
+                "emergency.txt".into(),
+                "爆炸 + 浓烟 near=abc\n".as_bytes().to_vec(),
+            )],
             normalizer,
         );
         let err = bad.unwrap_err().to_string();
-        assert!(err.contains("emergency.txt:1") && err.contains("near"), "{err}");
+        assert!(
+            err.contains("emergency.txt:1") && err.contains("near"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub enum ListKind {
     Regions,
     /// Severity triggers (`severity.txt`), each rule under an `@level`.
     Severity,
+    /// Places abroad and foreign datelines (`abroad.txt`): an event abroad
+    /// is not flagged for a local office unless the list says `@scope all`.
+    Abroad,
     /// A flag list (`rumor.txt`, `urgent.txt`).
     Flag(Flag),
 }
@@ -36,6 +39,7 @@ impl ListKind {
         match name {
             "regions" => Some(ListKind::Regions),
             "severity" => Some(ListKind::Severity),
+            "abroad" => Some(ListKind::Abroad),
             _ => None,
         }
     }
@@ -47,6 +51,7 @@ impl ListKind {
             ListKind::Flag(f) => f.slug(),
             ListKind::Regions => "regions",
             ListKind::Severity => "severity",
+            ListKind::Abroad => "abroad",
         }
     }
 }
@@ -124,6 +129,9 @@ pub struct KeywordList {
     pub excludes: Vec<String>,
     /// The rules, in file order.
     pub rules: Vec<Rule>,
+    /// For the abroad list: `@scope all` flags events abroad too (with a
+    /// reason saying so); the default, `@scope local`, does not flag them.
+    pub scope_all: bool,
 }
 
 /// How bad a [`Problem`] is.
@@ -310,6 +318,7 @@ pub fn parse_file(
         kind: kind_from_file_name(file).unwrap_or(ListKind::Regions),
         excludes: Vec::new(),
         rules: Vec::new(),
+        scope_all: false,
     };
     let mut kind_known = kind_from_file_name(file).is_some();
     let mut level: Option<LevelEffect> = None;
@@ -357,7 +366,7 @@ pub fn parse_file(
                         kind_known = true;
                     } else {
                         problems.push(problem(line_no, Level::Error, format!(
-                            "unknown list kind '{value}': use one of policy, interest, morality, emergency, directive, regions, severity, rumor, urgent"
+                            "unknown list kind '{value}': use one of policy, interest, morality, emergency, directive, regions, severity, rumor, urgent, abroad"
                         )));
                     }
                 }
@@ -383,10 +392,24 @@ pub fn parse_file(
                         }
                     }
                 }
+                "scope" => match (list.kind, value) {
+                    (ListKind::Abroad, "local" | "本地") => list.scope_all = false,
+                    (ListKind::Abroad, "all" | "全部") => list.scope_all = true,
+                    (ListKind::Abroad, _) => problems.push(problem(
+                        line_no,
+                        Level::Error,
+                        format!("@scope '{value}': write @scope local (events abroad are not flagged) or @scope all"),
+                    )),
+                    _ => problems.push(problem(
+                        line_no,
+                        Level::Error,
+                        "@scope is only allowed in the abroad list".into(),
+                    )),
+                },
                 other => problems.push(problem(
                     line_no,
                     Level::Error,
-                    format!("unknown directive '@{other}': use @exclude, @level or @kind"),
+                    format!("unknown directive '@{other}': use @exclude, @level, @kind or @scope"),
                 )),
             }
             continue;
@@ -419,7 +442,8 @@ pub fn parse_file(
                     problems.push(problem(
                         line_no,
                         Level::Warning,
-                        "near= has no effect on a rule with one group: join two groups with '+'".into(),
+                        "near= has no effect on a rule with one group: join two groups with '+'"
+                            .into(),
                     ));
                 }
                 let key = format!("{groups:?}{excludes:?}{near:?}");
