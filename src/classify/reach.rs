@@ -276,7 +276,34 @@ pub fn read_reach(text: &str) -> Reach {
             }
         }
     }
+    spread_in_words(text, &mut out);
     out
+}
+
+/// 阅读量逾百万, 播放量已超千万: magnitudes written as words, which
+/// [`find_numbers`] does not read alone (百姓, 千万不要).
+fn spread_in_words(text: &str, out: &mut Reach) {
+    for (word, value) in [("百万", 1e6), ("千万", 1e7)] {
+        for (i, _) in text.match_indices(word) {
+            let before = &text[..i];
+            // 500百万 is not written; a digit or 数/上 before is read elsewhere.
+            if before.ends_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let window_start = before
+                .char_indices()
+                .rev()
+                .nth(SPREAD_GAP - 1)
+                .map_or(0, |(j, _)| j);
+            let near = &before[window_start..];
+            if let Some(p) = SPREAD_WORDS.iter().filter_map(|w| near.rfind(w)).min()
+                && !near[p..].contains(is_clause_end)
+            {
+                let start = window_start + p;
+                keep_max(&mut out.spread, value, phrase(text, start, i + word.len()));
+            }
+        }
+    }
 }
 
 /// The level the figures of reach support (JUDGEMENT.md): hundreds of
@@ -344,9 +371,62 @@ const NOT_IN_NAME: &[char] = &[
 
 /// What a body does on record: it speaks, investigates or acts.
 const BODY_ACTS: &[&str] = &[
-    "通报", "说明", "澄清", "回应", "表示", "发布", "答复", "回复", "调查", "核查", "核实", "责令",
-    "停职", "免职", "立案", "成立", "介入", "部署", "督办", "交办", "批示", "要求", "辟谣", "查获",
-    "查封", "召回", "约谈", "公布", "解读", "称",
+    "通报",
+    "说明",
+    "澄清",
+    "回应",
+    "表示",
+    "发布",
+    "答复",
+    "回复",
+    "调查",
+    "核查",
+    "核实",
+    "责令",
+    "停职",
+    "免职",
+    "立案",
+    "成立",
+    "介入",
+    "部署",
+    "督办",
+    "交办",
+    "批示",
+    "要求",
+    "辟谣",
+    "查获",
+    "查封",
+    "召回",
+    "约谈",
+    "公布",
+    "解读",
+    "称",
+    "暂停",
+    "安排",
+    "组织",
+    "评估",
+    "处置",
+    "排查",
+    "整改",
+    "启动",
+    "不实",
+    "误读",
+    "谣言",
+    "不属实",
+];
+
+/// What follows a body that makes it a channel forwarding a matter, not a
+/// body on record about it: a city's inspection team or hotline alone does
+/// not lift a single street's matter (JUDGEMENT.md, directives).
+const CHANNEL_AFTER: &[&str] = &[
+    "巡察",
+    "第一巡察",
+    "第二巡察",
+    "第三巡察",
+    "第四巡察",
+    "第五巡察",
+    "热线",
+    "信箱",
 ];
 
 /// Words before a body that make it the one told to act.
@@ -393,6 +473,9 @@ pub fn official_on_record(text: &str) -> Option<String> {
                 let name = &sentence[i..i + c.len_utf8() + end];
                 // The act must be outside the name (县纪委监委 is not an act).
                 let after = &sentence[i + c.len_utf8() + end..];
+                if CHANNEL_AFTER.iter().any(|w| after.starts_with(w)) {
+                    continue;
+                }
                 if BODY_ACTS.iter().any(|a| after.contains(a)) {
                     return Some(name.to_string());
                 }
@@ -431,6 +514,8 @@ mod tests {
         assert_eq!(level("视频播放量已经超过200万了"), Some(Severity::II));
         assert_eq!(level("视频获得3万次播放"), Some(Severity::III));
         assert_eq!(level("阅读量才300"), None);
+        assert_eq!(level("相关话题阅读量逾百万"), Some(Severity::II));
+        assert_eq!(level("千万不要相信"), None);
     }
 
     #[test]

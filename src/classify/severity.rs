@@ -140,6 +140,17 @@ fn is_clause_end(c: char) -> bool {
     )
 }
 
+/// Phrases saying the missing have been found, dead or alive.
+const MISSING_FOUND: &[&str] = &[
+    "全部找到",
+    "均已找到",
+    "已找到",
+    "均已遇难",
+    "全部遇难",
+    "全部获救",
+    "均已获救",
+];
+
 /// Words that say "none" before a casualty word: 无人员伤亡, 未造成人员死亡.
 const NEGATIONS: &[&str] = &["无", "未", "没有", "暂无", "未造成", "并无"];
 
@@ -230,6 +241,11 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
                 out.record(kind, n.value, &phrase);
             }
         }
+    }
+    // The missing were found (失联人员已全部找到, 均已遇难): the later death
+    // toll counts them, and counting them again would double the figure.
+    if MISSING_FOUND.iter().any(|w| text.contains(w)) {
+        out.figures.retain(|f| f.kind != CasualtyKind::Missing);
     }
     out
 }
@@ -545,6 +561,10 @@ mod tests {
             ("共有120余名学生出现呕吐、腹泻症状", vec![(Sickened, 120.0)]),
             ("受伤12人", vec![(Injured, 12.0)]),
             ("3人死亡,后死亡人数升至9人", vec![(Dead, 9.0)]),
+            (
+                "5名失联人员已全部找到,均已遇难,共造成7人遇难",
+                vec![(Dead, 7.0)],
+            ),
             ("事故未造成人员伤亡", vec![]),
             ("3人被抓获,5名嫌疑人", vec![]),
             ("2026年11月22日发生火灾,无人员伤亡", vec![]),
