@@ -69,7 +69,7 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// Counter words between a number and its group noun (五百多名业主, 三个村).
-const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "万名", "万户", "万"];
+const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "号", "万名", "万户", "万"];
 
 /// Words for a count of readers or viewers (阅读量超过800万).
 const SPREAD_WORDS: &[&str] = &[
@@ -162,8 +162,7 @@ pub fn read_reach(text: &str) -> Reach {
         let before = &text[..n.start];
         let after = &text[n.end..];
         // Years, dates and times count nothing here.
-        if after.starts_with(['年', '月', '日', '时', '点', '号', '%', '.'])
-            || after.starts_with("分钟")
+        if after.starts_with(['年', '月', '日', '时', '点', '%', '.']) || after.starts_with("分钟")
         {
             continue;
         }
@@ -502,6 +501,7 @@ mod tests {
         assert_eq!(level("数十万储户存款无法支取"), Some(Severity::I));
         assert_eq!(level("逾二十万购房者交楼无期"), Some(Severity::I));
         assert_eq!(level("村里二十几个娃都一样"), None);
+        assert_eq!(level("厂门口围了两百多号工人"), Some(Severity::II));
         assert_eq!(level("消防人员1200余人开展扑救"), None);
         assert_eq!(level("项目总投资5000万元"), None);
         assert_eq!(level("2026年3月共有12人"), None);

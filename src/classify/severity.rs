@@ -97,6 +97,8 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("溺亡", CasualtyKind::Dead),
     ("遇害", CasualtyKind::Dead),
     ("牺牲", CasualtyKind::Dead),
+    ("无生命体征", CasualtyKind::Dead),
+    ("没有生命体征", CasualtyKind::Dead),
     ("失联", CasualtyKind::Missing),
     ("失踪", CasualtyKind::Missing),
     ("伤亡", CasualtyKind::Injured),
@@ -116,13 +118,17 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("呕吐", CasualtyKind::Sickened),
     ("腹泻", CasualtyKind::Sickened),
     ("不适", CasualtyKind::Sickened),
+    ("症状", CasualtyKind::Sickened),
+    ("送院", CasualtyKind::Sickened),
+    ("留观", CasualtyKind::Sickened),
+    ("发病", CasualtyKind::Sickened),
 ];
 
 /// Every character of every casualty word, plus those of 损失 and 死/伤/亡:
 /// a text without any of them holds no figure.
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
-    '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级',
+    '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病',
 ];
 
 /// Counter words after a number of people.
@@ -567,6 +573,9 @@ mod tests {
             ),
             ("事故未造成人员伤亡", vec![]),
             ("3人被抓获,5名嫌疑人", vec![]),
+            ("三人被救出时均已无生命体征", vec![(Dead, 3.0)]),
+            ("累计发病学生73名", vec![(Sickened, 73.0)]),
+            ("十二名工人出现咳嗽胸闷等症状", vec![(Sickened, 12.0)]),
             ("2026年11月22日发生火灾,无人员伤亡", vec![]),
             ("第3次会议", vec![]),
             ("3名扑火人员在扑救过程中牺牲", vec![(Dead, 3.0)]),
