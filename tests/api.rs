@@ -31,7 +31,7 @@ const BLAST_REPOST: &str =
 const WAGES: &str = "海门区某工地几十名农民工被拖欠工资近半年，多次讨要无果。";
 const RUMOR: &str =
     "网传“明年起女性一律65岁退休”，人社部门回应：该说法系对渐进式延迟退休政策的误读。";
-const ABUSE: &str = "家长反映幼儿园老师用针扎孩子，涉事教师已被警方控制。";
+const ABUSE: &str = "家长反映幼儿园老师用针扎孩子，县教育局已介入调查，涉事教师已被警方控制。";
 const NOISE: &str = "崇川区图书馆新馆今天开放，周末还有亲子阅读活动。";
 
 fn tokens() -> Vec<Token> {

@@ -574,3 +574,162 @@ fn development_set_scores() {
         "dev hard positives found {hard:.3} below floor"
     );
 }
+
+fn classify_text(
+    classifier: &yuqing::classify::Classifier,
+    text: &str,
+) -> yuqing::classify::Classification {
+    classifier.classify(&Document {
+        text,
+        ..Default::default()
+    })
+}
+
+#[test]
+fn events_abroad_are_not_flagged_unless_the_office_asks() {
+    let classifier = common::shipped_classifier();
+    let text = "新华社开罗5月3日电 埃及首都一居民楼发生燃气爆炸，已造成12人死亡、30多人受伤。";
+    let got = classify_text(&classifier, text);
+    assert!(got.categories.is_empty(), "{got:?}");
+    assert!(
+        got.reasons
+            .iter()
+            .any(|r| r.starts_with("abroad: ") && r.contains("would have been emergency")),
+        "{:?}",
+        got.reasons
+    );
+    // The same event at home is flagged.
+    let home = classify_text(
+        &classifier,
+        "我市一居民楼发生燃气爆炸，已造成12人死亡、30多人受伤。",
+    );
+    assert_eq!(home.categories, vec![Category::Emergency]);
+    assert_eq!(home.severity, Some(Severity::II));
+
+    // An office that wants events abroad says @scope all.
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::root().join("keywords")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let mut body = std::fs::read_to_string(&path).unwrap();
+            if path.file_name().is_some_and(|n| n == "abroad.txt") {
+                body = body.replace("@scope local", "@scope all");
+            }
+            std::fs::write(dir.path().join(path.file_name().unwrap()), body).unwrap();
+        }
+    }
+    let rules = yuqing::classify::RuleSet::load_dir(
+        dir.path(),
+        yuqing::text::Normalizer::shared().unwrap(),
+    )
+    .unwrap();
+    let all = yuqing::classify::Classifier::new(rules).unwrap();
+    let got = classify_text(&all, text);
+    assert_eq!(got.categories, vec![Category::Emergency]);
+    assert!(got.reasons.iter().any(|r| r.contains("@scope all")));
+}
+
+#[test]
+fn severity_by_reach_reads_like_an_analyst() {
+    let classifier = common::shipped_classifier();
+    let level = |text: &str| {
+        let got = classify_text(&classifier, text);
+        (got.severity, got.reasons)
+    };
+    // People affected, bound to a group noun.
+    let (s, reasons) =
+        level("东城区1200余户业主的房子延期交房已经一年多，开发商一直拖着不给说法。");
+    assert_eq!(s, Some(Severity::II), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("affected: ") && r.contains("1200余户业主"))
+    );
+    // A single local complaint.
+    let (s, reasons) = level("我们小区的暖气片冰凉，屋里才十二度，物业电话打了三天没人管。");
+    assert_eq!(s, Some(Severity::IV), "{reasons:?}");
+    // Local media: III; national media: II.
+    let (s, _) = level("小区暖气不热的事上了同城热搜，供热公司说管网故障。");
+    assert_eq!(s, Some(Severity::III));
+    let (s, _) = level("央视曝光某地学校食堂用过期冻肉，账目仍按鲜肉报销。");
+    assert_eq!(s, Some(Severity::II));
+    // Reads in the hundreds of millions: I.
+    let (s, reasons) =
+        level("网传“全国医保卡年底停用”，相关话题阅读量逾2亿，国家医保局辟谣称系误读。");
+    assert_eq!(s, Some(Severity::I), "{reasons:?}");
+    // A provincial channel alone never lifts an item above III.
+    let (s, reasons) = level(
+        "关于省领导留言板网民留言的交办函：网民反映县城一条小巷路灯不亮，现将留言转你县办理，请于15个工作日内核实处理并公开回复。",
+    );
+    assert_eq!(s, Some(Severity::III), "{reasons:?}");
+}
+
+#[test]
+fn accidents_go_by_their_figures() {
+    let classifier = common::shipped_classifier();
+    let got = classify_text(
+        &classifier,
+        "国道发生特大交通事故，一辆货车与面包车相撞，造成2人死亡。",
+    );
+    assert_eq!(got.severity, Some(Severity::IV), "{:?}", got.reasons);
+    assert!(
+        got.reasons
+            .iter()
+            .any(|r| r.contains("not counted") && r.contains("特大交通事故"))
+    );
+    // Hospitalised after a poisoning count as injured: sixty → II.
+    let got = classify_text(&classifier, "某厂六十多名员工在食堂就餐后食物中毒送医。");
+    assert_eq!(got.severity, Some(Severity::II), "{:?}", got.reasons);
+    // The latest figure wins; the missing found are not counted twice.
+    let got = classify_text(
+        &classifier,
+        "山体滑坡5名失联人员已全部找到，均已遇难，遇难人数升至7人。",
+    );
+    assert_eq!(got.severity, Some(Severity::III), "{:?}", got.reasons);
+    // Magnitudes in every form; victims of a disaster are not injured.
+    let got = classify_text(
+        &classifier,
+        "某县发生５·８级地震，受灾群众9496人，暂无人员伤亡报告。",
+    );
+    assert_eq!(got.severity, Some(Severity::III), "{:?}", got.reasons);
+}
+
+#[test]
+fn paraphrases_are_caught() {
+    let classifier = common::shipped_classifier();
+    for (text, want) in [
+        (
+            "刚才工业园那边轰的一声巨响，我家窗户都震碎了，现在黑烟滚滚。",
+            Category::Emergency,
+        ),
+        (
+            "吃完食堂的饭上吐下泻，我们班二十几个人都去医院挂水了。",
+            Category::Emergency,
+        ),
+        (
+            "干了一年活，钱还没拿到，老板电话打不通，年都过不好。",
+            Category::Interest,
+        ),
+        ("整个小区天然气停了四天了，也没个通知。", Category::Interest),
+        (
+            "听说今年起退休金都要交个税，每个月扣一成，是真的吗？",
+            Category::Policy,
+        ),
+        (
+            "上面发话了，让县里一个礼拜内给个说法。",
+            Category::Directive,
+        ),
+        (
+            "去养老院看我妈，胳膊上全是淤青，护工说是自己摔的。",
+            Category::Morality,
+        ),
+    ] {
+        let got = classify_text(&classifier, text);
+        assert!(
+            got.categories.contains(&want),
+            "{text}: {:?} {:?}",
+            got.categories,
+            got.matches
+        );
+    }
+}

@@ -84,8 +84,8 @@ fn classify_answers_every_line_in_order_and_survives_bad_lines() {
 
     assert_eq!(lines[5]["categories"], serde_json::json!(["policy"]));
     assert_eq!(
-        lines[5]["severity"], "III",
-        "central authority raises IV to III"
+        lines[5]["severity"], "II",
+        "publication by a central medium is national exposure: II"
     );
 }
 
@@ -145,13 +145,14 @@ fn check_summarizes_the_shipped_lists() {
         "severity",
         "rumor",
         "urgent",
+        "abroad",
     ] {
         assert!(
             stdout.contains(&format!(": {kind} — ")),
             "summary lists {kind}:\n{stdout}"
         );
     }
-    assert!(stdout.lines().last().unwrap().starts_with("OK: 9 lists"));
+    assert!(stdout.lines().last().unwrap().starts_with("OK: 10 lists"));
 }
 
 #[test]

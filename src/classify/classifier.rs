@@ -336,7 +336,11 @@ impl Classifier {
                 None => {}
             }
         }
-        if let Some(l) = severity::level_from_signals(signals, reasons) {
+        if let Some(l) = severity::level_from_signals(
+            signals,
+            categories.contains(&Category::Directive),
+            reasons,
+        ) {
             floor = floor.max(l);
         }
         let raise = raise.min(MAX_RAISE);

@@ -499,19 +499,29 @@ fn fmt_yuan(v: f64) -> String {
 /// The level the daemon's signals support: publication by a central or
 /// provincial authority or medium is exposure at that tier, and a story
 /// carried by ten or more sources, or twenty items in an hour, is 多家媒体
-/// 转载 (JUDGEMENT.md: II).
-pub fn level_from_signals(s: &Signals, reasons: &mut Vec<String>) -> Option<Severity> {
+/// 转载 (JUDGEMENT.md: II). For a `directive` the publisher is the channel
+/// the demand came through, which alone never lifts an item above III.
+pub fn level_from_signals(
+    s: &Signals,
+    directive: bool,
+    reasons: &mut Vec<String>,
+) -> Option<Severity> {
     let mut best = None;
-    match s.authority {
-        Some(Authority::Central) => {
-            reasons.push("published by a central authority or medium → II".into());
+    let tier = match s.authority {
+        Some(Authority::Central) => Some("central"),
+        Some(Authority::Provincial) => Some("provincial"),
+        _ => None,
+    };
+    if let Some(tier) = tier {
+        if directive {
+            reasons.push(format!(
+                "published by a {tier} authority: the channel of a directive, at most III → III"
+            ));
+            best = Some(Severity::III);
+        } else {
+            reasons.push(format!("published by a {tier} authority or medium → II"));
             best = Some(Severity::II);
         }
-        Some(Authority::Provincial) => {
-            reasons.push("published by a provincial authority or medium → II".into());
-            best = Some(Severity::II);
-        }
-        _ => {}
     }
     if let Some(n) = s.source_count
         && n >= 10
