@@ -41,6 +41,17 @@ pub struct Item {
     /// Links found in the item's content (kept out of its text).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
+    /// Places and event kinds read from the text of a flagged item: what
+    /// grouping compares.
+    #[serde(default, skip_serializing_if = "crate::cases::EventTraits::is_empty")]
+    pub event: crate::cases::EventTraits,
+}
+
+impl Item {
+    /// When the item happened for grouping: published, else first seen.
+    pub fn happened_at(&self) -> DateTime<Utc> {
+        self.published.unwrap_or(self.ingested_at)
+    }
 }
 
 /// The stable id of an item: a hash of its source and its best identity, the

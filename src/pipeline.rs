@@ -117,7 +117,7 @@ impl Pipeline {
         let mut index = ClusterIndex::default();
         let since = now - Duration::hours(cluster::DEFAULT_WINDOW_HOURS);
         for case in store.cases_seen_since(since)? {
-            index.upsert(case.id, case_signature(&case), case.last_seen);
+            index.upsert(case.id, case_signature(&case), case_event_time(&case));
         }
         Ok(Self {
             classifier: RwLock::new(Arc::new(classifier)),
@@ -171,7 +171,7 @@ impl Pipeline {
         case.department = self.routing().department(&case);
         self.store.write_case(&case, now)?;
         self.store.flush()?;
-        index.upsert(case.id, case_signature(&case), case.last_seen);
+        index.upsert(case.id, case_signature(&case), case_event_time(&case));
         Ok(case)
     }
 
@@ -241,6 +241,11 @@ fn classify_item(classifier: &Classifier, id: String, new: NewItem, now: DateTim
     let normalized = classifier.normalize(&doc);
     let classification = classifier.classify_normalized(&normalized, &doc.signals);
     let simhash = cluster::simhash(classifier.segmenter().words(&normalized));
+    let event = if classification.is_flagged() {
+        crate::cases::read_event(&normalized, &classification.regions)
+    } else {
+        Default::default()
+    };
     crate::metrics::global().classify.observe(started.elapsed());
     Item {
         id,
@@ -256,6 +261,7 @@ fn classify_item(classifier: &Classifier, id: String, new: NewItem, now: DateTim
         simhash,
         case_id: None,
         links: new.links,
+        event,
     }
 }
 
@@ -328,7 +334,7 @@ impl Pipeline {
             outcome.case_id = Some(cid);
         } else {
             let signature = item_signature(&item);
-            let found = index.find(&signature, item.ingested_at);
+            let found = index.find(&signature, item.happened_at());
             let stored = match found {
                 Some(cid) => match pending.cases.get(&cid) {
                     Some(c) => Some(c.clone()),
@@ -352,7 +358,7 @@ impl Pipeline {
             };
             case.department = routing.department(&case);
             item.case_id = Some(case.id);
-            index.upsert(case.id, case_signature(&case), case.last_seen);
+            index.upsert(case.id, case_signature(&case), case_event_time(&case));
             outcome.case_id = Some(case.id);
             outcome.new_case = new_case;
             if !pending.cases.contains_key(&case.id) {
@@ -540,6 +546,7 @@ fn item_signature(item: &Item) -> Signature {
         terms,
         regions: c.regions.clone(),
         categories: c.categories.clone(),
+        event: item.event.clone(),
     }
 }
 
@@ -552,5 +559,12 @@ fn case_signature(case: &Case) -> Signature {
         terms,
         regions: case.regions.clone(),
         categories: case.categories.clone(),
+        event: case.event.clone(),
     }
+}
+
+/// When a case's latest item happened (cases stored before this was kept
+/// use their last sighting).
+fn case_event_time(case: &Case) -> DateTime<Utc> {
+    case.last_event.unwrap_or(case.last_seen)
 }

@@ -270,6 +270,13 @@ pub struct Case {
     /// SimHash of the item that opened it (finds reposts of it).
     #[serde(default)]
     pub simhash: u64,
+    /// Places and event kinds of its items (grouping keys).
+    #[serde(default, skip_serializing_if = "super::EventTraits::is_empty")]
+    pub event: super::EventTraits,
+    /// When its latest item happened (published, else first seen): the
+    /// grouping window runs on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_event: Option<DateTime<Utc>>,
     /// Suggested responsible department.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
@@ -316,6 +323,8 @@ impl Case {
             sources: vec![item.source.clone()],
             top_terms: matched_terms(item),
             simhash: item.simhash,
+            event: item.event.clone(),
+            last_event: Some(item.happened_at()),
             department: None,
             deadlines: Deadlines::compute(item.ingested_at, &c.categories, severity),
             status: CaseStatus::New,
@@ -340,6 +349,11 @@ impl Case {
     pub fn absorb(&mut self, item: &Item) {
         let c = &item.classification;
         self.item_count += 1;
+        self.event.absorb(&item.event);
+        self.last_event = Some(
+            self.last_event
+                .map_or(item.happened_at(), |t| t.max(item.happened_at())),
+        );
         self.last_seen = self.last_seen.max(item.ingested_at);
         self.first_seen = self.first_seen.min(item.ingested_at);
         if !self.sources.contains(&item.source) {
@@ -562,6 +576,8 @@ mod tests {
             sources: vec!["微博".into()],
             top_terms: vec![],
             simhash: 0,
+            event: Default::default(),
+            last_event: None,
             department: None,
             deadlines: Deadlines::compute(now, &[Category::Emergency], Severity::III),
             status: CaseStatus::New,
@@ -679,6 +695,7 @@ mod tests {
             simhash: 0,
             case_id: None,
             links: Vec::new(),
+            event: Default::default(),
         }
     }
 

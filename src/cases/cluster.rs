@@ -5,6 +5,9 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
+use super::event::{self, EventTraits};
 use crate::classify::Category;
 
 /// How long after a case's last item a new item may still join it.
@@ -69,21 +72,37 @@ pub struct Signature {
     pub regions: Vec<String>,
     /// Categories.
     pub categories: Vec<Category>,
+    /// Places and event kinds read from the text.
+    #[serde(default)]
+    pub event: EventTraits,
 }
 
 /// One open case as the index sees it.
 #[derive(Debug, Clone)]
 struct Entry {
-    case_id: u64,
     signature: Signature,
-    last_seen: DateTime<Utc>,
+    /// When its latest item happened: published, else first seen.
+    last_event: DateTime<Utc>,
 }
 
-/// Recent cases that new items may join. Rebuilt from the store at start.
+/// Most cases the index holds; past it the oldest are forgotten first
+/// (they can still be found in the store, just not joined automatically).
+pub const MAX_ENTRIES: usize = 200_000;
+
+/// Recent cases that new items may join, looked up by their places and
+/// event kinds rather than scanned. Rebuilt from the store at start.
 #[derive(Debug, Clone)]
 pub struct ClusterIndex {
-    entries: Vec<Entry>,
+    entries: HashMap<u64, Entry>,
+    /// Place stems and event kinds → cases carrying them.
+    keys: HashMap<String, Vec<u64>>,
+    /// Cases with neither places nor kinds: few, compared one by one.
+    unkeyed: Vec<u64>,
     window: Duration,
+    /// The latest event time seen: the index forgets what is older than it
+    /// by more than the window.
+    horizon: Option<DateTime<Utc>>,
+    upserts_since_prune: usize,
 }
 
 impl Default for ClusterIndex {
@@ -92,49 +111,123 @@ impl Default for ClusterIndex {
     }
 }
 
+/// The lookup keys of a signature: its place stems and event kinds.
+fn keys_of(sig: &Signature) -> Vec<String> {
+    let mut keys: Vec<String> = sig
+        .event
+        .stems()
+        .map(|s| format!("p:{}", s.chars().take(2).collect::<String>()))
+        .chain(sig.event.kinds.iter().map(|k| format!("k:{k}")))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 impl ClusterIndex {
-    /// An empty index; items join cases seen within `window`.
+    /// An empty index; items join cases whose latest item happened within
+    /// `window` of theirs.
     pub fn new(window: Duration) -> Self {
         Self {
-            entries: Vec::new(),
+            entries: HashMap::new(),
+            keys: HashMap::new(),
+            unkeyed: Vec::new(),
             window,
+            horizon: None,
+            upserts_since_prune: 0,
         }
     }
 
-    /// The case an item seen at `at` belongs to, if any.
+    /// The case an item that happened at `at` belongs to, if any.
     pub fn find(&self, item: &Signature, at: DateTime<Utc>) -> Option<u64> {
+        let mut candidates: Vec<u64> = keys_of(item)
+            .iter()
+            .filter_map(|k| self.keys.get(k))
+            .flatten()
+            .copied()
+            .chain(self.unkeyed.iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(f64, u64)> = None;
-        for e in &self.entries {
-            if at - e.last_seen > self.window || e.last_seen - at > self.window {
+        for id in candidates {
+            let Some(e) = self.entries.get(&id) else {
+                continue;
+            };
+            if at - e.last_event > self.window || e.last_event - at > self.window {
                 continue;
             }
             let score = similarity(item, &e.signature);
-            if score > 0.0 && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, e.case_id));
+            // Ties go to the older case, so that ids stay stable.
+            if score > 0.0 && best.is_none_or(|(s, b)| score > s || (score == s && id < b)) {
+                best = Some((score, id));
             }
         }
         best.map(|(_, id)| id)
     }
 
-    /// Records (or refreshes) a case.
-    pub fn upsert(&mut self, case_id: u64, signature: Signature, last_seen: DateTime<Utc>) {
-        match self.entries.iter_mut().find(|e| e.case_id == case_id) {
-            Some(e) => {
-                e.signature = signature;
-                e.last_seen = e.last_seen.max(last_seen);
-            }
-            None => self.entries.push(Entry {
-                case_id,
+    /// Records (or refreshes) a case whose latest item happened at `at`.
+    pub fn upsert(&mut self, case_id: u64, signature: Signature, at: DateTime<Utc>) {
+        self.remove_keys(case_id);
+        let keys = keys_of(&signature);
+        if keys.is_empty() {
+            self.unkeyed.push(case_id);
+        }
+        for k in keys {
+            self.keys.entry(k).or_default().push(case_id);
+        }
+        let last_event = match self.entries.get(&case_id) {
+            Some(e) => e.last_event.max(at),
+            None => at,
+        };
+        self.entries.insert(
+            case_id,
+            Entry {
                 signature,
-                last_seen,
-            }),
+                last_event,
+            },
+        );
+        self.horizon = Some(self.horizon.map_or(at, |h| h.max(at)));
+        self.upserts_since_prune += 1;
+        if (self.upserts_since_prune >= 1024 || self.entries.len() > MAX_ENTRIES)
+            && let Some(h) = self.horizon
+        {
+            self.prune(h);
         }
     }
 
-    /// Forgets cases whose last item is older than the window before `now`.
+    fn remove_keys(&mut self, case_id: u64) {
+        if let Some(old) = self.entries.get(&case_id) {
+            for k in keys_of(&old.signature) {
+                if let Some(ids) = self.keys.get_mut(&k) {
+                    ids.retain(|&id| id != case_id);
+                    if ids.is_empty() {
+                        self.keys.remove(&k);
+                    }
+                }
+            }
+        }
+        self.unkeyed.retain(|&id| id != case_id);
+    }
+
+    /// Forgets cases whose latest item happened more than the window before
+    /// `now`, and the oldest past [`MAX_ENTRIES`].
     pub fn prune(&mut self, now: DateTime<Utc>) {
+        self.upserts_since_prune = 0;
         let window = self.window;
-        self.entries.retain(|e| now - e.last_seen <= window);
+        let mut stale: Vec<(DateTime<Utc>, u64)> = self
+            .entries
+            .iter()
+            .map(|(&id, e)| (e.last_event, id))
+            .collect();
+        stale.sort_unstable();
+        let excess = self.entries.len().saturating_sub(MAX_ENTRIES);
+        for (i, (at, id)) in stale.into_iter().enumerate() {
+            if now - at > window || i < excess {
+                self.remove_keys(id);
+                self.entries.remove(&id);
+            }
+        }
     }
 
     /// Number of cases in the index.
@@ -148,19 +241,22 @@ impl ClusterIndex {
     }
 }
 
-/// How much an item looks like a case: 1 for a near-copy, the share of
-/// matched terms for another report of the same story, 0 for unrelated.
+/// How much an item looks like a case: 0 when their places or event kinds
+/// conflict; 1 for a near-copy (a repost); for another report of the same
+/// happening, more when they share a place and an event kind, and a share
+/// of matched terms otherwise.
 fn similarity(item: &Signature, case: &Signature) -> f64 {
     let places_clash = !item.regions.is_empty()
         && !case.regions.is_empty()
         && !item.regions.iter().any(|r| case.regions.contains(r));
-    if places_clash {
+    if places_clash || event::places_conflict(&item.event, &case.event) {
         return 0.0;
     }
-    if item.simhash != 0 && hamming(item.simhash, case.simhash) <= NEAR_DUPLICATE_BITS {
+    let near_copy = item.simhash != 0 && hamming(item.simhash, case.simhash) <= NEAR_DUPLICATE_BITS;
+    if near_copy {
         return 1.0;
     }
-    if !item.categories.iter().any(|c| case.categories.contains(c)) {
+    if event::kinds_conflict(&item.event, &case.event) {
         return 0.0;
     }
     let shared = item
@@ -169,15 +265,24 @@ fn similarity(item: &Signature, case: &Signature) -> f64 {
         .filter(|t| case.terms.binary_search(t).is_ok())
         .count();
     let union = item.terms.len() + case.terms.len() - shared;
-    if shared < 2 || union == 0 {
-        return 0.0;
-    }
-    let jaccard = shared as f64 / union as f64;
-    if jaccard >= MIN_TERM_OVERLAP {
-        jaccard
-    } else {
+    let jaccard = if union == 0 {
         0.0
+    } else {
+        shared as f64 / union as f64
+    };
+    let same_place = event::places_shared(&item.event, &case.event);
+    let same_kind = event::kinds_shared(&item.event, &case.event);
+    if same_place && same_kind {
+        // One place, one kind of incident, one window: one happening, however
+        // differently it is told (a colloquial post and a formal 通报).
+        return 0.5 + 0.5 * jaccard;
     }
+    let placeless = item.event.places.is_empty() || case.event.places.is_empty();
+    let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
+    if placeless && categories_shared && shared >= 2 && jaccard >= MIN_TERM_OVERLAP {
+        return 0.5 * jaccard;
+    }
+    0.0
 }
 
 #[cfg(test)]
@@ -192,6 +297,7 @@ mod tests {
             terms,
             regions: regions.iter().map(|s| s.to_string()).collect(),
             categories: vec![Category::Emergency],
+            event: EventTraits::default(),
         }
     }
 

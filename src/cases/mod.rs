@@ -5,6 +5,7 @@
 pub mod case;
 pub mod cluster;
 pub mod deadline;
+pub mod event;
 pub mod routing;
 
 pub use case::{
@@ -12,4 +13,5 @@ pub use case::{
 };
 pub use cluster::{ClusterIndex, Signature};
 pub use deadline::Deadlines;
+pub use event::{EventTraits, read_event};
 pub use routing::{Route, Routing};

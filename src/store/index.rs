@@ -440,6 +440,8 @@ mod tests {
             sources: vec!["s".into()],
             top_terms: vec![],
             simhash: 0,
+            event: Default::default(),
+            last_event: None,
             department: None,
             deadlines: Deadlines::compute(at, &[Category::Interest], severity),
             status: CaseStatus::New,

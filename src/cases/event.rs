@@ -1,0 +1,439 @@
+//! What and where a report is about, read from its text: the keys that
+//! grouping compares (JUDGEMENT.md, "Cases": same place, same time window,
+//! same incident). Places are the jurisdiction's regions and the generic
+//! place forms Chinese reports use (X县, X镇, X村, X园区, X小区, X中学…);
+//! event kinds are fine types (explosion, fire, wage arrears, outage…).
+
+use serde::{Deserialize, Serialize};
+
+/// The places and event kinds of one report or one case.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventTraits {
+    /// Places as `level:stem` (`county:澜江`, `site:洋口化工园区`), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// Fine event kinds (`explosion`, `wages`…), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+}
+
+impl EventTraits {
+    /// True when nothing was read.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty() && self.kinds.is_empty()
+    }
+
+    /// Adds another report's traits (a case's are the union of its items').
+    pub fn absorb(&mut self, other: &EventTraits) {
+        for p in &other.places {
+            if let Err(i) = self.places.binary_search(p) {
+                self.places.insert(i, p.clone());
+            }
+        }
+        for k in &other.kinds {
+            if let Err(i) = self.kinds.binary_search(k) {
+                self.kinds.insert(i, k.clone());
+            }
+        }
+    }
+
+    /// Stems of the places (the part after `level:`).
+    pub fn stems(&self) -> impl Iterator<Item = &str> {
+        self.places
+            .iter()
+            .map(|p| p.split_once(':').map_or(p.as_str(), |(_, s)| s))
+    }
+}
+
+/// Place suffixes, longest first, with their level. Administrative levels
+/// conflict only with the same level (柏溪区 and 云岭市 may be one place);
+/// sites of one kind (two 小区) conflict with each other.
+const PLACE_SUFFIXES: &[(&str, &str)] = &[
+    ("化工园区", "site"),
+    ("工业园区", "site"),
+    ("产业园区", "site"),
+    ("经济开发区", "site"),
+    ("开发区", "site"),
+    ("工业园", "site"),
+    ("园区", "site"),
+    ("小区", "estate"),
+    ("花园", "estate"),
+    ("新村", "estate"),
+    ("社区", "community"),
+    ("街道", "town"),
+    ("幼儿园", "school"),
+    ("中学", "school"),
+    ("小学", "school"),
+    ("学校", "school"),
+    ("卫生院", "hospital"),
+    ("医院", "hospital"),
+    ("养老院", "care"),
+    ("敬老院", "care"),
+    ("福利院", "care"),
+    ("项目", "project"),
+    ("自治州", "prefecture"),
+    ("省", "province"),
+    ("市", "city"),
+    ("州", "city"),
+    ("县", "county"),
+    ("旗", "county"),
+    ("区", "district"),
+    ("镇", "town"),
+    ("乡", "town"),
+    ("村", "village"),
+];
+
+/// Characters that never belong to a place's name: they end the name on
+/// its left (在鹿鸣县 → 鹿鸣).
+const NOT_IN_PLACE: &[char] = &[
+    '的', '了', '在', '是', '和', '与', '及', '我', '你', '他', '她', '们', '这', '那', '该', '本',
+    '全', '各', '某', '一', '两', '几', '多', '其', '每', '此', '到', '往', '去', '从', '向', '赴',
+    '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '城', '发', '生',
+    '位', '于', '给', '对', '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小',
+    '县', '市', '区', '省', '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还',
+    '已', '等',
+];
+
+/// Words that look like place names but name no place (县城, 市民, 小区门口
+/// of no named estate).
+const NOT_PLACES: &[&str] = &[
+    "城区", "市区", "县城", "山区", "片区", "景区", "辖区", "社区",
+];
+
+/// Event kinds and the words that show them, matched on normalized text.
+const KINDS: &[(&str, &[&str])] = &[
+    ("explosion", &["爆炸", "爆燃", "闪爆", "巨响", "炸了"]),
+    (
+        "fire",
+        &[
+            "火灾", "起火", "着火", "失火", "大火", "山火", "火情", "火场", "烧毁", "扑火",
+        ],
+    ),
+    ("collapse", &["坍塌", "倒塌", "垮塌", "塌了", "塌陷"]),
+    (
+        "poisoning",
+        &[
+            "中毒",
+            "上吐下泻",
+            "呕吐",
+            "腹泻",
+            "腹痛",
+            "拉肚子",
+            "就餐后",
+            "吃坏",
+        ],
+    ),
+    (
+        "leak",
+        &[
+            "泄漏",
+            "泄露",
+            "毒气",
+            "燃气味",
+            "煤气味",
+            "臭鸡蛋味",
+            "刺鼻",
+        ],
+    ),
+    (
+        "flood",
+        &[
+            "洪水",
+            "洪涝",
+            "内涝",
+            "暴雨",
+            "溃坝",
+            "决堤",
+            "山洪",
+            "被淹",
+            "水淹",
+            "强降雨",
+        ],
+    ),
+    ("typhoon", &["台风", "热带风暴"]),
+    ("landslide", &["滑坡", "泥石流", "塌方", "山体"]),
+    ("earthquake", &["地震", "余震", "震感", "震级"]),
+    (
+        "traffic",
+        &[
+            "车祸",
+            "交通事故",
+            "相撞",
+            "追尾",
+            "侧翻",
+            "撞车",
+            "撞了",
+            "翻车",
+        ],
+    ),
+    ("drowning", &["溺水", "溺亡", "落水"]),
+    ("epidemic", &["疫情", "诺如", "病例", "传染", "感染"]),
+    ("mine", &["矿难", "煤矿", "井下", "透水", "瓦斯"]),
+    (
+        "wages",
+        &[
+            "欠薪",
+            "讨薪",
+            "拖欠工资",
+            "工资",
+            "工钱",
+            "血汗钱",
+            "辛苦钱",
+            "农民工",
+        ],
+    ),
+    ("water", &["停水", "断水", "供水", "自来水", "没水", "水压"]),
+    ("power", &["停电", "断电", "供电", "电费", "跳闸"]),
+    ("gas", &["停气", "燃气", "天然气", "煤气"]),
+    ("heating", &["供暖", "暖气", "室温", "热力", "取暖"]),
+    (
+        "demolition",
+        &[
+            "拆迁",
+            "强拆",
+            "征收",
+            "征地",
+            "征迁",
+            "补偿款",
+            "推土机",
+            "拆除",
+            "过渡费",
+        ],
+    ),
+    (
+        "housing",
+        &[
+            "交房",
+            "烂尾",
+            "开发商",
+            "楼盘",
+            "房企",
+            "停工",
+            "停贷",
+            "购房",
+        ],
+    ),
+    (
+        "schooling",
+        &[
+            "入学", "学位", "学区", "撤并", "合并", "校车", "划片", "招生", "中考", "高考",
+        ],
+    ),
+    ("vaccine", &["疫苗", "接种"]),
+    (
+        "food",
+        &[
+            "食品",
+            "奶粉",
+            "过期",
+            "发霉",
+            "变质",
+            "添加",
+            "地沟油",
+            "营养餐",
+            "食堂",
+            "肉",
+            "凉皮",
+        ],
+    ),
+    (
+        "child_abuse",
+        &["虐童", "体罚", "针扎", "幼师", "保育员", "关进", "胶带"],
+    ),
+    (
+        "elder_abuse",
+        &["养老院", "护工", "敬老院", "老人院", "护理员"],
+    ),
+    (
+        "pension",
+        &["养老金", "养老保险", "退休", "社保", "退役军人", "生活补助"],
+    ),
+    ("medical_insurance", &["医保", "报销", "参保", "医保卡"]),
+    ("tax", &["个税", "所得税", "契税", "房产税", "税率", "纳税"]),
+    (
+        "household",
+        &["户籍", "落户", "户口", "宅基地", "承包地", "承包权"],
+    ),
+    ("burial", &["殡葬", "平坟", "土葬", "火化", "骨灰", "墓"]),
+    ("welfare", &["低保", "救助", "五保", "特困", "补贴", "补助"]),
+    ("transit", &["公交", "班车", "线路", "客运", "停运"]),
+    (
+        "deposits",
+        &["存款", "储户", "取不出", "兑付", "理财", "信用社", "银行"],
+    ),
+    (
+        "pollution",
+        &[
+            "污染", "异味", "排放", "恶臭", "噪音", "臭味", "排污", "黑烟",
+        ],
+    ),
+    (
+        "official_abuse",
+        &["城管", "执法人员", "辅警", "殴打", "打人"],
+    ),
+    (
+        "hospital_care",
+        &["急诊", "押金", "抢救", "拒收", "卫生院", "医院"],
+    ),
+    ("prices", &["涨价", "上调", "调价", "价格", "收费"]),
+    ("property", &["物业", "物业费", "维修基金"]),
+];
+
+/// Reads the places and event kinds of normalized text. `regions` are the
+/// jurisdiction's places the classifier found (canonical names).
+pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
+    let mut out = EventTraits::default();
+    for r in regions {
+        let (level, stem) = split_place(r);
+        if stem.chars().count() >= 2 {
+            out.places.push(format!("{level}:{stem}"));
+        }
+    }
+    read_places(text, &mut out.places);
+    // #澜江# or #澜江热点#: a local topic names its place.
+    for tag in text.split('#').skip(1).step_by(2) {
+        let n = tag.chars().count();
+        if (2..=8).contains(&n) && tag.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            out.places.push(format!("place:{tag}"));
+        }
+    }
+    for (kind, words) in KINDS {
+        if words.iter().any(|w| text.contains(w)) {
+            out.kinds.push((*kind).to_string());
+        }
+    }
+    out.places.sort();
+    out.places.dedup();
+    out.kinds.sort();
+    out
+}
+
+/// A canonical region name as `(level, stem)`: 如东县 → (county, 如东).
+fn split_place(name: &str) -> (&'static str, &str) {
+    for (suffix, level) in PLACE_SUFFIXES {
+        if let Some(stem) = name.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            // Sites keep their whole name: 洋口化工园区 is one place.
+            return if is_admin(level) {
+                (level, stem)
+            } else {
+                (level, name)
+            };
+        }
+    }
+    ("place", name)
+}
+
+fn is_admin(level: &str) -> bool {
+    matches!(
+        level,
+        "province" | "prefecture" | "city" | "county" | "district" | "town" | "village"
+    )
+}
+
+/// Generic place forms: up to four name characters before a suffix.
+fn read_places(text: &str, out: &mut Vec<String>) {
+    for (i, _) in text.char_indices() {
+        let rest = &text[i..];
+        let Some(&(suffix, level)) = PLACE_SUFFIXES.iter().find(|(s, _)| rest.starts_with(s))
+        else {
+            continue;
+        };
+        // The name: CJK characters right before the suffix, at most four,
+        // cut on the left at a character that cannot be in a name.
+        let mut start = i;
+        let mut count = 0;
+        for (j, d) in text[..i].char_indices().rev() {
+            if count == 4 || !('\u{4e00}'..='\u{9fff}').contains(&d) || NOT_IN_PLACE.contains(&d) {
+                break;
+            }
+            start = j;
+            count += 1;
+        }
+        if count < 2 {
+            continue;
+        }
+        let name = &text[start..i];
+        let full = &text[start..i + suffix.len()];
+        if NOT_PLACES.contains(&full) || NOT_PLACES.iter().any(|p| full.ends_with(p)) {
+            continue;
+        }
+        if is_admin(level) {
+            out.push(format!("{level}:{name}"));
+        } else {
+            out.push(format!("{level}:{full}"));
+        }
+    }
+}
+
+/// True when two reports name places that cannot be one: both name a place
+/// at the same administrative level, or a site of the same kind, and no
+/// place of either is shared (by stem) with the other.
+pub fn places_conflict(a: &EventTraits, b: &EventTraits) -> bool {
+    if a.places.is_empty() || b.places.is_empty() || places_shared(a, b) {
+        return false;
+    }
+    fn level(p: &str) -> &str {
+        p.split_once(':').map_or("", |(l, _)| l)
+    }
+    a.places.iter().any(|pa| {
+        b.places
+            .iter()
+            .any(|pb| level(pa) == level(pb) && level(pa) != "place")
+    })
+}
+
+/// True when the two name a common place (by stem; 澜江 and 澜江县 agree).
+pub fn places_shared(a: &EventTraits, b: &EventTraits) -> bool {
+    a.stems().any(|sa| {
+        b.stems().any(|sb| {
+            sa == sb
+                || (sa.chars().count() >= 2
+                    && sb.chars().count() >= 2
+                    && (sa.starts_with(sb) || sb.starts_with(sa)))
+        })
+    })
+}
+
+/// True when both name event kinds and none is shared.
+pub fn kinds_conflict(a: &EventTraits, b: &EventTraits) -> bool {
+    !a.kinds.is_empty() && !b.kinds.is_empty() && !kinds_shared(a, b)
+}
+
+/// True when the two share an event kind.
+pub fn kinds_shared(a: &EventTraits, b: &EventTraits) -> bool {
+    a.kinds.iter().any(|k| b.kinds.binary_search(k).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(text: &str) -> EventTraits {
+        read_event(text, &[])
+    }
+
+    #[test]
+    fn reads_places_and_kinds() {
+        let e = ev("如东县洋口化工园区一企业车间发生爆炸");
+        assert!(e.places.contains(&"county:如东".to_string()), "{e:?}");
+        assert!(e.places.iter().any(|p| p.ends_with("化工园区")), "{e:?}");
+        assert_eq!(e.kinds, vec!["explosion".to_string()]);
+        let e = ev("昨晚送到县医院急诊");
+        assert!(!e.places.iter().any(|p| p.starts_with("county:")), "{e:?}");
+    }
+
+    #[test]
+    fn same_place_agrees_other_county_conflicts() {
+        let a = ev("澜江县化工园区爆炸");
+        let b = ev("#澜江# 工业园那边一声巨响");
+        let c = ev("砚溪县一化工厂爆炸");
+        assert!(!places_conflict(&a, &c) || !places_shared(&a, &c));
+        assert!(places_conflict(&a, &c), "{a:?} {c:?}");
+        assert!(!places_conflict(&a, &b));
+        assert!(kinds_shared(&a, &b));
+        let fire = ev("澜江县一仓库起火");
+        assert!(kinds_conflict(&a, &fire));
+    }
+}
