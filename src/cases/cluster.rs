@@ -12,6 +12,9 @@ use crate::classify::Category;
 
 /// How long after a case's last item a new item may still join it.
 pub const DEFAULT_WINDOW_HOURS: i64 = 72;
+/// The window for an ongoing matter at one village, estate, project or site
+/// (wages, demolition, outages): replies and follow-ups come weeks later.
+pub const ONGOING_WINDOW_DAYS: i64 = 30;
 /// SimHash distance at or under which two texts are near-copies.
 pub const NEAR_DUPLICATE_BITS: u32 = 6;
 /// Least share of matched terms (Jaccard) for two reports of one story.
@@ -154,7 +157,13 @@ impl ClusterIndex {
             let Some(e) = self.entries.get(&id) else {
                 continue;
             };
-            if at - e.last_event > self.window || e.last_event - at > self.window {
+            let gap = (at - e.last_event).abs();
+            if gap > self.long_window() {
+                continue;
+            }
+            let within =
+                gap <= self.window || event::ongoing_matter_shared(&item.event, &e.signature.event);
+            if !within {
                 continue;
             }
             let score = similarity(item, &e.signature);
@@ -164,6 +173,11 @@ impl ClusterIndex {
             }
         }
         best.map(|(_, id)| id)
+    }
+
+    /// The longest any match may reach back: the window of ongoing matters.
+    fn long_window(&self) -> Duration {
+        self.window.max(Duration::days(ONGOING_WINDOW_DAYS))
     }
 
     /// Records (or refreshes) a case whose latest item happened at `at`.
@@ -214,7 +228,7 @@ impl ClusterIndex {
     /// `now`, and the oldest past [`MAX_ENTRIES`].
     pub fn prune(&mut self, now: DateTime<Utc>) {
         self.upserts_since_prune = 0;
-        let window = self.window;
+        let window = self.long_window();
         let mut stale: Vec<(DateTime<Utc>, u64)> = self
             .entries
             .iter()
@@ -359,7 +373,54 @@ mod tests {
             None,
             "outside the window"
         );
-        index.prune(now + Duration::hours(100));
+        index.prune(now + Duration::days(ONGOING_WINDOW_DAYS + 1));
         assert!(index.is_empty());
+    }
+
+    fn told(text: &str) -> Signature {
+        Signature {
+            simhash: simhash(text.split('，')),
+            terms: Vec::new(),
+            regions: Vec::new(),
+            categories: vec![Category::Emergency],
+            event: crate::cases::read_event(text, &[]),
+        }
+    }
+
+    #[test]
+    fn one_happening_however_told_and_look_alikes_apart() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        index.upsert(
+            1,
+            told("#澜江# 刚才工业园那边轰的一声巨响，黑烟滚滚，救护车一辆接一辆"),
+            now,
+        );
+        // The formal 通报 hours later joins, in quite different words.
+        let official = told("澜江县人民政府关于县化工园区爆炸事故的情况通报，事故造成3人死亡");
+        assert_eq!(index.find(&official, now + Duration::hours(5)), Some(1));
+        // The same kind of incident in another county on the same day does not.
+        let elsewhere = told("砚溪县一化工厂发生爆炸，2人受伤");
+        assert_eq!(index.find(&elsewhere, now + Duration::hours(3)), None);
+        // A fire in the same county is another incident.
+        let fire = told("澜江县城东一仓库起火，火势已被扑灭");
+        assert_eq!(index.find(&fire, now + Duration::hours(3)), None);
+        // A new incident at the same place a week later is a new case.
+        assert_eq!(index.find(&official, now + Duration::days(7)), None);
+    }
+
+    #[test]
+    fn an_ongoing_matter_at_one_village_joins_weeks_later() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        index.upsert(
+            1,
+            told("柏溪区东岸村征收补偿款拖欠近两年，村民反映强拆"),
+            now,
+        );
+        let reply = told("柏溪区人民政府关于东岸村征收补偿问题的回复，补偿款将于月底前发放");
+        assert_eq!(index.find(&reply, now + Duration::days(14)), Some(1));
+        let other_village = told("柏溪区西岭村征收补偿问题的回复");
+        assert_eq!(index.find(&other_village, now + Duration::days(14)), None);
     }
 }

@@ -71,6 +71,11 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("敬老院", "care"),
     ("福利院", "care"),
     ("项目", "project"),
+    ("工地", "project"),
+    ("化工厂", "site"),
+    ("工厂", "site"),
+    ("厂", "site"),
+    ("公司", "company"),
     ("自治州", "prefecture"),
     ("省", "province"),
     ("市", "city"),
@@ -151,7 +156,10 @@ const KINDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("typhoon", &["台风", "热带风暴"]),
-    ("landslide", &["滑坡", "泥石流", "塌方", "山体"]),
+    (
+        "landslide",
+        &["滑坡", "泥石流", "塌方", "山体", "滑下来", "被埋", "埋了"],
+    ),
     ("earthquake", &["地震", "余震", "震感", "震级"]),
     (
         "traffic",
@@ -290,6 +298,27 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
         }
     }
     read_places(text, &mut out.places);
+    // “7·16”事故: the date code officials give an incident names it.
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '·' && i > 0 && i + 1 < chars.len() {
+            let left: String = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.is_ascii_digit())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let right: String = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .collect();
+            if (1..=2).contains(&left.len()) && (1..=2).contains(&right.len()) {
+                out.places.push(format!("code:{left}·{right}"));
+            }
+        }
+    }
     // #澜江# or #澜江热点#: a local topic names its place.
     for tag in text.split('#').skip(1).step_by(2) {
         let n = tag.chars().count();
@@ -396,9 +425,63 @@ pub fn places_shared(a: &EventTraits, b: &EventTraits) -> bool {
     })
 }
 
-/// True when both name event kinds and none is shared.
+/// Sudden incidents: a report of one is a different happening from a
+/// report of another kind at the same place (a fire is not the explosion).
+const ACUTE: &[&str] = &[
+    "collapse",
+    "drowning",
+    "earthquake",
+    "explosion",
+    "fire",
+    "flood",
+    "landslide",
+    "leak",
+    "mine",
+    "poisoning",
+    "traffic",
+    "typhoon",
+];
+
+/// True when both name sudden-incident kinds and none is shared. Kinds of
+/// ongoing matters (wages, housing, outages…) are read loosely from
+/// wording and never rule a match out on their own.
 pub fn kinds_conflict(a: &EventTraits, b: &EventTraits) -> bool {
-    !a.kinds.is_empty() && !b.kinds.is_empty() && !kinds_shared(a, b)
+    fn acute(e: &EventTraits) -> Vec<&str> {
+        e.kinds
+            .iter()
+            .map(String::as_str)
+            .filter(|k| ACUTE.contains(k))
+            .collect()
+    }
+    let (ka, kb) = (acute(a), acute(b));
+    !ka.is_empty() && !kb.is_empty() && !ka.iter().any(|k| kb.contains(k))
+}
+
+/// True when the two share a kind of ongoing matter (wages, demolition,
+/// outages, rumours about a policy…) and a place below county level (a
+/// village, an estate, a project, a site): such matters run for weeks, and
+/// a reply a fortnight later still belongs to the case.
+pub fn ongoing_matter_shared(a: &EventTraits, b: &EventTraits) -> bool {
+    let chronic = a
+        .kinds
+        .iter()
+        .any(|k| !ACUTE.contains(&k.as_str()) && b.kinds.binary_search(k).is_ok());
+    fn fine(e: &EventTraits) -> Vec<&str> {
+        e.places
+            .iter()
+            .filter(|p| {
+                !p.starts_with("province:")
+                    && !p.starts_with("city:")
+                    && !p.starts_with("county:")
+                    && !p.starts_with("district:")
+                    && !p.starts_with("prefecture:")
+                    && !p.starts_with("place:")
+            })
+            .map(|p| p.split_once(':').map_or(p.as_str(), |(_, s)| s))
+            .collect()
+    }
+    let (fa, fb) = (fine(a), fine(b));
+    chronic && fa.iter().any(|p| fb.contains(p))
 }
 
 /// True when the two share an event kind.
