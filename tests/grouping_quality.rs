@@ -281,3 +281,74 @@ fn sample_inbox_reports_of_one_happening_share_a_case() {
         opened.len()
     );
 }
+
+/// A 辟谣 answering a 网传 claim joins the claim's case, which records the
+/// refutation in a field and its history; a graver update raises the case.
+#[test]
+fn refutations_and_updates_are_recorded_on_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let now = Utc::now();
+    let pipeline = Pipeline::new(common::shipped_classifier(), store.clone(), now).unwrap();
+    let item = |guid: &str, text: &str| NewItem {
+        source: "测试".into(),
+        guid: Some(guid.into()),
+        text: text.into(),
+        ..Default::default()
+    };
+    let claim = pipeline
+        .ingest(
+            item(
+                "c1",
+                "网传“南通明天起全市停水三天”，是真的吗？大家赶紧囤水！",
+            ),
+            now,
+        )
+        .unwrap();
+    let answer = pipeline
+        .ingest(
+            item(
+                "c2",
+                "辟谣：网传“南通明天起全市停水三天”系谣言，我市供水正常，请勿轻信。",
+            ),
+            now,
+        )
+        .unwrap();
+    assert_eq!(claim.case_id, answer.case_id);
+    let case = store.case(claim.case_id.unwrap()).unwrap().unwrap();
+    let refuted = case
+        .refuted
+        .as_ref()
+        .expect("the case records the refutation");
+    assert_eq!(refuted.item_id, answer.item_id);
+    assert!(case.history.iter().any(|h| {
+        h.note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("refuted by item"))
+    }));
+
+    let first = pipeline
+        .ingest(
+            item(
+                "b1",
+                "如东县洋口化工园区一企业车间发生爆炸，已造成3人死亡。",
+            ),
+            now,
+        )
+        .unwrap();
+    let update = pipeline
+        .ingest(
+            item("b2", "如东县洋口化工园区爆炸事故死亡人数升至12人。"),
+            now,
+        )
+        .unwrap();
+    assert_eq!(first.case_id, update.case_id);
+    assert_eq!(update.raised_from, Some(yuqing::classify::Severity::III));
+    let case = store.case(first.case_id.unwrap()).unwrap().unwrap();
+    assert_eq!(case.severity, yuqing::classify::Severity::II);
+    assert!(case.history.iter().any(|h| {
+        h.note
+            .as_deref()
+            .is_some_and(|n| n.contains("severity raised III → II"))
+    }));
+}

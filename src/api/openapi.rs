@@ -133,6 +133,17 @@ pub fn schemas() -> Value {
         "assignment": {"type": ["object", "null"]},
         "response": {"type": ["object", "null"]},
         "overdue": {"type": "array", "items": {"type": "string", "enum": ["info", "presser", "respond", "assignment"]}},
+        "refuted": {
+            "type": ["object", "null"],
+            "description": "The item that officially refuted a claim of this case (辟谣, 情况说明), when one has.",
+            "properties": {"item_id": {"type": "string"}, "source": {"type": "string"}, "at": time}
+        },
+        "event": {
+            "type": "object",
+            "description": "What grouping compares: places as level:name and fine event kinds read from the items.",
+            "properties": {"places": strings, "kinds": strings}
+        },
+        "last_event": {"description": "When the latest item happened (published, else first seen): the grouping window runs on it.", "type": ["string", "null"], "format": "date-time"},
     });
     let case_required = json!([
         "id",

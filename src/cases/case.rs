@@ -292,6 +292,45 @@ pub struct Case {
     pub response: Option<Response>,
     /// Every transition and note.
     pub history: Vec<HistoryEntry>,
+    /// When the case holds an official refutation (辟谣, 情况说明) of a claim
+    /// about it: analysts see the rumour and its answer together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refuted: Option<Refutation>,
+}
+
+/// The item that refuted a claim of a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Refutation {
+    /// The refuting item.
+    pub item_id: String,
+    /// Its source.
+    pub source: String,
+    /// When it was first seen.
+    pub at: DateTime<Utc>,
+}
+
+/// Words of an official answer to a claim: with the `rumor` flag, the item
+/// refutes rather than spreads it.
+const REFUTING: &[&str] = &[
+    "辟谣",
+    "不实",
+    "系谣言",
+    "纯属谣言",
+    "是谣言",
+    "误读",
+    "澄清",
+    "与事实不符",
+    "情况说明",
+    "不属实",
+    "纯属捏造",
+];
+
+/// True when `item` is an official refutation of a rumour.
+fn refutes(item: &Item) -> bool {
+    item.classification.flags.contains(&Flag::Rumor)
+        && REFUTING
+            .iter()
+            .any(|w| item.title.contains(w) || item.text.contains(w))
 }
 
 /// Most terms kept in `top_terms`.
@@ -331,6 +370,7 @@ impl Case {
             assignment: None,
             response: None,
             history: Vec::new(),
+            refuted: None,
         };
         case.top_terms.truncate(TOP_TERMS);
         case.history.push(HistoryEntry {
@@ -341,7 +381,28 @@ impl Case {
             from: CaseStatus::New,
             to: CaseStatus::New,
         });
+        case.note_refutation(item);
         case
+    }
+
+    /// Records that `item` refutes a claim of this case, once.
+    fn note_refutation(&mut self, item: &Item) {
+        if self.refuted.is_some() || !refutes(item) {
+            return;
+        }
+        self.refuted = Some(Refutation {
+            item_id: item.id.clone(),
+            source: item.source.clone(),
+            at: item.ingested_at,
+        });
+        self.history.push(HistoryEntry {
+            at: item.ingested_at,
+            actor: "system".into(),
+            action: Action::Note,
+            note: Some(format!("refuted by item {} ({})", item.id, item.source)),
+            from: self.status,
+            to: self.status,
+        });
     }
 
     /// Adds a new item of the same story: unions, counts, severity (the
@@ -376,9 +437,21 @@ impl Case {
                 self.top_terms.push(t);
             }
         }
+        self.note_refutation(item);
         if self.severity_override.is_none() {
             let item_level = c.severity.unwrap_or(Severity::IV);
             if item_level > self.severity {
+                self.history.push(HistoryEntry {
+                    at: item.ingested_at,
+                    actor: "system".into(),
+                    action: Action::Note,
+                    note: Some(format!(
+                        "severity raised {} → {} by item {}",
+                        self.severity, item_level, item.id
+                    )),
+                    from: self.status,
+                    to: self.status,
+                });
                 self.severity = item_level;
                 self.severity_reasons = c.reasons.clone();
             }
@@ -584,6 +657,7 @@ mod tests {
             assignment: None,
             response: None,
             history: vec![],
+            refuted: None,
         }
     }
 

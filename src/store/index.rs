@@ -448,6 +448,7 @@ mod tests {
             assignment: None,
             response: None,
             history: vec![],
+            refuted: None,
         }
     }
 
