@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::cases::{Action, ActionError, Case, ClusterIndex, Routing, Signature, cluster};
+use crate::cases::{
+    Action, ActionError, Case, CaseStatus, ClusterIndex, HistoryEntry, Routing, Signature, cluster,
+};
 use crate::classify::{Authority, Classifier, Document, Severity, Signals};
 use crate::item::{Item, item_id};
 use crate::store::{Store, StoreError};
@@ -162,6 +164,11 @@ impl Pipeline {
         note: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<Case, ActError> {
+        match action {
+            Action::Merge { into } => return self.merge(case_id, into, actor, note, now),
+            Action::Split { items } => return self.split(case_id, items, actor, note, now),
+            _ => {}
+        }
         let mut index = self.lock_index();
         let mut case = self
             .store
@@ -172,6 +179,157 @@ impl Pipeline {
         self.store.write_case(&case, now)?;
         self.store.flush()?;
         index.upsert(case.id, case_signature(&case), case_event_time(&case));
+        Ok(case)
+    }
+
+    /// Merges case `from_id` into `into_id`: every item moves there, the
+    /// receiving case is recounted, and `from_id` is closed as merged with a
+    /// pointer; both histories say so. Durable before returning the merged
+    /// (closed) case.
+    fn merge(
+        &self,
+        from_id: u64,
+        into_id: u64,
+        actor: &str,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Case, ActError> {
+        let mut index = self.lock_index();
+        if from_id == into_id {
+            return Err(ActionError::Invalid("a case cannot be merged into itself".into()).into());
+        }
+        let mut from = self
+            .store
+            .case(from_id)?
+            .ok_or(ActError::NotFound(from_id))?;
+        let Some(mut into) = self.store.case(into_id)? else {
+            return Err(
+                ActionError::Invalid(format!("there is no case {into_id} to merge into")).into(),
+            );
+        };
+        if into.status == CaseStatus::Closed {
+            return Err(ActionError::Invalid(format!(
+                "case {into_id} is closed: reopen it before merging into it"
+            ))
+            .into());
+        }
+        from.apply(Action::Merge { into: into_id }, actor, note.clone(), now)?;
+        let mut moved = self.store.case_items(from_id)?;
+        for item in &mut moved {
+            item.case_id = Some(into_id);
+        }
+        let mut all = self.store.case_items(into_id)?;
+        all.extend(moved.iter().cloned());
+        all.sort_by_key(|i| i.ingested_at);
+        into.recount(&all);
+        into.department = self.routing().department(&into);
+        into.history.push(HistoryEntry {
+            at: now,
+            actor: actor.to_string(),
+            action: Action::Note,
+            note: Some(match &note {
+                Some(n) => format!("merged from case {from_id} ({} items): {n}", moved.len()),
+                None => format!("merged from case {from_id} ({} items)", moved.len()),
+            }),
+            from: into.status,
+            to: into.status,
+        });
+        from.merged_into = Some(into_id);
+        from.recount(&[]);
+        let moves: Vec<(Item, u64)> = moved.into_iter().map(|i| (i, from_id)).collect();
+        self.store
+            .regroup(&moves, &[from.clone(), into.clone()], now)?;
+        self.store.flush()?;
+        index.remove(from_id);
+        index.upsert(into.id, case_signature(&into), case_event_time(&into));
+        Ok(from)
+    }
+
+    /// Moves the named items of case `case_id` into a new case opened from
+    /// them; both cases are recounted and their histories say so. Durable
+    /// before returning the original case.
+    fn split(
+        &self,
+        case_id: u64,
+        item_ids: Vec<String>,
+        actor: &str,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Case, ActError> {
+        let mut index = self.lock_index();
+        let mut case = self
+            .store
+            .case(case_id)?
+            .ok_or(ActError::NotFound(case_id))?;
+        if item_ids.is_empty() {
+            return Err(ActionError::Invalid(
+                "split needs the ids of the items to move out".into(),
+            )
+            .into());
+        }
+        let items = self.store.case_items(case_id)?;
+        if let Some(missing) = item_ids
+            .iter()
+            .find(|id| !items.iter().any(|i| &i.id == *id))
+        {
+            return Err(
+                ActionError::Invalid(format!("item {missing} is not in case {case_id}")).into(),
+            );
+        }
+        let (mut moved, stay): (Vec<Item>, Vec<Item>) =
+            items.into_iter().partition(|i| item_ids.contains(&i.id));
+        if stay.is_empty() {
+            return Err(ActionError::Invalid(
+                "split must leave at least one item in the case; to move them all, merge it".into(),
+            )
+            .into());
+        }
+        case.apply(
+            Action::Split {
+                items: item_ids.clone(),
+            },
+            actor,
+            note.clone(),
+            now,
+        )?;
+        let new_id = self.store.new_case_id()?;
+        for item in &mut moved {
+            item.case_id = Some(new_id);
+        }
+        moved.sort_by_key(|i| i.ingested_at);
+        let mut split_off = Case::open(new_id, &moved[0], now);
+        split_off.recount(&moved);
+        split_off.department = self.routing().department(&split_off);
+        split_off.history.push(HistoryEntry {
+            at: now,
+            actor: actor.to_string(),
+            action: Action::Note,
+            note: Some(match &note {
+                Some(n) => format!("split from case {case_id} ({} items): {n}", moved.len()),
+                None => format!("split from case {case_id} ({} items)", moved.len()),
+            }),
+            from: split_off.status,
+            to: split_off.status,
+        });
+        case.recount(&stay);
+        case.department = self.routing().department(&case);
+        if let Some(last) = case.history.last_mut() {
+            let told = format!("items moved to case {new_id}");
+            last.note = Some(match last.note.take() {
+                Some(n) => format!("{told}: {n}"),
+                None => told,
+            });
+        }
+        let moves: Vec<(Item, u64)> = moved.into_iter().map(|i| (i, case_id)).collect();
+        self.store
+            .regroup(&moves, &[case.clone(), split_off.clone()], now)?;
+        self.store.flush()?;
+        index.upsert(case.id, case_signature(&case), case_event_time(&case));
+        index.upsert(
+            split_off.id,
+            case_signature(&split_off),
+            case_event_time(&split_off),
+        );
         Ok(case)
     }
 

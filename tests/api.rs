@@ -959,3 +959,118 @@ async fn operators_see_sources_and_rules_poll_on_demand_and_scrape_metrics() {
     assert_eq!(health["checks"]["scheduler"], "ok");
     assert_eq!(health["status"], "ok");
 }
+
+#[tokio::test]
+async fn analysts_merge_and_split_cases() {
+    let s = Server::start().await;
+    // One happening told as two cases (different county names for one place).
+    let a = s.post_item("微博", "m1", BLAST).await;
+    let b = s
+        .post_item(
+            "论坛",
+            "m2",
+            "海门区一居民楼发生火灾，2人受伤，消防已到场处置。",
+        )
+        .await;
+    let (a_id, b_id) = (
+        a["case_id"].as_u64().unwrap(),
+        b["case_id"].as_u64().unwrap(),
+    );
+    assert_ne!(a_id, b_id);
+    let after = s.get("/changes?after=0&limit=1000").await["last_seq"]
+        .as_u64()
+        .unwrap();
+
+    // Viewers may not regroup; a missing or closed target is refused plainly.
+    let (code, _) = s
+        .call(
+            Method::POST,
+            &format!("/cases/{b_id}/actions"),
+            Some(VIEWER),
+            Some(json!({"action": "merge", "into": a_id})),
+        )
+        .await;
+    assert_eq!(code, StatusCode::FORBIDDEN);
+    let (code, v) = s
+        .act(b_id, json!({"action": "merge", "into": 99_999}))
+        .await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_schema("Error", &v);
+    let (code, _) = s.act(b_id, json!({"action": "merge", "into": b_id})).await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Merge: every item moves; the emptied case is closed, pointing there.
+    let (code, merged) = s
+        .act(
+            b_id,
+            json!({"action": "merge", "into": a_id, "note": "同一事件"}),
+        )
+        .await;
+    assert_eq!(code, StatusCode::OK, "{merged}");
+    assert_eq!(merged["status"], "closed");
+    assert_eq!(merged["merged_into"], a_id);
+    assert_eq!(merged["item_count"], 0);
+    let target = s.get(&format!("/cases/{a_id}")).await;
+    assert_schema("CaseDetail", &target);
+    assert_eq!(target["item_count"], 2);
+    assert!(target["history"].as_array().unwrap().iter().any(|h| {
+        h["note"]
+            .as_str()
+            .is_some_and(|n| n.starts_with(&format!("merged from case {b_id}")))
+    }));
+    let item = s
+        .get(&format!("/items/{}", b["item_id"].as_str().unwrap()))
+        .await;
+    assert_eq!(item["case_id"], a_id);
+    // Merging a closed case again is a 409 naming the state.
+    let (code, v) = s.act(b_id, json!({"action": "merge", "into": a_id})).await;
+    assert_eq!(code, StatusCode::CONFLICT, "{v}");
+
+    // Split: the named items go to a new case; both histories say so.
+    let (code, v) = s
+        .act(a_id, json!({"action": "split", "items": ["no-such-item"]}))
+        .await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    let moved = b["item_id"].as_str().unwrap();
+    let (code, rest) = s
+        .act(a_id, json!({"action": "split", "items": [moved]}))
+        .await;
+    assert_eq!(code, StatusCode::OK, "{rest}");
+    assert_eq!(rest["item_count"], 1);
+    let new_id = s.get(&format!("/items/{moved}")).await["case_id"]
+        .as_u64()
+        .unwrap();
+    assert!(new_id != a_id && new_id != b_id);
+    let split_off = s.get(&format!("/cases/{new_id}")).await;
+    assert_eq!(split_off["item_count"], 1);
+    assert_eq!(split_off["categories"], json!(["emergency"]));
+    assert!(split_off["history"].as_array().unwrap().iter().any(|h| {
+        h["note"]
+            .as_str()
+            .is_some_and(|n| n.starts_with(&format!("split from case {a_id}")))
+    }));
+    // Splitting every item out is refused: that is a merge.
+    let (code, _) = s
+        .act(new_id, json!({"action": "split", "items": [moved]}))
+        .await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Other tools see every regrouping on the changes feed.
+    let changes = s.get(&format!("/changes?after={after}&limit=1000")).await;
+    let touched: Vec<String> = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{}:{}", c["kind"].as_str().unwrap_or(""), c["id"]))
+        .collect();
+    for want in [
+        format!("case:{a_id}"),
+        format!("case:{b_id}"),
+        format!("case:{new_id}"),
+    ] {
+        assert!(
+            touched.iter().any(|t| t.replace('"', "") == want),
+            "{want} not in {touched:?}"
+        );
+    }
+}

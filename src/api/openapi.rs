@@ -143,6 +143,7 @@ pub fn schemas() -> Value {
             "description": "What grouping compares: places as level:name and fine event kinds read from the items.",
             "properties": {"places": strings, "kinds": strings}
         },
+        "merged_into": {"type": ["integer", "null"], "description": "The case an analyst merged this one into."},
         "last_event": {"description": "When the latest item happened (published, else first seen): the grouping window runs on it.", "type": ["string", "null"], "format": "date-time"},
     });
     let case_required = json!([
@@ -296,9 +297,11 @@ pub fn schemas() -> Value {
         "ActionRequest": {
             "type": "object",
             "required": ["action"],
-            "description": "confirm | dismiss | assign {department, assignee?, due?} | respond {where, how, link?} | close | reopen | set_severity {severity} | set_categories {categories} | note; each with an optional note.",
+            "description": "confirm | dismiss | assign {department, assignee?, due?} | respond {where, how, link?} | close | reopen | set_severity {severity} | set_categories {categories} | note | merge {into}: move every item of this case into case `into` and close this one as merged (merged_into) | split {items}: move the named items into a new case; each with an optional note.",
             "properties": {
-                "action": {"type": "string", "enum": ["confirm", "dismiss", "assign", "respond", "close", "reopen", "set_severity", "set_categories", "note"]},
+                "action": {"type": "string", "enum": ["confirm", "dismiss", "assign", "respond", "close", "reopen", "set_severity", "set_categories", "note", "merge", "split"]},
+                "into": {"type": "integer", "description": "merge: the case that receives the items."},
+                "items": {"type": "array", "items": {"type": "string"}, "description": "split: ids of the items to move into a new case."},
                 "note": {"type": "string"},
                 "department": {"type": "string"}, "assignee": {"type": "string"}, "due": time,
                 "where": {"type": "string"}, "how": {"type": "string"}, "link": {"type": "string"},

@@ -150,6 +150,18 @@ pub enum Action {
     },
     /// A note, no state change.
     Note,
+    /// Moves every item of this case into case `into` (one happening told
+    /// as two cases); this case is closed as merged, pointing there.
+    Merge {
+        /// The case that receives the items.
+        into: u64,
+    },
+    /// Moves the named items of this case into a new case (two happenings
+    /// grouped as one).
+    Split {
+        /// Ids of the items to move out.
+        items: Vec<String>,
+    },
 }
 
 impl Action {
@@ -165,6 +177,8 @@ impl Action {
             Action::SetSeverity { .. } => "set_severity",
             Action::SetCategories { .. } => "set_categories",
             Action::Note => "note",
+            Action::Merge { .. } => "merge",
+            Action::Split { .. } => "split",
         }
     }
 }
@@ -296,6 +310,9 @@ pub struct Case {
     /// about it: analysts see the rumour and its answer together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refuted: Option<Refutation>,
+    /// The case this one was merged into by an analyst.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<u64>,
 }
 
 /// The item that refuted a claim of a case.
@@ -371,6 +388,7 @@ impl Case {
             response: None,
             history: Vec::new(),
             refuted: None,
+            merged_into: None,
         };
         case.top_terms.truncate(TOP_TERMS);
         case.history.push(HistoryEntry {
@@ -383,6 +401,41 @@ impl Case {
         });
         case.note_refutation(item);
         case
+    }
+
+    /// Recomputes what a case derives from its items (counts, sources,
+    /// times, categories and severity unless overridden, terms, places,
+    /// deadlines) after analysts moved items in or out. Keeps its id,
+    /// status, hand-over, response, overrides and history.
+    pub fn recount(&mut self, items: &[Item]) {
+        let Some((first, rest)) = items.split_first() else {
+            self.item_count = 0;
+            return;
+        };
+        let mut fresh = Case::open(self.id, first, first.ingested_at);
+        for item in rest {
+            fresh.absorb(item);
+        }
+        self.title = fresh.title;
+        if !self.categories_overridden {
+            self.categories = fresh.categories;
+        }
+        self.flags = fresh.flags;
+        self.regions = fresh.regions;
+        if self.severity_override.is_none() {
+            self.severity = fresh.severity;
+            self.severity_reasons = fresh.severity_reasons;
+        }
+        self.first_seen = fresh.first_seen;
+        self.last_seen = fresh.last_seen;
+        self.item_count = fresh.item_count;
+        self.sources = fresh.sources;
+        self.top_terms = fresh.top_terms;
+        self.simhash = fresh.simhash;
+        self.event = fresh.event;
+        self.last_event = fresh.last_event;
+        self.refuted = fresh.refuted;
+        self.deadlines = Deadlines::compute(self.first_seen, &self.categories, self.severity);
     }
 
     /// Records that `item` refutes a claim of this case, once.
@@ -523,6 +576,10 @@ impl Case {
             Action::Reopen if matches!(from, Dismissed | Responded | Closed) => Confirmed,
             Action::SetSeverity { .. } | Action::SetCategories { .. } if from != Closed => from,
             Action::Note => from,
+            // Regrouping moves items between cases (the pipeline does it);
+            // here it is only recorded. A merged case is closed.
+            Action::Merge { .. } if from != Closed => Closed,
+            Action::Split { .. } if from != Closed => from,
             _ => return Err(invalid()),
         };
         match &action {
@@ -658,6 +715,7 @@ mod tests {
             response: None,
             history: vec![],
             refuted: None,
+            merged_into: None,
         }
     }
 

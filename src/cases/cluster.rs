@@ -224,6 +224,12 @@ impl ClusterIndex {
         self.unkeyed.retain(|&id| id != case_id);
     }
 
+    /// Forgets a case (merged away by an analyst).
+    pub fn remove(&mut self, case_id: u64) {
+        self.remove_keys(case_id);
+        self.entries.remove(&case_id);
+    }
+
     /// Forgets cases whose latest item happened more than the window before
     /// `now`, and the oldest past [`MAX_ENTRIES`].
     pub fn prune(&mut self, now: DateTime<Utc>) {

@@ -449,6 +449,7 @@ mod tests {
             response: None,
             history: vec![],
             refuted: None,
+            merged_into: None,
         }
     }
 

@@ -320,24 +320,11 @@ impl Store {
                     for ((item, value), old_key) in
                         items.iter().zip(&item_values).zip(&old_item_keys)
                     {
-                        items_tree.insert(item.id.as_bytes(), value.as_slice())?;
                         if let Some(k) = old_key {
                             by_time.remove(k.as_slice())?;
                         }
                         by_time.insert(schema::item_time_key(item.ingested_at, &item.id), &[])?;
-                        if let Some(case_id) = item.case_id {
-                            case_items.insert(
-                                schema::case_item_key(case_id, item.ingested_at, &item.id),
-                                &[],
-                            )?;
-                        }
-                        // Sequence numbers start at 1 so that `after=0` means
-                        // "from the start".
-                        let seq = changes.generate_id()? + 1;
-                        changes.insert(
-                            &seq.to_be_bytes(),
-                            change(seq, now, ChangeKind::Item, &item.id),
-                        )?;
+                        put_item(items_tree, case_items, changes, item, value, None, now)?;
                     }
                     for ((c, v), old_key) in cases.iter().zip(&case_values).zip(&old_case_keys) {
                         put_case(
@@ -361,6 +348,63 @@ impl Store {
             for c in cases {
                 index.upsert(c);
             }
+        }
+        Ok(())
+    }
+
+    /// Moves items between cases (an analyst's merge or split) and writes
+    /// the cases involved, in one transaction: each item's case-items key
+    /// leaves its old case and joins its new one (`item.case_id`), with
+    /// change records for every item and case. Not durable until
+    /// [`Store::flush`].
+    pub fn regroup(&self, moves: &[(Item, u64)], cases: &[Case], now: DateTime<Utc>) -> Result<()> {
+        let item_values: Vec<Vec<u8>> = moves.iter().map(|(i, _)| encode(i)).collect();
+        let case_values: Vec<Vec<u8>> = cases.iter().map(encode).collect();
+        let mut old_case_keys = Vec::with_capacity(cases.len());
+        for c in cases {
+            old_case_keys.push(
+                self.case(c.id)?
+                    .map(|old| schema::case_time_key(old.last_seen, old.id)),
+            );
+        }
+        let result = (
+            &self.items,
+            &self.cases,
+            &self.cases_by_last_seen,
+            &self.case_items,
+            &self.changes,
+        )
+            .transaction(
+                |(items_tree, cases_tree, cases_by_time, case_items, changes)| {
+                    for ((item, old_case), value) in moves.iter().zip(&item_values) {
+                        put_item(
+                            items_tree,
+                            case_items,
+                            changes,
+                            item,
+                            value,
+                            Some(*old_case),
+                            now,
+                        )?;
+                    }
+                    for ((c, v), old_key) in cases.iter().zip(&case_values).zip(&old_case_keys) {
+                        put_case(
+                            cases_tree,
+                            cases_by_time,
+                            changes,
+                            c,
+                            v,
+                            old_key.as_deref(),
+                            now,
+                        )?;
+                    }
+                    Ok::<(), ConflictableTransactionError<()>>(())
+                },
+            );
+        result.map_err(|e| self.tx_err(e))?;
+        let mut index = self.index_mut();
+        for c in cases {
+            index.upsert(c);
         }
         Ok(())
     }
@@ -815,6 +859,36 @@ fn decode_item_cursor(s: &str) -> Option<Vec<u8>> {
 
 /// Writes a case, moves its time-index entry and records the change, inside
 /// a transaction.
+/// Writes an item, its place among its case's items (leaving `left_case`
+/// when it moved) and a change record, inside a transaction.
+fn put_item(
+    items: &TransactionalTree,
+    case_items: &TransactionalTree,
+    changes: &TransactionalTree,
+    item: &Item,
+    value: &[u8],
+    left_case: Option<u64>,
+    now: DateTime<Utc>,
+) -> std::result::Result<(), ConflictableTransactionError<()>> {
+    items.insert(item.id.as_bytes(), value)?;
+    if let Some(old) = left_case {
+        case_items.remove(schema::case_item_key(old, item.ingested_at, &item.id))?;
+    }
+    if let Some(case_id) = item.case_id {
+        case_items.insert(
+            schema::case_item_key(case_id, item.ingested_at, &item.id),
+            &[],
+        )?;
+    }
+    // Sequence numbers start at 1 so that `after=0` means "from the start".
+    let seq = changes.generate_id()? + 1;
+    changes.insert(
+        &seq.to_be_bytes(),
+        change(seq, now, ChangeKind::Item, &item.id),
+    )?;
+    Ok(())
+}
+
 fn put_case(
     cases: &TransactionalTree,
     by_time: &TransactionalTree,
