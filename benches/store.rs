@@ -216,16 +216,38 @@ fn main() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let t = Instant::now();
     let mut failed = 0;
+    // Per-item cost in the first and the last tenth (100k of 1M): grouping
+    // must stay flat as the store and the index fill.
+    let tenth = (n / 10).max(BATCH);
+    let (mut head, mut tail) = (Duration::ZERO, Duration::ZERO);
+    let (mut head_n, mut tail_n) = (0usize, 0usize);
     for (b, first) in (0..n).step_by(BATCH).enumerate() {
         let batch: Vec<NewItem> = (first..(first + BATCH).min(n))
             .map(|i| item(i, &mut rng, &flagged))
             .collect();
+        let len = batch.len();
+        let bt = Instant::now();
         let results = pipeline
             .ingest_batch(batch, start + step * b as i32)
             .expect("batch");
+        let spent = bt.elapsed();
+        if first < tenth {
+            head += spent;
+            head_n += len;
+        } else if first >= n.saturating_sub(tenth) {
+            tail += spent;
+            tail_n += len;
+        }
         failed += results.iter().filter(|r| r.is_err()).count();
     }
     let elapsed = t.elapsed().as_secs_f64();
+    let per_item = |d: Duration, k: usize| d.as_secs_f64() * 1e6 / k.max(1) as f64;
+    println!(
+        "ingest cost per item: first {head_n} {:.1} µs, last {tail_n} {:.1} µs (ratio {:.2}; target ≤ 1.2)",
+        per_item(head, head_n),
+        per_item(tail, tail_n),
+        per_item(tail, tail_n) / per_item(head, head_n).max(1e-9)
+    );
     let ingest_rate = n as f64 / elapsed;
     let (items, cases) = pipeline.store().counts();
     println!(
@@ -237,6 +259,24 @@ fn main() {
         dir_size(&store_path) as f64 / 1e6,
         peak_rss_mb()
     );
+    // A restart: the grouping index is rebuilt from the store.
+    let rebuild = Instant::now();
+    let rules = RuleSet::load_dir(
+        &root.join("keywords"),
+        Normalizer::shared().expect("normalizer"),
+    )
+    .expect("keyword lists");
+    let again = Pipeline::new(
+        Classifier::new(rules).expect("classifier"),
+        pipeline.store().clone(),
+        start + chrono::Duration::days(30),
+    )
+    .expect("pipeline");
+    println!(
+        "restart: keyword lists, classifier and grouping index rebuilt in {:.2} s",
+        rebuild.elapsed().as_secs_f64()
+    );
+    drop(again);
 
     // The API over that store.
     let runtime = tokio::runtime::Builder::new_multi_thread()
