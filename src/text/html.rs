@@ -54,7 +54,17 @@ const BLOCKS: &[&str] = &[
 /// (`<p>`, `</div>`, `<br/>`, `<!-- -->`) or a character entity (`&amp;`, `&#20013;`).
 pub fn looks_like_html(s: &str) -> bool {
     let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
+    // Nearly all text holds neither `<` nor `&`: find the first 16-byte block
+    // that does (a loop the compiler vectorizes) before the byte-wise look.
+    let first = b
+        .chunks(16)
+        .position(|block| {
+            block
+                .iter()
+                .fold(false, |any, &c| any | (c == b'<') | (c == b'&'))
+        })
+        .map_or(b.len(), |block| block * 16);
+    for (i, &c) in b.iter().enumerate().skip(first) {
         match c {
             b'<' => {
                 if let Some(&n) = b.get(i + 1)
