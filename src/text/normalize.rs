@@ -299,7 +299,33 @@ impl Normalizer {
         let mut pending_space: Option<bool> = None;
         // Start of the run of characters copied unchanged (most of the text).
         let mut run_start = 0;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Fast path for the bulk of Chinese text: U+3001..=U+EFFF (three
+            // bytes led by E3..=EE, less U+3000 itself) is kept as is, so only
+            // the Traditional check applies, on a code point decoded in place.
+            if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3)
+                && (0xE3..=0xEE).contains(&b0)
+                && (b0, b1, b2) != (0xE3, 0x80, 0x80)
+            {
+                if pending_space.is_some() {
+                    flush_space(&mut out, &mut pending_space);
+                    run_start = i;
+                }
+                if !has_traditional {
+                    let cp = (u32::from(b0 & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F);
+                    has_traditional = bit_cp(&self.traditional, cp);
+                }
+                i += 3;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let next = i + c.len_utf8();
             if keeps_as_is(c) {
                 if pending_space.is_some() {
                     flush_space(&mut out, &mut pending_space);
@@ -308,10 +334,12 @@ impl Normalizer {
                 if !has_traditional && !c.is_ascii() && self.is_traditional(c) {
                     has_traditional = true;
                 }
+                i = next;
                 continue;
             }
             out.push_str(&text[run_start..i]);
-            run_start = i + c.len_utf8();
+            run_start = next;
+            i = next;
             let c = fold_char(c);
             if c == '\u{0}' {
                 continue;
@@ -405,7 +433,11 @@ fn single_char(s: &str) -> Option<char> {
 
 #[inline]
 fn bit(bits: &[u64], c: char) -> bool {
-    let cp = c as u32;
+    bit_cp(bits, c as u32)
+}
+
+#[inline]
+fn bit_cp(bits: &[u64], cp: u32) -> bool {
     cp < CJK_LIMIT && bits[(cp / 64) as usize] & (1 << (cp % 64)) != 0
 }
 
@@ -466,6 +498,20 @@ mod tests {
             n.normalize("國務院辦公廳,乾隆年間。天氣乾燥"),
             "国务院办公厅,乾隆年间。天气干燥"
         );
+    }
+
+    #[test]
+    fn fast_path_folds_like_the_char_path() {
+        // Characters on both sides of every fast-path edge: U+3000 (space),
+        // U+3001 (、), Hangul, private use, U+EFFF/U+F000, U+FEFF, full width.
+        let n = Normalizer::shared().unwrap();
+        let text =
+            "\u{3000}、。国國\u{3000}\u{3000}가\u{E000}\u{EFFF}\u{F000}\u{FEFF}ＡＢ1 \n 乾燥 abc";
+        assert_eq!(
+            n.normalize(text),
+            "、。国国 가\u{E000}\u{EFFF}\u{F000}ab1\n干燥 abc"
+        );
+        assert!(!n.fold("\u{3000}国").1 && n.fold("国\u{3000}國").1);
     }
 
     #[test]
