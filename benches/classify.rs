@@ -20,7 +20,8 @@
 //! by `benches/jieba_baseline.py` after jieba's dictionary load.
 //!
 //! Then the whole-process comparison: the `yuqing classify` binary over a
-//! JSON Lines file of the first ~1 MB of a corpus against
+//! JSON Lines file of the first ~1 MB of a corpus (and of all 4 MB of
+//! `posts`, since the fixed start-up weighs less in a longer run) against
 //! `python3 -c 'import jieba; … jieba.lcut(…)'` over the same file, both
 //! timed from process start to exit (dictionary loads included).
 //!
@@ -123,13 +124,14 @@ fn main() {
         ("traditional", &traditional),
         ("mixed", &mixed),
     ];
+    // Whole-process runs: (corpus, JSON Lines file, MB of text in it).
+    let mut whole: Vec<(&str, PathBuf, f64)> = Vec::new();
     for (name, docs) in corpora {
         if docs.is_empty() {
             continue;
         }
         let corpus = repeat_to(docs, TARGET_BYTES);
-        let bytes: usize = corpus.iter().map(String::len).sum();
-        let mb = bytes as f64 / 1e6;
+        let mb = text_mb(&corpus);
         // Rounds alternate between the two, so a load spike from other work
         // on the machine hits both columns alike.
         let mut flagged = 0usize;
@@ -155,7 +157,18 @@ fn main() {
         let cut_rate = mb / cut.as_secs_f64();
         let classify_rate = mb / classify.as_secs_f64();
         let file = scratch.path().join(format!("{name}.jsonl"));
-        write_jsonl(&file, &repeat_to(docs, PYTHON_BYTES));
+        let sample = repeat_to(docs, PYTHON_BYTES);
+        write_jsonl(&file, &sample);
+        if matches!(name, "seeds" | "posts" | "mixed") {
+            whole.push((name, file.clone(), text_mb(&sample)));
+        }
+        if name == "posts" {
+            // Start-up weighs less the more text one run gets: one larger
+            // file shows how far the ratio depends on the size.
+            let big = scratch.path().join("posts-4mb.jsonl");
+            write_jsonl(&big, &corpus);
+            whole.push((name, big, mb));
+        }
         let (py, vs_py) = match python.as_ref().and_then(|p| p.lcut_rate(&file)) {
             Some(rate) => (format!("{rate:.2}"), format!("{:.1}", classify_rate / rate)),
             None => ("-".into(), "-".into()),
@@ -182,12 +195,7 @@ fn main() {
         "ratio"
     );
     let yuqing = PathBuf::from(env!("CARGO_BIN_EXE_yuqing"));
-    for (name, docs) in corpora {
-        if docs.is_empty() || !matches!(name, "seeds" | "posts" | "mixed") {
-            continue;
-        }
-        let file = scratch.path().join(format!("{name}.jsonl"));
-        let mb = std::fs::metadata(&file).map_or(0, |m| m.len()) as f64 / 1e6;
+    for (name, file, mb) in whole {
         let (ours_wall, ours_cpu) = time_process(|| {
             let mut c = Command::new(&yuqing);
             c.arg("classify")
@@ -321,6 +329,11 @@ fn children_cpu() -> Duration {
         Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
     };
     tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// Megabytes of UTF-8 text in `texts`.
+fn text_mb(texts: &[String]) -> f64 {
+    texts.iter().map(String::len).sum::<usize>() as f64 / 1e6
 }
 
 /// The `text` fields of a JSON Lines file (empty when it cannot be read).
