@@ -71,6 +71,9 @@ enum RawLine {
 /// Reads and classifies every line; exit code 0 even when some lines were
 /// bad (their errors are in the output), 1 when an input cannot be read.
 pub fn run(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
+    // jieba's dictionary takes the longest to load; it loads on the other
+    // core while the keyword lists are read and compiled.
+    yuqing::text::Segmenter::preload();
     let classifier = super::load_classifier(&args.keywords.keywords)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

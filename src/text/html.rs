@@ -54,7 +54,16 @@ const BLOCKS: &[&str] = &[
 /// (`<p>`, `</div>`, `<br/>`, `<!-- -->`) or a character entity (`&amp;`, `&#20013;`).
 pub fn looks_like_html(s: &str) -> bool {
     let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
+    // Nearly all text holds neither `<` nor `&`: find the first 8-byte word
+    // that does, eight bytes per step, before the byte-wise look.
+    let first = b
+        .chunks_exact(8)
+        .position(|w| {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            has_byte(w, b'<') || has_byte(w, b'&')
+        })
+        .map_or(b.len() - b.len() % 8, |word| word * 8);
+    for (i, &c) in b.iter().enumerate().skip(first) {
         match c {
             b'<' => {
                 if let Some(&n) = b.get(i + 1)
@@ -80,6 +89,16 @@ pub fn looks_like_html(s: &str) -> bool {
         }
     }
     false
+}
+
+/// True when some byte of `word` equals `byte` (the classic SWAR zero-byte
+/// test on `word ^ byte×8`; exact, no false positives).
+#[inline]
+fn has_byte(word: u64, byte: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// Converts an HTML document or fragment to plain text.
@@ -269,6 +288,16 @@ fn push_break(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_marks_are_found_at_every_offset() {
+        for pad in 0..20 {
+            let pre = "字".repeat(pad / 3) + &"a".repeat(pad % 3);
+            assert!(looks_like_html(&format!("{pre}<p>x</p>")), "{pad}");
+            assert!(looks_like_html(&format!("{pre}x&amp;y")), "{pad}");
+            assert!(!looks_like_html(&format!("{pre}a < b, c & d")), "{pad}");
+        }
+    }
 
     #[test]
     fn detects_markup_and_entities() {

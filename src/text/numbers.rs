@@ -63,6 +63,17 @@ fn approx_suffix(c: char) -> bool {
     matches!(c, '余' | '多' | '几' | '来')
 }
 
+/// Characters that can continue a number: digits, separators, units.
+#[inline]
+fn in_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || c == ','
+        || c == '.'
+        || cn_digit(c).is_some()
+        || small_unit(c).is_some()
+        || big_unit(c).is_some()
+}
+
 /// Cheap test for characters a number can start with.
 #[inline]
 fn can_start_number(c: char) -> bool {
@@ -109,9 +120,20 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
 pub fn parse_number(s: &str) -> Option<Number> {
     let mut chars: [(usize, char); 40] = [(0, '\0'); 40];
     let mut count = 0;
-    for (slot, ci) in chars.iter_mut().zip(s.char_indices()) {
+    // The parse below stops at the first character (after the first) that
+    // cannot be part of a number, and looks at most one past it (a `余`
+    // suffix and its unit), so decoding stops there: most calls are for
+    // 一, 上 or 成 inside words, not numbers.
+    let mut stop = usize::MAX;
+    for (slot, (pos, ci)) in chars.iter_mut().zip(s.char_indices().enumerate()) {
         *slot = ci;
         count += 1;
+        if pos == stop {
+            break;
+        }
+        if pos > 0 && stop == usize::MAX && !in_number(ci.1) {
+            stop = pos + 1;
+        }
     }
     let chars = &chars[..count];
     let mut idx = 0;
