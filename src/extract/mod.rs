@@ -1,7 +1,9 @@
 //! Extract stage: turns fetched bodies into entries (title, text, link,
 //! time): feeds ([`feed`]), and publication dates as Chinese pages write
-//! them ([`dates`]).
+//! them ([`dates`]), and article pages: title, body and date by evidence
+//! ([`article`]).
 
+pub mod article;
 pub mod dates;
 pub mod feed;
 
