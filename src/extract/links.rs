@@ -76,6 +76,7 @@ const NAVIGATION: &[&str] = &[
     "/special/",
     "/zt/",
     "/gallery/",
+    "slide",
     "/photo/",
     "/pic/",
     "/video/",
