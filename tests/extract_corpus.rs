@@ -232,3 +232,77 @@ fn zyte_benchmark_body_f1() {
         "Zyte body F1 {f1:.3} < {ZYTE_F1_FLOOR}"
     );
 }
+
+/// Readability's test pages: how often our title is Readability's (its own
+/// pick, with or without a site suffix, so a loose measure) and how often
+/// our date has the day of its `publishedTime`; printed, with floors.
+/// Pages without `publishedTime` may still show a date in their text, so
+/// dating them is counted, not failed.
+#[test]
+fn readability_pages_titles_and_dates() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/article-pages/readability");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("SKIPPED: {} is absent", dir.display());
+        return;
+    };
+    let now = Utc::now();
+    let (mut pages, mut titles, mut dated, mut dates_ok, mut undated_but_dated) = (0, 0, 0, 0, 0);
+    let mut names: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    names.sort();
+    for page in names {
+        let (Ok(html), Ok(meta)) = (
+            std::fs::read_to_string(page.join("source.html")),
+            std::fs::read_to_string(page.join("expected-metadata.json")),
+        ) else {
+            continue;
+        };
+        let Ok(meta) = serde_json::from_str::<serde_json::Value>(&meta) else {
+            continue;
+        };
+        let a = article::extract(&html, Hints::default(), now);
+        pages += 1;
+        let want_title = meta["title"]
+            .as_str()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        titles += usize::from(!want_title.is_empty() && a.title == want_title);
+        match meta["publishedTime"].as_str() {
+            Some(want) => {
+                dated += 1;
+                let want_day =
+                    yuqing::extract::dates::parse_machine(want, now).map(|t| t.date_naive());
+                // The day in the page's own zone or in UTC, whichever it wrote.
+                let ok = a.published.is_some_and(|t| {
+                    want_day == Some(t.date_naive())
+                        || want.starts_with(
+                            &t.with_timezone(&beijing()).format("%Y-%m-%d").to_string(),
+                        )
+                }) || want
+                    .get(..10)
+                    .is_some_and(|d| a.published.is_some_and(|t| t.to_rfc3339().starts_with(d)));
+                if !ok {
+                    println!(
+                        "{}: date {:?} ({:?}) want {want}",
+                        page.display(),
+                        a.published,
+                        a.date_evidence
+                    );
+                }
+                dates_ok += usize::from(ok);
+            }
+            None => undated_but_dated += usize::from(a.published.is_some()),
+        }
+    }
+    println!(
+        "Readability pages ({pages}): titles equal to Readability's {titles}/{pages}; dates right {dates_ok}/{dated}; \
+         pages without publishedTime that we date anyway {undated_but_dated}"
+    );
+    assert!(
+        dates_ok >= 30,
+        "Readability pages: dates {dates_ok}/{dated}"
+    );
+    assert!(titles >= 60, "Readability pages: titles {titles}/{pages}");
+}

@@ -102,6 +102,32 @@ async fn serve() -> String {
                 },
             ),
         )
+        .route(
+            "/short/list.html",
+            get(|| async {
+                axum::response::Html(
+                    "<ul><li><a href=\"/short/20261130_1.html\">县政府召开冬季安全生产工作会议</a> 2026-11-30</li>\
+                     <li><a href=\"/short/20261130_2.html\">图片新闻：初雪后的城市公园</a> 2026-11-30</li></ul>",
+                )
+            }),
+        )
+        .route(
+            "/short/20261130_1.html",
+            get(|| async {
+                axum::response::Html(
+                    "<h1>县政府召开冬季安全生产工作会议</h1><p>发布时间：2026-11-30 09:00</p>\
+                     <div>会议要求各乡镇、各部门切实加强冬季安全生产工作，重点抓好道路交通、消防和燃气安全，严防各类事故发生。</div>",
+                )
+            }),
+        )
+        .route(
+            "/short/20261130_2.html",
+            get(|| async {
+                axum::response::Html(
+                    "<h1>图片新闻：初雪后的城市公园</h1><p>发布时间：2026-11-30 10:00</p><img src=\"IMG_0001.jpg\" alt=\"IMG_0001.jpg\">",
+                )
+            }),
+        )
         .route("/rss090.xml", get(|| async { RSS_090 }))
         .route("/broken.xml", get(|| async { broken_feed() }))
         .route(
@@ -318,5 +344,24 @@ async fn feeds_old_broken_misconfigured_and_refused() {
     assert!(
         err.starts_with(&url),
         "the error names the source first: {err}"
+    );
+}
+
+#[tokio::test]
+async fn an_empty_body_is_a_warning_with_its_url() {
+    let base = serve().await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let c = collector(dir.path());
+    let mut state = SourceState::default();
+    let r = c
+        .poll(&source("page", &format!("{base}/short/list.html")), &state)
+        .await;
+    r.apply(&mut state, Utc::now());
+    assert_eq!((r.status, r.new), ("ok", 2), "{r:?}");
+    assert_eq!(state.last_warnings.len(), 1, "{state:?}");
+    assert!(
+        state.last_warnings[0].contains("/short/20261130_2.html")
+            && state.last_warnings[0].contains("near-empty body"),
+        "{state:?}"
     );
 }

@@ -534,16 +534,23 @@ fn believable(t: DateTime<Utc>, now: DateTime<Utc>, list: Option<DateTime<Utc>>)
 /// and WeChat's script variables.
 fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, String)> {
     let mut out = Vec::new();
+    // JSON-LD first: it names the article's own date where `<meta>`s are
+    // often the site's or the last edit's. JSON that does not parse (raw
+    // newlines, comments) is searched as text.
+    let mut ld = json_ld(doc, "datePublished");
+    if ld.is_empty() {
+        ld = raw_json_values(html, "\"datePublished\"");
+    }
+    for v in ld {
+        if let Some(t) = dates::parse_machine(&v, now) {
+            out.push((t, format!("JSON-LD datePublished = {v}")));
+        }
+    }
     for name in DATE_METAS {
         if let Some((n, v)) = meta(doc, &[name])
             && let Some(t) = dates::parse_machine(&v, now)
         {
             out.push((t, format!("meta {n} = {v}")));
-        }
-    }
-    for v in json_ld(doc, "datePublished") {
-        if let Some(t) = dates::parse_machine(&v, now) {
-            out.push((t, format!("JSON-LD datePublished = {v}")));
         }
     }
     if let Some(s) = sel("time[datetime], [itemprop='datePublished']") {
@@ -585,6 +592,26 @@ fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<U
             if let Some(t) = dates::parse_machine(&v, now) {
                 out.push((t, format!("script {}{v}\"", var.trim_end_matches('"'))));
             }
+        }
+    }
+    out
+}
+
+/// The string values that follow `key` (a quoted JSON key) in `text`.
+fn raw_json_values(text: &str, key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find(key) {
+        rest = &rest[pos + key.len()..];
+        let after = rest.trim_start();
+        let Some(after) = after.strip_prefix(':') else {
+            continue;
+        };
+        let Some(value) = after.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = value.find('"') {
+            out.push(value[..end].to_string());
         }
     }
     out
