@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, Utc};
 use yuqing::extract::article::{self, Hints};
 
-const DATE_FLOOR: usize = 26;
-const TITLE_FLOOR: usize = 26;
-const CHAR_F1_FLOOR: f64 = 0.97;
+const DATE_FLOOR: usize = 30;
+const TITLE_FLOOR: usize = 30;
+const CHAR_F1_FLOOR: f64 = 0.98;
 const ZYTE_F1_FLOOR: f64 = 0.94;
 
 fn beijing() -> FixedOffset {

@@ -379,8 +379,7 @@ const TRAILER_WORDS: &[&str] = &[
     "评论",
     "网友",
     "责编",
-    "责任编辑",
-    "编辑：",
+    "编辑",
     "来源：",
     "相关阅读",
     "相关新闻",
@@ -396,17 +395,33 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
     {
         lines.drain(..=at);
     }
-    let is_byline = |l: &str| {
-        l.chars().count() <= 40
-            && (BYLINE_WORDS.iter().any(|w| l.contains(w))
-                || dates::find_absolute(l, now).is_some()
-                || l.contains("记者"))
+    // A date with little else (`1楼 2015-08-08 21:30`); a sentence quoting
+    // a date (（原文刊发于2015年5月5日）) is text.
+    let mostly_date = |l: &str| {
+        dates::find_absolute(l, now).is_some()
+            && l.chars().filter(|c| c.is_alphabetic()).count() <= 6
     };
-    let lead = lines.iter().take(4).take_while(|l| is_byline(l)).count();
-    lines.drain(..lead);
+    // Sentences mention 记者 and 来源 too: a byline is short, and labelled
+    // (来源：…) or dated.
+    let is_byline = |l: &str| {
+        let n = l.chars().count();
+        let labelled = BYLINE_WORDS.iter().any(|w| l.contains(w))
+            && (l.contains('：') || l.contains(':') || dates::find_absolute(l, now).is_some());
+        n <= 40 && (labelled || mostly_date(l) || (n <= 20 && l.contains("记者")))
+    };
+    // Bylines among the first lines (a summary may stand before one).
+    let mut i = 0;
+    while i < lines.len().min(4) {
+        if is_byline(lines[i]) {
+            lines.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     while let Some(last) = lines.last() {
         let short = last.chars().count() <= 40;
         let trailer = TRAILER_WORDS.iter().any(|w| last.contains(w))
+            || mostly_date(last)
             || dates::find_relative(last, now).is_some();
         if short && trailer && lines.len() > 1 {
             lines.pop();
@@ -522,6 +537,7 @@ const BYLINE_WORDS: &[&str] = &[
     "编辑",
     "更新时间",
     "成文日期",
+    "记者",
 ];
 
 fn believable(t: DateTime<Utc>, now: DateTime<Utc>, list: Option<DateTime<Utc>>) -> bool {
@@ -590,7 +606,7 @@ fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<U
             let rest = &html[pos + var.len()..];
             let v: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if let Some(t) = dates::parse_machine(&v, now) {
-                out.push((t, format!("script {}{v}\"", var.trim_end_matches('"'))));
+                out.push((t, format!("script {var}{v}\"")));
             }
         }
     }
