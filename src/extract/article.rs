@@ -365,11 +365,29 @@ pub fn clean_body(text: &str) -> String {
         // Drop file names embedded in a line as well (captions repeat them).
         let words: Vec<&str> = l.split(' ').filter(|w| !is_file_name(w)).collect();
         let l = words.join(" ");
-        if !l.is_empty() {
+        // A line said twice in a row is a caption and its credit, or a
+        // widget repeated: once is enough.
+        if !l.is_empty() && out.last() != Some(&l) && !is_english_widget(&l) {
             out.push(l);
         }
     }
     out.join("\n")
+}
+
+/// Whole lines that are widgets on English-language pages.
+fn is_english_widget(line: &str) -> bool {
+    const LINES: &[&str] = &[
+        "advertisement",
+        "advert",
+        "continue reading below",
+        "this slideshow requires javascript.",
+        "story continues below advertisement",
+        "share this article",
+        "share",
+        "read more",
+    ];
+    let l = line.trim().to_ascii_lowercase();
+    LINES.contains(&l.as_str())
 }
 
 /// Words of lines that trail an article: keywords, comment headers, editors.
