@@ -26,6 +26,9 @@ pub struct Item {
     /// Publication time, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<DateTime<Utc>>,
+    /// Why that publication time (where on the page it was read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_evidence: Option<String>,
     /// When the item entered the store.
     pub ingested_at: DateTime<Utc>,
     /// Who published it.

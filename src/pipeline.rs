@@ -39,6 +39,10 @@ pub struct NewItem {
     /// Publication time.
     #[serde(default)]
     pub published: Option<DateTime<Utc>>,
+    /// Why that publication time (`meta article:published_time = …`,
+    /// `byline: 发布时间：…`, `feed pubDate`); `None` when undated.
+    #[serde(default)]
+    pub date_evidence: Option<String>,
     /// Who published it.
     #[serde(default)]
     pub authority: Option<Authority>,
@@ -413,6 +417,7 @@ fn classify_item(classifier: &Classifier, id: String, new: NewItem, now: DateTim
         title: new.title,
         text: new.text,
         published: new.published,
+        date_evidence: new.date_evidence,
         ingested_at: now,
         authority: new.authority,
         classification,
@@ -601,6 +606,7 @@ impl Pipeline {
                     title: old.title,
                     text: old.text,
                     published: old.published,
+                    date_evidence: old.date_evidence,
                     authority: old.authority,
                     links: old.links,
                 };

@@ -194,7 +194,7 @@ fn poll_runs_one_source_and_prints_what_it_found() {
     let out = Command::new(common::yuqing_bin())
         .args(["poll", "--config"])
         .arg(&config)
-        .args(["--source", "公开信箱"])
+        .args(["--source", "公开信箱", "--json"])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

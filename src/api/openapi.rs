@@ -249,6 +249,7 @@ pub fn schemas() -> Value {
                 "next_due": opt_time, "items_found": {"type": "integer"},
                 "last_new": {"type": "integer"}, "last_updated": {"type": "integer"},
                 "surge_until": opt_time,
+                "last_warnings": {"type": "array", "items": {"type": "string"}, "description": "What the last successful poll read badly (an empty article body, a malformed feed), each naming the URL."},
             },
         },
         "PollReport": {
@@ -259,6 +260,7 @@ pub fn schemas() -> Value {
                 "new_cases": {"type": "array", "items": {"type": "integer"}},
                 "raised_cases": {"type": "array", "items": {"type": "integer"}},
                 "rejected": {"type": "integer"}, "error": {"type": ["string", "null"]},
+                "warnings": {"type": "array", "items": {"type": "string"}},
                 "items": {"type": "array", "items": {"type": "object"}}, "elapsed_ms": {"type": "integer"},
             },
         },
@@ -316,6 +318,7 @@ pub fn schemas() -> Value {
                 "source_kind": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]},
                 "title": {"type": "string"}, "text": {"type": "string"},
                 "published": opt_time, "ingested_at": time,
+                "date_evidence": {"type": ["string", "null"], "description": "Why that publication time: where on the page or feed it was read."},
                 "authority": {"type": ["string", "null"]},
                 "classification": {"$ref": "#/components/schemas/Classification"},
                 "case_id": {"type": ["integer", "null"]},

@@ -817,6 +817,7 @@ mod tests {
             title: "化工厂爆炸".into(),
             text: String::new(),
             published: None,
+            date_evidence: None,
             ingested_at: at,
             authority: None,
             classification: crate::classify::Classification {

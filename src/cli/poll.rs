@@ -12,7 +12,7 @@ use yuqing::daemon::next_due;
 use yuqing::fetch::Fetcher;
 use yuqing::pipeline::Pipeline;
 use yuqing::sources::SourceState;
-use yuqing::sources::collect::Collector;
+use yuqing::sources::collect::{Collector, PollReport};
 use yuqing::store::Store;
 
 /// Arguments of `yuqing poll`.
@@ -24,6 +24,10 @@ pub struct PollArgs {
     /// The source to poll (its `name`).
     #[arg(long, short = 's')]
     source: String,
+    /// Print each item in full, as stored, one JSON object a line, then the
+    /// poll's report as JSON (for scripts).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Polls one source; exits 1 if the poll failed.
@@ -70,18 +74,75 @@ pub fn run(args: PollArgs) -> anyhow::Result<ExitCode> {
     state.next_due = Some(next_due(&source, &state, &report, &config.scheduler, now));
     store.put_source_state(&state)?;
     store.flush()?;
-    // One line per item found, then the report.
-    for found in &report.items {
-        println!("{}", serde_json::to_string(found)?);
+    if args.json {
+        // One line per item, in full as stored, then the report.
+        for found in &report.items {
+            match store.item(&found.item_id)? {
+                Some(item) => println!("{}", serde_json::to_string(&item)?),
+                None => println!("{}", serde_json::to_string(found)?),
+            }
+        }
+        let mut summary = serde_json::to_value(&report)?;
+        if let Some(m) = summary.as_object_mut() {
+            m.remove("items");
+        }
+        println!("{summary}");
+    } else {
+        print!("{}", human(&report));
     }
-    let mut summary = serde_json::to_value(&report)?;
-    if let Some(m) = summary.as_object_mut() {
-        m.remove("items");
-    }
-    println!("{summary}");
     Ok(if report.status == "failed" {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The report as an operator reads it: per item its URL, title, date with
+/// the evidence for it, and the first characters of its text; then the
+/// totals, warnings and error.
+fn human(report: &PollReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for f in &report.items {
+        let _ = writeln!(out, "{}", f.url.as_deref().unwrap_or("(no URL)"));
+        let _ = writeln!(out, "  title: {}", f.title);
+        let date = match (&f.published, &f.date_evidence) {
+            (Some(t), why) => format!(
+                "{} ({})",
+                t.with_timezone(&yuqing::time::china())
+                    .format("%Y-%m-%d %H:%M %:z"),
+                why.as_deref().unwrap_or("no evidence kept")
+            ),
+            (None, _) => "none (the page gives no date it can be believed on)".to_string(),
+        };
+        let _ = writeln!(out, "  date:  {date}");
+        let _ = writeln!(out, "  text:  {}", f.excerpt);
+        let state = if f.new { "new" } else { "seen before" };
+        match f.case_id {
+            Some(c) => {
+                let _ = writeln!(out, "  ({state}, case {c})");
+            }
+            None => {
+                let _ = writeln!(out, "  ({state})");
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}: {}, found {}, new {}, updated {}, rejected {}, {} ms",
+        report.source,
+        report.status,
+        report.found,
+        report.new,
+        report.updated,
+        report.rejected,
+        report.elapsed_ms
+    );
+    for w in &report.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    if let Some(e) = &report.error {
+        let _ = writeln!(out, "error: {e}");
+    }
+    out
 }

@@ -8,10 +8,61 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use crate::time::china;
 
 /// The first publication time found in `text`, judged at `now` (for
-/// relative forms and a missing year).
+/// relative forms and a missing year): a relative form first, then an
+/// absolute date. Meant for short texts that are known to be a byline or a
+/// list row; a whole page goes through [`crate::extract::article`], which
+/// weighs where each date stands.
 pub fn find_date(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let chars: Vec<char> = text.chars().take(4096).collect();
     relative(&chars, now).or_else(|| absolute(&chars, now))
+}
+
+/// The first absolute date in `text` (any length): relative words are not
+/// read, so a comment's 5小时前 cannot date a page.
+pub fn find_absolute(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let chars: Vec<char> = text.chars().collect();
+    absolute(&chars, now)
+}
+
+/// A relative form (刚刚, 5小时前, 昨天 22:17…) in `text`, resolved against
+/// `now` in Beijing time.
+pub fn find_relative(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let chars: Vec<char> = text.chars().take(4096).collect();
+    relative(&chars, now)
+}
+
+/// A machine-written date, as metadata carries it: RFC 3339 / ISO 8601 with
+/// or without a zone (no zone is Beijing time), `+0800` offsets, a space
+/// for `T`, gov.cn's `2020-05-14-10:21:33`, Unix seconds, or any form
+/// [`find_absolute`] reads.
+pub fn parse_machine(value: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(v) {
+        return Some(t.with_timezone(&Utc));
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+    ] {
+        if let Ok(t) = DateTime::parse_from_str(v, f) {
+            return Some(t.with_timezone(&Utc));
+        }
+    }
+    // Unix seconds (WeChat's `ct`), plausible ones only.
+    if (9..=10).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
+        return v
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| DateTime::from_timestamp(s, 0))
+            .filter(|t| t.year() >= 2000);
+    }
+    // A trailing `Z` on a zoneless form read below would be lost: handled
+    // by RFC 3339 above, so what is left is local (Beijing) time.
+    find_absolute(v, now)
 }
 
 fn digits(chars: &[char], i: &mut usize, max: usize) -> Option<u32> {
@@ -35,7 +86,8 @@ fn digits(chars: &[char], i: &mut usize, max: usize) -> Option<u32> {
 }
 
 fn time_after(chars: &[char], mut i: usize) -> Option<NaiveTime> {
-    while i < chars.len() && (chars[i] == ' ' || chars[i] == '\u{3000}' || chars[i] == 'T') {
+    // `T` (ISO), `-` (gov.cn's 2020-05-14-10:21:33), spaces and nbsp.
+    while i < chars.len() && matches!(chars[i], ' ' | '\u{3000}' | '\u{a0}' | 'T' | '-') {
         i += 1;
     }
     let h = digits(chars, &mut i, 2)?;
@@ -94,6 +146,22 @@ fn absolute(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
                             }
                         }
                     }
+                }
+            }
+            // A year set apart from its month and day, as some templates
+            // split them over elements: `2019` then `12/01 10:11:12`.
+            let mut j = i;
+            while j < chars.len() && matches!(chars[j], ' ' | '\u{a0}' | '\u{3000}') {
+                j += 1;
+            }
+            if let Some(month) = digits(chars, &mut j, 2)
+                && chars.get(j) == Some(&'/')
+            {
+                j += 1;
+                if let Some(day) = digits(chars, &mut j, 2)
+                    && let Some(d) = NaiveDate::from_ymd_opt(first as i32, month, day)
+                {
+                    return to_utc(d, time_after(chars, j));
                 }
             }
             continue;

@@ -36,6 +36,9 @@ pub struct Feed {
     pub title: String,
     /// Its entries, in document order.
     pub entries: Vec<Entry>,
+    /// The fault of a malformed feed whose entries were read one by one
+    /// around it (feedparser's `bozo`); `None` for a well-formed feed.
+    pub fault: Option<String>,
 }
 
 /// Why a body is not a feed.
@@ -58,6 +61,11 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>) -> Result<Feed, FeedError
     if !looks_like_feed {
         return Err(FeedError("the body is neither XML nor JSON".into()));
     }
+    if is_html_page(trimmed) {
+        return Err(FeedError(
+            "this is an HTML page, not a feed: use kind = \"page\"".into(),
+        ));
+    }
     // Atom 0.3 (still served by old portal software) is close enough to
     // Atom 1.0 for what we read; feed-rs knows only the latter's namespace.
     let upgraded;
@@ -68,10 +76,21 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>) -> Result<Feed, FeedError
             .replace("type=\"application/xhtml+xml\"", "type=\"xhtml\"")
             .replace("type=\"text/plain\"", "type=\"text\"");
         upgraded.as_str()
+    } else if trimmed.contains(RSS_090_NS) {
+        // RSS 0.90 is RSS 1.0's RDF shape under Netscape's namespace, which
+        // feed-rs does not know: it would read no items at all.
+        upgraded = trimmed.replace(RSS_090_NS, "http://purl.org/rss/1.0/");
+        upgraded.as_str()
     } else {
         trimmed
     };
-    let parsed = feed_rs::parser::parse(source.as_bytes()).map_err(|e| FeedError(e.to_string()))?;
+    let (parsed, fault) = match feed_rs::parser::parse(source.as_bytes()) {
+        Ok(p) => (p, None),
+        Err(e) => match salvage(source) {
+            Some(p) => (p, Some(e.to_string())),
+            None => return Err(FeedError(e.to_string())),
+        },
+    };
     let entries = parsed
         .entries
         .into_iter()
@@ -85,7 +104,53 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>) -> Result<Feed, FeedError
             .map(|t| clean_title(&t.content))
             .unwrap_or_default(),
         entries,
+        fault,
     })
+}
+
+/// RSS 0.90's default namespace.
+const RSS_090_NS: &str = "http://my.netscape.com/rdf/simple/0.9/";
+
+/// True when the body is an HTML page (a page configured as a feed).
+fn is_html_page(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let feed_root = ["<rss", "<feed", "<rdf:rdf", "<rdf "]
+        .iter()
+        .any(|r| head.contains(r));
+    !feed_root && (head.contains("<!doctype html") || head.contains("<html"))
+}
+
+/// A malformed feed read entry by entry, as feedparser does: the text
+/// before the first entry and after the last frame each entry, and the
+/// entries that parse so framed are kept. `None` when none does.
+fn salvage(text: &str) -> Option<feed_rs::model::Feed> {
+    let (open, close) = if text.contains("<entry") {
+        ("<entry", "</entry>")
+    } else {
+        ("<item", "</item>")
+    };
+    let first = text.find(open)?;
+    let last_end = text.rfind(close)? + close.len();
+    let (head, tail) = (&text[..first], &text[last_end..]);
+    // The frame alone gives the feed's title (if the head is sound).
+    let mut feed = feed_rs::parser::parse(format!("{head}{tail}").as_bytes()).ok()?;
+    let mut rest = &text[first..last_end];
+    while let Some(start) = rest.find(open) {
+        let Some(len) = rest[start..].find(close) else {
+            break;
+        };
+        let end = start + len + close.len();
+        let one = format!("{head}{}{tail}", &rest[start..end]);
+        if let Ok(parsed) = feed_rs::parser::parse(one.as_bytes()) {
+            feed.entries.extend(parsed.entries);
+        }
+        rest = &rest[end..];
+    }
+    (!feed.entries.is_empty()).then_some(feed)
 }
 
 fn entry(e: feed_rs::model::Entry) -> Entry {
@@ -211,6 +276,52 @@ mod tests {
         assert_eq!(
             e.published.map(|t| t.to_rfc3339()),
             Some("2026-11-22T02:30:00+00:00".into())
+        );
+    }
+
+    #[test]
+    fn rss_090_is_read() {
+        let rss = r#"<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+<channel><title>市政府公告</title><link>http://www.example.gov.cn/</link><description>公告</description></channel>
+<item><title>关于停水的通知</title><link>http://www.example.gov.cn/a/1.html</link></item>
+<item><title>关于道路施工的通告</title><link>http://www.example.gov.cn/a/2.html</link></item>
+</rdf:RDF>"#;
+        let feed = parse(rss.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(feed.title, "市政府公告");
+        let titles: Vec<&str> = feed.entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["关于停水的通知", "关于道路施工的通告"]);
+        assert_eq!(feed.fault, None);
+    }
+
+    #[test]
+    fn one_bad_entity_loses_only_its_entry() {
+        let items: String = (1..=5)
+            .map(|i| {
+                let d = if i == 3 { "水电&nbsp费上涨" } else { "正常" };
+                format!("<item><title>第{i}条</title><description>{d}</description><guid>g{i}</guid></item>")
+            })
+            .collect();
+        let rss = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>动态</title>{items}</channel></rss>"
+        );
+        let feed = parse(rss.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+        let titles: Vec<&str> = feed.entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["第1条", "第2条", "第4条", "第5条"]);
+        assert!(feed.fault.is_some());
+    }
+
+    #[test]
+    fn an_html_page_is_named_as_such() {
+        let page = "<!DOCTYPE html><html><head><title>通知公告</title></head><body><ul><li>a</li></ul></body></html>";
+        let err = parse(page.as_bytes(), Some("text/html"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "not a readable RSS, Atom or JSON feed: this is an HTML page, not a feed: use kind = \"page\""
+            )
         );
     }
 

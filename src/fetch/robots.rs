@@ -77,7 +77,20 @@ impl Cache {
         };
         match rules {
             Rules::AllowAll => Ok(()),
-            Rules::Unavailable(e) => Err(e),
+            // Named after the source's URL, not robots.txt's: the operator
+            // looks for the source in the log (a refused connection is the
+            // source's host refusing).
+            Rules::Unavailable(e) => {
+                let inner = e.to_string();
+                let why = inner
+                    .split_once(": ")
+                    .map_or(inner.as_str(), |(_, why)| why)
+                    .to_string();
+                Err(FetchError::Network {
+                    url: url.to_string(),
+                    message: format!("{why} (while reading the host's robots.txt)"),
+                })
+            }
             Rules::Parsed(robot) if robot.allowed(url.as_str()) => Ok(()),
             Rules::Parsed(_) => Err(FetchError::Robots {
                 url: url.to_string(),

@@ -10,7 +10,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{SourceConfig, SourceKind, SourceState};
-use crate::extract::{canonical_url, dates, feed};
+use crate::extract::article::{self, Hints};
+pub use crate::extract::links::{ListEntry, ListSelectors, list_links};
+use crate::extract::{dates, feed};
 use crate::fetch::{Fetched, Fetcher, Validators, charset};
 use crate::item::item_id;
 use crate::pipeline::{NewItem, Pipeline};
@@ -37,6 +39,10 @@ pub struct PollReport {
     pub rejected: u32,
     /// Why it failed, or what failed partly.
     pub error: Option<String>,
+    /// What was read badly without failing (an empty body, a malformed
+    /// feed read past its fault), each naming the URL.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// The items stored, in order.
     pub items: Vec<Found>,
     /// Wall time.
@@ -70,6 +76,7 @@ impl PollReport {
             state.consecutive_failures = 0;
             state.last_success = Some(now);
             state.last_error = self.error.clone();
+            state.last_warnings = self.warnings.clone();
             state.last_new = self.new;
             state.last_updated = self.updated;
             state.items_found += u64::from(self.new);
@@ -87,6 +94,17 @@ pub struct Found {
     pub item_id: String,
     /// Its title (or the start of its text).
     pub title: String,
+    /// Its URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Its publication time, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateTime<Utc>>,
+    /// Why that time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_evidence: Option<String>,
+    /// The first characters of its text.
+    pub excerpt: String,
     /// Its case, if it matched a category.
     pub case_id: Option<u64>,
     /// True when stored for the first time.
@@ -164,6 +182,13 @@ impl Collector {
         let result = tokio::task::spawn_blocking(move || {
             let parsed = feed::parse(&body.bytes, body.content_type.as_deref())
                 .map_err(|e| format!("{}: {e}", body.url))?;
+            let warning = parsed.fault.as_ref().map(|f| {
+                format!(
+                    "{}: malformed feed, {} entries read around the fault: {f}",
+                    body.url,
+                    parsed.entries.len()
+                )
+            });
             let items: Vec<NewItem> = parsed
                 .entries
                 .into_iter()
@@ -174,12 +199,18 @@ impl Collector {
                     url: e.url,
                     title: e.title,
                     text: e.text,
+                    date_evidence: e.published.map(|_| "the feed's entry date".to_string()),
                     published: e.published,
                     authority: src.authority,
                     links: e.links,
                 })
                 .collect();
-            Ok::<_, String>(ingest(&pipeline, items))
+            let mut report = ingest(&pipeline, items);
+            if let Some(w) = warning {
+                tracing::warn!(source = %src.name, warning = %w, "feed read past a fault");
+                report.warnings.push(w);
+            }
+            Ok::<_, String>(report)
         })
         .await;
         let mut report = flatten(&source.name, result);
@@ -230,6 +261,7 @@ impl Collector {
         let found = links.len();
         let mut items = Vec::new();
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         for entry in links {
             match self.fetcher.get(&entry.url, None, source.robots).await {
                 Ok(Fetched::Body(b)) => {
@@ -242,7 +274,11 @@ impl Collector {
                     .await
                     .ok()
                     .flatten();
-                    if let Some(i) = item {
+                    if let Some((i, warning)) = item {
+                        if let Some(w) = warning {
+                            tracing::warn!(source = %source.name, warning = %w, "article read badly");
+                            warnings.push(w);
+                        }
                         items.push(i);
                     }
                 }
@@ -255,6 +291,7 @@ impl Collector {
             tokio::task::spawn_blocking(move || Ok::<_, String>(ingest(&pipeline, items))).await;
         let mut report = flatten(&source.name, result);
         report.found = found;
+        report.warnings.extend(warnings);
         report.rejected += errors.len() as u32;
         if !errors.is_empty() {
             let n = errors.len();
@@ -297,26 +334,33 @@ fn ingest(pipeline: &Pipeline, items: Vec<NewItem>) -> PollReport {
     if items.is_empty() {
         return report;
     }
-    let titles: Vec<String> = items
+    let shown: Vec<Found> = items
         .iter()
-        .map(|i| {
-            if i.title.trim().is_empty() {
+        .map(|i| Found {
+            item_id: String::new(),
+            title: if i.title.trim().is_empty() {
                 i.text.chars().take(40).collect()
             } else {
                 i.title.clone()
-            }
+            },
+            url: i.url.clone(),
+            published: i.published,
+            date_evidence: i.date_evidence.clone(),
+            excerpt: excerpt(&i.text),
+            case_id: None,
+            new: false,
         })
         .collect();
     match pipeline.ingest_batch(items, Utc::now()) {
         Ok(results) => {
-            for (r, title) in results.into_iter().zip(titles) {
+            for (r, found) in results.into_iter().zip(shown) {
                 match r {
                     Ok(done) => {
                         report.items.push(Found {
                             item_id: done.item_id.clone(),
-                            title,
                             case_id: done.case_id,
                             new: !done.updated,
+                            ..found
                         });
                         if done.updated {
                             report.updated += 1;
@@ -347,146 +391,73 @@ fn ingest(pipeline: &Pipeline, items: Vec<NewItem>) -> PollReport {
     report
 }
 
-/// One entry of a list page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListEntry {
-    /// Canonical absolute URL of the article.
-    pub url: String,
-    /// Its title on the list (the link's title attribute or text, or the
-    /// `list_title_selector` match).
-    pub title: String,
-    /// Text of its date on the list, when the entry shows one.
-    pub date: Option<String>,
-}
-
-/// Which parts of a list page are entries: the source's selectors.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ListSelectors<'a> {
-    /// The entries (a link, or a row holding one); default a generic guess.
-    pub link: Option<&'a str>,
-    /// The title inside a row.
-    pub title: Option<&'a str>,
-    /// The date inside a row.
-    pub date: Option<&'a str>,
-}
-
-/// Entry links of a list page: by the link selector, else every same-site
-/// link whose text reads like a headline. Absolute, canonical, distinct.
-/// When the selector picks rows (`li`, `tr`) rather than links, the row's
-/// date is kept: by the date selector, else any date in the row's text.
-pub fn list_links(html: &str, base: &url::Url, sel: ListSelectors<'_>) -> Vec<ListEntry> {
-    let doc = scraper::Html::parse_document(html);
-    let parse = |s: Option<&str>| s.and_then(|s| scraper::Selector::parse(s).ok());
-    let Some(any_link) = parse(Some("a[href]")) else {
-        return Vec::new();
-    };
-    let entries = parse(sel.link).unwrap_or_else(|| any_link.clone());
-    let title_sel = parse(sel.title);
-    let date_sel = parse(sel.date);
-    let squash = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: Vec<ListEntry> = Vec::new();
-    for el in doc.select(&entries) {
-        // A selector may pick the item (li) rather than its link.
-        let is_link = el.value().name() == "a";
-        let a = if is_link {
-            Some(el)
-        } else {
-            el.select(&any_link).next()
-        };
-        let Some(a) = a else { continue };
-        let Some(href) = a.value().attr("href") else {
-            continue;
-        };
-        let href = href.trim();
-        if href.is_empty()
-            || href.starts_with('#')
-            || href.starts_with("javascript:")
-            || href.starts_with("mailto:")
-        {
-            continue;
-        }
-        let Ok(abs) = base.join(href) else { continue };
-        if !matches!(abs.scheme(), "http" | "https") {
-            continue;
-        }
-        let text = squash(a.text().collect::<String>());
-        let link_title = a
-            .value()
-            .attr("title")
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map_or(text, str::to_string);
-        let title = title_sel
-            .as_ref()
-            .and_then(|s| el.select(s).next())
-            .map(|t| squash(t.text().collect::<String>()))
-            .filter(|t| !t.is_empty())
-            .unwrap_or(link_title);
-        if sel.link.is_none() {
-            // Generic guess: same site, headline-like text.
-            let cjk = title
-                .chars()
-                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-                .count();
-            if abs.host_str() != base.host_str() || cjk < 5 || abs.path() == base.path() {
-                continue;
-            }
-        }
-        let date = match &date_sel {
-            Some(s) => el.select(s).next().map(|d| squash(d.text().collect())),
-            // A row's own text, without its title, often ends in its date.
-            None if !is_link => {
-                Some(squash(el.text().collect::<String>())).map(|t| t.replace(&title, " "))
-            }
-            None => None,
-        }
-        .filter(|d| !d.trim().is_empty());
-        let url = canonical_url(abs.as_str());
-        if !out.iter().any(|e| e.url == url) {
-            out.push(ListEntry { url, title, date });
-        }
+/// The first characters of `text`, whitespace folded: what an operator
+/// checking a source needs to see.
+fn excerpt(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = folded.chars().take(EXCERPT).collect();
+    if folded.chars().count() > EXCERPT {
+        out.push('…');
     }
     out
 }
 
-/// An article page → an item: title, body and date by the source's
-/// selectors when given, else generic extraction.
+/// Characters of text shown per item.
+const EXCERPT: usize = 80;
+
+/// An article page → an item, and a warning when its body is empty or
+/// near-empty. Title, body and date come from the source's selectors when
+/// given, else from [`article::extract`], which also weighs the list's
+/// title and date.
 fn article(
     html: &str,
     src: &SourceConfig,
     entry: &ListEntry,
     now: DateTime<Utc>,
-) -> Option<NewItem> {
-    let doc = scraper::Html::parse_document(html);
-    let pick = |sel: &Option<String>| -> Option<String> {
-        let s = scraper::Selector::parse(sel.as_deref()?).ok()?;
-        let el = doc.select(&s).next()?;
-        Some(html_to_text(&el.html()))
+) -> Option<(NewItem, Option<String>)> {
+    let hints = Hints {
+        list_title: Some(entry.title.as_str()).filter(|t| !t.is_empty()),
+        list_date: entry.date.as_deref(),
     };
-    let title = pick(&src.title_selector)
-        .or_else(|| {
-            scraper::Selector::parse("h1")
-                .ok()
-                .and_then(|s| doc.select(&s).next())
-                .map(|e| e.text().collect::<String>())
-        })
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| entry.title.clone());
-    let body = pick(&src.body_selector)
-        .or_else(|| main_text(&doc))
-        .unwrap_or_default();
-    // The article's own date first; then the list's, which is what the
-    // portal itself shows; then any date in the page.
-    let published = pick(&src.date_selector)
-        .and_then(|d| dates::find_date(&d, now))
-        .or_else(|| entry.date.as_deref().and_then(|d| dates::find_date(d, now)))
-        .or_else(|| dates::find_date(&html_to_text(html), now))
-        .filter(|d| *d <= now + chrono::Duration::days(1));
+    let found = article::extract(html, hints, now);
+    let selectors = [&src.title_selector, &src.body_selector, &src.date_selector];
+    let (mut title, mut body) = (found.title, found.text);
+    let (mut published, mut date_evidence) = (found.published, found.date_evidence);
+    if selectors.iter().any(|s| s.is_some()) {
+        let doc = scraper::Html::parse_document(html);
+        let pick = |sel: &Option<String>| -> Option<String> {
+            let s = scraper::Selector::parse(sel.as_deref()?).ok()?;
+            let el = doc.select(&s).next()?;
+            Some(html_to_text(&el.html()))
+        };
+        if let Some(t) = pick(&src.title_selector)
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+        {
+            title = t;
+        }
+        if let Some(b) = pick(&src.body_selector) {
+            body = article::clean_body(&b);
+        }
+        if let Some(d) = pick(&src.date_selector)
+            && let Some(t) =
+                dates::find_date(&d, now).filter(|t| *t <= now + chrono::Duration::hours(1))
+        {
+            published = Some(t);
+            date_evidence = Some(format!("date_selector: {}", d.trim()));
+        }
+    }
     if body.trim().is_empty() && title.trim().is_empty() {
         return None;
     }
-    Some(NewItem {
+    let n = article::letters(&body);
+    let warning = (n < article::SHORT_BODY).then(|| {
+        format!(
+            "{}: empty or near-empty body ({n} letters); set body_selector on the source",
+            entry.url
+        )
+    });
+    let item = NewItem {
         source: src.name.clone(),
         source_kind: src.item_kind.clone(),
         guid: None,
@@ -494,35 +465,11 @@ fn article(
         title,
         text: body,
         published,
+        date_evidence,
         authority: src.authority,
         links: Vec::new(),
-    })
-}
-
-/// The main text of an article page: the element whose paragraphs hold the
-/// most text (each paragraph scores its parent fully and its grandparent
-/// half), as text.
-fn main_text(doc: &scraper::Html) -> Option<String> {
-    use std::collections::HashMap;
-    let p = scraper::Selector::parse("p, div.content p, td p, font, span").ok()?;
-    let mut scores: HashMap<ego_tree::NodeId, usize> = HashMap::new();
-    for el in doc.select(&p) {
-        let text: String = el.text().collect();
-        let n = text.chars().filter(|c| c.is_alphanumeric()).count();
-        if n < 10 {
-            continue;
-        }
-        if let Some(parent) = el.parent() {
-            *scores.entry(parent.id()).or_default() += n * 2;
-            if let Some(grand) = parent.parent() {
-                *scores.entry(grand.id()).or_default() += n;
-            }
-        }
-    }
-    let (best, _) = scores.into_iter().max_by_key(|(_, s)| *s)?;
-    let node = doc.tree.get(best)?;
-    let el = scraper::ElementRef::wrap(node)?;
-    Some(html_to_text(&el.html()))
+    };
+    Some((item, warning))
 }
 
 /// Copies the files of `seed` into the inbox `dir`, except those it has

@@ -41,4 +41,9 @@ pub struct SourceState {
     /// Polled on the surge schedule until then.
     #[serde(default)]
     pub surge_until: Option<DateTime<Utc>>,
+    /// What the last successful poll read badly though it did not fail:
+    /// articles with an empty or near-empty body, a feed parsed past a
+    /// fault. Each names the URL.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_warnings: Vec<String>,
 }

@@ -1,0 +1,825 @@
+//! One article page → title, body and publication date, each chosen by
+//! evidence, for pages polled without selectors.
+//!
+//! - **Body**: dom_smoothie (a Readability port; it scores `div`, `td`,
+//!   `section`… by text and link density, not only `<p>`), then cleaned of
+//!   what Chinese templates leave in it (share and player widgets, image
+//!   file names, long whitespace runs). When it finds nothing, a block
+//!   scorer of our own takes over (see [`block_text`]).
+//! - **Title**: a heading that agrees with `og:title` or `<title>`; else
+//!   `og:title`; else `<title>` without its site suffix; else a heading;
+//!   never a site or channel name alone; the list's link text last.
+//! - **Date**: structured metadata, then the byline next to the title
+//!   (发布时间, 来源 lines), then the list's date, then absolute dates in
+//!   the body. Relative forms (5小时前, 昨天 22:17) count only in a byline or
+//!   a list row; a date after the fetch, or far from the list's date, is not
+//!   believed. The reason for the choice is returned with it.
+
+use chrono::{DateTime, Duration, Utc};
+use scraper::{ElementRef, Html, Selector};
+
+use super::dates;
+use crate::text::html_to_text;
+
+/// What the list page said about the article, if anything.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// The link's text on the list.
+    pub list_title: Option<&'a str>,
+    /// The row's date text on the list.
+    pub list_date: Option<&'a str>,
+}
+
+/// An extracted article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Its title (empty when nothing better than nothing was found).
+    pub title: String,
+    /// Where the title came from (`heading+og:title`, `og:title`, `<title>`…).
+    pub title_from: &'static str,
+    /// Its body as text: paragraphs on their own lines, whitespace folded.
+    pub text: String,
+    /// Publication time; `None` when the page gives no date it can be
+    /// believed on (never "now" by default).
+    pub published: Option<DateTime<Utc>>,
+    /// Why that date: `meta article:published_time = …`, `byline: 发布时间：…`.
+    pub date_evidence: Option<String>,
+}
+
+/// Bodies shorter than this (in letters and digits) are reported.
+pub const SHORT_BODY: usize = 40;
+
+/// How far an article's own date may stand from its list row's date.
+const LIST_TOLERANCE: Duration = Duration::days(3);
+
+/// Extracts an article from `html`, fetched at `now`.
+pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
+    let doc = Html::parse_document(html);
+    let title_info = title(&doc, hints.list_title);
+    let text = trim_frame(&body(html, &doc), &title_info.0, now);
+    let (published, date_evidence) = match date(&doc, html, &title_info.0, &text, hints, now) {
+        Some((t, why)) => (Some(t), Some(why)),
+        None => (None, None),
+    };
+    Article {
+        title: title_info.0,
+        title_from: title_info.1,
+        text,
+        published,
+        date_evidence,
+    }
+}
+
+/// Letters and digits in `s`: how long a body is, whatever its language.
+pub fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+fn sel(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn text_of(el: ElementRef<'_>) -> String {
+    squash(&el.text().collect::<String>())
+}
+
+/// `content` of the first `<meta>` whose `name` or `property` (trimmed,
+/// case-insensitive) is one of `names`, with the name it was found under.
+fn meta(doc: &Html, names: &[&str]) -> Option<(String, String)> {
+    let s = sel("meta[content]")?;
+    for want in names {
+        for m in doc.select(&s) {
+            let e = m.value();
+            let key = e
+                .attr("property")
+                .or_else(|| e.attr("name"))
+                .or_else(|| e.attr("itemprop"));
+            if key.is_some_and(|k| k.trim().eq_ignore_ascii_case(want)) {
+                let v = e.attr("content").unwrap_or("").trim();
+                if !v.is_empty() {
+                    return Some(((*want).to_string(), v.to_string()));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Values of `key` in the page's JSON-LD blocks (top level, `@graph`, arrays).
+fn json_ld(doc: &Html, key: &str) -> Vec<String> {
+    fn walk(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(s)) = m.get(key) {
+                    out.push(s.clone());
+                }
+                for child in m.values() {
+                    walk(child, key, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let Some(s) = sel("script[type='application/ld+json']") else {
+        return out;
+    };
+    for script in doc.select(&s) {
+        let raw: String = script.text().collect();
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
+            walk(&v, key, &mut out);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- titles
+
+/// Separators between a title and its site or channel names.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", "|", "｜", " - ", " – ", " — ", "——", "--", "_", "-", " :: ", "»",
+];
+
+/// Words that make a heading a site, portal or channel name, not a title.
+const SITE_WORDS: &[&str] = &[
+    "人民政府",
+    "政府网",
+    "门户网站",
+    "新闻中心",
+    "新闻网",
+    "论坛",
+    "首页",
+    "网站",
+    "频道",
+    "Powered by",
+];
+
+fn looks_like_site_name(s: &str) -> bool {
+    let n = s.chars().count();
+    n <= 16 && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网'))
+}
+
+/// `<title>` split into its parts, longest first isn't assumed: in order.
+fn title_segments(t: &str) -> Vec<String> {
+    let mut parts = vec![t.to_string()];
+    for sep in TITLE_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(|p| squash(&p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// True when `el` sits in page furniture (navigation, sidebars, footers,
+/// comments) by its own or an ancestor's tag, class or id.
+fn in_furniture(el: ElementRef<'_>) -> bool {
+    const MARKS: &[&str] = &[
+        "nav",
+        "side",
+        "hot",
+        "foot",
+        "related",
+        "comment",
+        "recommend",
+        "rank",
+        "menu",
+        "logo",
+        "crumb",
+        "position",
+        "share",
+        "banner",
+        "header-nav",
+        "aside",
+    ];
+    let mut node = Some(el);
+    while let Some(e) = node {
+        let v = e.value();
+        if matches!(v.name(), "nav" | "footer" | "aside") {
+            return true;
+        }
+        let cls = format!(
+            "{} {}",
+            v.attr("class").unwrap_or(""),
+            v.attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        if cls.split([' ', '_', '-']).any(|w| MARKS.contains(&w))
+            || MARKS.iter().any(|m| cls.split(' ').any(|w| w == *m))
+        {
+            return true;
+        }
+        node = e.parent().and_then(ElementRef::wrap);
+    }
+    false
+}
+
+/// Candidate headings in document order: `h1`–`h3` and elements whose
+/// class or id says title, that are not links alone nor furniture.
+fn headings(doc: &Html) -> Vec<String> {
+    let Some(s) = sel(
+        "h1, h2, h3, #thread_subject, #activity-name, [class*='title'], [class*='Title'], \
+         [class*='biaoti'], [class*='tit'], [id*='title']",
+    ) else {
+        return Vec::new();
+    };
+    let Some(a) = sel("a") else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for el in doc.select(&s) {
+        if matches!(
+            el.value().name(),
+            "title" | "meta" | "head" | "html" | "body"
+        ) {
+            continue;
+        }
+        let t = text_of(el);
+        let n = t.chars().count();
+        if !(4..=80).contains(&n) || in_furniture(el) {
+            continue;
+        }
+        // A logo or channel link dressed as a heading.
+        let link_text: usize = el.select(&a).map(|l| text_of(l).chars().count()).sum();
+        if link_text * 2 > n {
+            continue;
+        }
+        // Containers with a whole article inside are not headings.
+        if el.children().filter(|c| c.value().is_element()).count() > 6 {
+            continue;
+        }
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The title and where it came from.
+fn title(doc: &Html, list_title: Option<&str>) -> (String, &'static str) {
+    let og = meta(doc, &["og:title", "twitter:title", "ArticleTitle", "title"])
+        .map(|(_, v)| squash(&v))
+        .or_else(|| {
+            json_ld(doc, "headline")
+                .into_iter()
+                .next()
+                .map(|h| squash(&h))
+        })
+        .filter(|t| !looks_like_site_name(t));
+    let doc_title = sel("title")
+        .and_then(|s| doc.select(&s).next())
+        .map(text_of)
+        .unwrap_or_default();
+    let segments = title_segments(&doc_title);
+    let heads = headings(doc);
+    let agrees = |h: &str| {
+        let n = h.chars().count();
+        og.as_deref()
+            .is_some_and(|o| o == h || (n >= 6 && o.contains(h)))
+            || segments.iter().any(|s| s == h)
+            || (n >= 6 && doc_title.contains(h))
+    };
+    if let Some(h) = heads.iter().find(|h| agrees(h) && !looks_like_site_name(h)) {
+        return (h.clone(), "heading agreeing with og:title/<title>");
+    }
+    if let Some(o) = og {
+        return (o, "og:title");
+    }
+    // The longest part of <title> that is not the site's or channel's name.
+    let best_segment = segments
+        .iter()
+        .filter(|s| !looks_like_site_name(s) && s.chars().count() >= 4)
+        .max_by_key(|s| s.chars().count());
+    if let Some(h) = heads
+        .iter()
+        .find(|h| !looks_like_site_name(h) && h.chars().count() >= 5)
+    {
+        // A heading of the page beats a <title> that agrees with nothing.
+        return (h.clone(), "heading");
+    }
+    if let Some(s) = best_segment {
+        return (s.clone(), "<title> without site suffix");
+    }
+    match list_title.map(squash).filter(|t| !t.is_empty()) {
+        Some(t) => (t, "list link text"),
+        None => (String::new(), "none"),
+    }
+}
+
+// ---------------------------------------------------------------- bodies
+
+/// Lines that are widgets, not text: share bars, players, print links.
+const WIDGET_LINES: &[&str] = &[
+    "正在加载",
+    "转播到腾讯微博",
+    "分享到",
+    "【打印本页】",
+    "【关闭窗口】",
+    "【我要纠错】",
+    "【纠错】",
+    "扫一扫",
+    "微信扫一扫",
+    "责任编辑",
+    "下载附件",
+    "点击“阅读原文”",
+    "阅读原文",
+    "写留言",
+    "【字体：",
+    "字号：",
+    "打印本页",
+    "关闭窗口",
+    "返回顶部",
+    "上一篇",
+    "下一篇",
+];
+
+/// True for a line that is an image's file name (`12-IMG_3886.jpg`).
+fn is_file_name(line: &str) -> bool {
+    let l = line.trim().to_ascii_lowercase();
+    let exts = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"];
+    !l.contains(' ') && exts.iter().any(|e| l.ends_with(e))
+}
+
+/// Folds whitespace (runs of spaces, ideographic spaces, nbsp) and drops
+/// empty, widget and file-name lines.
+pub fn clean_body(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let l = squash(&line.replace(['\u{3000}', '\u{a0}'], " "));
+        if l.is_empty() || is_file_name(&l) {
+            continue;
+        }
+        let short = l.chars().count() <= 30;
+        if short && WIDGET_LINES.iter().any(|w| l.contains(w)) {
+            continue;
+        }
+        // Drop file names embedded in a line as well (captions repeat them).
+        let words: Vec<&str> = l.split(' ').filter(|w| !is_file_name(w)).collect();
+        let l = words.join(" ");
+        // A line said twice in a row is a caption and its credit, or a
+        // widget repeated: once is enough.
+        if !l.is_empty() && out.last() != Some(&l) && !is_english_widget(&l) {
+            out.push(l);
+        }
+    }
+    out.join("\n")
+}
+
+/// Whole lines that are widgets on English-language pages.
+fn is_english_widget(line: &str) -> bool {
+    const LINES: &[&str] = &[
+        "advertisement",
+        "advert",
+        "continue reading below",
+        "this slideshow requires javascript.",
+        "story continues below advertisement",
+        "share this article",
+        "share",
+        "read more",
+    ];
+    let l = line.trim().to_ascii_lowercase();
+    LINES.contains(&l.as_str())
+}
+
+/// Words of lines that trail an article: keywords, comment headers, editors.
+const TRAILER_WORDS: &[&str] = &[
+    "关键词",
+    "跟贴",
+    "评论",
+    "网友",
+    "责编",
+    "编辑",
+    "来源：",
+    "相关阅读",
+    "相关新闻",
+];
+
+/// Drops what frames a body: lines up to the title when it stands near the
+/// top (a channel menu, the title itself), then byline lines (a date, 来源,
+/// 作者), and at the end short keyword, comment and editor lines.
+fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
+    let mut lines: Vec<&str> = body.lines().collect();
+    if !title.is_empty()
+        && let Some(at) = lines.iter().take(8).position(|l| *l == title)
+    {
+        lines.drain(..=at);
+    }
+    // A date with little else (`1楼 2015-08-08 21:30`); a sentence quoting
+    // a date (（原文刊发于2015年5月5日）) is text.
+    let mostly_date = |l: &str| {
+        dates::find_absolute(l, now).is_some()
+            && l.chars().filter(|c| c.is_alphabetic()).count() <= 6
+    };
+    // Sentences mention 记者 and 来源 too: a byline is short, and labelled
+    // (来源：…) or dated.
+    let is_byline = |l: &str| {
+        let n = l.chars().count();
+        let labelled = BYLINE_WORDS.iter().any(|w| l.contains(w))
+            && (l.contains('：') || l.contains(':') || dates::find_absolute(l, now).is_some());
+        n <= 40 && (labelled || mostly_date(l) || (n <= 20 && l.contains("记者")))
+    };
+    // Bylines among the first lines (a summary may stand before one).
+    let mut i = 0;
+    while i < lines.len().min(4) {
+        if is_byline(lines[i]) {
+            lines.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    while let Some(last) = lines.last() {
+        let short = last.chars().count() <= 40;
+        let trailer = TRAILER_WORDS.iter().any(|w| last.contains(w))
+            || mostly_date(last)
+            || dates::find_relative(last, now).is_some();
+        if short && trailer && lines.len() > 1 {
+            lines.pop();
+        } else {
+            break;
+        }
+    }
+    lines.join("\n")
+}
+
+/// The body: dom_smoothie's article text, else our block scorer's.
+fn body(html: &str, doc: &Html) -> String {
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let smoothie = dom_smoothie::Readability::new(html, None, Some(cfg))
+        .ok()
+        .and_then(|mut r| r.parse().ok())
+        .map(|a| clean_body(&a.text_content))
+        .unwrap_or_default();
+    let own = block_text(doc).map(|t| clean_body(&t)).unwrap_or_default();
+    // Readability drops short pages and sometimes takes a sidebar; a block
+    // scorer that sees much more text in one place wins then.
+    if letters(&own) > letters(&smoothie) * 2 || letters(&smoothie) < SHORT_BODY {
+        own
+    } else {
+        smoothie
+    }
+}
+
+/// Block scorer: every block element (`div`, `td`, `section`, `article`,
+/// `p`…) that holds text directly scores its letters, less its links' text,
+/// for itself, fully for its parent and half for its grandparent; the best
+/// element is the body. This finds bodies written as `<div>`s or `<br>`
+/// runs in a `<td>`, which paragraph-only scoring misses.
+pub fn block_text(doc: &Html) -> Option<String> {
+    use std::collections::HashMap;
+    let blocks = sel("p, div, td, section, article, li, font, span, pre, blockquote")?;
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for el in doc.select(&blocks) {
+        if in_furniture(el) {
+            continue;
+        }
+        // Direct text only, so a wrapper does not count its children twice.
+        let own: usize = el
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| letters(t)))
+            .sum();
+        if own < 10 {
+            continue;
+        }
+        let links: usize = el
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| c.value().name() == "a")
+            .map(|c| letters(&c.text().collect::<String>()))
+            .sum();
+        let score = own as f64 - links as f64;
+        if score <= 0.0 {
+            continue;
+        }
+        *scores.entry(el.id()).or_default() += score;
+        if let Some(parent) = el.parent() {
+            *scores.entry(parent.id()).or_default() += score;
+            if let Some(grand) = parent.parent() {
+                *scores.entry(grand.id()).or_default() += score / 2.0;
+            }
+        }
+    }
+    let (best, _) = scores
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    let el = ElementRef::wrap(doc.tree.get(best)?)?;
+    Some(html_to_text(&el.html()))
+}
+
+// ---------------------------------------------------------------- dates
+
+/// Metadata names that carry a publication time, most specific first.
+const DATE_METAS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "PubDate",
+    "firstpublishedtime",
+    "publishtime",
+    "publish-date",
+    "og:time",
+    "og:release_date",
+    "dc.date.issued",
+    "DC.date",
+    "dcterms.created",
+    "weibo:article:create_at",
+    "sailthru.date",
+    "parsely-pub-date",
+];
+
+/// Words that mark a byline line.
+const BYLINE_WORDS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发表于",
+    "发表时间",
+    "时间：",
+    "时间:",
+    "日期：",
+    "日期:",
+    "来源",
+    "作者",
+    "编辑",
+    "更新时间",
+    "成文日期",
+    "记者",
+];
+
+fn believable(t: DateTime<Utc>, now: DateTime<Utc>, list: Option<DateTime<Utc>>) -> bool {
+    // An hour's grace for clocks; list dates are often day-only (midnight).
+    t <= now + Duration::hours(1)
+        && list.is_none_or(|l| (t - l).abs() <= LIST_TOLERANCE + Duration::days(1))
+}
+
+/// Structured metadata: `<meta>`s, JSON-LD, `<time datetime>`, itemprop,
+/// and WeChat's script variables.
+fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, String)> {
+    let mut out = Vec::new();
+    // JSON-LD first: it names the article's own date where `<meta>`s are
+    // often the site's or the last edit's. JSON that does not parse (raw
+    // newlines, comments) is searched as text.
+    let mut ld = json_ld(doc, "datePublished");
+    if ld.is_empty() {
+        ld = raw_json_values(html, "\"datePublished\"");
+    }
+    for v in ld {
+        if let Some(t) = dates::parse_machine(&v, now) {
+            out.push((t, format!("JSON-LD datePublished = {v}")));
+        }
+    }
+    for name in DATE_METAS {
+        if let Some((n, v)) = meta(doc, &[name])
+            && let Some(t) = dates::parse_machine(&v, now)
+        {
+            out.push((t, format!("meta {n} = {v}")));
+        }
+    }
+    if let Some(s) = sel("time[datetime], [itemprop='datePublished']") {
+        for el in doc.select(&s) {
+            let v = el
+                .value()
+                .attr("datetime")
+                .or_else(|| el.value().attr("content"))
+                .map(str::to_string)
+                .unwrap_or_else(|| text_of(el));
+            if let Some(t) = dates::parse_machine(&v, now) {
+                let what = if el.value().name() == "time" {
+                    "<time datetime>"
+                } else {
+                    "itemprop datePublished"
+                };
+                out.push((t, format!("{what} = {v}")));
+            }
+        }
+    }
+    // WeChat: the date is filled in by script from `var ct = "1573094400"`.
+    if let Some(s) = sel("#publish_time")
+        && let Some(el) = doc.select(&s).next()
+    {
+        let v = text_of(el);
+        if let Some(t) = dates::find_absolute(&v, now) {
+            out.push((t, format!("#publish_time = {v}")));
+        }
+    }
+    for var in [
+        "var ct = \"",
+        "var ct=\"",
+        "var create_time = \"",
+        "var publish_time = \"",
+    ] {
+        if let Some(pos) = html.find(var) {
+            let rest = &html[pos + var.len()..];
+            let v: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let Some(t) = dates::parse_machine(&v, now) {
+                out.push((t, format!("script {var}{v}\"")));
+            }
+        }
+    }
+    out
+}
+
+/// The string values that follow `key` (a quoted JSON key) in `text`.
+fn raw_json_values(text: &str, key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find(key) {
+        rest = &rest[pos + key.len()..];
+        let after = rest.trim_start();
+        let Some(after) = after.strip_prefix(':') else {
+            continue;
+        };
+        let Some(value) = after.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = value.find('"') {
+            out.push(value[..end].to_string());
+        }
+    }
+    out
+}
+
+/// The publication date and why.
+fn date(
+    doc: &Html,
+    html: &str,
+    title: &str,
+    body: &str,
+    hints: Hints<'_>,
+    now: DateTime<Utc>,
+) -> Option<(DateTime<Utc>, String)> {
+    let list = hints.list_date.and_then(|d| {
+        dates::find_absolute(d, now)
+            .or_else(|| dates::find_relative(d, now))
+            .filter(|t| *t <= now + Duration::hours(1))
+    });
+    let ok = |t: DateTime<Utc>| believable(t, now, list);
+    // 1. Structured metadata; a date-only value yields to a byline of the
+    // same day, which has the time.
+    let from_meta = metadata_dates(doc, html, now)
+        .into_iter()
+        .find(|(t, _)| ok(*t));
+    let byline = byline_date(doc, html, title, now, &ok);
+    if let Some((t, why)) = from_meta {
+        let day = |t: DateTime<Utc>| t.with_timezone(&crate::time::china()).date_naive();
+        return match byline {
+            Some((b, bwhy)) if day(b) == day(t) && b != t && is_midnight(t) => {
+                Some((b, format!("{bwhy} (agrees with {why})")))
+            }
+            _ => Some((t, why)),
+        };
+    }
+    if let Some(found) = byline {
+        return Some(found);
+    }
+    // 3. The list's date.
+    if let (Some(t), Some(d)) = (list, hints.list_date) {
+        return Some((t, format!("list row: {}", squash(d))));
+    }
+    // 4. Absolute dates in the article's own text (a notice's signature).
+    body.lines().rev().find_map(|l| {
+        dates::find_absolute(l, now)
+            .filter(|t| ok(*t) && l.chars().count() <= 40)
+            .map(|t| (t, format!("in the body: {}", squash(l))))
+    })
+}
+
+/// True when `t` is midnight in Beijing: a date given without its time.
+fn is_midnight(t: DateTime<Utc>) -> bool {
+    use chrono::Timelike;
+    let l = t.with_timezone(&crate::time::china());
+    l.hour() == 0 && l.minute() == 0 && l.second() == 0
+}
+
+/// The byline's date: the lines next to the title, then lines that say
+/// 发布时间/来源/发表于 anywhere on the page (no length limit: one portal's
+/// byline is 27,000 characters down). Relative forms count here only.
+fn byline_date(
+    doc: &Html,
+    html: &str,
+    title: &str,
+    now: DateTime<Utc>,
+    ok: &dyn Fn(DateTime<Utc>) -> bool,
+) -> Option<(DateTime<Utc>, String)> {
+    let page_text = sel("body")
+        .and_then(|s| doc.select(&s).next())
+        .map(|b| html_to_text(&b.html()))
+        .unwrap_or_else(|| html_to_text(html));
+    let lines: Vec<String> = page_text
+        .lines()
+        .map(squash)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let is_byline = |l: &str| BYLINE_WORDS.iter().any(|w| l.contains(w));
+    let byline_date = |l: &str, next: Option<&String>| -> Option<DateTime<Utc>> {
+        let short = l.chars().count() <= 80;
+        let abs = dates::find_absolute(l, now).or_else(|| {
+            // `发布日期：` in one table cell, the date in the next.
+            (is_byline(l) && short)
+                .then(|| next.and_then(|n| dates::find_absolute(n, now)))
+                .flatten()
+        });
+        abs.or_else(|| {
+            (short && (is_byline(l) || l.chars().count() <= 30))
+                .then(|| dates::find_relative(l, now))
+                .flatten()
+        })
+    };
+    let title_line = (!title.is_empty())
+        .then(|| {
+            lines.iter().position(|l| {
+                l == title || (l.contains(title) && l.chars().count() < title.chars().count() + 20)
+            })
+        })
+        .flatten();
+    if let Some(at) = title_line {
+        for i in at + 1..(at + 6).min(lines.len()) {
+            let l = &lines[i];
+            // Body paragraphs are not bylines: stop at the first long line.
+            if l.chars().count() > 80 {
+                break;
+            }
+            if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
+                return Some((t, format!("byline after the title: {l}")));
+            }
+        }
+    }
+    let after = title_line.unwrap_or(0);
+    let keyword_lines = lines
+        .iter()
+        .enumerate()
+        .skip(after)
+        .chain(lines.iter().enumerate().take(after))
+        .filter(|(_, l)| is_byline(l) && l.chars().count() <= 80);
+    for (i, l) in keyword_lines {
+        if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
+            return Some((t, format!("byline: {l}")));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        dates::parse_machine("2026-12-01T12:00:00+08:00", Utc::now()).unwrap_or_default()
+    }
+
+    #[test]
+    fn relative_words_outside_the_byline_do_not_date_a_page() {
+        let html = "<html><head><title>某地菜市场改造停滞_城市网</title></head><body>\
+            <div class=\"side\"><ul><li>昨天 22:17 <a href=\"/x\">别的新闻</a></li></ul></div>\
+            <h1>某地菜市场改造停滞</h1><p>2014年3月2日 来源：晚报</p>\
+            <p>今天上午，记者来到这处菜市场，看到工地围挡内杂草丛生，已有半年未见施工。</p>\
+            <div class=\"comment\">5小时前 网友：希望早点修好</div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "某地菜市场改造停滞");
+        assert_eq!(
+            a.published.map(|t| t.to_rfc3339()),
+            Some("2014-03-01T16:00:00+00:00".into()),
+            "{:?}",
+            a.date_evidence
+        );
+    }
+
+    #[test]
+    fn no_date_is_no_date() {
+        let html = "<html><head><title>机构职能_某局</title></head><body><h2>机构职能</h2>\
+            <p>本单位负责全市城乡规划的组织编制和实施管理工作，承担建设项目规划许可等职能。</p></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.published, None);
+        assert_eq!(a.title, "机构职能");
+    }
+
+    #[test]
+    fn future_metadata_is_not_believed() {
+        let html = "<html><head><meta name=\"pubdate\" content=\"2030-01-01\"><title>t</title></head>\
+            <body><h1>区市场监管局开展燃气安全检查</h1><div>发布时间：2019-01-02 15:20</div>\
+            <p>区市场监管局联合公安、消防部门对辖区内燃气经营企业开展安全检查。</p></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            a.published.map(|t| t.to_rfc3339()),
+            Some("2019-01-02T07:20:00+00:00".into())
+        );
+    }
+
+    #[test]
+    fn cleaning_folds_whitespace_and_drops_widgets() {
+        let t = "　　第一段  文字\n\n12-IMG_3886.jpg\n分享到：微信\n正在加载…\n第二段";
+        assert_eq!(clean_body(t), "第一段 文字\n第二段");
+    }
+}

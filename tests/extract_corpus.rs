@@ -1,0 +1,308 @@
+//! Article extraction measured: dates, titles and bodies on the Chinese
+//! fixtures in `tests/fixtures/pages/` (hand-written after real templates,
+//! ground truth in `manifest.json`), and bodies on the Zyte benchmark in
+//! `../shared/corpora/article-pages/` (read by path, never copied; skipped
+//! with a message when absent), scored as upstream's `evaluate.py` does.
+//!
+//! The floors are a ratchet: a little under what the extractor reaches now.
+//! `cargo test --test extract_corpus -- --nocapture` prints the figures.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use yuqing::extract::article::{self, Hints};
+
+const DATE_FLOOR: usize = 30;
+const TITLE_FLOOR: usize = 30;
+const CHAR_F1_FLOOR: f64 = 0.98;
+const ZYTE_F1_FLOOR: f64 = 0.94;
+
+fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!())
+}
+
+/// Character F1 over letters and digits (bag of characters): the measure
+/// for Chinese bodies, where word tokens would be whole sentences.
+fn char_f1(truth: &str, pred: &str) -> f64 {
+    let bag = |s: &str| {
+        let mut m: HashMap<char, usize> = HashMap::new();
+        for c in s.chars().filter(|c| c.is_alphanumeric()) {
+            *m.entry(c).or_default() += 1;
+        }
+        m
+    };
+    let (a, b) = (bag(truth), bag(pred));
+    let tp: usize = a
+        .iter()
+        .map(|(c, n)| (*n).min(*b.get(c).unwrap_or(&0)))
+        .sum();
+    let (na, nb): (usize, usize) = (a.values().sum(), b.values().sum());
+    if tp == 0 {
+        return 0.0;
+    }
+    let (p, r) = (tp as f64 / nb as f64, tp as f64 / na as f64);
+    2.0 * p * r / (p + r)
+}
+
+#[test]
+fn chinese_fixtures_dates_titles_bodies() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("manifest.json")).unwrap_or_else(|e| panic!("{e}")),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let now: DateTime<Utc> =
+        DateTime::parse_from_rfc3339(manifest["fetched_at"].as_str().unwrap_or_default())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let pages = manifest["pages"].as_array().cloned().unwrap_or_default();
+    let (mut dates_ok, mut titles_ok, mut f1_sum) = (0, 0, 0.0);
+    for p in &pages {
+        let file = p["file"].as_str().unwrap_or_default();
+        let html =
+            std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let hints = Hints {
+            list_title: p["list_title"].as_str(),
+            list_date: p["list_date"].as_str(),
+        };
+        let a = article::extract(&html, hints, now);
+        let want_date = p["date"].as_str();
+        // Compare at the precision the ground truth gives (day or minute).
+        let got_date = a.published.map(|t| {
+            let f = if want_date.is_some_and(|w| w.len() > 10) {
+                "%Y-%m-%d %H:%M"
+            } else {
+                "%Y-%m-%d"
+            };
+            t.with_timezone(&beijing()).format(f).to_string()
+        });
+        let date_ok = got_date.as_deref() == want_date;
+        let title_ok = p["title"].as_str() == Some(a.title.as_str());
+        let f1 = char_f1(p["body"].as_str().unwrap_or_default(), &a.text);
+        dates_ok += usize::from(date_ok);
+        titles_ok += usize::from(title_ok);
+        f1_sum += f1;
+        if !date_ok || !title_ok || f1 < 0.95 {
+            println!(
+                "{file}: date {got_date:?} ({:?}) want {want_date:?}; title {:?} ({}); body F1 {f1:.3}",
+                a.date_evidence, a.title, a.title_from
+            );
+        }
+    }
+    let n = pages.len();
+    let f1 = f1_sum / n as f64;
+    println!(
+        "Chinese fixtures ({n} pages): dates right {dates_ok}/{n}, titles exact {titles_ok}/{n}, body char-F1 {f1:.3}"
+    );
+    assert!(n >= 25, "the manifest lists {n} pages");
+    assert!(dates_ok >= DATE_FLOOR, "dates {dates_ok} < {DATE_FLOOR}");
+    assert!(
+        titles_ok >= TITLE_FLOOR,
+        "titles {titles_ok} < {TITLE_FLOOR}"
+    );
+    assert!(
+        f1 >= CHAR_F1_FLOOR,
+        "body char-F1 {f1:.3} < {CHAR_F1_FLOOR}"
+    );
+}
+
+// ------------------------------------------------ Zyte, as evaluate.py
+
+fn tokens(s: &str) -> Vec<String> {
+    // Python's `\w+` with re.UNICODE.
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn shingles(s: &str) -> HashMap<Vec<String>, usize> {
+    let t = tokens(s);
+    let mut m = HashMap::new();
+    for i in 0..t.len().saturating_sub(3).max(1) {
+        let sh: Vec<String> = t[i.min(t.len())..(i + 4).min(t.len())].to_vec();
+        if !sh.is_empty() {
+            *m.entry(sh).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// (tp, fp, fn) over 4-token shingles, normalised to sum to 1.
+fn tp_fp_fn(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (a, b) = (shingles(truth), shingles(pred));
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    let keys: HashSet<&Vec<String>> = a.keys().chain(b.keys()).collect();
+    for k in keys {
+        let x = *a.get(k).unwrap_or(&0) as f64;
+        let y = *b.get(k).unwrap_or(&0) as f64;
+        tp += x.min(y);
+        fp += (y - x).max(0.0);
+        fn_ += (x - y).max(0.0);
+    }
+    let s = tp + fp + fn_;
+    if s > 0.0 {
+        (tp / s, fp / s, fn_ / s)
+    } else {
+        (0.0, 0.0, 0.0)
+    }
+}
+
+fn mean(v: &[f64]) -> f64 {
+    v.iter().sum::<f64>() / v.len().max(1) as f64
+}
+
+#[test]
+fn zyte_benchmark_body_f1() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/article-pages/zyte-benchmark");
+    let Ok(gt) = std::fs::read_to_string(dir.join("ground-truth.json")) else {
+        println!("SKIPPED: {} is absent", dir.display());
+        return;
+    };
+    let gt: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&gt).unwrap_or_else(|e| panic!("{e}"));
+    let now = Utc::now();
+    let mut scores = Vec::new();
+    for (id, e) in &gt {
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let Ok(file) = std::fs::File::open(&path) else {
+            continue;
+        };
+        let mut html = String::new();
+        if flate2::read::GzDecoder::new(file)
+            .read_to_string(&mut html)
+            .is_err()
+        {
+            continue;
+        }
+        let a = article::extract(&html, Hints::default(), now);
+        scores.push(tp_fp_fn(
+            e["articleBody"].as_str().unwrap_or_default(),
+            &a.text,
+        ));
+    }
+    let precision = mean(
+        &scores
+            .iter()
+            .filter(|(tp, fp, _)| tp + fp > 0.0)
+            .map(|(tp, fp, fn_)| {
+                if *fp == 0.0 && *fn_ == 0.0 {
+                    1.0
+                } else {
+                    tp / (tp + fp)
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
+    let recall = mean(
+        &scores
+            .iter()
+            .filter(|(tp, _, fn_)| tp + fn_ > 0.0)
+            .map(|(tp, fp, fn_)| {
+                if *fp == 0.0 && *fn_ == 0.0 {
+                    1.0
+                } else {
+                    tp / (tp + fn_)
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    println!(
+        "Zyte benchmark ({} pages): body F1 {f1:.3} (P {precision:.3}, R {recall:.3}); published: \
+         rs_trafilatura 0.970, trafilatura 0.958, readability.js 0.947, readability_rs 0.873, \
+         dom_smoothie 0.865",
+        scores.len()
+    );
+    assert!(scores.len() >= 170, "only {} Zyte pages read", scores.len());
+    assert!(
+        f1 >= ZYTE_F1_FLOOR,
+        "Zyte body F1 {f1:.3} < {ZYTE_F1_FLOOR}"
+    );
+}
+
+/// Readability's test pages: how often our title is Readability's (its own
+/// pick, with or without a site suffix, so a loose measure) and how often
+/// our date has the day of its `publishedTime`; printed, with floors.
+/// Pages without `publishedTime` may still show a date in their text, so
+/// dating them is counted, not failed.
+#[test]
+fn readability_pages_titles_and_dates() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/article-pages/readability");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("SKIPPED: {} is absent", dir.display());
+        return;
+    };
+    let now = Utc::now();
+    let (mut pages, mut titles, mut dated, mut dates_ok, mut undated_but_dated) = (0, 0, 0, 0, 0);
+    let mut names: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    names.sort();
+    for page in names {
+        let (Ok(html), Ok(meta)) = (
+            std::fs::read_to_string(page.join("source.html")),
+            std::fs::read_to_string(page.join("expected-metadata.json")),
+        ) else {
+            continue;
+        };
+        let Ok(meta) = serde_json::from_str::<serde_json::Value>(&meta) else {
+            continue;
+        };
+        let a = article::extract(&html, Hints::default(), now);
+        pages += 1;
+        let want_title = meta["title"]
+            .as_str()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        titles += usize::from(!want_title.is_empty() && a.title == want_title);
+        match meta["publishedTime"].as_str() {
+            Some(want) => {
+                dated += 1;
+                let want_day =
+                    yuqing::extract::dates::parse_machine(want, now).map(|t| t.date_naive());
+                // The day in the page's own zone or in UTC, whichever it wrote.
+                let ok = a.published.is_some_and(|t| {
+                    want_day == Some(t.date_naive())
+                        || want.starts_with(
+                            &t.with_timezone(&beijing()).format("%Y-%m-%d").to_string(),
+                        )
+                }) || want
+                    .get(..10)
+                    .is_some_and(|d| a.published.is_some_and(|t| t.to_rfc3339().starts_with(d)));
+                if !ok {
+                    println!(
+                        "{}: date {:?} ({:?}) want {want}",
+                        page.display(),
+                        a.published,
+                        a.date_evidence
+                    );
+                }
+                dates_ok += usize::from(ok);
+            }
+            None => undated_but_dated += usize::from(a.published.is_some()),
+        }
+    }
+    println!(
+        "Readability pages ({pages}): titles equal to Readability's {titles}/{pages}; dates right {dates_ok}/{dated}; \
+         pages without publishedTime that we date anyway {undated_but_dated}"
+    );
+    assert!(
+        dates_ok >= 30,
+        "Readability pages: dates {dates_ok}/{dated}"
+    );
+    assert!(titles >= 60, "Readability pages: titles {titles}/{pages}");
+}
