@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::event::{self, EventTraits};
 use crate::classify::Category;
@@ -92,6 +92,9 @@ struct Entry {
 /// (they can still be found in the store, just not joined automatically).
 pub const MAX_ENTRIES: usize = 200_000;
 
+/// Most recent cases compared per lookup key.
+pub const MAX_CANDIDATES_PER_KEY: usize = 64;
+
 /// Recent cases that new items may join, looked up by their places and
 /// event kinds rather than scanned. Rebuilt from the store at start.
 #[derive(Debug, Clone)]
@@ -141,36 +144,58 @@ impl ClusterIndex {
         }
     }
 
-    /// The case an item that happened at `at` belongs to, if any.
+    /// The case an item that happened at `at` belongs to, if any. Looks at
+    /// the most recent cases sharing a place key (else an event kind), at
+    /// most [`MAX_CANDIDATES_PER_KEY`] per key: the cost per item stays flat
+    /// however many cases the index holds.
     pub fn find(&self, item: &Signature, at: DateTime<Utc>) -> Option<u64> {
-        let mut candidates: Vec<u64> = keys_of(item)
-            .iter()
-            .filter_map(|k| self.keys.get(k))
-            .flatten()
-            .copied()
-            .chain(self.unkeyed.iter().copied())
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        let keys = keys_of(item);
+        let place_keys: Vec<&String> = keys.iter().filter(|k| k.starts_with("p:")).collect();
+        let lookup: Vec<&String> = if place_keys.is_empty() {
+            keys.iter().collect()
+        } else {
+            place_keys
+        };
+        let mut seen: HashSet<u64> = HashSet::new();
         let mut best: Option<(f64, u64)> = None;
-        for id in candidates {
+        let mut consider = |id: u64, best: &mut Option<(f64, u64)>| -> bool {
+            if !seen.insert(id) {
+                return false;
+            }
             let Some(e) = self.entries.get(&id) else {
-                continue;
+                return false;
             };
             let gap = (at - e.last_event).abs();
             if gap > self.long_window() {
-                continue;
+                return false;
             }
             let within =
                 gap <= self.window || event::ongoing_matter_shared(&item.event, &e.signature.event);
-            if !within {
+            if within {
+                let score = similarity(item, &e.signature);
+                // Ties go to the older case, so that ids stay stable.
+                if score > 0.0 && best.is_none_or(|(s, b)| score > s || (score == s && id < b)) {
+                    *best = Some((score, id));
+                }
+            }
+            true
+        };
+        for k in lookup {
+            let Some(ids) = self.keys.get(k) else {
                 continue;
+            };
+            let mut looked = 0;
+            for &id in ids.iter().rev() {
+                if consider(id, &mut best) {
+                    looked += 1;
+                    if looked >= MAX_CANDIDATES_PER_KEY {
+                        break;
+                    }
+                }
             }
-            let score = similarity(item, &e.signature);
-            // Ties go to the older case, so that ids stay stable.
-            if score > 0.0 && best.is_none_or(|(s, b)| score > s || (score == s && id < b)) {
-                best = Some((score, id));
-            }
+        }
+        for &id in &self.unkeyed {
+            consider(id, &mut best);
         }
         best.map(|(_, id)| id)
     }
@@ -182,13 +207,18 @@ impl ClusterIndex {
 
     /// Records (or refreshes) a case whose latest item happened at `at`.
     pub fn upsert(&mut self, case_id: u64, signature: Signature, at: DateTime<Utc>) {
-        self.remove_keys(case_id);
         let keys = keys_of(&signature);
         if keys.is_empty() {
-            self.unkeyed.push(case_id);
+            if !self.unkeyed.contains(&case_id) {
+                self.unkeyed.push(case_id);
+            }
+        } else {
+            self.unkeyed.retain(|&id| id != case_id);
         }
-        for k in keys {
-            self.keys.entry(k).or_default().push(case_id);
+        // Key lists are append-only between compactions: a case seen again
+        // goes to the end, so lists run from older to more recent cases.
+        for k in &keys {
+            self.keys.entry(k.clone()).or_default().push(case_id);
         }
         let last_event = match self.entries.get(&case_id) {
             Some(e) => e.last_event.max(at),
@@ -210,42 +240,40 @@ impl ClusterIndex {
         }
     }
 
-    fn remove_keys(&mut self, case_id: u64) {
-        if let Some(old) = self.entries.get(&case_id) {
-            for k in keys_of(&old.signature) {
-                if let Some(ids) = self.keys.get_mut(&k) {
-                    ids.retain(|&id| id != case_id);
-                    if ids.is_empty() {
-                        self.keys.remove(&k);
-                    }
-                }
-            }
-        }
+    /// Forgets a case (merged away by an analyst).
+    pub fn remove(&mut self, case_id: u64) {
+        self.entries.remove(&case_id);
         self.unkeyed.retain(|&id| id != case_id);
     }
 
-    /// Forgets a case (merged away by an analyst).
-    pub fn remove(&mut self, case_id: u64) {
-        self.remove_keys(case_id);
-        self.entries.remove(&case_id);
-    }
-
     /// Forgets cases whose latest item happened more than the window before
-    /// `now`, and the oldest past [`MAX_ENTRIES`].
+    /// `now`, and the oldest past [`MAX_ENTRIES`]; compacts the key lists.
     pub fn prune(&mut self, now: DateTime<Utc>) {
         self.upserts_since_prune = 0;
         let window = self.long_window();
-        let mut stale: Vec<(DateTime<Utc>, u64)> = self
+        let mut by_time: Vec<(DateTime<Utc>, u64)> = self
             .entries
             .iter()
             .map(|(&id, e)| (e.last_event, id))
             .collect();
-        stale.sort_unstable();
+        by_time.sort_unstable();
         let excess = self.entries.len().saturating_sub(MAX_ENTRIES);
-        for (i, (at, id)) in stale.into_iter().enumerate() {
+        let mut kept = Vec::with_capacity(by_time.len());
+        for (i, (at, id)) in by_time.into_iter().enumerate() {
             if now - at > window || i < excess {
-                self.remove_keys(id);
                 self.entries.remove(&id);
+            } else {
+                kept.push(id);
+            }
+        }
+        self.unkeyed.retain(|id| self.entries.contains_key(id));
+        // Rebuild the key lists, oldest case first, without duplicates.
+        self.keys.clear();
+        for id in kept {
+            if let Some(e) = self.entries.get(&id) {
+                for k in keys_of(&e.signature) {
+                    self.keys.entry(k).or_default().push(id);
+                }
             }
         }
     }
