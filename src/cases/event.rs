@@ -6,6 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Most places a case keeps.
+pub const MAX_PLACES: usize = 24;
+/// Most event kinds a case keeps.
+pub const MAX_KINDS: usize = 16;
+
 /// The places and event kinds of one report or one case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventTraits {
@@ -23,14 +28,23 @@ impl EventTraits {
         self.places.is_empty() && self.kinds.is_empty()
     }
 
-    /// Adds another report's traits (a case's are the union of its items').
+    /// Adds another report's traits (a case's are the union of its items'),
+    /// up to [`MAX_PLACES`] places and [`MAX_KINDS`] kinds: a case of
+    /// thousands of reposts keeps the places it was opened with rather than
+    /// growing without bound (and slowing every comparison with it).
     pub fn absorb(&mut self, other: &EventTraits) {
         for p in &other.places {
+            if self.places.len() >= MAX_PLACES {
+                break;
+            }
             if let Err(i) = self.places.binary_search(p) {
                 self.places.insert(i, p.clone());
             }
         }
         for k in &other.kinds {
+            if self.kinds.len() >= MAX_KINDS {
+                break;
+            }
             if let Err(i) = self.kinds.binary_search(k) {
                 self.kinds.insert(i, k.clone());
             }
