@@ -155,6 +155,10 @@ fn prefix_chars(s: &str, n: usize) -> &str {
 /// Reads the figures of reach from normalized text.
 pub fn read_reach(text: &str) -> Reach {
     let mut out = Reach::default();
+    // Which kinds of figure the text could hold at all, checked once rather
+    // than around every number.
+    let spread_words = SPREAD_WORDS.iter().any(|w| text.contains(w));
+    let provinces = text.contains('省');
     for n in find_numbers(text) {
         if n.value <= 0.0 || n.value > 1e12 {
             continue;
@@ -168,7 +172,10 @@ pub fn read_reach(text: &str) -> Reach {
         }
         // 十余个省份, 20多个省区市, 3省: provinces reached.
         let counter = after.strip_prefix('个').unwrap_or(after);
-        if counter.starts_with("省份") || counter.starts_with("省区") || counter.starts_with('省')
+        if provinces
+            && (counter.starts_with("省份")
+                || counter.starts_with("省区")
+                || counter.starts_with('省'))
         {
             // A province's own name (江苏省) has no number before 省.
             let end = n.end + (after.len() - counter.len()) + '省'.len_utf8();
@@ -189,6 +196,7 @@ pub fn read_reach(text: &str) -> Reach {
         let near_before = &before[window_start..];
         let spread_before = SPREAD_WORDS
             .iter()
+            .filter(|_| spread_words)
             .filter_map(|w| near_before.rfind(w).map(|p| (p, w)))
             .max_by_key(|&(p, w)| (p + w.len(), w.len()))
             .filter(|&(p, w)| !near_before[p + w.len()..].contains(is_clause_end));
@@ -200,6 +208,7 @@ pub fn read_reach(text: &str) -> Reach {
             .unwrap_or(after);
         let spread_after = SPREAD_WORDS
             .iter()
+            .filter(|_| spread_words)
             .find(|w| unit_after.starts_with(**w))
             .map(|w| after.len() - unit_after.len() + w.len());
         if let Some((p, _)) = spread_before {
@@ -282,6 +291,9 @@ pub fn read_reach(text: &str) -> Reach {
 /// 阅读量逾百万, 播放量已超千万: magnitudes written as words, which
 /// [`find_numbers`] does not read alone (百姓, 千万不要).
 fn spread_in_words(text: &str, out: &mut Reach) {
+    if !SPREAD_WORDS.iter().any(|w| text.contains(w)) {
+        return;
+    }
     for (word, value) in [("百万", 1e6), ("千万", 1e7)] {
         for (i, _) in text.match_indices(word) {
             let before = &text[..i];
@@ -442,10 +454,12 @@ const BODY_NAME_CHARS: usize = 8;
 /// 批示): the matter is at least county- or city-wide (JUDGEMENT.md, III).
 /// Returns the body's name.
 pub fn official_on_record(text: &str) -> Option<String> {
+    // Most texts name no body at all: one pass for the level characters
+    // and the name endings before looking at sentences.
+    if !text.contains(BODY_LEVELS) || !BODY_ENDS.iter().any(|e| text.contains(e)) {
+        return None;
+    }
     for sentence in text.split(['。', '!', '?', '\n', ';']) {
-        if !BODY_ACTS.iter().any(|a| sentence.contains(a)) {
-            continue;
-        }
         for (i, c) in sentence.char_indices() {
             if !BODY_LEVELS.contains(&c) {
                 continue;
