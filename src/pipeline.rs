@@ -227,17 +227,13 @@ impl Pipeline {
         all.sort_by_key(|i| i.ingested_at);
         into.recount(&all);
         into.department = self.routing().department(&into);
-        into.history.push(HistoryEntry {
-            at: now,
-            actor: actor.to_string(),
-            action: Action::Note,
-            note: Some(match &note {
-                Some(n) => format!("merged from case {from_id} ({} items): {n}", moved.len()),
-                None => format!("merged from case {from_id} ({} items)", moved.len()),
-            }),
-            from: into.status,
-            to: into.status,
-        });
+        into.history.push(regroup_note(
+            &into,
+            actor,
+            format!("merged from case {from_id} ({} items)", moved.len()),
+            note.as_deref(),
+            now,
+        ));
         from.merged_into = Some(into_id);
         from.recount(&[]);
         let moves: Vec<(Item, u64)> = moved.into_iter().map(|i| (i, from_id)).collect();
@@ -304,17 +300,13 @@ impl Pipeline {
         let mut split_off = Case::open(new_id, &moved[0], now);
         split_off.recount(&moved);
         split_off.department = self.routing().department(&split_off);
-        split_off.history.push(HistoryEntry {
-            at: now,
-            actor: actor.to_string(),
-            action: Action::Note,
-            note: Some(match &note {
-                Some(n) => format!("split from case {case_id} ({} items): {n}", moved.len()),
-                None => format!("split from case {case_id} ({} items)", moved.len()),
-            }),
-            from: split_off.status,
-            to: split_off.status,
-        });
+        split_off.history.push(regroup_note(
+            &split_off,
+            actor,
+            format!("split from case {case_id} ({} items)", moved.len()),
+            note.as_deref(),
+            now,
+        ));
         case.recount(&stay);
         case.department = self.routing().department(&case);
         if let Some(last) = case.history.last_mut() {
@@ -386,6 +378,28 @@ impl Pipeline {
             &new.text,
         );
         Ok(classify_item(classifier, id, new, now))
+    }
+}
+
+/// The history entry a case receiving items by merge or split gets: what
+/// happened, then the analyst's note.
+fn regroup_note(
+    case: &Case,
+    actor: &str,
+    what: String,
+    note: Option<&str>,
+    now: DateTime<Utc>,
+) -> HistoryEntry {
+    HistoryEntry {
+        at: now,
+        actor: actor.to_string(),
+        action: Action::Note,
+        note: Some(match note {
+            Some(n) => format!("{what}: {n}"),
+            None => what,
+        }),
+        from: case.status,
+        to: case.status,
     }
 }
 

@@ -501,16 +501,9 @@ const HOLDOUT3_SEVERITY_EXACT_FLOOR: f64 = 0.85;
 /// to list the even half's misses (the odd half stays unseen).
 #[test]
 fn development_set_scores() {
-    let path = common::root().join("../shared/dev/items.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} not found", path.display());
+    let Some(items) = common::dev_items::<DevItem>() else {
         return;
     };
-    let items: Vec<DevItem> = data
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
-        .collect();
     let classifier = common::shipped_classifier();
     let show_misses = std::env::var_os("YUQING_DEV_MISSES").is_some();
     let (mut even, mut odd, mut all) = (
@@ -524,7 +517,7 @@ fn development_set_scores() {
             text: &item.text,
             ..Default::default()
         });
-        let is_even = item.event[1..].parse::<u32>().unwrap_or(1) % 2 == 0;
+        let is_even = common::dev_event_is_even(&item.event);
         if is_even {
             even.add(item, &got);
         } else {

@@ -95,16 +95,9 @@ const BCUBED_F1_FLOOR: f64 = 0.94;
 
 #[test]
 fn development_set_grouping() {
-    let path = common::root().join("../shared/dev/items.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} not found", path.display());
+    let Some(mut items) = common::dev_items::<DevItem>() else {
         return;
     };
-    let mut items: Vec<DevItem> = data
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
-        .collect();
     items.sort_by_key(|i| i.published);
 
     let dir = tempfile::tempdir().unwrap();
@@ -141,7 +134,7 @@ fn development_set_grouping() {
             .collect();
         Grouping::score(&v)
     };
-    let even = |i: &DevItem| i.event[1..].parse::<u32>().unwrap_or(1) % 2 == 0;
+    let even = |i: &DevItem| common::dev_event_is_even(&i.event);
     for (name, g) in [
         ("even events", score(&|i| even(i))),
         ("odd events", score(&|i| !even(i))),

@@ -283,13 +283,7 @@ impl Store {
     pub fn write_batch(&self, items: &[Item], cases: &[Case], now: DateTime<Utc>) -> Result<()> {
         let item_values: Vec<Vec<u8>> = items.iter().map(encode).collect();
         let case_values: Vec<Vec<u8>> = cases.iter().map(encode).collect();
-        let mut old_case_keys = Vec::with_capacity(cases.len());
-        for c in cases {
-            old_case_keys.push(
-                self.case(c.id)?
-                    .map(|old| schema::case_time_key(old.last_seen, old.id)),
-            );
-        }
+        let old_case_keys = self.case_time_keys(cases)?;
         // The time-index key each item has now, following repeats in the batch.
         let mut old_item_keys: Vec<Option<Vec<u8>>> = Vec::with_capacity(items.len());
         let mut seen: std::collections::HashMap<&str, Vec<u8>> = Default::default();
@@ -360,13 +354,7 @@ impl Store {
     pub fn regroup(&self, moves: &[(Item, u64)], cases: &[Case], now: DateTime<Utc>) -> Result<()> {
         let item_values: Vec<Vec<u8>> = moves.iter().map(|(i, _)| encode(i)).collect();
         let case_values: Vec<Vec<u8>> = cases.iter().map(encode).collect();
-        let mut old_case_keys = Vec::with_capacity(cases.len());
-        for c in cases {
-            old_case_keys.push(
-                self.case(c.id)?
-                    .map(|old| schema::case_time_key(old.last_seen, old.id)),
-            );
-        }
+        let old_case_keys = self.case_time_keys(cases)?;
         let result = (
             &self.items,
             &self.cases,
@@ -407,6 +395,19 @@ impl Store {
             index.upsert(c);
         }
         Ok(())
+    }
+
+    /// The time-index key each case has in the store now (`None` for a new
+    /// case), read before a transaction that rewrites them.
+    fn case_time_keys(&self, cases: &[Case]) -> Result<Vec<Option<Vec<u8>>>> {
+        cases
+            .iter()
+            .map(|c| {
+                Ok(self
+                    .case(c.id)?
+                    .map(|old| schema::case_time_key(old.last_seen, old.id)))
+            })
+            .collect()
     }
 
     /// Writes a case (after an analyst's action), with its index and a change.

@@ -22,3 +22,30 @@ pub fn shipped_classifier() -> Classifier {
 pub fn yuqing_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_yuqing"))
 }
+
+/// The external development set (`../shared/dev/items.jsonl`), one record
+/// per line; `None`, with a message, when it is not beside the checkout.
+pub fn dev_items<T: serde::de::DeserializeOwned>() -> Option<Vec<T>> {
+    let path = root().join("../shared/dev/items.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        println!("skipped: {} not found", path.display());
+        return None;
+    };
+    Some(
+        data.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+            .collect(),
+    )
+}
+
+/// True for items of an event of even number: the development set's
+/// tuning half (its README splits it by event parity).
+pub fn dev_event_is_even(event: &str) -> bool {
+    event
+        .get(1..)
+        .and_then(|n| n.parse::<u32>().ok())
+        .unwrap_or(1)
+        % 2
+        == 0
+}
