@@ -92,8 +92,11 @@ impl Classifier {
     /// Compiles `rules`, adding their terms to the segmenter's dictionary.
     pub fn new(rules: RuleSet) -> Result<Self, ClassifierError> {
         let normalizer = Normalizer::shared()?;
-        let segmenter = Segmenter::with_words(rules.terms())?;
+        // The automaton first: it needs no dictionary, so it is built while
+        // jieba's dictionary may still be loading on another thread
+        // (`Segmenter::preload`).
         let matcher = Matcher::new(&rules)?;
+        let segmenter = Segmenter::with_words(rules.terms())?;
         Ok(Self {
             rules,
             matcher,
@@ -296,7 +299,8 @@ impl Classifier {
         reasons: &mut Vec<String>,
     ) -> Severity {
         let before = reasons.len();
-        let casualties = severity::extract_casualties(text, rumor);
+        let numbers = text::find_numbers(text);
+        let casualties = severity::extract_casualties_in(text, &numbers, rumor);
         let accident = severity::level_from_casualties(&casualties, reasons);
         let triggers = || rule_hits.iter().filter(|h| h.rule.level.is_some());
         if let Some(level) = accident
@@ -312,7 +316,7 @@ impl Classifier {
             return level;
         }
         let mut floor = accident.unwrap_or(Severity::IV);
-        if let Some(l) = reach::level_from_reach(&reach::read_reach(text), reasons) {
+        if let Some(l) = reach::level_from_reach(&reach::read_reach_in(text, &numbers), reasons) {
             floor = floor.max(l);
         }
         if let Some(body) = reach::official_on_record(text) {

@@ -9,7 +9,7 @@
 //! so the reason an analyst sees quotes the text.
 
 use super::types::Severity;
-use crate::text::find_numbers;
+use crate::text::{Number, find_numbers};
 
 /// Nouns for groups of people whose size measures a matter's reach. A count
 /// must be bound to one of them (1800余户, 五百多名业主), so 消防人员1200余人
@@ -154,12 +154,19 @@ fn prefix_chars(s: &str, n: usize) -> &str {
 
 /// Reads the figures of reach from normalized text.
 pub fn read_reach(text: &str) -> Reach {
+    read_reach_in(text, &find_numbers(text))
+}
+
+/// [`read_reach`] over the numbers of `text` already found by
+/// [`find_numbers`], so a caller that also reads casualties scans numbers
+/// once.
+pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
     let mut out = Reach::default();
     // Which kinds of figure the text could hold at all, checked once rather
     // than around every number.
     let spread_words = SPREAD_WORDS.iter().any(|w| text.contains(w));
     let provinces = text.contains('省');
-    for n in find_numbers(text) {
+    for n in numbers {
         if n.value <= 0.0 || n.value > 1e12 {
             continue;
         }
@@ -284,16 +291,16 @@ pub fn read_reach(text: &str) -> Reach {
             }
         }
     }
-    spread_in_words(text, &mut out);
+    if spread_words {
+        spread_in_words(text, &mut out);
+    }
     out
 }
 
 /// 阅读量逾百万, 播放量已超千万: magnitudes written as words, which
 /// [`find_numbers`] does not read alone (百姓, 千万不要).
+/// The caller checks first that the text holds a spread word.
 fn spread_in_words(text: &str, out: &mut Reach) {
-    if !SPREAD_WORDS.iter().any(|w| text.contains(w)) {
-        return;
-    }
     for (word, value) in [("百万", 1e6), ("千万", 1e7)] {
         for (i, _) in text.match_indices(word) {
             let before = &text[..i];

@@ -100,7 +100,7 @@ pub struct Rule {
 }
 
 /// How close together the groups of a proximity rule must match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Near {
     /// Every group within a window of this many characters (`near=20`).
     Chars(u32),
@@ -322,7 +322,9 @@ pub fn parse_file(
     };
     let mut kind_known = kind_from_file_name(file).is_some();
     let mut level: Option<LevelEffect> = None;
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // A rule's identity, for the "same rule as line N" warning.
+    type RuleKey = (Vec<Vec<String>>, Vec<String>, Option<Near>);
+    let mut seen: HashMap<RuleKey, usize> = HashMap::new();
     let problem = |line: usize, level: Level, message: String| Problem {
         file: file.to_string(),
         line,
@@ -446,7 +448,7 @@ pub fn parse_file(
                             .into(),
                     ));
                 }
-                let key = format!("{groups:?}{excludes:?}{near:?}");
+                let key = (groups.clone(), excludes.clone(), near);
                 if let Some(first) = seen.get(&key) {
                     problems.push(problem(
                         line_no,

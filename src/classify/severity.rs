@@ -167,8 +167,17 @@ const NEGATIONS: &[&str] = &["无", "未", "没有", "暂无", "未造成", "并
 /// With `skip_quoted`, figures inside quotation marks are ignored: refuting
 /// news quotes the rumor (网传“爆炸死亡上百人”系谣言) before the real figure.
 pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
-    let mut out = Casualties::default();
     // Most texts name no casualty or loss at all: skip the number scan.
+    if !text.contains(FIGURE_CHARS) {
+        return Casualties::default();
+    }
+    extract_casualties_in(text, &find_numbers(text), skip_quoted)
+}
+
+/// [`extract_casualties`] over the numbers of `text` already found by
+/// [`find_numbers`], so a caller that also reads reach scans numbers once.
+pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) -> Casualties {
+    let mut out = Casualties::default();
     if !text.contains(FIGURE_CHARS) {
         return out;
     }
@@ -177,7 +186,7 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
     } else {
         Vec::new()
     };
-    for n in find_numbers(text) {
+    for n in numbers {
         if n.value <= 0.0 || n.value > 1e13 {
             continue;
         }
@@ -207,14 +216,14 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
             .unwrap_or_else(|| n.end + prefix_chars(&text[n.end..], CLAUSE_CHARS).len());
         let before = &text[clause_start..n.start];
         let after = &text[n.end..clause_end];
-        if let Some(m) = magnitude(&n, before, after) {
+        if let Some(m) = magnitude(n, before, after) {
             let phrase = snippet(text, clause_start, clause_end, n.start, n.end + "级".len());
             if out.magnitude.as_ref().is_none_or(|(v, _)| m > *v) {
                 out.magnitude = Some((m, phrase));
             }
             continue;
         }
-        if let Some(loss) = loss_figure(&n, before, after) {
+        if let Some(loss) = loss_figure(n, before, after) {
             let phrase = snippet(text, clause_start, clause_end, n.start, n.end);
             if out.loss_yuan.as_ref().is_none_or(|(v, _)| loss > *v) {
                 out.loss_yuan = Some((loss, phrase));

@@ -81,24 +81,11 @@ fn load_base() -> Result<Jieba, String> {
     Ok(jieba)
 }
 
-/// The lines of the embedded dictionary, split on `\n` byte by byte (the
-/// file has no `\r`).
+/// The lines of the embedded dictionary (the file has no `\r`). `split`
+/// on a char finds each `\n` with memchr, several times faster than a
+/// byte-by-byte scan over the 5 MB file.
 fn dictionary_lines() -> impl Iterator<Item = &'static str> {
-    let bytes = DICT.as_bytes();
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= bytes.len() {
-            return None;
-        }
-        let end = bytes[start..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(bytes.len(), |i| start + i);
-        // `\n` is ASCII, so both ends are char boundaries.
-        let line = &DICT[start..end];
-        start = end + 1;
-        Some(line)
-    })
+    DICT.split('\n').filter(|l| !l.is_empty())
 }
 
 /// Splits a `word freq tag` line at its first two ASCII spaces; `None` when
