@@ -24,12 +24,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
 use yuqing::classify::{Classifier, RuleSet};
+use yuqing::daemon::Collector;
 use yuqing::daemon::{Reloader, Scheduler, SchedulerConfig};
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::item::item_id;
 use yuqing::pipeline::Pipeline;
 use yuqing::sources::SourceConfig;
-use yuqing::sources::collect::Collector;
 use yuqing::store::Store;
 use yuqing::text::Normalizer;
 

@@ -22,13 +22,17 @@
 //! - [`alerts`]: new, escalated and overdue cases pushed to webhooks
 //!   through a persistent outbox.
 //! - [`api`]: the analysts' and operators' JSON HTTP API.
-//! - [`daemon`]: the scheduler and the live reload of lists and sources.
+//! - [`daemon`]: one source's refresh, the scheduler and the live reload
+//!   of lists and sources.
+//! - [`app`]: the daemon as a library; [`app::run`] wires the stages and
+//!   serves until shut down.
 //! - [`metrics`]: counters for `GET /metrics`.
 //! - [`config`]: the daemon's configuration file.
 #![warn(missing_docs)]
 
 pub mod alerts;
 pub mod api;
+pub mod app;
 pub mod cases;
 pub mod classify;
 pub mod config;

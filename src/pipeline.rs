@@ -653,19 +653,53 @@ impl Pipeline {
     }
 }
 
-/// `f` over `items` on up to one thread per core (64 items at least per
+/// Helper threads that every [`par_map`] in the process has started and not
+/// yet joined. Concurrent polls share one budget of a thread per core (less
+/// the caller's own), instead of each starting a thread per core.
+static HELPERS_BUSY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Takes up to `want` helper threads from the process-wide budget of
+/// `cores - 1`; returns how many it got (maybe 0), to be given back.
+fn take_helpers(want: usize, cores: usize) -> usize {
+    use std::sync::atomic::Ordering;
+    let cap = cores.saturating_sub(1);
+    let mut busy = HELPERS_BUSY.load(Ordering::Relaxed);
+    loop {
+        let got = want.min(cap.saturating_sub(busy));
+        if got == 0 {
+            return 0;
+        }
+        match HELPERS_BUSY.compare_exchange_weak(
+            busy,
+            busy + got,
+            Ordering::AcqRel,
+            Ordering::Relaxed,
+        ) {
+            Ok(_) => return got,
+            Err(now) => busy = now,
+        }
+    }
+}
+
+/// `f` over `items` on the calling thread and as many helper threads as the
+/// process-wide budget allows (one per core in all, 64 items at least per
 /// thread), results in input order. A panic in `f` costs its chunk,
 /// reported per item as [`PipelineError::Panicked`].
 fn par_map<T: Send, R: Send>(
     items: Vec<T>,
     f: impl Fn(T) -> Result<R, PipelineError> + Sync,
 ) -> Vec<Result<R, PipelineError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().div_ceil(64).max(1));
-    if threads <= 1 {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let wanted = cores.min(items.len().div_ceil(64).max(1));
+    let helpers = if wanted > 1 {
+        take_helpers(wanted - 1, cores)
+    } else {
+        0
+    };
+    if helpers == 0 {
         return items.into_iter().map(f).collect();
     }
+    let threads = helpers + 1;
     let chunk = items.len().div_ceil(threads);
     let mut chunks: Vec<Vec<T>> = Vec::new();
     let mut rest = items.into_iter();
@@ -677,23 +711,30 @@ fn par_map<T: Send, R: Send>(
         chunks.push(c);
     }
     let f = &f;
-    std::thread::scope(|scope| {
+    let mut chunks = chunks.into_iter();
+    let own = chunks.next().unwrap_or_default();
+    let out = std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
-            .into_iter()
             .map(|c| {
                 let len = c.len();
                 let handle = scope.spawn(move || c.into_iter().map(f).collect::<Vec<_>>());
                 (len, handle)
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|(len, h)| {
+        let own_len = own.len();
+        let mine = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            own.into_iter().map(f).collect::<Vec<_>>()
+        }))
+        .unwrap_or_else(|_| (0..own_len).map(|_| Err(PipelineError::Panicked)).collect());
+        mine.into_iter()
+            .chain(handles.into_iter().flat_map(|(len, h)| {
                 h.join()
                     .unwrap_or_else(|_| (0..len).map(|_| Err(PipelineError::Panicked)).collect())
-            })
+            }))
             .collect()
-    })
+    });
+    HELPERS_BUSY.fetch_sub(helpers, std::sync::atomic::Ordering::AcqRel);
+    out
 }
 
 /// What a batch has decided but not yet written.

@@ -13,11 +13,11 @@ use yuqing::api::{self, AppState, Clock, Limits, Live, ROUTES, openapi};
 use yuqing::cases::{Route, Routing};
 use yuqing::classify::Category;
 use yuqing::config::{Role, Token};
+use yuqing::daemon::Collector;
 use yuqing::daemon::{Reloader, Scheduler, SchedulerConfig};
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::Pipeline;
 use yuqing::sources::SourceConfig;
-use yuqing::sources::collect::Collector;
 use yuqing::store::Store;
 
 const VIEWER: &str = "viewer-token-0123456789";

@@ -18,10 +18,10 @@ use axum::response::Html;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
+use yuqing::daemon::{Collector, PollReport};
 use yuqing::daemon::{Scheduler, SchedulerConfig, next_due};
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::collect::{Collector, PollReport};
 use yuqing::sources::{SourceConfig, SourceKind, SourceState};
 use yuqing::store::Store;
 

@@ -17,9 +17,10 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use chrono::Utc;
+use yuqing::daemon::Collector;
+use yuqing::extract::links::{ListSelectors, list_links};
 use yuqing::fetch::{FetchConfig, Fetched, Fetcher};
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::collect::{Collector, ListSelectors, list_links};
 use yuqing::sources::{SourceConfig, SourceState};
 use yuqing::store::Store;
 

@@ -9,10 +9,10 @@ use anyhow::Context;
 use chrono::Utc;
 use yuqing::config::{Config, DEFAULT_CONFIG};
 use yuqing::daemon::next_due;
+use yuqing::daemon::{Collector, PollReport};
 use yuqing::fetch::Fetcher;
 use yuqing::pipeline::Pipeline;
 use yuqing::sources::SourceState;
-use yuqing::sources::collect::{Collector, PollReport};
 use yuqing::store::Store;
 
 /// Arguments of `yuqing poll`.

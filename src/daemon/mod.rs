@@ -1,10 +1,13 @@
-//! The running daemon: the scheduler that polls sources, and the live
-//! reload of keyword lists and sources.
+//! The running daemon: one source's refresh ([`refresh`]: fetch → extract
+//! → pipeline → state), the scheduler that runs refreshes on each source's
+//! timetable, and the live reload of keyword lists and sources.
 
+pub mod refresh;
 pub mod reload;
 pub mod scheduler;
 
-pub use reload::{Reloader, RulesStatus};
+pub use refresh::{Collector, PollReport};
+pub use reload::{Reloader, RulesStatus, compile_rules};
 pub use scheduler::{
     PollNowError, Scheduler, SchedulerConfig, SchedulerHandle, SourceView, next_due,
 };

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::{Notify, Semaphore, watch};
 use tracing::Instrument;
 
+use super::refresh::{Collector, PollReport};
 use crate::classify::Severity;
-use crate::sources::collect::{Collector, PollReport};
 use crate::sources::{SourceConfig, SourceState};
 
 /// Scheduler settings (`[scheduler]` in the config).
@@ -306,51 +306,62 @@ impl PollTask {
         let now = Utc::now();
         log(&report);
         crate::metrics::global().poll(&self.source.name, report.status, report.new, report.updated);
-        let grave = self.grave_regions(&report);
-        let mut shared = lock(&self.shared);
-        let mut state = shared
-            .states
-            .get(&self.source.name)
-            .cloned()
-            .unwrap_or(state);
-        state.name = self.source.name.clone();
-        report.apply(&mut state, now);
-        state.next_due = Some(next_due(&self.source, &state, &report, &self.config, now));
-        shared
-            .states
-            .insert(self.source.name.clone(), state.clone());
-        // Surge: sources of the regions where a grave case just appeared.
-        let until = now + chrono::Duration::hours(self.config.surge_hours);
-        let mut touched = vec![state];
-        if !grave.is_empty() {
-            for s in &self.all {
-                let covers = s.region.as_ref().is_some_and(|r| grave.contains(r))
-                    || s.tags.iter().any(|t| grave.contains(t));
-                if covers && s.surge_schedule.is_some() {
-                    if let Some(st) = shared.states.get_mut(&s.name) {
-                        st.surge_until = Some(until);
-                        // Poll it on the denser schedule from now on.
-                        st.next_due = Some(now);
-                        touched.push(st.clone());
+        let grave = self.grave_regions(&report).await;
+        // The lock is held in this block only: never across an await.
+        let touched = {
+            let mut shared = lock(&self.shared);
+            let mut state = shared
+                .states
+                .get(&self.source.name)
+                .cloned()
+                .unwrap_or(state);
+            state.name = self.source.name.clone();
+            report.apply(&mut state, now);
+            state.next_due = Some(next_due(&self.source, &state, &report, &self.config, now));
+            shared.states.insert(self.source.name.clone(), state);
+            // Surge: sources of the regions where a grave case just appeared.
+            let until = now + chrono::Duration::hours(self.config.surge_hours);
+            let mut touched = vec![self.source.name.clone()];
+            if !grave.is_empty() {
+                for s in &self.all {
+                    let covers = s.region.as_ref().is_some_and(|r| grave.contains(r))
+                        || s.tags.iter().any(|t| grave.contains(t));
+                    if covers && s.surge_schedule.is_some() {
+                        if let Some(st) = shared.states.get_mut(&s.name) {
+                            st.surge_until = Some(until);
+                            // Poll it on the denser schedule from now on.
+                            st.next_due = Some(now);
+                            touched.push(s.name.clone());
+                        }
+                        tracing::info!(source = %s.name, until = %until, "surge schedule on");
                     }
-                    tracing::info!(source = %s.name, until = %until, "surge schedule on");
                 }
             }
-        }
-        // Saved under the lock: two polls saving the same source's state
-        // outside it could land in the wrong order (a surge set by one poll
-        // overwritten by the other's older copy). A put is an in-memory
-        // insert; the flush happens after the lock is released.
-        let store = self.collector.pipeline.store();
-        for st in &touched {
-            if let Err(e) = store.put_source_state(st) {
-                tracing::error!(source = %st.name, error = %e, "cannot save the source's state");
+            shared.running.remove(&self.source.name);
+            touched
+        };
+        // Saved on the blocking pool (sled), each state copied under the
+        // lock at the moment of saving: two polls saving the same source
+        // in either order both save the newest state, never an older copy
+        // over a newer one.
+        let store = self.collector.pipeline.store().clone();
+        let shared = self.shared.clone();
+        let saved = tokio::task::spawn_blocking(move || {
+            for name in &touched {
+                let st = lock(&shared).states.get(name).cloned();
+                if let Some(st) = st
+                    && let Err(e) = store.put_source_state(&st)
+                {
+                    tracing::error!(source = %st.name, error = %e, "cannot save the source's state");
+                }
             }
-        }
-        shared.running.remove(&self.source.name);
-        drop(shared);
-        if let Err(e) = store.flush() {
-            tracing::error!(error = %e, "cannot flush the store");
+            if let Err(e) = store.flush() {
+                tracing::error!(error = %e, "cannot flush the store");
+            }
+        })
+        .await;
+        if let Err(e) = saved {
+            tracing::error!(error = %e, "saving the source's state failed");
         }
         report
     }
@@ -358,17 +369,30 @@ impl PollTask {
     /// Regions of the cases this poll opened as grave (I/II) or raised to
     /// grave: whichever source reports the worse news first, the region
     /// surges.
-    fn grave_regions(&self, report: &PollReport) -> Vec<String> {
-        let store = self.collector.pipeline.store();
-        let mut out = Vec::new();
-        for id in report.new_cases.iter().chain(&report.raised_cases) {
-            if let Ok(Some(case)) = store.case(*id)
-                && case.severity >= Severity::II
-            {
-                out.extend(case.regions.iter().cloned());
-            }
+    async fn grave_regions(&self, report: &PollReport) -> Vec<String> {
+        let ids: Vec<u64> = report
+            .new_cases
+            .iter()
+            .chain(&report.raised_cases)
+            .copied()
+            .collect();
+        if ids.is_empty() {
+            return Vec::new();
         }
-        out
+        let store = self.collector.pipeline.store().clone();
+        tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            for id in ids {
+                if let Ok(Some(case)) = store.case(id)
+                    && case.severity >= Severity::II
+                {
+                    out.extend(case.regions.iter().cloned());
+                }
+            }
+            out
+        })
+        .await
+        .unwrap_or_default()
     }
 }
 

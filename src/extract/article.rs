@@ -70,6 +70,56 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     }
 }
 
+/// CSS selectors an operator set on a source for its article pages; each
+/// one given overrides what [`extract`] finds for that field.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selectors<'a> {
+    /// The title element.
+    pub title: Option<&'a str>,
+    /// The body element.
+    pub body: Option<&'a str>,
+    /// The element holding the publication date.
+    pub date: Option<&'a str>,
+}
+
+/// Extracts an article as [`extract`] does, then lets the source's
+/// selectors override title, body and date where they match. A date read
+/// through a selector must still be believable (not after `now`).
+pub fn extract_with(
+    html: &str,
+    selectors: Selectors<'_>,
+    hints: Hints<'_>,
+    now: DateTime<Utc>,
+) -> Article {
+    let mut found = extract(html, hints, now);
+    if selectors.title.is_none() && selectors.body.is_none() && selectors.date.is_none() {
+        return found;
+    }
+    let doc = Html::parse_document(html);
+    let pick = |sel: Option<&str>| -> Option<String> {
+        let s = Selector::parse(sel?).ok()?;
+        let el = doc.select(&s).next()?;
+        Some(html_to_text(&el.html()))
+    };
+    if let Some(t) = pick(selectors.title)
+        .map(|t| squash(&t))
+        .filter(|t| !t.is_empty())
+    {
+        found.title = t;
+        found.title_from = "title_selector";
+    }
+    if let Some(b) = pick(selectors.body) {
+        found.text = clean_body(&b);
+    }
+    if let Some(d) = pick(selectors.date)
+        && let Some(t) = dates::find_date(&d, now).filter(|t| *t <= now + Duration::hours(1))
+    {
+        found.published = Some(t);
+        found.date_evidence = Some(format!("date_selector: {}", d.trim()));
+    }
+    found
+}
+
 /// Letters and digits in `s`: how long a body is, whatever its language.
 pub fn letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).count()

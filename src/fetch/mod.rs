@@ -184,6 +184,13 @@ impl FetchError {
     }
 }
 
+/// Hosts remembered before idle ones are forgotten.
+const HOST_SWEEP_AT: usize = 256;
+
+/// A host not asked for this long (past its hold) is forgotten; asked
+/// again, it starts with no hold, as a new host does.
+const HOST_IDLE: Duration = Duration::from_secs(30 * 60);
+
 #[derive(Debug)]
 struct Host {
     permits: Arc<Semaphore>,
@@ -329,6 +336,15 @@ impl Fetcher {
     async fn wait_turn(&self, host: &str) -> Option<tokio::sync::OwnedSemaphorePermit> {
         let permits = {
             let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+            if !hosts.contains_key(host) && hosts.len() >= HOST_SWEEP_AT {
+                // Forget hosts idle for a while that nobody is waiting on, so
+                // a daemon following links to many sites for months keeps a
+                // bounded map. New hosts are rare, so the scan is too.
+                let now = Instant::now();
+                hosts.retain(|_, h| {
+                    Arc::strong_count(&h.permits) > 1 || h.not_before + HOST_IDLE > now
+                });
+            }
             let entry = hosts.entry(host.to_string()).or_insert_with(|| Host {
                 permits: Arc::new(Semaphore::new(self.config.per_host_concurrency.max(1))),
                 not_before: Instant::now(),

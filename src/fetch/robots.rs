@@ -65,6 +65,9 @@ impl Cache {
             None => {
                 let r = fetch(fetcher, url).await;
                 let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+                // Expired entries would be fetched again anyway: drop them,
+                // so hosts seen once do not stay for the life of the process.
+                entries.retain(|_, e| e.fetched.elapsed() < FRESH);
                 entries.insert(
                     host,
                     Entry {

@@ -1,10 +1,9 @@
-//! Sources stage: what to watch (`[[sources]]` in the config), when
-//! ([`schedule`]), and how each kind is collected ([`collect`]): `feed`
-//! (RSS/Atom/JSON Feed, e.g. RSSHub Weibo routes), `page` (a portal or forum
-//! list page and its articles) and `inbox` (a directory for the offline
-//! channels).
+//! Sources stage: what to watch (`[[sources]]` in the config) and when
+//! ([`schedule`]): `feed` (RSS/Atom/JSON Feed, e.g. RSSHub Weibo routes),
+//! `page` (a portal or forum list page and its articles) and `inbox` (a
+//! directory for the offline channels). How one is refreshed is
+//! [`crate::daemon::refresh`]; this module holds no pipeline or store.
 
-pub mod collect;
 pub mod schedule;
 pub mod state;
 

@@ -142,6 +142,9 @@ pub struct Store {
     index: Arc<RwLock<CaseIndex>>,
     /// Number of items, counted once at open and kept up to date.
     item_count: Arc<std::sync::atomic::AtomicUsize>,
+    /// Deliveries in the outbox, counted once at open and kept up to date:
+    /// sled's `Tree::len` walks the whole tree.
+    outbox_count: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl std::fmt::Debug for Store {
@@ -204,10 +207,14 @@ impl Store {
             db,
             index: Arc::default(),
             item_count: Arc::default(),
+            outbox_count: Arc::default(),
         };
         store
             .item_count
             .store(store.items.len(), std::sync::atomic::Ordering::Relaxed);
+        store
+            .outbox_count
+            .store(store.outbox.len(), std::sync::atomic::Ordering::Relaxed);
         // Stores written before the counter existed: start past their cases.
         if let Some((k, _)) = store.cases.last().map_err(|e| store.err(e))? {
             store.case_id_at_least(k.as_ref().try_into().map_or(0, u64::from_be_bytes))?;

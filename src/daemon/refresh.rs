@@ -1,6 +1,9 @@
-//! Polling one source: fetch, extract, and hand the items to the pipeline.
-//! HTML parsing (scraper's `Html` is not `Send`) and the pipeline's sled
-//! calls run on the blocking pool.
+//! One refresh of one source, read top to bottom: fetch → extract →
+//! pipeline, giving a [`PollReport`] that the scheduler folds into the
+//! source's state (miniflux's `RefreshFeed`). The stages know nothing of
+//! each other; only this module joins them. HTML parsing (scraper's `Html`
+//! is not `Send`), file reads and the pipeline's sled calls run on the
+//! blocking pool.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,14 +12,13 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{SourceConfig, SourceKind, SourceState};
 use crate::extract::article::{self, Hints};
-pub use crate::extract::links::{ListEntry, ListSelectors, list_links};
-use crate::extract::{dates, feed};
+use crate::extract::feed;
+use crate::extract::links::{ListEntry, ListSelectors, list_links};
 use crate::fetch::{Fetched, Fetcher, Validators, charset};
 use crate::item::item_id;
 use crate::pipeline::{NewItem, Pipeline};
-use crate::text::html_to_text;
+use crate::sources::{SourceConfig, SourceKind, SourceState};
 
 /// What a poll did.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -406,9 +408,9 @@ fn excerpt(text: &str) -> String {
 const EXCERPT: usize = 80;
 
 /// An article page → an item, and a warning when its body is empty or
-/// near-empty. Title, body and date come from the source's selectors when
-/// given, else from [`article::extract`], which also weighs the list's
-/// title and date.
+/// near-empty. Title, body and date come from [`article::extract_with`]:
+/// the source's selectors when given, else what the page and its list row
+/// say.
 fn article(
     html: &str,
     src: &SourceConfig,
@@ -419,38 +421,16 @@ fn article(
         list_title: Some(entry.title.as_str()).filter(|t| !t.is_empty()),
         list_date: entry.date.as_deref(),
     };
-    let found = article::extract(html, hints, now);
-    let selectors = [&src.title_selector, &src.body_selector, &src.date_selector];
-    let (mut title, mut body) = (found.title, found.text);
-    let (mut published, mut date_evidence) = (found.published, found.date_evidence);
-    if selectors.iter().any(|s| s.is_some()) {
-        let doc = scraper::Html::parse_document(html);
-        let pick = |sel: &Option<String>| -> Option<String> {
-            let s = scraper::Selector::parse(sel.as_deref()?).ok()?;
-            let el = doc.select(&s).next()?;
-            Some(html_to_text(&el.html()))
-        };
-        if let Some(t) = pick(&src.title_selector)
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|t| !t.is_empty())
-        {
-            title = t;
-        }
-        if let Some(b) = pick(&src.body_selector) {
-            body = article::clean_body(&b);
-        }
-        if let Some(d) = pick(&src.date_selector)
-            && let Some(t) =
-                dates::find_date(&d, now).filter(|t| *t <= now + chrono::Duration::hours(1))
-        {
-            published = Some(t);
-            date_evidence = Some(format!("date_selector: {}", d.trim()));
-        }
-    }
-    if body.trim().is_empty() && title.trim().is_empty() {
+    let selectors = article::Selectors {
+        title: src.title_selector.as_deref(),
+        body: src.body_selector.as_deref(),
+        date: src.date_selector.as_deref(),
+    };
+    let found = article::extract_with(html, selectors, hints, now);
+    if found.text.trim().is_empty() && found.title.trim().is_empty() {
         return None;
     }
-    let n = article::letters(&body);
+    let n = article::letters(&found.text);
     let warning = (n < article::SHORT_BODY).then(|| {
         format!(
             "{}: empty or near-empty body ({n} letters); set body_selector on the source",
@@ -462,10 +442,10 @@ fn article(
         source_kind: src.item_kind.clone(),
         guid: None,
         url: Some(entry.url.clone()),
-        title,
-        text: body,
-        published,
-        date_evidence,
+        title: found.title,
+        text: found.text,
+        published: found.published,
+        date_evidence: found.date_evidence,
         authority: src.authority,
         links: Vec::new(),
     };
@@ -503,6 +483,28 @@ fn seed_inbox(seed: &Path, dir: &Path) -> Result<usize, String> {
         n += 1;
     }
     Ok(n)
+}
+
+/// Largest inbox file read; a larger one goes to `failed/` with a
+/// `NAME.error` saying why, instead of being read whole into memory.
+pub const MAX_INBOX_FILE_BYTES: u64 = 64 << 20;
+
+/// Reads at most `limit` bytes of `path`; a longer file is an error that
+/// says how to fix it.
+fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "the file is larger than the {} MB limit for inbox files; split it into smaller files",
+            limit >> 20
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Inbox files read per poll at most.
@@ -586,7 +588,7 @@ fn inbox(dir: &Path, src: &SourceConfig, pipeline: &Pipeline) -> Result<PollRepo
 
 /// Items of one inbox file, and its unusable lines (as `line N: why`).
 fn read_inbox_file(path: &Path, src: &SourceConfig) -> Result<(Vec<NewItem>, Vec<String>), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = read_capped(path, MAX_INBOX_FILE_BYTES)?;
     let text = charset::decode(&bytes, None, None).text;
     let ext = path
         .extension()
