@@ -30,7 +30,8 @@
 //!
 //! Python columns are skipped, with a note, when python3 or its `jieba`
 //! package is missing (`pip install jieba`). `YUQING_BENCH_PYTHON` names
-//! another interpreter.
+//! another interpreter. `YUQING_BENCH_CORPORA=posts` (a comma-separated
+//! list) runs only the corpora named.
 //!
 //! Run: `cargo bench --bench classify`
 
@@ -129,8 +130,12 @@ fn main() {
     ];
     // Whole-process runs: (corpus, JSON Lines file, MB of text in it).
     let mut whole: Vec<(&str, PathBuf, f64)> = Vec::new();
+    // YUQING_BENCH_CORPORA=posts,seeds runs only those (a quick check).
+    let only: Option<Vec<String>> = std::env::var("YUQING_BENCH_CORPORA")
+        .ok()
+        .map(|v| v.split(',').map(|s| s.trim().to_string()).collect());
     for (name, docs) in corpora {
-        if docs.is_empty() {
+        if docs.is_empty() || only.as_ref().is_some_and(|o| !o.iter().any(|n| n == name)) {
             continue;
         }
         let corpus = repeat_to(docs, TARGET_BYTES);

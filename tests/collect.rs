@@ -651,3 +651,39 @@ async fn the_scheduler_polls_due_sources_and_stops_on_request() {
     );
     assert!(ok.surge_until.is_none());
 }
+
+/// An inbox file over the size cap is not read into memory: it goes to
+/// `failed/` with a `NAME.error` saying why, and the poll goes on.
+#[tokio::test]
+async fn inbox_file_over_the_size_cap_is_not_read_whole_and_fails_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = collector(dir.path());
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let limit = yuqing::daemon::refresh::MAX_INBOX_FILE_BYTES;
+    let big = std::fs::File::create(inbox.join("巨大.jsonl")).unwrap();
+    // Sparse: the size is past the cap without writing 64 MB.
+    big.set_len(limit + 1).unwrap();
+    std::fs::write(
+        inbox.join("来信.txt"),
+        "反映问题\n某工地农民工被拖欠工资近半年。",
+    )
+    .unwrap();
+    for e in std::fs::read_dir(&inbox).unwrap() {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(e.unwrap().path())
+            .unwrap();
+        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
+            .unwrap();
+    }
+    let mut s = source("公开信箱", SourceKind::Inbox, "http://unused.invalid/");
+    s.url = None;
+    s.path = Some("inbox".into());
+    let mut state = SourceState::default();
+    let r = poll(&c, &s, &mut state).await;
+    assert_eq!((r.status, r.new), ("ok", 1), "{r:?}");
+    let why = std::fs::read_to_string(inbox.join("failed/巨大.jsonl.error")).unwrap();
+    assert!(why.contains("64 MB") && why.contains("split"), "{why}");
+    assert!(inbox.join("processed/来信.txt").exists());
+}

@@ -247,9 +247,10 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         let noun = [(rest, counter_len), (after, 0)]
             .into_iter()
             .find_map(|(s, skip)| {
+                let head = prefix_chars(s, 3);
                 GROUP_NOUNS
                     .iter()
-                    .filter(|g| prefix_chars(s, 3).starts_with(**g))
+                    .filter(|g| head.starts_with(**g))
                     .max_by_key(|g| g.len())
                     .map(|g| skip + g.len())
             });

@@ -191,6 +191,12 @@ const HOST_SWEEP_AT: usize = 256;
 /// again, it starts with no hold, as a new host does.
 const HOST_IDLE: Duration = Duration::from_secs(30 * 60);
 
+/// Forgets the hosts idle since `now - HOST_IDLE` that no request holds or
+/// waits for.
+fn evict_idle(hosts: &mut HashMap<String, Host>, now: Instant) {
+    hosts.retain(|_, h| Arc::strong_count(&h.permits) > 1 || h.not_before + HOST_IDLE > now);
+}
+
 #[derive(Debug)]
 struct Host {
     permits: Arc<Semaphore>,
@@ -340,10 +346,7 @@ impl Fetcher {
                 // Forget hosts idle for a while that nobody is waiting on, so
                 // a daemon following links to many sites for months keeps a
                 // bounded map. New hosts are rare, so the scan is too.
-                let now = Instant::now();
-                hosts.retain(|_, h| {
-                    Arc::strong_count(&h.permits) > 1 || h.not_before + HOST_IDLE > now
-                });
+                evict_idle(&mut hosts, Instant::now());
             }
             let entry = hosts.entry(host.to_string()).or_insert_with(|| Host {
                 permits: Arc::new(Semaphore::new(self.config.per_host_concurrency.max(1))),
@@ -462,4 +465,35 @@ fn retry_after(headers: &HeaderMap, status: StatusCode) -> Option<Duration> {
             .unwrap_or(Duration::from_secs(60))
             .min(MAX_RETRY_AFTER),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host(not_before: Instant) -> Host {
+        Host {
+            permits: Arc::new(Semaphore::new(1)),
+            not_before,
+        }
+    }
+
+    #[test]
+    fn idle_hosts_are_forgotten_but_held_or_busy_ones_kept() {
+        let now = Instant::now();
+        let mut hosts = HashMap::new();
+        hosts.insert("idle".to_string(), host(now));
+        // Under a Retry-After hold that has not run out.
+        hosts.insert("held".to_string(), host(now + Duration::from_secs(3600)));
+        let busy = host(now);
+        let in_flight = busy.permits.clone();
+        hosts.insert("busy".to_string(), busy);
+        evict_idle(&mut hosts, now + HOST_IDLE + Duration::from_secs(1));
+        let mut left: Vec<&str> = hosts.keys().map(String::as_str).collect();
+        left.sort_unstable();
+        assert_eq!(left, ["busy", "held"]);
+        drop(in_flight);
+        evict_idle(&mut hosts, now + Duration::from_secs(3600) + HOST_IDLE * 2);
+        assert!(hosts.is_empty());
+    }
 }
