@@ -22,7 +22,7 @@ use yuqing::classify::{Classifier, RuleSet};
 use yuqing::daemon::Collector;
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::{NewItem, Pipeline};
-use yuqing::sources::{SourceConfig, SourceState};
+use yuqing::sources::{Source, SourceConfig, SourceState};
 use yuqing::store::Store;
 use yuqing::text::Normalizer;
 
@@ -183,12 +183,13 @@ fn main() {
             pipeline: pipeline.clone(),
             base_dir: PathBuf::new(),
         });
-        let sources: Vec<SourceConfig> = (0..feeds)
+        let sources: Vec<Arc<Source>> = (0..feeds)
             .map(|f| {
-                toml::from_str(&format!(
+                let config: SourceConfig = toml::from_str(&format!(
                     "name = \"源{f}\"\nkind = \"feed\"\nurl = \"http://{addr}/feed/{f}\"\nrobots = false\n"
                 ))
-                .expect("source")
+                .expect("source");
+                Arc::new(Source::compile(config, "bench").expect("source compiles"))
             })
             .collect();
         let mut states: Vec<SourceState> = sources

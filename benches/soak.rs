@@ -29,7 +29,7 @@ use yuqing::daemon::{Reloader, Scheduler, SchedulerConfig};
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::item::item_id;
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::SourceConfig;
+use yuqing::sources::{Source, SourceConfig};
 use yuqing::store::Store;
 use yuqing::text::Normalizer;
 
@@ -208,12 +208,13 @@ fn main() {
         tokio::spawn(async move { axum::serve(listener, app).await });
         format!("http://{addr}")
     });
-    let sources: Vec<SourceConfig> = (0..feeds)
+    let sources: Vec<Source> = (0..feeds)
         .map(|f| {
-            toml::from_str(&format!(
+            let config: SourceConfig = toml::from_str(&format!(
                 "name = \"源{f}\"\nkind = \"feed\"\nurl = \"{base}/feed/{f}.xml\"\nschedule = \"* * * * *\"\nrobots = false\n"
             ))
-            .expect("source")
+            .expect("source");
+            Source::compile(config, "soak").expect("source compiles")
         })
         .collect();
     let fetcher = Fetcher::new(FetchConfig {

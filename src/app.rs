@@ -137,7 +137,13 @@ pub async fn run(
         pipeline: pipeline.clone(),
         base_dir: PathBuf::new(),
     });
-    let scheduler = Scheduler::new(collector, config.sources.clone(), config.scheduler.clone());
+    // Validated when the config was loaded; compiled once here (URLs,
+    // selectors, timetables), never again per poll.
+    let sources = crate::sources::compile(&config.sources).map_err(|problems| AppError::Setup {
+        what: "sources",
+        message: problems.join("\n"),
+    })?;
+    let scheduler = Scheduler::new(collector, sources, config.scheduler.clone());
     let reloader = Arc::new(Reloader::new(
         config.keywords.clone(),
         config_path.clone(),

@@ -17,7 +17,7 @@ use yuqing::daemon::Collector;
 use yuqing::daemon::{Reloader, Scheduler, SchedulerConfig};
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::SourceConfig;
+use yuqing::sources::{Source, SourceConfig};
 use yuqing::store::Store;
 
 const VIEWER: &str = "viewer-token-0123456789";
@@ -179,6 +179,7 @@ fn live_state(pipeline: &Arc<Pipeline>, dir: &std::path::Path, clock: Clock) -> 
         pipeline: pipeline.clone(),
         base_dir: PathBuf::new(),
     });
+    let source = Source::compile(source, "政务大厅").unwrap();
     let scheduler = Scheduler::new(collector, vec![source], SchedulerConfig::default());
     let reloader = Arc::new(Reloader::new(
         common::root().join("keywords"),

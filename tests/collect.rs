@@ -22,7 +22,7 @@ use yuqing::daemon::{Collector, PollReport};
 use yuqing::daemon::{Scheduler, SchedulerConfig, next_due};
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::{SourceConfig, SourceKind, SourceState};
+use yuqing::sources::{Source, SourceConfig, SourceKind, SourceState};
 use yuqing::store::Store;
 
 const WEIBO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -264,8 +264,13 @@ fn source(name: &str, kind: SourceKind, url: &str) -> SourceConfig {
     toml::from_str(&toml).unwrap()
 }
 
+/// A source as the daemon runs it: validated and compiled.
+fn compiled(s: &SourceConfig) -> Source {
+    Source::compile(s.clone(), &s.name).unwrap()
+}
+
 async fn poll(c: &Collector, s: &SourceConfig, state: &mut SourceState) -> PollReport {
-    let r = c.poll(s, state).await;
+    let r = c.poll(&Arc::new(compiled(s)), state).await;
     r.apply(state, Utc::now());
     r
 }
@@ -484,7 +489,7 @@ async fn hostile_sources_fail_clearly_and_the_collector_goes_on() {
         if path == "/busy" {
             assert_eq!(r.retry_after, Some(Duration::from_secs(120)));
             let now = Utc::now();
-            let due = next_due(&s, &state, &r, &SchedulerConfig::default(), now);
+            let due = next_due(&compiled(&s), &state, &r, &SchedulerConfig::default(), now);
             assert!(
                 due >= now + chrono::Duration::seconds(119),
                 "Retry-After honoured: {due}"
@@ -605,7 +610,10 @@ async fn the_scheduler_polls_due_sources_and_stops_on_request() {
     local.surge_schedule = Some("*/5 * * * *".into());
     let scheduler = Scheduler::new(
         c.clone(),
-        vec![feed, failing, grave, local.clone()],
+        [feed, failing, grave, local.clone()]
+            .iter()
+            .map(compiled)
+            .collect(),
         SchedulerConfig::default(),
     );
     let (tx, rx) = tokio::sync::watch::channel(false);

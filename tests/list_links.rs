@@ -21,7 +21,7 @@ use yuqing::daemon::Collector;
 use yuqing::extract::links::{ListSelectors, list_links};
 use yuqing::fetch::{FetchConfig, Fetched, Fetcher};
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::{SourceConfig, SourceState};
+use yuqing::sources::{Source, SourceConfig, SourceState};
 use yuqing::store::Store;
 
 const FOUND_FLOOR: f64 = 1.0;
@@ -250,11 +250,12 @@ fn collector(dir: &std::path::Path) -> Collector {
     }
 }
 
-fn source(kind: &str, url: &str) -> SourceConfig {
-    toml::from_str(&format!(
+fn source(kind: &str, url: &str) -> Arc<Source> {
+    let config: SourceConfig = toml::from_str(&format!(
         "name = \"测试源\"\nkind = \"{kind}\"\nurl = \"{url}\"\nrobots = false\nmax_articles = 50\n"
     ))
-    .unwrap_or_else(|e| panic!("{e}"))
+    .unwrap_or_else(|e| panic!("{e}"));
+    Arc::new(Source::compile(config, "测试源").unwrap_or_else(|e| panic!("{e:?}")))
 }
 
 #[tokio::test]
@@ -338,8 +339,11 @@ async fn feeds_old_broken_misconfigured_and_refused() {
         l.local_addr().unwrap_or_else(|e| panic!("{e}"))
     };
     let url = format!("http://{closed}/feed.xml");
-    let mut s = source("feed", &url);
-    s.robots = true;
+    let config: SourceConfig = toml::from_str(&format!(
+        "name = \"测试源\"\nkind = \"feed\"\nurl = \"{url}\"\nrobots = true\n"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s = Arc::new(Source::compile(config, "测试源").unwrap_or_else(|e| panic!("{e:?}")));
     let r = c.poll(&s, &SourceState::default()).await;
     let err = r.error.unwrap_or_default();
     assert!(

@@ -29,6 +29,18 @@ pub struct Sender {
     store: Store,
     config: AlertsConfig,
     client: reqwest::Client,
+    /// Each webhook's URL (signing secret included, for DingTalk), read
+    /// from the config or the environment once, when the sender is built:
+    /// a changed variable takes effect at the next start, like the rest of
+    /// `[alerts]`.
+    targets: HashMap<String, Result<Target, String>>,
+}
+
+/// Where one webhook's messages go.
+struct Target {
+    url: String,
+    /// DingTalk 加签 secret.
+    secret: Option<String>,
 }
 
 impl Sender {
@@ -40,21 +52,37 @@ impl Sender {
             .redirect(reqwest::redirect::Policy::limited(3))
             .user_agent(concat!("yuqing/", env!("CARGO_PKG_VERSION"), " alerts"))
             .build()?;
+        let targets = config
+            .webhooks
+            .iter()
+            .map(|hook| {
+                let target = hook.resolve_url().map(|url| Target {
+                    url,
+                    secret: (hook.kind == WebhookKind::Dingtalk)
+                        .then(|| hook.secret())
+                        .flatten(),
+                });
+                (hook.name.clone(), target)
+            })
+            .collect();
         Ok(Sender {
             store,
             config,
             client,
+            targets,
         })
     }
 
     /// Sends one delivery; `Err` says why it failed.
     pub async fn send(&self, hook: &WebhookConfig, d: &Delivery) -> Result<(), String> {
-        let mut url = hook.resolve_url()?;
-        if hook.kind == WebhookKind::Dingtalk
-            && let Some(secret) = hook.secret()
-        {
-            url = sign_dingtalk(&url, &secret, Utc::now().timestamp_millis());
-        }
+        let target = match self.targets.get(&hook.name) {
+            Some(t) => t.as_ref().map_err(Clone::clone)?,
+            None => return Err(format!("webhook '{}' is not configured", hook.name)),
+        };
+        let url = match &target.secret {
+            Some(secret) => sign_dingtalk(&target.url, secret, Utc::now().timestamp_millis()),
+            None => target.url.clone(),
+        };
         let resp = self
             .client
             .post(&url)

@@ -33,11 +33,12 @@ pub struct PollArgs {
 /// Polls one source; exits 1 if the poll failed.
 pub fn run(args: PollArgs) -> anyhow::Result<ExitCode> {
     let config = Config::load(&args.config)?;
-    let Some(source) = config
-        .sources
-        .iter()
+    let sources = yuqing::sources::compile(&config.sources)
+        .map_err(|p| anyhow::anyhow!("{}: {}", args.config.display(), p.join("\n")))?;
+    let Some(source) = sources
+        .into_iter()
         .find(|s| s.name == args.source)
-        .cloned()
+        .map(Arc::new)
     else {
         let names: Vec<&str> = config.sources.iter().map(|s| s.name.as_str()).collect();
         anyhow::bail!(

@@ -18,7 +18,9 @@ use crate::extract::links::{ListEntry, ListSelectors, list_links};
 use crate::fetch::{Fetched, Fetcher, Validators, charset};
 use crate::item::item_id;
 use crate::pipeline::{NewItem, Pipeline};
-use crate::sources::{SourceConfig, SourceKind, SourceState};
+use url::Url;
+
+use crate::sources::{Source, SourceConfig, SourceSpec, SourceState};
 
 /// What a poll did.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -124,19 +126,22 @@ pub struct Collector {
 }
 
 impl Collector {
-    /// Polls `source` once.
-    pub async fn poll(&self, source: &SourceConfig, state: &SourceState) -> PollReport {
+    /// Refreshes `source` once: fetch (or read the inbox), extract, hand the
+    /// items to the pipeline. The caller folds the report into the source's
+    /// state ([`PollReport::apply`]).
+    pub async fn poll(&self, source: &Arc<Source>, state: &SourceState) -> PollReport {
         let started = Instant::now();
-        let mut report = match source.kind {
-            SourceKind::Feed => self.poll_feed(source, state).await,
-            SourceKind::Page => self.poll_page(source).await,
-            SourceKind::Inbox => {
+        let mut report = match &source.spec {
+            SourceSpec::Feed { url } => self.poll_feed(source, url, state).await,
+            SourceSpec::Page { url, .. } => self.poll_page(source, url).await,
+            SourceSpec::Inbox { dir, seed } => {
+                let dir = self.base_dir.join(dir);
                 if state.last_poll.is_none()
-                    && let Some(seed) = &source.seed
+                    && let Some(seed) = seed
                 {
-                    let dir = self.base_dir.join(source.path.clone().unwrap_or_default());
-                    let seed = self.base_dir.join(seed);
-                    let copied = tokio::task::spawn_blocking(move || seed_inbox(&seed, &dir)).await;
+                    let (seed, into) = (self.base_dir.join(seed), dir.clone());
+                    let copied =
+                        tokio::task::spawn_blocking(move || seed_inbox(&seed, &into)).await;
                     match copied {
                         Ok(Ok(n)) if n > 0 => {
                             tracing::info!(source = %source.name, files = n, "inbox seeded with sample files");
@@ -150,7 +155,7 @@ impl Collector {
                         }
                     }
                 }
-                self.poll_inbox(source).await
+                self.poll_inbox(source, dir).await
             }
         };
         report.source = source.name.clone();
@@ -158,11 +163,10 @@ impl Collector {
         report
     }
 
-    async fn poll_feed(&self, source: &SourceConfig, state: &SourceState) -> PollReport {
-        let url = source.url.clone().unwrap_or_default();
+    async fn poll_feed(&self, source: &Arc<Source>, url: &Url, state: &SourceState) -> PollReport {
         let body = match self
             .fetcher
-            .get(&url, Some(&state.validators), source.robots)
+            .get_url(url, Some(&state.validators), source.robots)
             .await
         {
             Ok(Fetched::NotModified) => {
@@ -220,11 +224,10 @@ impl Collector {
         report
     }
 
-    async fn poll_page(&self, source: &SourceConfig) -> PollReport {
-        let url = source.url.clone().unwrap_or_default();
+    async fn poll_page(&self, source: &Arc<Source>, url: &Url) -> PollReport {
         // List pages change every poll in small ways (clocks, counters);
         // conditional GET rarely helps, so it is not used here.
-        let body = match self.fetcher.get(&url, None, source.robots).await {
+        let body = match self.fetcher.get_url(url, None, source.robots).await {
             Ok(Fetched::Body(b)) => b,
             Ok(Fetched::NotModified) => {
                 return PollReport {
@@ -241,13 +244,21 @@ impl Collector {
         let src = source.clone();
         let pipeline = self.pipeline.clone();
         let links = tokio::task::spawn_blocking(move || {
-            let html = body.text().text;
-            let selectors = ListSelectors {
-                link: src.link_selector.as_deref(),
-                title: src.list_title_selector.as_deref(),
-                date: src.list_date_selector.as_deref(),
+            let SourceSpec::Page {
+                selectors,
+                max_articles,
+                ..
+            } = &src.spec
+            else {
+                return Vec::new();
             };
-            let links = list_links(&html, &body.url, selectors);
+            let html = body.text().text;
+            let list = ListSelectors {
+                link: selectors.link.as_ref(),
+                title: selectors.list_title.as_ref(),
+                date: selectors.list_date.as_ref(),
+            };
+            let links = list_links(&html, &body.url, list);
             // Articles already stored are not fetched again.
             links
                 .into_iter()
@@ -255,7 +266,7 @@ impl Collector {
                     let id = item_id(&src.name, None, Some(&e.url), "", "");
                     !matches!(pipeline.store().item(&id), Ok(Some(_)))
                 })
-                .take(src.max_articles)
+                .take(*max_articles)
                 .collect::<Vec<_>>()
         })
         .await
@@ -306,8 +317,7 @@ impl Collector {
         report
     }
 
-    async fn poll_inbox(&self, source: &SourceConfig) -> PollReport {
-        let dir = self.base_dir.join(source.path.clone().unwrap_or_default());
+    async fn poll_inbox(&self, source: &Arc<Source>, dir: PathBuf) -> PollReport {
         let src = source.clone();
         let pipeline = self.pipeline.clone();
         let result = tokio::task::spawn_blocking(move || inbox(&dir, &src, &pipeline)).await;
@@ -413,7 +423,7 @@ const EXCERPT: usize = 80;
 /// say.
 fn article(
     html: &str,
-    src: &SourceConfig,
+    src: &Source,
     entry: &ListEntry,
     now: DateTime<Utc>,
 ) -> Option<(NewItem, Option<String>)> {
@@ -421,10 +431,13 @@ fn article(
         list_title: Some(entry.title.as_str()).filter(|t| !t.is_empty()),
         list_date: entry.date.as_deref(),
     };
-    let selectors = article::Selectors {
-        title: src.title_selector.as_deref(),
-        body: src.body_selector.as_deref(),
-        date: src.date_selector.as_deref(),
+    let selectors = match &src.spec {
+        SourceSpec::Page { selectors, .. } => article::Selectors {
+            title: selectors.title.as_ref(),
+            body: selectors.body.as_ref(),
+            date: selectors.date.as_ref(),
+        },
+        _ => article::Selectors::default(),
     };
     let found = article::extract_with(html, selectors, hints, now);
     if found.text.trim().is_empty() && found.title.trim().is_empty() {

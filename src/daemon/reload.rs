@@ -304,15 +304,20 @@ impl Reloader {
                     tracing::warn!(key, "config changed: takes effect at the next restart");
                 }
             }
-            if old.sources.len() != config.sources.len()
-                || format!("{:?}", old.sources) != format!("{:?}", config.sources)
-            {
+            if old.sources != config.sources {
                 tracing::info!(sources = config.sources.len(), "sources reloaded");
             }
         }
         self.pipeline.set_routing(config.routing.clone());
         if let Some(s) = &self.scheduler {
-            s.set_sources(config.sources.clone());
+            // Loading validated the sources; compiling can still fail if a
+            // seed directory vanished since. The sources in force then stay.
+            match crate::sources::compile(&config.sources) {
+                Ok(sources) => s.set_sources(sources),
+                Err(problems) => {
+                    tracing::error!(problems = %problems.join("; "), "sources not reloaded");
+                }
+            }
         }
         *current = Some(config);
     }

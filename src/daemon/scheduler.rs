@@ -16,7 +16,7 @@ use tracing::Instrument;
 
 use super::refresh::{Collector, PollReport};
 use crate::classify::Severity;
-use crate::sources::{SourceConfig, SourceState};
+use crate::sources::{Source, SourceConfig, SourceState};
 
 /// Scheduler settings (`[scheduler]` in the config).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -42,8 +42,8 @@ impl Default for SchedulerConfig {
 }
 
 struct Shared {
-    /// The enabled sources, replaced whole on a reload.
-    sources: Vec<SourceConfig>,
+    /// The enabled sources, compiled, replaced whole on a reload.
+    sources: Vec<Arc<Source>>,
     states: HashMap<String, SourceState>,
     running: HashSet<String>,
 }
@@ -107,13 +107,14 @@ fn load_state(collector: &Collector, name: &str) -> SourceState {
 }
 
 impl Scheduler {
-    /// A scheduler over the enabled `sources`, with their saved states.
-    pub fn new(
-        collector: Arc<Collector>,
-        sources: Vec<SourceConfig>,
-        config: SchedulerConfig,
-    ) -> Self {
-        let sources: Vec<SourceConfig> = sources.into_iter().filter(|s| s.enabled).collect();
+    /// A scheduler over the enabled `sources` (compiled by
+    /// [`crate::sources::compile`]), with their saved states.
+    pub fn new(collector: Arc<Collector>, sources: Vec<Source>, config: SchedulerConfig) -> Self {
+        let sources: Vec<Arc<Source>> = sources
+            .into_iter()
+            .filter(|s| s.enabled)
+            .map(Arc::new)
+            .collect();
         let states = sources
             .iter()
             .map(|s| (s.name.clone(), load_state(&collector, &s.name)))
@@ -201,7 +202,7 @@ impl Scheduler {
 }
 
 impl SchedulerHandle {
-    fn task(&self, source: SourceConfig, all: Vec<SourceConfig>) -> PollTask {
+    fn task(&self, source: Arc<Source>, all: Vec<Arc<Source>>) -> PollTask {
         PollTask {
             collector: self.collector.clone(),
             source,
@@ -214,16 +215,20 @@ impl SchedulerHandle {
     /// Replaces the sources (a live reload). New sources start with their
     /// saved state, if any; a source whose settings changed is due at once,
     /// so an operator sees the effect of an edit; polls in flight finish.
-    pub fn set_sources(&self, sources: Vec<SourceConfig>) {
-        let sources: Vec<SourceConfig> = sources.into_iter().filter(|s| s.enabled).collect();
+    pub fn set_sources(&self, sources: Vec<Source>) {
+        let sources: Vec<Arc<Source>> = sources
+            .into_iter()
+            .filter(|s| s.enabled)
+            .map(Arc::new)
+            .collect();
         let mut shared = lock(&self.shared);
-        let old: HashMap<String, SourceConfig> = shared
+        let old: HashMap<String, Arc<Source>> = shared
             .sources
             .iter()
             .map(|s| (s.name.clone(), s.clone()))
             .collect();
         for s in &sources {
-            let changed = old.get(&s.name).is_none_or(|o| o != s);
+            let changed = old.get(&s.name).is_none_or(|o| o.config() != s.config());
             if !shared.states.contains_key(&s.name) {
                 let state = load_state(&self.collector, &s.name);
                 shared.states.insert(s.name.clone(), state);
@@ -246,7 +251,7 @@ impl SchedulerHandle {
             .sources
             .iter()
             .map(|s| SourceView {
-                config: s.clone(),
+                config: s.config().clone(),
                 state: shared.states.get(&s.name).cloned().unwrap_or_default(),
                 polling: shared.running.contains(&s.name),
             })
@@ -283,8 +288,8 @@ fn lock(m: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
 
 struct PollTask {
     collector: Arc<Collector>,
-    source: SourceConfig,
-    all: Vec<SourceConfig>,
+    source: Arc<Source>,
+    all: Vec<Arc<Source>>,
     config: SchedulerConfig,
     shared: Arc<Mutex<Shared>>,
 }
@@ -420,21 +425,19 @@ fn log(r: &PollReport) {
 /// When the source is due next: its (surge) schedule, pushed back by
 /// exponential back-off while it fails and by the server's Retry-After.
 pub fn next_due(
-    source: &SourceConfig,
+    source: &Source,
     state: &SourceState,
     report: &PollReport,
     config: &SchedulerConfig,
     now: DateTime<Utc>,
 ) -> DateTime<Utc> {
     let surging = state.surge_until.is_some_and(|u| u > now);
-    let table = if surging {
-        source.surge_timetable().and_then(Result::ok)
-    } else {
-        None
-    }
-    .or_else(|| source.timetable().ok());
+    let table = match &source.surge {
+        Some(surge) if surging => surge,
+        _ => &source.timetable,
+    };
     let mut next = table
-        .and_then(|t| t.next_after(now))
+        .next_after(now)
         .unwrap_or(now + chrono::Duration::minutes(10));
     if state.consecutive_failures > 0 {
         let exp = state.consecutive_failures.min(16) - 1;
@@ -452,12 +455,16 @@ pub fn next_due(
 mod tests {
     use super::*;
 
-    fn source() -> SourceConfig {
-        match toml::from_str(
+    fn source() -> Source {
+        let config: SourceConfig = match toml::from_str(
             "name = \"s\"\nkind = \"feed\"\nurl = \"http://127.0.0.1/f\"\nschedule = \"0 * * * *\"\nsurge_schedule = \"*/5 * * * *\"\n",
         ) {
             Ok(s) => s,
             Err(e) => panic!("{e}"),
+        };
+        match Source::compile(config, "s") {
+            Ok(s) => s,
+            Err(e) => panic!("{e:?}"),
         }
     }
 

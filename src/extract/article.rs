@@ -70,16 +70,17 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     }
 }
 
-/// CSS selectors an operator set on a source for its article pages; each
-/// one given overrides what [`extract`] finds for that field.
+/// CSS selectors an operator set on a source for its article pages
+/// (compiled when the config was loaded); each one given overrides what
+/// [`extract`] finds for that field.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Selectors<'a> {
     /// The title element.
-    pub title: Option<&'a str>,
+    pub title: Option<&'a Selector>,
     /// The body element.
-    pub body: Option<&'a str>,
+    pub body: Option<&'a Selector>,
     /// The element holding the publication date.
-    pub date: Option<&'a str>,
+    pub date: Option<&'a Selector>,
 }
 
 /// Extracts an article as [`extract`] does, then lets the source's
@@ -96,9 +97,8 @@ pub fn extract_with(
         return found;
     }
     let doc = Html::parse_document(html);
-    let pick = |sel: Option<&str>| -> Option<String> {
-        let s = Selector::parse(sel?).ok()?;
-        let el = doc.select(&s).next()?;
+    let pick = |sel: Option<&Selector>| -> Option<String> {
+        let el = doc.select(sel?).next()?;
         Some(html_to_text(&el.html()))
     };
     if let Some(t) = pick(selectors.title)

@@ -31,16 +31,21 @@ pub struct ListEntry {
     pub date: Option<String>,
 }
 
-/// Which parts of a list page are entries: the source's selectors.
+/// Which parts of a list page are entries: the source's selectors,
+/// compiled when the config was loaded.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ListSelectors<'a> {
     /// The entries (a link, or a row holding one); default a generic guess.
-    pub link: Option<&'a str>,
+    pub link: Option<&'a Selector>,
     /// The title inside a row.
-    pub title: Option<&'a str>,
+    pub title: Option<&'a Selector>,
     /// The date inside a row.
-    pub date: Option<&'a str>,
+    pub date: Option<&'a Selector>,
 }
+
+/// Every link with a target.
+static ANY_LINK: std::sync::LazyLock<Option<Selector>> =
+    std::sync::LazyLock::new(|| Selector::parse("a[href]").ok());
 
 /// The registrable domain of `url` (`nantong.gov.cn` for
 /// `www.nantong.gov.cn`), else its host (IP addresses, `localhost`).
@@ -232,25 +237,24 @@ fn row_of(a: ElementRef<'_>) -> Option<ElementRef<'_>> {
 /// kept as the entry's date text: by the date selector, else the row's.
 pub fn list_links(html: &str, base: &Url, sel: ListSelectors<'_>) -> Vec<ListEntry> {
     let doc = Html::parse_document(html);
-    let parse = |s: Option<&str>| s.and_then(|s| Selector::parse(s).ok());
-    let Some(any_link) = parse(Some("a[href]")) else {
+    let Some(any_link) = ANY_LINK.as_ref() else {
         return Vec::new();
     };
-    let entries = parse(sel.link).unwrap_or_else(|| any_link.clone());
-    let title_sel = parse(sel.title);
-    let date_sel = parse(sel.date);
+    let entries = sel.link.unwrap_or(any_link);
+    let title_sel = sel.title;
+    let date_sel = sel.date;
     let generic = sel.link.is_none();
     let base_site = site_of(base);
     let base_canonical = canonical_url(base.as_str());
     // (entry, its URL) in page order; filtered below.
     let mut found: Vec<(ListEntry, Url)> = Vec::new();
-    for el in doc.select(&entries) {
+    for el in doc.select(entries) {
         // A selector may pick the item (li) rather than its link.
         let is_link = el.value().name() == "a";
         let a = if is_link {
             Some(el)
         } else {
-            el.select(&any_link).find(|a| !link_title(*a).is_empty())
+            el.select(any_link).find(|a| !link_title(*a).is_empty())
         };
         let Some(a) = a else { continue };
         let Some(href) = a.value().attr("href").map(str::trim) else {
@@ -268,7 +272,6 @@ pub fn list_links(html: &str, base: &Url, sel: ListSelectors<'_>) -> Vec<ListEnt
             continue;
         }
         let title = title_sel
-            .as_ref()
             .and_then(|s| el.select(s).next())
             .map(|t| squash(&t.text().collect::<String>()))
             .filter(|t| !t.is_empty())
@@ -283,7 +286,7 @@ pub fn list_links(html: &str, base: &Url, sel: ListSelectors<'_>) -> Vec<ListEnt
             continue;
         }
         let row = if is_link { row_of(a) } else { Some(el) };
-        let date = match (&date_sel, row) {
+        let date = match (date_sel, row) {
             (Some(s), Some(r)) => r
                 .select(s)
                 .next()

@@ -254,11 +254,21 @@ impl Fetcher {
         validators: Option<&Validators>,
         robots: bool,
     ) -> Result<Fetched, FetchError> {
-        let parsed = parse_url(url)?;
+        self.get_url(&parse_url(url)?, validators, robots).await
+    }
+
+    /// [`Fetcher::get`] for a URL parsed once (a source's, at config load).
+    pub async fn get_url(
+        &self,
+        parsed: &Url,
+        validators: Option<&Validators>,
+        robots: bool,
+    ) -> Result<Fetched, FetchError> {
+        let url = parsed.as_str();
         if robots && self.config.respect_robots {
-            self.robots.check(self, &parsed).await?;
+            self.robots.check(self, parsed).await?;
         }
-        let host = host_key(&parsed);
+        let host = host_key(parsed);
         if let Some(wait) = self.held_for(&host)
             && wait > MAX_POLITE_WAIT
         {
@@ -269,7 +279,7 @@ impl Fetcher {
         }
         let _permit = self.wait_turn(&host).await;
         let started = std::time::Instant::now();
-        let result = self.get_now(&parsed, validators).await;
+        let result = self.get_now(parsed, validators).await;
         crate::metrics::global().fetch.observe(started.elapsed());
         if let Err(e) = &result
             && let Some(wait) = e.retry_after()

@@ -9,7 +9,9 @@ pub mod state;
 
 use std::path::PathBuf;
 
+use scraper::Selector;
 use serde::{Deserialize, Serialize};
+use url::Url;
 
 use crate::classify::Authority;
 use schedule::{DEFAULT_SCHEDULE, Timetable};
@@ -108,80 +110,199 @@ fn default_max_articles() -> usize {
 }
 
 impl SourceConfig {
-    /// The regular schedule.
-    pub fn timetable(&self) -> Result<Timetable, String> {
-        Timetable::parse(
-            self.schedule.as_deref().unwrap_or(DEFAULT_SCHEDULE),
-            &self.name,
-        )
-    }
-
-    /// The surge schedule, if any.
-    pub fn surge_timetable(&self) -> Option<Result<Timetable, String>> {
-        self.surge_schedule
-            .as_deref()
-            .map(|s| Timetable::parse(s, &self.name))
-    }
-
     /// Problems an operator must fix, prefixed with `key` (e.g.
-    /// `sources[2] (南通发布)`).
+    /// `sources[2] (南通发布)`): everything [`Source::compile`] refuses.
     pub fn problems(&self, key: &str) -> Vec<String> {
+        Source::compile(self.clone(), key).err().unwrap_or_default()
+    }
+}
+
+/// A source validated and compiled once, when the config is loaded or
+/// reloaded: its URL parsed, its selectors compiled, its timetables built.
+/// It reads as its [`SourceConfig`] (name, region, tags…) through `Deref`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    config: SourceConfig,
+    /// What to fetch or read, by kind.
+    pub spec: SourceSpec,
+    /// The regular schedule.
+    pub timetable: Timetable,
+    /// The surge schedule, if any.
+    pub surge: Option<Timetable>,
+}
+
+/// What a source is, by kind, with everything parsed.
+#[derive(Debug, Clone)]
+pub enum SourceSpec {
+    /// A feed at this URL.
+    Feed {
+        /// The feed.
+        url: Url,
+    },
+    /// A list page and the articles it links to.
+    Page {
+        /// The list page.
+        url: Url,
+        /// The operator's selectors, compiled.
+        selectors: PageSelectors,
+        /// New articles fetched per poll at most.
+        max_articles: usize,
+    },
+    /// A directory of files.
+    Inbox {
+        /// The directory (relative paths are resolved against the config
+        /// file's directory when the config is loaded).
+        dir: PathBuf,
+        /// Sample files copied in at the first poll.
+        seed: Option<PathBuf>,
+    },
+}
+
+/// A page source's CSS selectors, compiled once.
+#[derive(Debug, Clone, Default)]
+pub struct PageSelectors {
+    /// Entry links (or rows holding one) on the list page.
+    pub link: Option<Selector>,
+    /// An entry's title inside its row.
+    pub list_title: Option<Selector>,
+    /// An entry's date inside its row.
+    pub list_date: Option<Selector>,
+    /// An article's title.
+    pub title: Option<Selector>,
+    /// An article's body.
+    pub body: Option<Selector>,
+    /// An article's publication date.
+    pub date: Option<Selector>,
+}
+
+impl std::ops::Deref for Source {
+    type Target = SourceConfig;
+
+    fn deref(&self) -> &SourceConfig {
+        &self.config
+    }
+}
+
+impl Source {
+    /// The source as written in the config.
+    pub fn config(&self) -> &SourceConfig {
+        &self.config
+    }
+
+    /// Validates and compiles `config`; on failure, every problem, each
+    /// prefixed with `key` (e.g. `sources[2] (南通发布)`).
+    pub fn compile(config: SourceConfig, key: &str) -> Result<Source, Vec<String>> {
         let mut out = Vec::new();
-        if self.name.trim().is_empty() {
+        if config.name.trim().is_empty() {
             out.push(format!("{key}: name is empty"));
         }
-        match self.kind {
-            SourceKind::Feed | SourceKind::Page => match &self.url {
-                None => out.push(format!(
-                    "{key}: a {} source needs url",
-                    kind_name(self.kind)
-                )),
-                Some(u) => {
-                    if let Err(e) = crate::fetch::parse_url(u) {
-                        out.push(format!("{key}: url: {e}"));
-                    }
+        let url = match config.kind {
+            SourceKind::Feed | SourceKind::Page => match &config.url {
+                None => {
+                    out.push(format!(
+                        "{key}: a {} source needs url",
+                        kind_name(config.kind)
+                    ));
+                    None
                 }
+                Some(u) => match crate::fetch::parse_url(u) {
+                    Ok(url) => Some(url),
+                    Err(e) => {
+                        out.push(format!("{key}: url: {e}"));
+                        None
+                    }
+                },
             },
             SourceKind::Inbox => {
-                if self.path.is_none() {
+                if config.path.is_none() {
                     out.push(format!("{key}: an inbox source needs path"));
                 }
-                if let Some(seed) = &self.seed
+                if let Some(seed) = &config.seed
                     && !seed.is_dir()
                 {
                     out.push(format!("{key}: seed {} is not a directory", seed.display()));
                 }
+                None
             }
-        }
-        if let Err(e) = self.timetable() {
-            out.push(format!("{key}: {e}"));
-        }
-        if let Some(Err(e)) = self.surge_timetable() {
-            out.push(format!("{key}: surge_schedule: {e}"));
-        }
-        for (field, sel) in [
-            ("link_selector", &self.link_selector),
-            ("list_title_selector", &self.list_title_selector),
-            ("list_date_selector", &self.list_date_selector),
-            ("title_selector", &self.title_selector),
-            ("body_selector", &self.body_selector),
-            ("date_selector", &self.date_selector),
-        ] {
+        };
+        let timetable = Timetable::parse(
+            config.schedule.as_deref().unwrap_or(DEFAULT_SCHEDULE),
+            &config.name,
+        )
+        .map_err(|e| out.push(format!("{key}: {e}")))
+        .ok();
+        let surge = match config.surge_schedule.as_deref() {
+            None => None,
+            Some(expr) => match Timetable::parse(expr, &config.name) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    out.push(format!("{key}: surge_schedule: {e}"));
+                    None
+                }
+            },
+        };
+        let mut compiled: [Option<Selector>; 6] = Default::default();
+        for (slot, (field, sel)) in compiled.iter_mut().zip([
+            ("link_selector", &config.link_selector),
+            ("list_title_selector", &config.list_title_selector),
+            ("list_date_selector", &config.list_date_selector),
+            ("title_selector", &config.title_selector),
+            ("body_selector", &config.body_selector),
+            ("date_selector", &config.date_selector),
+        ]) {
             if let Some(s) = sel {
-                if self.kind != SourceKind::Page {
+                if config.kind != SourceKind::Page {
                     out.push(format!("{key}: {field} applies to page sources only"));
-                } else if let Err(e) = scraper::Selector::parse(s) {
-                    out.push(format!(
-                        "{key}: {field} '{s}' is not a CSS selector ({})",
-                        selector_error(&e)
-                    ));
+                } else {
+                    match Selector::parse(s) {
+                        Ok(sel) => *slot = Some(sel),
+                        Err(e) => out.push(format!(
+                            "{key}: {field} '{s}' is not a CSS selector ({})",
+                            selector_error(&e)
+                        )),
+                    }
                 }
             }
         }
-        if self.max_articles == 0 || self.max_articles > 500 {
+        if config.max_articles == 0 || config.max_articles > 500 {
             out.push(format!("{key}: max_articles must be 1 to 500"));
         }
-        out
+        let (Some(timetable), true) = (timetable, out.is_empty()) else {
+            return Err(out);
+        };
+        let [link, list_title, list_date, title, body, date] = compiled;
+        let spec = match (config.kind, url) {
+            (SourceKind::Feed, Some(url)) => SourceSpec::Feed { url },
+            (SourceKind::Page, Some(url)) => SourceSpec::Page {
+                url,
+                selectors: PageSelectors {
+                    link,
+                    list_title,
+                    list_date,
+                    title,
+                    body,
+                    date,
+                },
+                max_articles: config.max_articles,
+            },
+            (SourceKind::Inbox, _) => SourceSpec::Inbox {
+                dir: config.path.clone().unwrap_or_default(),
+                seed: config.seed.clone(),
+            },
+            // A feed or page without a URL was refused above.
+            (kind, None) => {
+                return Err(vec![format!(
+                    "{key}: a {} source needs url",
+                    kind_name(kind)
+                )]);
+            }
+        };
+        Ok(Source {
+            config,
+            spec,
+            timetable,
+            surge,
+        })
     }
 }
 
@@ -212,13 +333,28 @@ fn selector_error(e: &scraper::error::SelectorErrorKind) -> String {
 
 /// Problems of a whole source list: each source's, and duplicate names.
 pub fn problems(sources: &[SourceConfig]) -> Vec<String> {
+    compile(sources).err().unwrap_or_default()
+}
+
+/// Validates and compiles a whole source list (each source, and duplicate
+/// names), or every problem found, each naming its source
+/// (`sources[N] (name): …`).
+pub fn compile(sources: &[SourceConfig]) -> Result<Vec<Source>, Vec<String>> {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for (i, s) in sources.iter().enumerate() {
         let key = format!("sources[{i}] ({})", s.name);
-        out.extend(s.problems(&key));
+        match Source::compile(s.clone(), &key) {
+            Ok(source) => out.push(source),
+            Err(p) => problems.extend(p),
+        }
         if sources[..i].iter().any(|o| o.name == s.name) {
-            out.push(format!("{key}: the name is used twice"));
+            problems.push(format!("{key}: the name is used twice"));
         }
     }
-    out
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
