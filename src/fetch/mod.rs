@@ -434,18 +434,34 @@ fn network_error(url: &str, e: reqwest::Error) -> FetchError {
     if e.is_redirect() {
         return FetchError::Redirects { url };
     }
-    // reqwest's Display is terse ("error sending request"); the source
-    // chain says what actually happened.
     // The URL is already in front of the message: drop reqwest's copy.
     let e = e.without_url();
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(&e);
+    FetchError::Network {
+        url,
+        message: error_chain(&e),
+    }
+}
+
+/// An error with its causes, down to the root: reqwest's own message is
+/// terse ("error sending request"), the causes say what happened
+/// ("Connection refused"). Causes that repeat an outer message are left
+/// out, and rustls's words for a plain-HTTP answer to a TLS handshake are
+/// said plainly.
+pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = vec![e.to_string()];
+    let mut source = e.source();
     while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
         source = s.source();
     }
-    FetchError::Network { url, message }
+    let mut out = parts.join(": ");
+    if out.contains("InvalidContentType") || out.contains("corrupt message") {
+        out.push_str(" (TLS: the server does not speak TLS on this port; try http://)");
+    }
+    out
 }
 
 /// `Retry-After` of a 429 or 503 (seconds or an HTTP date); a default

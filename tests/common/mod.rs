@@ -49,3 +49,21 @@ pub fn dev_event_is_even(event: &str) -> bool {
         % 2
         == 0
 }
+
+/// A webhook at `url`, with every filter off.
+pub fn webhook(
+    name: &str,
+    kind: yuqing::alerts::WebhookKind,
+    url: String,
+) -> yuqing::alerts::WebhookConfig {
+    yuqing::alerts::WebhookConfig {
+        name: name.into(),
+        kind,
+        url: Some(url),
+        url_env: None,
+        secret_env: None,
+        min_severity: None,
+        events: Vec::new(),
+        categories: Vec::new(),
+    }
+}
