@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -14,6 +13,7 @@ use serde_json::Value;
 use tokio::sync::{Notify, watch};
 
 use super::{AlertsConfig, WebhookConfig, WebhookKind, redact};
+use crate::metrics::AlertOutcome;
 use crate::store::Store;
 use crate::store::alerts::{Delivery, WebhookState};
 
@@ -206,14 +206,23 @@ impl Sender {
             let metrics = crate::metrics::global();
             match result {
                 Ok(()) => {
-                    metrics.alerts_sent.fetch_add(1, Ordering::Relaxed);
+                    metrics.alert(&hook.name, AlertOutcome::Sent);
                     self.note(hook, None).await;
                     self.finish(Ok(d.clone())).await;
                     tracing::info!(webhook = %hook.name, event = %d.event, case = d.case_id, "alert delivered");
                     sent += 1;
                 }
                 Err(e) => {
-                    metrics.alert_failures.fetch_add(1, Ordering::Relaxed);
+                    let gives_up = e.permanent
+                        || now - d.created > chrono::Duration::hours(self.config.give_up_hours);
+                    metrics.alert(
+                        &hook.name,
+                        if gives_up {
+                            AlertOutcome::Refused
+                        } else {
+                            AlertOutcome::Retried
+                        },
+                    );
                     self.note(hook, Some(&e)).await;
                     d.attempts += 1;
                     d.last_error = Some(e.message.clone());
