@@ -550,6 +550,39 @@ mod tests {
         );
     }
 
+    #[tokio::test]
+    async fn slow_requests_get_503_after_their_time_limit() {
+        let app = Router::new().route(
+            "/slow",
+            axum::routing::get(|| async {
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                "late"
+            })
+            .route_layer(from_fn_with_state(Duration::from_millis(100), time_limit)),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("address");
+        tokio::spawn(serve_with(
+            listener,
+            app,
+            std::future::pending(),
+            ServeOptions::default(),
+        ));
+        let started = std::time::Instant::now();
+        let resp = reqwest::get(format!("http://{addr}/slow"))
+            .await
+            .expect("response");
+        assert_eq!(resp.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(started.elapsed() < Duration::from_secs(2));
+        let v: Value = serde_json::from_str(&resp.text().await.expect("body")).unwrap_or_default();
+        assert!(
+            v["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("within 100ms")),
+            "{v}"
+        );
+    }
+
     #[test]
     fn hyper_error_heads_get_json_bodies_and_nothing_else_does() {
         let bare = b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\ndate: Tue, 01 Dec 2026 00:00:00 GMT\r\n\r\n";

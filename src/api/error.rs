@@ -142,8 +142,7 @@ impl ApiError {
                 super::edge::MAX_HEADERS
             ),
             ApiError::Timeout(limit) => format!(
-                "the request did not complete within {} s; work it started may still finish",
-                limit.as_secs()
+                "the request did not complete within {limit:?}; work it started may still finish"
             ),
             ApiError::Internal(_) => {
                 "internal error; the server logged it under this request id".into()

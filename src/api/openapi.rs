@@ -10,6 +10,7 @@
 //! tests use it on real responses.
 
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use axum::http::Method;
 use serde_json::{Map, Value, json};
@@ -17,6 +18,7 @@ use utoipa::PartialSchema;
 use utoipa::openapi::path::PathItem;
 use utoipa_axum::router::OpenApiRouter;
 
+use super::edge::{MAX_HEADER_BYTES, MAX_HEADERS, MAX_URI_BYTES};
 use super::error::ErrorBody;
 use super::model::NOT_BLANK;
 use super::{AppState, PREFIX, table};
@@ -49,7 +51,7 @@ fn build() -> Value {
     let mut roles = Vec::new();
     for r in table() {
         for (method, path) in r.method_and_path() {
-            roles.push((format!("{PREFIX}{path}"), method, r.role));
+            roles.push((format!("{PREFIX}{path}"), method, r.role, r.timeout));
         }
         api = api.routes(r.route);
     }
@@ -79,10 +81,12 @@ fn build() -> Value {
                 continue;
             };
             for (method, op) in ops.iter_mut() {
-                let role = roles
+                let Some((_, _, role, timeout)) = roles
                     .iter()
-                    .find(|(p, m, _)| p == path && m.as_str().eq_ignore_ascii_case(method))
-                    .and_then(|(_, _, role)| *role);
+                    .find(|(p, m, _, _)| p == path && m.as_str().eq_ignore_ascii_case(method))
+                else {
+                    continue;
+                };
                 op["operationId"] = json!(format!(
                     "{method}{}",
                     path.trim_start_matches(PREFIX)
@@ -90,7 +94,7 @@ fn build() -> Value {
                         .replace("__", "_")
                         .trim_end_matches('_')
                 ));
-                complete(op, role);
+                complete(op, *role, *timeout);
             }
         }
     }
@@ -130,15 +134,17 @@ fn retype(v: &mut Value) {
     }
 }
 
+const ERROR_REF: &str = "#/components/schemas/Error";
+
 fn error(description: &str) -> Value {
     json!({
         "description": description,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
     })
 }
 
 /// Adds to one operation what the route table and the edge decide.
-fn complete(op: &mut Value, role: Option<crate::config::Role>) {
+fn complete(op: &mut Value, role: Option<crate::config::Role>, timeout: Duration) {
     let takes_body = op.get("requestBody").is_some();
     if let Some(role) = role {
         op["security"] = json!([{"bearer": []}]);
@@ -174,19 +180,35 @@ fn complete(op: &mut Value, role: Option<crate::config::Role>) {
         "413",
         "The body (or its declared Content-Length) is larger than api.body_limit",
     );
-    add("414", "The request target is longer than 65534 bytes");
+    add(
+        "414",
+        &format!("The request target is longer than {MAX_URI_BYTES} bytes"),
+    );
     add(
         "431",
-        "The request's head is larger than 80 KiB or has more than 100 header fields",
+        &format!(
+            "The request's head is larger than {MAX_HEADER_BYTES} bytes or has more than {MAX_HEADERS} header fields"
+        ),
     );
     add(
         "500",
         "A failure of the server's own; the details are in its log under the request id",
     );
-    add(
-        "503",
-        "The request did not complete within its time limit (30 s; 600 s for polls, reloads and reclassification)",
-    );
+    let late = format!("The request did not complete within its time limit, {timeout:?}");
+    match responses.get_mut("503") {
+        // A route's own 503 (`/health`'s readiness) may also be a time-out.
+        Some(own) if own["content"]["application/json"]["schema"]["$ref"] != ERROR_REF => {
+            let schema = own["content"]["application/json"]["schema"].take();
+            own["content"]["application/json"]["schema"] =
+                json!({"oneOf": [schema, {"$ref": ERROR_REF}]});
+            let description = own["description"].as_str().unwrap_or_default();
+            own["description"] = json!(format!("{description}; or: {late}"));
+        }
+        Some(_) => {}
+        None => {
+            responses.insert("503".into(), error(&late));
+        }
+    }
     for response in responses.values_mut() {
         response["headers"] = json!({"x-request-id": {"$ref": "#/components/headers/RequestId"}});
     }
