@@ -550,6 +550,88 @@ mod tests {
         );
     }
 
+    /// Log lines written while `f` runs on this thread.
+    #[derive(Clone, Default)]
+    struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if let Ok(mut v) = self.0.lock() {
+                v.extend_from_slice(buf);
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_5xx_logs_its_detail_under_the_request_id_and_does_not_send_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rules = crate::classify::RuleSet::load_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("keywords"),
+            crate::text::Normalizer::shared().expect("normalizer"),
+        )
+        .expect("shipped lists");
+        let pipeline = crate::pipeline::Pipeline::new(
+            crate::classify::Classifier::new(rules).expect("classifier"),
+            crate::store::Store::open(&dir.path().join("store")).expect("store"),
+            chrono::Utc::now(),
+        )
+        .expect("pipeline");
+        let state = AppState::new(std::sync::Arc::new(pipeline), Vec::new());
+        let app = Router::new().route(
+            "/boom",
+            axum::routing::get(|| async {
+                ApiError::internal("store: IO error at /srv/yuqing/store/db: disk full")
+            }),
+        );
+        let app = layers(app, state, Limits::default());
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("address");
+        let logs = Captured::default();
+        let writer = logs.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        tokio::spawn(serve_with(
+            listener,
+            app,
+            std::future::pending(),
+            ServeOptions::default(),
+        ));
+        let resp = reqwest::get(format!("http://{addr}/boom"))
+            .await
+            .expect("response");
+        assert_eq!(resp.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let id = resp
+            .headers()
+            .get(REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let body = resp.text().await.expect("body");
+        assert!(
+            !body.contains("/srv") && !body.contains("disk full"),
+            "{body}"
+        );
+        let v: Value = serde_json::from_str(&body).unwrap_or_default();
+        assert_eq!(v["request_id"], id.as_str());
+        let logs = logs
+            .0
+            .lock()
+            .map(|l| String::from_utf8_lossy(&l).into_owned());
+        let logs = logs.unwrap_or_default();
+        let line = logs.lines().find(|l| l.contains("request failed"));
+        assert!(
+            line.is_some_and(|l| l.contains(&id) && l.contains("disk full")),
+            "{logs}"
+        );
+    }
+
     #[tokio::test]
     async fn slow_requests_get_503_after_their_time_limit() {
         let app = Router::new().route(
