@@ -1541,3 +1541,53 @@ async fn schemathesis_finds_no_failures_for_any_role() {
         );
     }
 }
+
+#[tokio::test]
+async fn action_given_as_a_number_is_refused_not_taken_as_a_variant_index() {
+    let s = Server::start().await;
+    let case_id = s.post_item("微博", "w1", WAGES).await["case_id"]
+        .as_u64()
+        .unwrap();
+    // serde reads `0` as the first variant (confirm) unless told otherwise.
+    let (code, v) = s.act(case_id, json!({"action": 0})).await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v["error"].as_str().unwrap().contains("action"), "{v}");
+    assert_eq!(s.get(&format!("/cases/{case_id}")).await["status"], "new");
+}
+
+#[tokio::test]
+async fn times_past_year_9999_in_utc_are_refused_not_echoed_as_unreadable_times() {
+    let s = Server::start().await;
+    // 9999-12-31 23:00 at UTC-05:00 is in year 10000 in UTC: chrono would
+    // write it back as "+10000-01-01T04:00:00Z", which is not RFC 3339.
+    let late = "9999-12-31T23:00:00-05:00";
+    let (code, v) = s
+        .call(
+            Method::GET,
+            &format!("/stats?to={}", late.replace('+', "%2B")),
+            Some(VIEWER),
+            None,
+        )
+        .await;
+    assert_eq!(code, StatusCode::BAD_REQUEST, "{v}");
+    let (code, v) = s
+        .call(
+            Method::POST,
+            "/items",
+            Some(ANALYST),
+            Some(json!({"source": "公开信箱", "text": WAGES, "published": late})),
+        )
+        .await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v["error"].as_str().unwrap().contains("9999"), "{v}");
+    // The last hour of year 9999 in UTC is fine.
+    let (code, v) = s
+        .call(
+            Method::GET,
+            "/stats?from=9999-12-31T22:00:00Z&to=9999-12-31T23:00:00Z",
+            Some(VIEWER),
+            None,
+        )
+        .await;
+    assert_eq!(code, StatusCode::OK, "{v}");
+}
