@@ -130,7 +130,7 @@ impl ApiError {
                 "the request body is larger than the configured limit (api.body_limit)".into()
             }
             ApiError::UriTooLong => format!(
-                "the request line is longer than {} bytes",
+                "the request target (path and query) is longer than {} bytes",
                 super::edge::MAX_URI_BYTES
             ),
             ApiError::UnsupportedMediaType => {
