@@ -221,7 +221,11 @@ impl Metrics {
         );
         for (w, c) in &hooks {
             let w = label(w);
-            for (outcome, v) in [("sent", c.sent), ("retried", c.retried), ("refused", c.refused)] {
+            for (outcome, v) in [
+                ("sent", c.sent),
+                ("retried", c.retried),
+                ("refused", c.refused),
+            ] {
                 let _ = writeln!(
                     out,
                     "yuqing_alert_deliveries_total{{webhook=\"{w}\",outcome=\"{outcome}\"}} {v}"
