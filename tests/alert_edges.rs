@@ -273,3 +273,120 @@ async fn an_alert_interrupted_while_sending_goes_out_at_most_once_more() {
             .contains("interrupted")
     );
 }
+
+/// The operators' view of alerts on a running daemon: a webhook whose key
+/// is wrong shows as failing with the robot's code in `GET /alerts`,
+/// `/health` says degraded (still 200), the metrics count the refusal, and
+/// a test message reports the same error.
+#[tokio::test]
+async fn a_failing_webhook_shows_in_the_api_health_and_metrics() {
+    const ADMIN: &str = "test-admin-token-0001";
+    let (base, calls) = robot().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config_path = dir.path().join("yuqing.toml");
+    std::fs::write(
+        &config_path,
+        format!(
+            r#"
+store = "store"
+keywords = "{}"
+[[api.tokens]]
+name = "管理员"
+role = "admin"
+token = "{ADMIN}"
+[alerts]
+min_severity = "III"
+public_url = "https://yuqing.example.gov.cn"
+[[alerts.webhooks]]
+name = "钉钉值班群"
+kind = "dingtalk"
+url = "{base}/code/310000"
+"#,
+            common::root().join("keywords").display()
+        ),
+    )
+    .unwrap();
+    let daemon = common::start_in_process(&config_path).await;
+    let api = format!("{}/api/v1", daemon.base);
+    let client = reqwest::Client::new();
+    let get = |path: &str| client.get(format!("{api}{path}")).bearer_auth(ADMIN).send();
+    let r = client
+        .post(format!("{api}/items"))
+        .bearer_auth(ADMIN)
+        .json(&json!({"source": "微博", "id": "blast", "text": BLAST}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+
+    // The alerter queues it, the sender meets the refusal.
+    let deadline = Instant::now() + std::time::Duration::from_secs(30);
+    let hook = loop {
+        let v: Value = get("/alerts").await.unwrap().json().await.unwrap();
+        let hook = v["webhooks"][0].clone();
+        if hook["failing"] == true {
+            break hook;
+        }
+        assert!(Instant::now() < deadline, "never failing: {v}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert_eq!(hook["name"], "钉钉值班群");
+    assert_eq!(hook["last_errcode"], 310000);
+    assert_eq!(
+        (hook["queued"].as_u64(), hook["dead"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(calls.lock().unwrap().len(), 1, "not retried");
+
+    let health = get("/health").await.unwrap();
+    assert_eq!(health.status(), 200);
+    let health: Value = health.json().await.unwrap();
+    assert_eq!(health["status"], "degraded", "{health}");
+    assert!(
+        health["checks"]["alerts"]
+            .as_str()
+            .unwrap()
+            .contains("310000"),
+        "{health}"
+    );
+    let metrics = client
+        .get(api.replace("/api/v1", "/metrics"))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains(
+            "yuqing_alert_deliveries_total{webhook=\"钉钉值班群\",outcome=\"refused\"} 1"
+        ),
+        "{metrics}"
+    );
+
+    let test: Value = client
+        .post(format!("{api}/alerts/钉钉值班群/test"))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(test["delivered"], false, "{test}");
+    assert_eq!(
+        (test["errcode"].as_i64(), test["permanent"].as_bool()),
+        (Some(310000), Some(true))
+    );
+    let missing = client
+        .post(format!("{api}/alerts/nobody/test"))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+
+    daemon.stop.send(()).unwrap();
+    daemon.task.await.unwrap().unwrap();
+}

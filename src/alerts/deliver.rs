@@ -343,7 +343,81 @@ impl Sender {
     }
 }
 
+/// One webhook as operators see it: its settings, its saved state and its
+/// queue.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WebhookView {
+    /// The webhook's name in the config.
+    pub name: String,
+    /// Its message format.
+    pub kind: WebhookKind,
+    /// Its health: last success, last error and code, failures in a row,
+    /// failing.
+    pub state: WebhookState,
+    /// Alerts waiting for it.
+    pub queued: usize,
+    /// Alerts given up on for it (in `outbox_dead`).
+    pub dead: usize,
+}
+
 impl Sender {
+    /// Every configured webhook with its state and queue (reads the store:
+    /// call on the blocking pool).
+    pub fn webhooks(&self) -> Result<Vec<WebhookView>, crate::store::StoreError> {
+        let states = self.store.webhook_states()?;
+        let waiting = self.store.outbox()?;
+        let dead = self.store.outbox_dead()?;
+        Ok(self
+            .config
+            .webhooks
+            .iter()
+            .map(|w| WebhookView {
+                name: w.name.clone(),
+                kind: w.kind,
+                state: states
+                    .iter()
+                    .find(|s| s.name == w.name)
+                    .cloned()
+                    .unwrap_or_else(|| WebhookState {
+                        name: w.name.clone(),
+                        ..Default::default()
+                    }),
+                queued: waiting.iter().filter(|d| d.webhook == w.name).count(),
+                dead: dead.iter().filter(|d| d.webhook == w.name).count(),
+            })
+            .collect())
+    }
+
+    /// Sends a test message to the webhook named `name` now, outside the
+    /// outbox, and records the outcome in its state: how an operator checks
+    /// a key, a secret or a robot's keyword after changing them. `None`
+    /// when no webhook has that name.
+    pub async fn send_test(&self, name: &str) -> Option<Result<(), SendError>> {
+        let hook = self.config.webhooks.iter().find(|w| w.name == name)?;
+        let text = format!(
+            "【舆情监测·测试消息】这是 yuqing 发往“{}”的测试消息，收到即说明预警通道畅通。",
+            hook.name
+        );
+        let body = match hook.kind {
+            WebhookKind::Generic => {
+                serde_json::json!({"event": "test", "at": Utc::now(), "text": text}).to_string()
+            }
+            WebhookKind::Wecom => {
+                serde_json::json!({"msgtype": "markdown", "markdown": {"content": text}})
+                    .to_string()
+            }
+            WebhookKind::Dingtalk => serde_json::json!({
+                "msgtype": "markdown",
+                "markdown": {"title": "舆情监测测试消息", "text": text},
+            })
+            .to_string(),
+        };
+        let d = Delivery::new(&hook.name, "test", 0, body, Utc::now());
+        let result = self.send(hook, &d).await;
+        self.note(hook, result.as_ref().err()).await;
+        Some(result)
+    }
+
     /// When each robot was last sent to, from the saved states, as instants
     /// of this process: the spacing holds across a restart.
     pub async fn saved_spacing(&self) -> HashMap<String, Instant> {

@@ -69,6 +69,8 @@ pub struct Live {
     pub scheduler: crate::daemon::SchedulerHandle,
     /// Alerts waiting for delivery, when alerts are configured.
     pub outbox_depth: Option<Arc<dyn Fn() -> usize + Send + Sync>>,
+    /// The webhooks' states and test messages, when alerts are configured.
+    pub alerts: Option<Arc<crate::alerts::deliver::Sender>>,
 }
 
 /// Where handlers get "now" from: the wall clock, or a fixed time in tests
@@ -205,6 +207,8 @@ pub fn table() -> Vec<Route> {
         Route::with(Role::Viewer, routes!(ops::sources)),
         Route::with(Role::Admin, routes!(ops::poll)).long(),
         Route::with(Role::Admin, routes!(ops::reclassify)).long(),
+        Route::with(Role::Admin, routes!(ops::alerts)),
+        Route::with(Role::Admin, routes!(ops::test_alert)).long(),
     ]
 }
 

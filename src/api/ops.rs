@@ -12,7 +12,7 @@ use super::error::{ErrorBody, Json, Path};
 use super::model::{
     Health, HealthChecks, PollReportView, Readiness, ReclassifiedView, ReclassifyRequest,
     ReloadOutcomeView, RulesCheck, RulesStatusView, SchedulerCheck, SourceList, SourceViewApi,
-    StoreCheck,
+    StoreCheck, TestMessageOutcome, WebhookApi, WebhookList,
 };
 use super::{ApiError, AppState, Live, blocking};
 use crate::daemon::PollNowError;
@@ -70,7 +70,9 @@ pub(super) async fn health(State(state): State<AppState>) -> (StatusCode, axum::
         scheduler: None,
         rules_version: None,
         reload: None,
+        alerts: None,
     };
+    let mut degraded = false;
     if let Some(live) = &state.inner.live {
         let age = (Utc::now() - live.scheduler.last_heartbeat()).num_seconds();
         let alive = age <= HEARTBEAT_LIMIT_SECS;
@@ -88,13 +90,33 @@ pub(super) async fn health(State(state): State<AppState>) -> (StatusCode, axum::
         if status.error.is_some() || status.config_error.is_some() {
             checks.reload = Some("failing: the previous rules and sources stay in force".into());
         }
+        if let Some(sender) = live.alerts.clone() {
+            let failing: Vec<String> = blocking(move || Ok(sender.webhooks()?))
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|w| w.state.failing)
+                .map(|w| match w.state.last_errcode {
+                    Some(code) => format!("{} (errcode {code})", w.name),
+                    None => w.name,
+                })
+                .collect();
+            checks.alerts = Some(if failing.is_empty() {
+                "ok".into()
+            } else {
+                degraded = true;
+                format!("failing: {}", failing.join(", "))
+            });
+        }
     }
     let ready = problems.is_empty();
     let body = Health {
-        status: if ready {
-            Readiness::Ok
-        } else {
+        status: if !ready {
             Readiness::Unavailable
+        } else if degraded {
+            Readiness::Degraded
+        } else {
+            Readiness::Ok
         },
         version: env!("CARGO_PKG_VERSION"),
         uptime_seconds: state.inner.started.elapsed().as_secs(),
@@ -151,6 +173,70 @@ pub(super) async fn reload(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok((code, axum::Json(outcome.into())))
+}
+
+/// `GET /alerts`.
+#[utoipa::path(
+    get,
+    path = "/alerts",
+    summary = "Every webhook with its health (last success, last error and errcode, failures, failing) and queue",
+    responses(
+        (status = 200, description = "The webhooks (none when alerts are off)", body = WebhookList),
+    )
+)]
+pub(super) async fn alerts(
+    State(state): State<AppState>,
+) -> Result<axum::Json<WebhookList>, ApiError> {
+    let Some(sender) = state.inner.live.as_ref().and_then(|l| l.alerts.clone()) else {
+        return Ok(axum::Json(WebhookList {
+            webhooks: Vec::new(),
+        }));
+    };
+    let views = blocking(move || Ok(sender.webhooks()?)).await?;
+    Ok(axum::Json(WebhookList {
+        webhooks: views.into_iter().map(WebhookApi::from).collect(),
+    }))
+}
+
+/// `POST /alerts/{name}/test`.
+#[utoipa::path(
+    post,
+    path = "/alerts/{name}/test",
+    summary = "Send a test message to one webhook now and say whether it was accepted",
+    params(("name" = String, Path, description = "Webhook name")),
+    responses(
+        (status = 200, description = "Sent; `delivered` says whether the webhook accepted it", body = TestMessageOutcome),
+        (status = 400, description = "The name is not valid percent-encoded UTF-8", body = ErrorBody),
+        (status = 404, description = "No webhook has this name (or alerts are off)", body = ErrorBody),
+    )
+)]
+pub(super) async fn test_alert(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<axum::Json<TestMessageOutcome>, ApiError> {
+    let missing = || ApiError::NotFound(format!("no webhook is named '{name}'"));
+    let Some(sender) = state.inner.live.as_ref().and_then(|l| l.alerts.clone()) else {
+        return Err(missing());
+    };
+    let Some(result) = sender.send_test(&name).await else {
+        return Err(missing());
+    };
+    Ok(axum::Json(match result {
+        Ok(()) => TestMessageOutcome {
+            webhook: name,
+            delivered: true,
+            error: None,
+            errcode: None,
+            permanent: false,
+        },
+        Err(e) => TestMessageOutcome {
+            webhook: name,
+            delivered: false,
+            error: Some(e.message),
+            errcode: e.code,
+            permanent: e.permanent,
+        },
+    }))
 }
 
 /// `GET /sources`.

@@ -41,6 +41,8 @@ pub struct Health {
 pub enum Readiness {
     /// Ready.
     Ok,
+    /// Ready, but a part needs an operator (a failing webhook): 200.
+    Degraded,
     /// Not ready: see `problems`.
     Unavailable,
 }
@@ -58,6 +60,10 @@ pub struct HealthChecks {
     /// The keyword lists' version in force (with `yuqing run`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rules_version: Option<u64>,
+    /// `ok`, or the webhooks failing (with alerts configured): the daemon
+    /// is degraded, not down, while one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alerts: Option<String>,
     /// Set while the files on disk are invalid; the previous rules and
     /// sources stay in force (still ready).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -364,6 +370,87 @@ impl From<SourceView> for SourceViewApi {
             polling,
         }
     }
+}
+
+/// Every configured webhook.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookList {
+    /// The webhooks, in config order (empty when alerts are off).
+    pub webhooks: Vec<WebhookApi>,
+}
+
+/// One webhook's health and queue.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookApi {
+    /// Its name in the config.
+    pub name: String,
+    /// `generic`, `wecom` or `dingtalk`.
+    pub kind: String,
+    /// The last message it accepted.
+    pub last_success: Option<DateTime<Utc>>,
+    /// When a message was last sent to it.
+    pub last_sent: Option<DateTime<Utc>>,
+    /// The last failure, as the robot or the network put it.
+    pub last_error: Option<String>,
+    /// The robot's `errcode` of the last failure.
+    pub last_errcode: Option<i64>,
+    /// When the last failure happened.
+    pub last_failure: Option<DateTime<Utc>>,
+    /// Failed sends in a row.
+    pub failures: u32,
+    /// True after a permanent error or repeated failures, until a message
+    /// gets through again.
+    pub failing: bool,
+    /// Alerts waiting for it.
+    pub queued: usize,
+    /// Alerts given up on for it.
+    pub dead: usize,
+}
+
+impl From<crate::alerts::deliver::WebhookView> for WebhookApi {
+    fn from(v: crate::alerts::deliver::WebhookView) -> Self {
+        let crate::alerts::deliver::WebhookView {
+            name,
+            kind,
+            state,
+            queued,
+            dead,
+        } = v;
+        WebhookApi {
+            name,
+            kind: match kind {
+                crate::alerts::WebhookKind::Generic => "generic",
+                crate::alerts::WebhookKind::Wecom => "wecom",
+                crate::alerts::WebhookKind::Dingtalk => "dingtalk",
+            }
+            .to_string(),
+            last_success: state.last_success,
+            last_sent: state.last_sent,
+            last_error: state.last_error,
+            last_errcode: state.last_errcode,
+            last_failure: state.last_failure,
+            failures: state.failures,
+            failing: state.failing,
+            queued,
+            dead,
+        }
+    }
+}
+
+/// What a test message did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TestMessageOutcome {
+    /// The webhook.
+    pub webhook: String,
+    /// True when the webhook accepted it.
+    pub delivered: bool,
+    /// Why not, when it was not.
+    pub error: Option<String>,
+    /// The robot's `errcode`, when it gave one.
+    pub errcode: Option<i64>,
+    /// True when the error is one no retry cures (a wrong key or secret,
+    /// an invalid webhook): fix the config.
+    pub permanent: bool,
 }
 
 /// Every enabled source.
