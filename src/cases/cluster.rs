@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::{HashMap, HashSet};
 
-use super::event::{self, EventTraits};
+use super::event::{Compared, EventTraits};
 use crate::classify::Category;
 
 /// How long after a case's last item a new item may still join it.
@@ -84,6 +84,11 @@ pub struct Signature {
 #[derive(Debug, Clone)]
 struct Entry {
     signature: Signature,
+    /// Its event traits prepared for comparing (once per write of the case,
+    /// not once per comparison).
+    compared: Compared,
+    /// Its lookup keys ([`keys_of`]), kept for rebuilding the key lists.
+    keys: Vec<String>,
     /// When its latest item happened: published, else first seen.
     last_event: DateTime<Utc>,
 }
@@ -130,6 +135,17 @@ fn keys_of(sig: &Signature) -> Vec<String> {
     keys
 }
 
+/// Appends `id` to the list of key `k` (allocating the key only when it is
+/// new: this runs for every key of every case write).
+fn push_key(keys: &mut HashMap<String, Vec<u64>>, k: &str, id: u64) {
+    match keys.get_mut(k) {
+        Some(ids) => ids.push(id),
+        None => {
+            keys.insert(k.to_string(), vec![id]);
+        }
+    }
+}
+
 impl ClusterIndex {
     /// An empty index; items join cases whose latest item happened within
     /// `window` of theirs.
@@ -156,6 +172,7 @@ impl ClusterIndex {
         } else {
             place_keys
         };
+        let compared = Compared::of(&item.event);
         let mut seen: HashSet<u64> = HashSet::new();
         let mut best: Option<(f64, u64)> = None;
         let mut consider = |id: u64, best: &mut Option<(f64, u64)>| -> bool {
@@ -169,10 +186,9 @@ impl ClusterIndex {
             if gap > self.long_window() {
                 return false;
             }
-            let within =
-                gap <= self.window || event::ongoing_matter_shared(&item.event, &e.signature.event);
+            let within = gap <= self.window || compared.ongoing_matter_shared(&e.compared);
             if within {
-                let score = similarity(item, &e.signature);
+                let score = similarity(item, &compared, &e.signature, &e.compared);
                 // Ties go to the older case, so that ids stay stable.
                 if score > 0.0 && best.is_none_or(|(s, b)| score > s || (score == s && id < b)) {
                     *best = Some((score, id));
@@ -218,7 +234,7 @@ impl ClusterIndex {
         // Key lists are append-only between compactions: a case seen again
         // goes to the end, so lists run from older to more recent cases.
         for k in &keys {
-            self.keys.entry(k.clone()).or_default().push(case_id);
+            push_key(&mut self.keys, k, case_id);
         }
         let last_event = match self.entries.get(&case_id) {
             Some(e) => e.last_event.max(at),
@@ -227,7 +243,9 @@ impl ClusterIndex {
         self.entries.insert(
             case_id,
             Entry {
+                compared: Compared::of(&signature.event),
                 signature,
+                keys,
                 last_event,
             },
         );
@@ -271,8 +289,8 @@ impl ClusterIndex {
         self.keys.clear();
         for id in kept {
             if let Some(e) = self.entries.get(&id) {
-                for k in keys_of(&e.signature) {
-                    self.keys.entry(k).or_default().push(id);
+                for k in &e.keys {
+                    push_key(&mut self.keys, k, id);
                 }
             }
         }
@@ -292,19 +310,29 @@ impl ClusterIndex {
 /// How much an item looks like a case: 0 when their places or event kinds
 /// conflict; 1 for a near-copy (a repost); for another report of the same
 /// happening, more when they share a place and an event kind, and a share
-/// of matched terms otherwise.
-fn similarity(item: &Signature, case: &Signature) -> f64 {
+/// of matched terms otherwise. `item_traits` and `case_traits` are their
+/// event traits prepared for comparing.
+fn similarity(
+    item: &Signature,
+    item_traits: &Compared,
+    case: &Signature,
+    case_traits: &Compared,
+) -> f64 {
     let places_clash = !item.regions.is_empty()
         && !case.regions.is_empty()
         && !item.regions.iter().any(|r| case.regions.contains(r));
-    if places_clash || event::places_conflict(&item.event, &case.event) {
+    if places_clash {
+        return 0.0;
+    }
+    let same_place = item_traits.places_shared(case_traits);
+    if item_traits.places_conflict(case_traits, same_place) {
         return 0.0;
     }
     let near_copy = item.simhash != 0 && hamming(item.simhash, case.simhash) <= NEAR_DUPLICATE_BITS;
     if near_copy {
         return 1.0;
     }
-    if event::kinds_conflict(&item.event, &case.event) {
+    if item_traits.kinds_conflict(case_traits) {
         return 0.0;
     }
     let shared = item
@@ -318,8 +346,7 @@ fn similarity(item: &Signature, case: &Signature) -> f64 {
     } else {
         shared as f64 / union as f64
     };
-    let same_place = event::places_shared(&item.event, &case.event);
-    let same_kind = event::kinds_shared(&item.event, &case.event);
+    let same_kind = item_traits.kinds_shared(case_traits);
     if same_place && same_kind {
         // One place, one kind of incident, one window: one happening, however
         // differently it is told (a colloquial post and a formal 通报).

@@ -414,29 +414,13 @@ fn read_places(text: &str, out: &mut Vec<String>) {
 /// at the same administrative level, or a site of the same kind, and no
 /// place of either is shared (by stem) with the other.
 pub fn places_conflict(a: &EventTraits, b: &EventTraits) -> bool {
-    if a.places.is_empty() || b.places.is_empty() || places_shared(a, b) {
-        return false;
-    }
-    fn level(p: &str) -> &str {
-        p.split_once(':').map_or("", |(l, _)| l)
-    }
-    a.places.iter().any(|pa| {
-        b.places
-            .iter()
-            .any(|pb| level(pa) == level(pb) && level(pa) != "place")
-    })
+    let (a, b) = (Compared::of(a), Compared::of(b));
+    a.places_conflict(&b, a.places_shared(&b))
 }
 
 /// True when the two name a common place (by stem; 澜江 and 澜江县 agree).
 pub fn places_shared(a: &EventTraits, b: &EventTraits) -> bool {
-    a.stems().any(|sa| {
-        b.stems().any(|sb| {
-            sa == sb
-                || (sa.chars().count() >= 2
-                    && sb.chars().count() >= 2
-                    && (sa.starts_with(sb) || sb.starts_with(sa)))
-        })
-    })
+    Compared::of(a).places_shared(&Compared::of(b))
 }
 
 /// Sudden incidents: a report of one is a different happening from a
@@ -460,15 +444,7 @@ const ACUTE: &[&str] = &[
 /// ongoing matters (wages, housing, outages…) are read loosely from
 /// wording and never rule a match out on their own.
 pub fn kinds_conflict(a: &EventTraits, b: &EventTraits) -> bool {
-    fn acute(e: &EventTraits) -> Vec<&str> {
-        e.kinds
-            .iter()
-            .map(String::as_str)
-            .filter(|k| ACUTE.contains(k))
-            .collect()
-    }
-    let (ka, kb) = (acute(a), acute(b));
-    !ka.is_empty() && !kb.is_empty() && !ka.iter().any(|k| kb.contains(k))
+    Compared::of(a).kinds_conflict(&Compared::of(b))
 }
 
 /// True when the two share a kind of ongoing matter (wages, demolition,
@@ -476,31 +452,133 @@ pub fn kinds_conflict(a: &EventTraits, b: &EventTraits) -> bool {
 /// village, an estate, a project, a site): such matters run for weeks, and
 /// a reply a fortnight later still belongs to the case.
 pub fn ongoing_matter_shared(a: &EventTraits, b: &EventTraits) -> bool {
-    let chronic = a
-        .kinds
-        .iter()
-        .any(|k| !ACUTE.contains(&k.as_str()) && b.kinds.binary_search(k).is_ok());
-    fn fine(e: &EventTraits) -> Vec<&str> {
-        e.places
-            .iter()
-            .filter(|p| {
-                !p.starts_with("province:")
-                    && !p.starts_with("city:")
-                    && !p.starts_with("county:")
-                    && !p.starts_with("district:")
-                    && !p.starts_with("prefecture:")
-                    && !p.starts_with("place:")
-            })
-            .map(|p| p.split_once(':').map_or(p.as_str(), |(_, s)| s))
-            .collect()
-    }
-    let (fa, fb) = (fine(a), fine(b));
-    chronic && fa.iter().any(|p| fb.contains(p))
+    Compared::of(a).ongoing_matter_shared(&Compared::of(b))
 }
 
 /// True when the two share an event kind.
 pub fn kinds_shared(a: &EventTraits, b: &EventTraits) -> bool {
-    a.kinds.iter().any(|k| b.kinds.binary_search(k).is_ok())
+    Compared::of(a).kinds_shared(&Compared::of(b))
+}
+
+/// One place of an [`EventTraits`], split once for comparing.
+#[derive(Debug, Clone)]
+struct PlaceParts {
+    /// The part before `:` (empty when there is none).
+    level: String,
+    /// The part after `:` (the whole place when there is none).
+    stem: String,
+    /// Characters in the stem.
+    stem_chars: usize,
+    /// Below county level (a village, an estate, a site…): the places an
+    /// ongoing matter is tied to.
+    fine: bool,
+}
+
+/// An [`EventTraits`] prepared for comparing: each place split into level
+/// and stem once, with the stem's length, and the sudden-incident kinds
+/// picked out. The grouping index keeps one per case, so comparing an item
+/// with a case of 24 places does not split and count every place again for
+/// every pair. The free functions above give the same answers through it.
+#[derive(Debug, Clone, Default)]
+pub struct Compared {
+    places: Vec<PlaceParts>,
+    /// Event kinds, sorted.
+    kinds: Vec<String>,
+    /// The sudden-incident kinds among them, in the same order.
+    acute: Vec<String>,
+}
+
+impl Compared {
+    /// Prepares `e` for comparing.
+    pub fn of(e: &EventTraits) -> Self {
+        const COARSE: [&str; 6] = [
+            "province:",
+            "city:",
+            "county:",
+            "district:",
+            "prefecture:",
+            "place:",
+        ];
+        let places = e
+            .places
+            .iter()
+            .map(|p| {
+                let (level, stem) = p.split_once(':').unwrap_or(("", p));
+                PlaceParts {
+                    level: level.to_string(),
+                    stem: stem.to_string(),
+                    stem_chars: stem.chars().count(),
+                    fine: !COARSE.iter().any(|c| p.starts_with(c)),
+                }
+            })
+            .collect();
+        Compared {
+            places,
+            kinds: e.kinds.clone(),
+            acute: e
+                .kinds
+                .iter()
+                .filter(|k| ACUTE.contains(&k.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// See [`places_shared`].
+    pub fn places_shared(&self, other: &Compared) -> bool {
+        self.places.iter().any(|a| {
+            other.places.iter().any(|b| {
+                a.stem == b.stem
+                    || (a.stem_chars >= 2
+                        && b.stem_chars >= 2
+                        && (a.stem.starts_with(&b.stem) || b.stem.starts_with(&a.stem)))
+            })
+        })
+    }
+
+    /// See [`places_conflict`]; `shared` is [`Compared::places_shared`] of
+    /// the two (the caller often needs it too).
+    pub fn places_conflict(&self, other: &Compared, shared: bool) -> bool {
+        if self.places.is_empty() || other.places.is_empty() || shared {
+            return false;
+        }
+        self.places.iter().any(|a| {
+            other
+                .places
+                .iter()
+                .any(|b| a.level == b.level && a.level != "place")
+        })
+    }
+
+    /// See [`kinds_conflict`].
+    pub fn kinds_conflict(&self, other: &Compared) -> bool {
+        !self.acute.is_empty()
+            && !other.acute.is_empty()
+            && !self.acute.iter().any(|k| other.acute.contains(k))
+    }
+
+    /// See [`ongoing_matter_shared`].
+    pub fn ongoing_matter_shared(&self, other: &Compared) -> bool {
+        let chronic = self
+            .kinds
+            .iter()
+            .any(|k| !ACUTE.contains(&k.as_str()) && other.kinds.binary_search(k).is_ok());
+        chronic
+            && self.places.iter().filter(|a| a.fine).any(|a| {
+                other
+                    .places
+                    .iter()
+                    .filter(|b| b.fine)
+                    .any(|b| a.stem == b.stem)
+            })
+    }
+
+    /// See [`kinds_shared`].
+    pub fn kinds_shared(&self, other: &Compared) -> bool {
+        self.kinds
+            .iter()
+            .any(|k| other.kinds.binary_search(k).is_ok())
+    }
 }
 
 #[cfg(test)]
