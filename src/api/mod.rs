@@ -16,7 +16,7 @@ mod cases;
 mod items;
 mod misc;
 mod ops;
-mod stats;
+pub(crate) mod stats;
 
 use std::sync::Arc;
 use std::time::Instant;
