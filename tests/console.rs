@@ -17,30 +17,22 @@ use chrono::Utc;
 use reqwest::{Client, StatusCode, header};
 use serde_json::{Value, json};
 use yuqing::api::{self, AppState, Limits};
-use yuqing::cases::{Route, Routing};
-use yuqing::classify::Category;
-use yuqing::config::{Role, Token};
 use yuqing::console::{self, ConsoleState};
 use yuqing::pipeline::{NewItem, Pipeline};
 use yuqing::store::Store;
 
-const VIEWER: &str = "viewer-token-0123456789";
-const ANALYST: &str = "analyst-token-0123456789";
-const ADMIN: &str = "admin-token-0123456789";
+// The bundled config's development tokens, as the README's quick start
+// signs in with.
+const VIEWER: &str = "dev-viewer-token-0001";
+const ANALYST: &str = "dev-analyst-token-0001";
+const ADMIN: &str = "dev-admin-token-00001";
 
-fn tokens() -> Vec<Token> {
-    [
-        ("值班查看", Role::Viewer, VIEWER),
-        ("分析员甲", Role::Analyst, ANALYST),
-        ("管理员", Role::Admin, ADMIN),
-    ]
-    .into_iter()
-    .map(|(name, role, secret)| Token {
-        name: name.into(),
-        role,
-        secret: secret.into(),
-    })
-    .collect()
+/// The bundled config (its tokens and routing), with a temp store.
+fn bundled_config(dir: &std::path::Path) -> yuqing::config::Config {
+    let mut config =
+        yuqing::config::Config::load(&common::root().join("config/yuqing.toml")).unwrap();
+    config.store = dir.join("store");
+    config
 }
 
 /// The sample inbox, as the first start of `yuqing run` would ingest it.
@@ -65,28 +57,24 @@ struct Server {
 impl Server {
     async fn start() -> Server {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("store")).unwrap();
-        let routing = Routing {
-            default: Some("市政府办公室".into()),
-            rules: vec![Route {
-                department: "市应急管理局".into(),
-                categories: vec![Category::Emergency],
-                ..Default::default()
-            }],
-        };
+        let config = bundled_config(dir.path());
+        let store = Store::open(&config.store).unwrap();
         let pipeline = Arc::new(
             Pipeline::new(common::shipped_classifier(), store, Utc::now())
                 .unwrap()
-                .with_routing(routing),
+                .with_routing(config.routing.clone()),
         );
         pipeline.ingest_batch(samples(), Utc::now()).unwrap();
-        let app = api::router(AppState::new(pipeline.clone(), tokens()), Limits::default()).merge(
-            console::router(ConsoleState::new(
-                pipeline.clone(),
-                tokens(),
-                console::Options::default(),
-            )),
+        let console = ConsoleState::new(
+            pipeline.clone(),
+            config.tokens(),
+            console::Options::default(),
         );
+        let app = api::router(
+            AppState::new(pipeline.clone(), config.tokens()),
+            Limits::default(),
+        )
+        .merge(console::router(console));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move {
@@ -158,6 +146,14 @@ impl Server {
             .send()
             .await
             .unwrap()
+    }
+
+    /// Submits a case's action form with the session's CSRF token.
+    async fn act(&self, who: &Session, case: u64, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut all = fields.to_vec();
+        all.push(("_csrf", who.csrf.as_str()));
+        self.post_form(&who.cookie, &format!("/cases/{case}/act"), &all)
+            .await
     }
 
     async fn api(&self, path: &str) -> Value {
@@ -293,7 +289,7 @@ async fn sign_in_sessions_and_security_headers() {
     assert!(!set.contains(ANALYST));
     let (code, html) = s.get_page(&analyst.cookie, "/").await;
     assert_eq!(code, StatusCode::OK);
-    assert!(html.contains("分析员甲") && html.contains("值班台"));
+    assert!(html.contains("值班分析员") && html.contains("值班台"));
     assert!(!html.contains(ANALYST), "no token in page source");
     assert!(!html.contains("/ops\""), "analysts see no operators' page");
     // A sign-in form while signed in goes to the page asked for, locally.
@@ -443,7 +439,7 @@ async fn actions_need_the_token_the_role_and_the_state_they_were_shown() {
     let c = s.api(&format!("/cases/{first}")).await;
     assert_eq!(c["status"], "confirmed");
     let last = c["history"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["actor"], "分析员甲");
+    assert_eq!(last["actor"], "值班分析员");
     assert_eq!(last["note"], "值班确认");
 
     // A race: the page showed `new`, someone confirmed meanwhile. 409, said
@@ -458,14 +454,10 @@ async fn actions_need_the_token_the_role_and_the_state_they_were_shown() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let r = s
-        .post_form(
-            &analyst.cookie,
-            &format!("/cases/{second}/act"),
-            &[
-                ("action", "dismiss"),
-                ("status", "new"),
-                ("_csrf", analyst.csrf.as_str()),
-            ],
+        .act(
+            &analyst,
+            second,
+            &[("action", "dismiss"), ("status", "new")],
         )
         .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
@@ -474,38 +466,27 @@ async fn actions_need_the_token_the_role_and_the_state_they_were_shown() {
     assert!(html.contains("data-status=\"confirmed\""));
     assert_eq!(status(second).await, "confirmed");
     // The workflow's own refusal is a 409 too: closing a confirmed case.
-    let r = s
-        .post_form(
-            &analyst.cookie,
-            &format!("/cases/{second}/act"),
-            &[("action", "close"), ("_csrf", analyst.csrf.as_str())],
-        )
-        .await;
+    let r = s.act(&analyst, second, &[("action", "close")]).await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert!(r.text().await.unwrap().contains("不能「办结」"));
     // A form without what the action needs: 422, in Chinese.
     let r = s
-        .post_form(
-            &analyst.cookie,
-            &format!("/cases/{second}/act"),
-            &[
-                ("action", "assign"),
-                ("department", " "),
-                ("_csrf", analyst.csrf.as_str()),
-            ],
+        .act(
+            &analyst,
+            second,
+            &[("action", "assign"), ("department", " ")],
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().await.unwrap().contains("交办须填写责任部门"));
     let r = s
-        .post_form(
-            &analyst.cookie,
-            &format!("/cases/{second}/act"),
+        .act(
+            &analyst,
+            second,
             &[
                 ("action", "assign"),
                 ("department", "市应急管理局"),
                 ("due", "2001-01-01T08:00"),
-                ("_csrf", analyst.csrf.as_str()),
             ],
         )
         .await;
@@ -669,9 +650,7 @@ async fn queue_items_stats_and_operators_pages() {
 /// The bundled config with a temp store and the sample inbox as its only
 /// source (the bundled network sources would only fail offline).
 fn daemon_config(dir: &std::path::Path) -> yuqing::config::Config {
-    let mut config =
-        yuqing::config::Config::load(&common::root().join("config/yuqing.toml")).unwrap();
-    config.store = dir.join("store");
+    let mut config = bundled_config(dir);
     config.sources.retain(|s| s.seed.is_some());
     for s in &mut config.sources {
         s.path = Some(dir.join("inbox"));
@@ -705,7 +684,7 @@ impl Daemon {
         loop {
             if let Ok(r) = client
                 .get(format!("{base}/api/v1/sources"))
-                .bearer_auth("dev-viewer-token-0001")
+                .bearer_auth(VIEWER)
                 .send()
                 .await
                 && let Ok(v) = r.json::<Value>().await
@@ -740,7 +719,7 @@ impl Daemon {
 async fn api_case(base: &str, id: u64) -> Value {
     Client::new()
         .get(format!("{base}/api/v1/cases/{id}"))
-        .bearer_auth("dev-viewer-token-0001")
+        .bearer_auth(VIEWER)
         .send()
         .await
         .unwrap()
@@ -812,7 +791,7 @@ async fn a_duty_shift_in_a_real_browser() {
     });
 
     // Sign in as the duty analyst.
-    sign_in(&b, &base, "dev-analyst-token-0001").await;
+    sign_in(&b, &base, ANALYST).await;
     assert_eq!(b.text(&b.find("#user-role").await).await, "分析员");
 
     // The queue shows the sample cases, gravest first.
@@ -835,7 +814,7 @@ async fn a_duty_shift_in_a_real_browser() {
         .get(format!(
             "{base}/api/v1/cases?status=new,confirmed,assigned&sort=severity&limit=1"
         ))
-        .bearer_auth("dev-viewer-token-0001")
+        .bearer_auth(VIEWER)
         .send()
         .await
         .unwrap()
@@ -947,7 +926,7 @@ async fn a_duty_shift_in_a_real_browser() {
     agree(&b, &base, second, "new").await;
     let r = Client::new()
         .post(format!("{base}/api/v1/cases/{second}/actions"))
-        .bearer_auth("dev-admin-token-00001")
+        .bearer_auth(ADMIN)
         .json(&json!({"action": "confirm", "note": "另一位值班员"}))
         .send()
         .await
@@ -962,7 +941,7 @@ async fn a_duty_shift_in_a_real_browser() {
     // A viewer sees no action buttons; a forged POST from its session: 403.
     b.click(&b.find("#sign-out").await).await;
     b.wait_for("#token", Duration::from_secs(10)).await;
-    sign_in(&b, &base, "dev-viewer-token-0001").await;
+    sign_in(&b, &base, VIEWER).await;
     b.goto(&format!("{base}/cases/{second}")).await;
     b.find("#no-actions").await;
     assert!(
@@ -997,7 +976,7 @@ async fn a_duty_shift_in_a_real_browser() {
     .await;
     let r = Client::new()
         .post(format!("{base}/api/v1/items"))
-        .bearer_auth("dev-analyst-token-0001")
+        .bearer_auth(ANALYST)
         .json(&json!({
             "source": "12345热线",
             "text": "狼山风景区索道突发故障，20余名游客被困空中，消防正在紧急救援。"

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::queue::Opt;
-use super::session::{CSRF_FIELD, Me};
+use super::session::Me;
 use super::view::{self, Due, Seg};
 use super::{ConsoleState, Fields, Layout, blocking, message_page, render};
 use crate::cases::{Action, ActionError, Case, CaseStatus, HistoryEntry, transition};
@@ -523,16 +523,12 @@ pub(super) async fn act(
     me: Me,
     headers: HeaderMap,
     Path(id): Path<String>,
-    body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
+    body: super::FormBody,
 ) -> Response {
-    let fields = match super::form(&me, body) {
+    let fields = match super::checked_form(&me, &headers, body, Role::Analyst) {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if let Err(why) = me.check(&headers, fields.get(CSRF_FIELD), Role::Analyst) {
-        tracing::warn!(user = %me.name, case = %id, "console: action refused: {why:?}");
-        return super::refused(&me, why);
-    }
     let Ok(num) = id.parse::<u64>() else {
         return not_found(&me, &id);
     };

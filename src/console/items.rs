@@ -11,9 +11,9 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::queue::Opt;
-use super::session::{CSRF_FIELD, Me};
-use super::view::{self, Seg};
-use super::{ConsoleState, Fields, Layout, blocking, message_page, render};
+use super::session::Me;
+use super::view::{self, Seg, blank};
+use super::{ConsoleState, Layout, blocking, message_page, render};
 use crate::classify::{Category, Severity};
 use crate::config::Role;
 use crate::item::Item;
@@ -41,10 +41,6 @@ pub(super) struct ItemsQuery {
     cursor: Option<String>,
     /// The id of an item just entered.
     entered: Option<String>,
-}
-
-fn blank(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 impl ItemsQuery {
@@ -80,26 +76,20 @@ impl ItemsQuery {
     }
 
     fn query_string(&self) -> String {
-        let mut parts = Vec::new();
-        for (k, v) in [
-            ("q", &self.q),
-            ("source", &self.source),
-            ("category", &self.category),
-            ("severity", &self.severity),
-            ("region", &self.region),
-            ("flagged", &self.flagged),
-            ("case", &self.case),
-            ("since", &self.since),
-            ("until", &self.until),
-        ] {
-            if let Some(v) = blank(v) {
-                parts.push(format!("{k}={}", view::url_encode(v)));
-            }
-        }
-        if let Some(l) = self.limit {
-            parts.push(format!("limit={l}"));
-        }
-        parts.join("&")
+        view::query_string(
+            &[
+                ("q", &self.q),
+                ("source", &self.source),
+                ("category", &self.category),
+                ("severity", &self.severity),
+                ("region", &self.region),
+                ("flagged", &self.flagged),
+                ("case", &self.case),
+                ("since", &self.since),
+                ("until", &self.until),
+            ],
+            self.limit,
+        )
     }
 }
 
@@ -282,15 +272,12 @@ pub(super) async fn enter(
     State(state): State<ConsoleState>,
     me: Me,
     headers: HeaderMap,
-    body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
+    body: super::FormBody,
 ) -> Response {
-    let f = match super::form(&me, body) {
+    let f = match super::checked_form(&me, &headers, body, Role::Analyst) {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if let Err(why) = me.check(&headers, f.get(CSRF_FIELD), Role::Analyst) {
-        return super::refused(&me, why);
-    }
     let unusable =
         |msg: &str| message_page(StatusCode::UNPROCESSABLE_ENTITY, "未能录入", msg, Some(&me));
     let published = match f.get("published").map(crate::time::parse_time) {

@@ -349,11 +349,27 @@ impl Fields {
     }
 }
 
-/// Reads a form body; a body that is not a form gets a plain 400 page.
-fn form(
+/// A form body as handlers receive it: the fields, or why it is not a form.
+type FormBody = Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>;
+
+/// Reads a state-changing form and checks it (same site, the session's CSRF
+/// token, at least role `need`): its fields, or the page refusing it.
+fn checked_form(
     me: &Me,
-    body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
+    headers: &axum::http::HeaderMap,
+    body: FormBody,
+    need: Role,
 ) -> Result<Fields, Response> {
+    let fields = form(me, body)?;
+    if let Err(why) = me.check(headers, fields.get(session::CSRF_FIELD), need) {
+        tracing::warn!(user = %me.name, refused = ?why, "console: a form was refused");
+        return Err(refused(me, why));
+    }
+    Ok(fields)
+}
+
+/// Reads a form body; a body that is not a form gets a plain 400 page.
+fn form(me: &Me, body: FormBody) -> Result<Fields, Response> {
     body.map(|axum::Form(f)| f).map_err(|e| {
         message_page(
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -376,8 +392,8 @@ mod session_pages {
     use axum::response::{IntoResponse, Redirect, Response};
     use serde::Deserialize;
 
-    use super::session::{self, Me, same_origin, set_cookie};
-    use super::{ConsoleState, Fields, Layout, render};
+    use super::session::{Me, same_origin, set_cookie};
+    use super::{ConsoleState, Layout, render};
     use crate::config::Role;
 
     #[derive(Template)]
@@ -425,7 +441,7 @@ mod session_pages {
     pub(super) async fn sign_in(
         State(state): State<ConsoleState>,
         headers: HeaderMap,
-        body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
+        body: super::FormBody,
     ) -> Response {
         let fields = body.map(|axum::Form(f)| f).unwrap_or_default();
         let next = local(fields.get("next"));
@@ -471,14 +487,10 @@ mod session_pages {
         State(state): State<ConsoleState>,
         me: Me,
         headers: HeaderMap,
-        body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
+        body: super::FormBody,
     ) -> Response {
-        let fields = match super::form(&me, body) {
-            Ok(f) => f,
-            Err(r) => return r,
-        };
-        if let Err(why) = me.check(&headers, fields.get(session::CSRF_FIELD), Role::Viewer) {
-            return super::refused(&me, why);
+        if let Err(r) = super::checked_form(&me, &headers, body, Role::Viewer) {
+            return r;
         }
         state.inner.sessions.remove(&me.id);
         let mut resp = Redirect::to("/login").into_response();

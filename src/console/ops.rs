@@ -9,8 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::Utc;
 
-use super::session::{CSRF_FIELD, Me, Refused};
-use super::{ConsoleState, Fields, Layout, message_page, render};
+use super::session::{Me, Refused};
+use super::{ConsoleState, Layout, message_page, render};
 use crate::config::Role;
 use crate::daemon::PollNowError;
 use crate::sources::SourceKind;
@@ -177,24 +177,14 @@ pub(super) async fn page(State(state): State<ConsoleState>, me: Me) -> Response 
     show(&state, &me, None)
 }
 
-fn checked(
-    me: &Me,
-    headers: &HeaderMap,
-    body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
-) -> Result<(), Response> {
-    let f = super::form(me, body)?;
-    me.check(headers, f.get(CSRF_FIELD), Role::Admin)
-        .map_err(|why| super::refused(me, why))
-}
-
 /// `POST /ops/reload`: reloads keyword lists, sources and routing now.
 pub(super) async fn reload(
     State(state): State<ConsoleState>,
     me: Me,
     headers: HeaderMap,
-    body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
+    body: super::FormBody,
 ) -> Response {
-    if let Err(r) = checked(&me, &headers, body) {
+    if let Err(r) = super::checked_form(&me, &headers, body, Role::Admin) {
         return r;
     }
     let Some(ops) = state.inner.ops.as_ref() else {
@@ -220,9 +210,9 @@ pub(super) async fn poll(
     me: Me,
     headers: HeaderMap,
     Path(name): Path<String>,
-    body: Result<axum::Form<Fields>, axum::extract::rejection::FormRejection>,
+    body: super::FormBody,
 ) -> Response {
-    if let Err(r) = checked(&me, &headers, body) {
+    if let Err(r) = super::checked_form(&me, &headers, body, Role::Admin) {
         return r;
     }
     let Some(ops) = state.inner.ops.as_ref() else {

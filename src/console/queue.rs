@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::session::{Look, Me};
-use super::view::{self, NextDue};
+use super::view::{self, NextDue, blank};
 use super::{ConsoleState, Layout, blocking, render};
 use crate::cases::{Case, CaseStatus};
 use crate::classify::{Category, Severity};
@@ -44,10 +44,6 @@ pub(super) struct QueueQuery {
     /// The index version the page shows; the refresh answers 204 while it
     /// is current.
     v: Option<u64>,
-}
-
-fn blank(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 impl QueueQuery {
@@ -84,24 +80,18 @@ impl QueueQuery {
 
     /// The query string of these filters (no cursor, no baseline).
     fn query_string(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        for (k, v) in [
-            ("status", &self.status),
-            ("category", &self.category),
-            ("severity", &self.severity),
-            ("region", &self.region),
-            ("department", &self.department),
-            ("overdue", &self.overdue),
-            ("q", &self.q),
-        ] {
-            if let Some(v) = blank(v) {
-                parts.push(format!("{k}={}", view::url_encode(v)));
-            }
-        }
-        if let Some(l) = self.limit {
-            parts.push(format!("limit={l}"));
-        }
-        parts.join("&")
+        view::query_string(
+            &[
+                ("status", &self.status),
+                ("category", &self.category),
+                ("severity", &self.severity),
+                ("region", &self.region),
+                ("department", &self.department),
+                ("overdue", &self.overdue),
+                ("q", &self.q),
+            ],
+            self.limit,
+        )
     }
 }
 
@@ -168,6 +158,13 @@ fn row(case: &Case, now: DateTime<Utc>, baseline: Look) -> Row {
         is_new,
         is_updated: !is_new && case.last_seen > baseline.at,
     }
+}
+
+/// A page's rows, and how many are new since `baseline`.
+fn rows_of(page: &CasePage, now: DateTime<Utc>, baseline: Look) -> (Vec<Row>, usize) {
+    let rows: Vec<Row> = page.cases.iter().map(|c| row(c, now, baseline)).collect();
+    let new = rows.iter().filter(|r| r.is_new).count();
+    (rows, new)
 }
 
 #[derive(Template)]
@@ -279,13 +276,7 @@ pub(super) async fn page(
     } else {
         baseline_of(&q).unwrap_or(current)
     };
-    let rows: Vec<Row> = snap
-        .page
-        .cases
-        .iter()
-        .map(|c| row(c, now, baseline))
-        .collect();
-    let new_count = rows.iter().filter(|r| r.is_new).count();
+    let (rows, new_count) = rows_of(&snap.page, now, baseline);
     let qs = q.query_string();
     let with = |extra: &str| {
         let mut s = String::from("/?");
@@ -419,13 +410,7 @@ pub(super) async fn rows(
         max_case: snap.max_case,
         at: now,
     });
-    let rows: Vec<Row> = snap
-        .page
-        .cases
-        .iter()
-        .map(|c| row(c, now, baseline))
-        .collect();
-    let new_count = rows.iter().filter(|r| r.is_new).count();
+    let (rows, new_count) = rows_of(&snap.page, now, baseline);
     let mut resp = render(StatusCode::OK, &RowsFragment { rows });
     let h = resp.headers_mut();
     for (name, value) in [

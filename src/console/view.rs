@@ -8,32 +8,42 @@ use crate::cases::{Case, CaseStatus};
 use crate::classify::{Category, Flag, Severity};
 use crate::config::Role;
 
+fn beijing(t: DateTime<Utc>, format: &str) -> String {
+    t.with_timezone(&crate::time::china())
+        .format(format)
+        .to_string()
+}
+
 /// `2026-11-22 08:00` in Beijing time.
 pub fn bj(t: DateTime<Utc>) -> String {
-    t.with_timezone(&crate::time::china())
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+    beijing(t, "%Y-%m-%d %H:%M")
 }
 
 /// `11-22 08:00` in Beijing time (queue columns).
 pub fn bj_short(t: DateTime<Utc>) -> String {
-    t.with_timezone(&crate::time::china())
-        .format("%m-%d %H:%M")
-        .to_string()
-}
-
-/// `2026-11-22` in Beijing time.
-pub fn bj_date(t: DateTime<Utc>) -> String {
-    t.with_timezone(&crate::time::china())
-        .format("%Y-%m-%d")
-        .to_string()
+    beijing(t, "%m-%d %H:%M")
 }
 
 /// `2026-11-22T08:00`, Beijing time, for `<input type="datetime-local">`.
 pub fn bj_input(t: DateTime<Utc>) -> String {
-    t.with_timezone(&crate::time::china())
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
+    beijing(t, "%Y-%m-%dT%H:%M")
+}
+
+/// A query or form value, trimmed; `None` when absent or blank.
+pub fn blank(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// `k=v&…` of the non-blank `fields`, values percent-encoded, then `limit`.
+pub fn query_string(fields: &[(&str, &Option<String>)], limit: Option<usize>) -> String {
+    let mut parts: Vec<String> = fields
+        .iter()
+        .filter_map(|(k, v)| blank(v).map(|v| format!("{k}={}", url_encode(v))))
+        .collect();
+    if let Some(l) = limit {
+        parts.push(format!("limit={l}"));
+    }
+    parts.join("&")
 }
 
 /// A span of time as people say it: `2天3小时`, `3小时12分`, `12分钟`.
@@ -177,6 +187,8 @@ pub struct Due {
     pub label: &'static str,
     /// Beijing time.
     pub at: String,
+    /// Beijing time without the year (queue columns).
+    pub at_short: String,
     /// Unix milliseconds (the script's countdown).
     pub ms: i64,
     /// `剩余 3小时12分` or `已超时 1小时5分`.
@@ -213,6 +225,7 @@ pub fn dues(case: &Case, now: DateTime<Utc>) -> Vec<Due> {
         Some(Due {
             label: deadline_label(kind),
             at: bj(due),
+            at_short: bj_short(due),
             ms: due.timestamp_millis(),
             left: if due >= now {
                 format!("剩余 {}", span_zh(due - now))
