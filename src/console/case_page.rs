@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::queue::Opt;
 use super::session::Me;
-use super::view::{self, Due, Seg};
+use super::view::{self, Due, Seg, web_link};
 use super::{ConsoleState, Fields, Layout, blocking, message_page, render};
 use crate::cases::{Action, ActionError, Case, CaseStatus, HistoryEntry, transition};
 use crate::classify::{Category, Severity};
@@ -165,15 +165,6 @@ struct CasePage {
     assign_due: String,
 }
 
-/// Only web links become links: an item's URL comes from outside.
-fn web_link(url: Option<&str>) -> Option<String> {
-    url.filter(|u| {
-        let l = u.trim_start().to_ascii_lowercase();
-        l.starts_with("http://") || l.starts_with("https://")
-    })
-    .map(str::to_string)
-}
-
 fn item_row(item: &Item) -> ItemRow {
     let terms: Vec<String> = {
         let mut seen = BTreeSet::new();
@@ -282,7 +273,9 @@ async fn load(state: &ConsoleState, id: u64) -> Result<Option<Loaded>, Response>
         let Some(case) = store.case(id)? else {
             return Ok(None);
         };
+        // The latest come newest first; oldest first, ties in store order.
         let mut items = store.case_items_latest(id, ITEMS_SHOWN)?;
+        items.reverse();
         items.sort_by_key(|i| (i.happened_at(), i.ingested_at));
         let departments: BTreeSet<String> = store
             .index()
@@ -664,17 +657,6 @@ mod tests {
             action_of(&fields(&[("action", "merge"), ("into", "#12")])).unwrap(),
             Action::Merge { into: 12 }
         );
-    }
-
-    #[test]
-    fn only_web_links_are_links() {
-        assert_eq!(
-            web_link(Some("https://example.org/a")).as_deref(),
-            Some("https://example.org/a")
-        );
-        assert_eq!(web_link(Some("javascript:alert(1)")), None);
-        assert_eq!(web_link(Some(" JAVASCRIPT:x")), None);
-        assert_eq!(web_link(None), None);
     }
 
     #[test]

@@ -122,11 +122,7 @@ fn row(item: &Item, q: Option<&str>) -> ItemRow {
         kind: view::kind_label(item.source_kind.as_deref()),
         title: item.title.trim().to_string(),
         excerpt: view::highlight(&text, &terms),
-        url: item
-            .url
-            .as_deref()
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-            .map(str::to_string),
+        url: view::web_link(item.url.as_deref()),
         categories: c
             .categories
             .iter()

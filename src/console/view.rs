@@ -166,6 +166,17 @@ pub fn kind_label(kind: Option<&str>) -> String {
     }
 }
 
+/// The URL as a link target when it is a web address, else `None`: an
+/// item's URL comes from outside, and a `javascript:` link must never be
+/// one click away.
+pub fn web_link(url: Option<&str>) -> Option<String> {
+    url.filter(|u| {
+        let l = u.trim_start().to_ascii_lowercase();
+        l.starts_with("http://") || l.starts_with("https://")
+    })
+    .map(str::to_string)
+}
+
 /// Percent-encodes a query value.
 pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -381,6 +392,17 @@ mod tests {
                 hit: false
             }]
         );
+    }
+
+    #[test]
+    fn only_web_links_are_links() {
+        assert_eq!(
+            web_link(Some("https://example.org/a")).as_deref(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(web_link(Some("javascript:alert(1)")), None);
+        assert_eq!(web_link(Some(" JAVASCRIPT:x")), None);
+        assert_eq!(web_link(None), None);
     }
 
     #[test]
