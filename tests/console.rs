@@ -1017,6 +1017,29 @@ async fn a_duty_shift_in_a_real_browser() {
     let stats_png = shots.join("stats.png");
     b.screenshot(&stats_png).await;
 
+    // An admin's operators' page: sources' health, poll now, reload.
+    assert!(
+        b.try_find("a[href=\"/ops\"]").await.is_none(),
+        "viewers see no 运维"
+    );
+    b.click(&b.find("#sign-out").await).await;
+    b.wait_for("#token", Duration::from_secs(10)).await;
+    sign_in(&b, &base, ADMIN).await;
+    b.click(&b.find("a[href=\"/ops\"]").await).await;
+    let sources = b.wait_for("#sources", Duration::from_secs(10)).await;
+    assert!(b.text(&sources).await.contains("公开信箱"));
+    b.click(&b.find("#sources button").await).await;
+    b.wait_for_text(
+        "#ops-outcome",
+        "「公开信箱」采集完成",
+        Duration::from_secs(30),
+    )
+    .await;
+    b.click(&b.find("#do-reload").await).await;
+    b.wait_for_text("#ops-outcome", "已重新加载", Duration::from_secs(30))
+        .await;
+    assert!(b.text(&b.find("#lists").await).await.contains("emergency"));
+
     for p in [&queue_png, &case_png, &stats_png] {
         let len = std::fs::metadata(p).unwrap().len();
         assert!(

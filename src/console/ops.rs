@@ -10,7 +10,7 @@ use axum::response::Response;
 use chrono::Utc;
 
 use super::session::{Me, Refused};
-use super::{ConsoleState, Layout, message_page, render};
+use super::{ConsoleState, Layout, Ops, message_page, render};
 use crate::config::Role;
 use crate::daemon::PollNowError;
 use crate::sources::SourceKind;
@@ -177,6 +177,22 @@ pub(super) async fn page(State(state): State<ConsoleState>, me: Me) -> Response 
     show(&state, &me, None)
 }
 
+/// An operator's button: a checked form from an admin, on a daemon whose
+/// scheduler and reloader are here.
+fn admin_form<'a>(
+    state: &'a ConsoleState,
+    me: &Me,
+    headers: &HeaderMap,
+    body: super::FormBody,
+) -> Result<&'a Ops, Response> {
+    super::checked_form(me, headers, body, Role::Admin)?;
+    state
+        .inner
+        .ops
+        .as_ref()
+        .ok_or_else(|| show(state, me, None))
+}
+
 /// `POST /ops/reload`: reloads keyword lists, sources and routing now.
 pub(super) async fn reload(
     State(state): State<ConsoleState>,
@@ -184,11 +200,9 @@ pub(super) async fn reload(
     headers: HeaderMap,
     body: super::FormBody,
 ) -> Response {
-    if let Err(r) = super::checked_form(&me, &headers, body, Role::Admin) {
-        return r;
-    }
-    let Some(ops) = state.inner.ops.as_ref() else {
-        return show(&state, &me, None);
+    let ops = match admin_form(&state, &me, &headers, body) {
+        Ok(ops) => ops,
+        Err(r) => return r,
     };
     let outcome = ops.reloader.reload(&format!("console ({})", me.name)).await;
     let ok = outcome.problems.is_empty();
@@ -212,11 +226,9 @@ pub(super) async fn poll(
     Path(name): Path<String>,
     body: super::FormBody,
 ) -> Response {
-    if let Err(r) = super::checked_form(&me, &headers, body, Role::Admin) {
-        return r;
-    }
-    let Some(ops) = state.inner.ops.as_ref() else {
-        return show(&state, &me, None);
+    let ops = match admin_form(&state, &me, &headers, body) {
+        Ok(ops) => ops,
+        Err(r) => return r,
     };
     let outcome = match ops.scheduler.poll_now(&name).await {
         Ok(r) => {

@@ -305,6 +305,34 @@ impl Browser {
         }
     }
 
+    /// Waits up to `timeout` for an element matching `css` whose text
+    /// contains `needle`; returns that text.
+    pub async fn wait_for_text(&self, css: &str, needle: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Ok(e) = self.find_one(css).await
+                && let Ok(v) = self
+                    .try_call(
+                        reqwest::Method::GET,
+                        &format!("/element/{}/text", e.0),
+                        json!({}),
+                    )
+                    .await
+                && let Some(t) = v.as_str()
+                && t.contains(needle)
+            {
+                return t.to_string();
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "no {css} said {needle:?} within {timeout:?} on {}",
+                    self.url().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
     /// Clicks an element (scrolling it into view).
     pub async fn click(&self, e: &Element) {
         self.call(
