@@ -278,7 +278,6 @@ struct MessagePage {
     layout: Layout,
     heading: String,
     text: String,
-    back: Option<String>,
 }
 
 /// Renders a template, or a plain 500 when rendering fails (a bug: the
@@ -309,7 +308,6 @@ fn message_page(status: StatusCode, heading: &str, text: &str, me: Option<&Me>) 
             layout,
             heading: heading.into(),
             text: text.into(),
-            back: None,
         },
     )
 }
