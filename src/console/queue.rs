@@ -20,6 +20,8 @@ use crate::store::{CasePage, StoreError};
 
 /// Rows per page unless asked otherwise.
 const PAGE: usize = 50;
+/// [`read`] with the filter form's options.
+const OPTIONS: bool = true;
 /// How often the page's script asks for fresh rows, in milliseconds.
 const REFRESH_MS: u64 = 10_000;
 
@@ -207,10 +209,14 @@ struct Snapshot {
     expired: bool,
 }
 
+/// Reads a page of the queue; with `options`, also the regions and
+/// departments the filter form offers (a scan of every case's row, which
+/// the refresh does not need).
 fn read(
     state: &ConsoleState,
     q: &QueueQuery,
     now: DateTime<Utc>,
+    options: bool,
 ) -> impl FnOnce() -> Result<Snapshot, StoreError> + Send + 'static {
     let store = state.pipeline().store().clone();
     let filter = q.filter();
@@ -224,8 +230,10 @@ fn read(
             let mut max_case = 0;
             for r in index.rows() {
                 max_case = max_case.max(r.id);
-                regions.extend(r.regions.iter().cloned());
-                departments.extend(r.department.iter().cloned());
+                if options {
+                    regions.extend(r.regions.iter().cloned());
+                    departments.extend(r.department.iter().cloned());
+                }
             }
             (index.version(), max_case, regions, departments)
         };
@@ -256,7 +264,7 @@ pub(super) async fn page(
     Query(q): Query<QueueQuery>,
 ) -> Response {
     let now = Utc::now();
-    let snap = match blocking(read(&state, &q, now)).await {
+    let snap = match blocking(read(&state, &q, now, OPTIONS)).await {
         Ok(s) => s,
         Err(r) => return r,
     };
@@ -402,7 +410,7 @@ pub(super) async fn rows(
     }
     q.cursor = None;
     let now = Utc::now();
-    let snap = match blocking(read(&state, &q, now)).await {
+    let snap = match blocking(read(&state, &q, now, !OPTIONS)).await {
         Ok(s) => s,
         Err(r) => return r,
     };

@@ -59,8 +59,27 @@ fn free_port() -> std::io::Result<u16> {
 
 impl Browser {
     /// Starts chromedriver on a free port and opens a headless Chromium
-    /// session with a fresh profile. The error says what is missing.
+    /// session with a fresh profile, trying three times (on a loaded
+    /// machine Chromium can miss the driver's start-up deadline). The
+    /// error says what is missing or what each try saw.
     pub async fn start() -> Result<Browser, String> {
+        let mut seen = Vec::new();
+        for attempt in 1..=3 {
+            match Self::start_once().await {
+                Ok(b) => return Ok(b),
+                // Nothing to retry when a binary is missing.
+                Err(e) if e.contains("not found") => return Err(e),
+                Err(e) => {
+                    eprintln!("browser start, try {attempt} of 3: {e}");
+                    seen.push(format!("try {attempt}: {e}"));
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+            }
+        }
+        Err(seen.join("\n"))
+    }
+
+    async fn start_once() -> Result<Browser, String> {
         let chromium = binary("YUQING_CHROMIUM", "/usr/bin/chromium");
         let driver_bin = binary("YUQING_CHROMEDRIVER", "/usr/bin/chromedriver");
         for (what, path) in [("chromium", &chromium), ("chromedriver", &driver_bin)] {
@@ -84,7 +103,8 @@ impl Browser {
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", driver_bin.display()))?;
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(60))
+            // Starting Chromium on a busy 2-core machine can take a while.
+            .timeout(Duration::from_secs(120))
             .build()
             .map_err(|e| e.to_string())?;
         let base = format!("http://127.0.0.1:{port}");
