@@ -173,10 +173,24 @@ pub async fn run(
         let store = pipeline.store().clone();
         Arc::new(move || store.outbox_len()) as Arc<dyn Fn() -> usize + Send + Sync>
     });
+    // The API's own sender: webhook states and operators' test messages,
+    // beside the alerter's, which works through the outbox.
+    let alerts_api = match &alerter {
+        Some(_) => Some(Arc::new(
+            Sender::new(pipeline.store().clone(), config.alerts.clone()).map_err(|e| {
+                AppError::Setup {
+                    what: "building the alerts HTTP client",
+                    message: e.to_string(),
+                }
+            })?,
+        )),
+        None => None,
+    };
     let live = Live {
         reloader: reloader.clone(),
         scheduler: scheduler.handle(),
         outbox_depth,
+        alerts: alerts_api,
     };
     // The console signs in with the same tokens and acts through the same
     // pipeline, reloader and scheduler as the API; it serves `/`, the API

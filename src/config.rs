@@ -224,6 +224,9 @@ impl Config {
         if self.scheduler.max_concurrent_polls == 0 {
             out.push("scheduler.max_concurrent_polls must be at least 1".into());
         }
+        if self.fetch.max_feed_entries == 0 {
+            out.push("fetch.max_feed_entries must be at least 1".into());
+        }
         if self.fetch.max_body_bytes < 1024 {
             out.push("fetch.max_body_bytes is too small; use at least 1024".into());
         }

@@ -63,6 +63,7 @@ impl Histogram {
 struct SourceCounts {
     ok: u64,
     not_modified: u64,
+    deferred: u64,
     failed: u64,
     items_new: u64,
     items_updated: u64,
@@ -82,6 +83,26 @@ pub struct Metrics {
     /// Alert delivery attempts that failed.
     pub alert_failures: AtomicU64,
     sources: Mutex<BTreeMap<String, SourceCounts>>,
+    webhooks: Mutex<BTreeMap<String, WebhookCounts>>,
+}
+
+/// Delivery outcomes of one webhook.
+#[derive(Debug, Default, Clone, Copy)]
+struct WebhookCounts {
+    sent: u64,
+    retried: u64,
+    refused: u64,
+}
+
+/// How one delivery attempt ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertOutcome {
+    /// Delivered.
+    Sent,
+    /// Failed; to be retried.
+    Retried,
+    /// Refused for good (a permanent error) or given up.
+    Refused,
 }
 
 /// The process's metrics.
@@ -98,13 +119,30 @@ pub fn label(v: &str) -> String {
 }
 
 impl Metrics {
-    /// Records a poll's outcome (`ok`, `not_modified` or `failed`).
+    /// Records a delivery attempt to `webhook`, also in the totals.
+    pub fn alert(&self, webhook: &str, outcome: AlertOutcome) {
+        match outcome {
+            AlertOutcome::Sent => self.alerts_sent.fetch_add(1, Ordering::Relaxed),
+            _ => self.alert_failures.fetch_add(1, Ordering::Relaxed),
+        };
+        let mut map = self.webhooks.lock().unwrap_or_else(|p| p.into_inner());
+        let c = map.entry(webhook.to_string()).or_default();
+        match outcome {
+            AlertOutcome::Sent => c.sent += 1,
+            AlertOutcome::Retried => c.retried += 1,
+            AlertOutcome::Refused => c.refused += 1,
+        }
+    }
+
+    /// Records a poll's outcome (`ok`, `not_modified`, `deferred` or
+    /// `failed`).
     pub fn poll(&self, source: &str, status: &str, new: u32, updated: u32) {
         let mut map = self.sources.lock().unwrap_or_else(|p| p.into_inner());
         let c = map.entry(source.to_string()).or_default();
         match status {
             "failed" => c.failed += 1,
             "not_modified" => c.not_modified += 1,
+            "deferred" => c.deferred += 1,
             _ => c.ok += 1,
         }
         c.items_new += u64::from(new);
@@ -151,6 +189,7 @@ impl Metrics {
             for (status, v) in [
                 ("ok", c.ok),
                 ("not_modified", c.not_modified),
+                ("deferred", c.deferred),
                 ("failed", c.failed),
             ] {
                 let _ = writeln!(
@@ -170,6 +209,28 @@ impl Metrics {
                 "yuqing_poll_items_total{{source=\"{s}\",kind=\"new\"}} {}\nyuqing_poll_items_total{{source=\"{s}\",kind=\"updated\"}} {}",
                 c.items_new, c.items_updated
             );
+        }
+        let hooks = self
+            .webhooks
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let _ = writeln!(
+            out,
+            "# HELP yuqing_alert_deliveries_total Alert delivery attempts per webhook: sent, retried (a transient failure) or refused (a permanent error, or given up).\n# TYPE yuqing_alert_deliveries_total counter"
+        );
+        for (w, c) in &hooks {
+            let w = label(w);
+            for (outcome, v) in [
+                ("sent", c.sent),
+                ("retried", c.retried),
+                ("refused", c.refused),
+            ] {
+                let _ = writeln!(
+                    out,
+                    "yuqing_alert_deliveries_total{{webhook=\"{w}\",outcome=\"{outcome}\"}} {v}"
+                );
+            }
         }
         self.classify
             .render(out, "yuqing_classify_seconds", "Time to classify one item.");

@@ -16,7 +16,7 @@ use base64::Engine;
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 use yuqing::alerts::deliver::Sender;
-use yuqing::alerts::{Alerter, AlertsConfig, EventKind, WebhookConfig, WebhookKind};
+use yuqing::alerts::{Alerter, AlertsConfig, EventKind, WebhookKind};
 use yuqing::classify::Severity;
 use yuqing::pipeline::{NewItem, Pipeline};
 use yuqing::store::Store;
@@ -80,18 +80,7 @@ async fn receiver() -> (String, Shared) {
     (format!("http://{addr}"), shared)
 }
 
-fn hook(name: &str, kind: WebhookKind, url: String) -> WebhookConfig {
-    WebhookConfig {
-        name: name.into(),
-        kind,
-        url: Some(url),
-        url_env: None,
-        secret_env: None,
-        min_severity: None,
-        events: Vec::new(),
-        categories: Vec::new(),
-    }
-}
+use common::webhook as hook;
 
 fn config(base: &str) -> AlertsConfig {
     // SAFETY of the test: the variable is set before any thread reads it.

@@ -659,31 +659,18 @@ fn daemon_config(dir: &std::path::Path) -> yuqing::config::Config {
     config
 }
 
-struct Daemon {
-    base: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<Result<(), yuqing::app::AppError>>,
-}
+/// `yuqing run` in process on port 0 ([`common::start_config`]).
+struct Daemon(common::InProcess);
 
 impl Daemon {
-    /// `yuqing run` in process on port 0, once the sample inbox is in.
+    /// Starts the daemon and waits until the sample inbox is in.
     async fn start(dir: &std::path::Path) -> Daemon {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(yuqing::app::run(
-            daemon_config(dir),
-            None,
-            listener,
-            async move {
-                let _ = rx.await;
-            },
-        ));
+        let daemon = common::start_config(daemon_config(dir), None).await;
         let client = Client::new();
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
             if let Ok(r) = client
-                .get(format!("{base}/api/v1/sources"))
+                .get(format!("{}/api/v1/sources", daemon.base))
                 .bearer_auth(VIEWER)
                 .send()
                 .await
@@ -692,25 +679,20 @@ impl Daemon {
             {
                 break;
             }
-            assert!(!task.is_finished(), "the daemon stopped early");
+            assert!(!daemon.task.is_finished(), "the daemon stopped early");
             assert!(
                 Instant::now() < deadline,
                 "the sample inbox was not read in 2 min"
             );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
-        Daemon {
-            base,
-            stop: Some(tx),
-            task,
-        }
+        Daemon(daemon)
     }
 
-    async fn stop(mut self) {
-        if let Some(tx) = self.stop.take() {
-            let _ = tx.send(());
-        }
-        let done = tokio::time::timeout(Duration::from_secs(30), &mut self.task).await;
+    async fn stop(self) {
+        let common::InProcess { stop, task, .. } = self.0;
+        let _ = stop.send(());
+        let done = tokio::time::timeout(Duration::from_secs(30), task).await;
         assert!(matches!(done, Ok(Ok(Ok(())))), "the daemon stops cleanly");
     }
 }
@@ -785,7 +767,7 @@ async fn a_duty_shift_in_a_real_browser() {
     let shots = dir.path().join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     let daemon = Daemon::start(dir.path()).await;
-    let base = daemon.base.clone();
+    let base = daemon.0.base.clone();
     let b = webdriver::Browser::start().await.unwrap_or_else(|e| {
         panic!("cannot start headless Chromium: {e}\n(set YUQING_SKIP_BROWSER=1 to skip this test where no browser can run)")
     });

@@ -542,31 +542,13 @@ async fn run_alerts_a_webhook_once_even_across_kill_9() {
 async fn app_run_serves_on_port_0_in_process_and_flushes_on_shutdown() {
     let dir = tempfile::tempdir().unwrap();
     let config_path = write_config(dir.path());
-    let config = yuqing::config::Config::load(&config_path).unwrap();
-    let store_path = config.store.clone();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let daemon = tokio::spawn(yuqing::app::run(
-        config,
-        Some(config_path),
-        listener,
-        async move {
-            let _ = stop_rx.await;
-        },
-    ));
+    let store_path = yuqing::config::Config::load(&config_path).unwrap().store;
+    let common::InProcess {
+        base,
+        stop: stop_tx,
+        task: daemon,
+    } = common::start_in_process(&config_path).await;
     let client = reqwest::Client::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(r) = client.get(format!("{base}/api/v1/health")).send().await
-            && r.status().is_success()
-        {
-            break;
-        }
-        assert!(!daemon.is_finished(), "app::run stopped early");
-        assert!(Instant::now() < deadline, "app::run did not come up");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
     let stored = post_item(&client, &base, "in-process-1").await;
     let id = stored["item_id"].as_str().unwrap().to_string();
 

@@ -6,12 +6,18 @@ use serde_json::{Value, json};
 
 use super::{Event, EventKind, WebhookKind};
 use crate::cases::Case;
+use crate::classify::explain::reason_zh;
 use crate::time::china;
 
 /// WeCom rejects markdown content over 4096 bytes.
 const WECOM_LIMIT: usize = 4000;
+/// DingTalk refuses a request body over 20,000 bytes (errcode 460101);
+/// the text is most of it, JSON escaping and the title the rest.
+const DINGTALK_LIMIT: usize = 18_000;
 /// Longest title shown in a robot message.
 const TITLE_CHARS: usize = 120;
+/// Longest reasons line, in characters, when there is room.
+const REASON_CHARS: usize = 400;
 
 fn beijing(t: DateTime<Utc>) -> String {
     t.with_timezone(&china())
@@ -57,28 +63,34 @@ fn deadline_of(case: &Case, e: &Event) -> Option<(&'static str, DateTime<Utc>)> 
     })
 }
 
-/// The request body for a webhook of `kind`.
+/// The request body for a webhook of `kind`. Robots get a message for the
+/// people in the group: Chinese, with a link to the console's case page,
+/// fitted to the robot's size limit. The generic document carries both the
+/// console link and the JSON API's.
 pub fn body(kind: WebhookKind, case: &Case, e: &Event, base: &str, now: DateTime<Utc>) -> String {
-    let link = format!("{base}/api/v1/cases/{}", case.id);
+    let page = format!("{base}/cases/{}", case.id);
     match kind {
-        WebhookKind::Generic => generic(case, e, &link, now).to_string(),
+        WebhookKind::Generic => {
+            let api = format!("{base}/api/v1/cases/{}", case.id);
+            generic(case, e, &api, &page, now).to_string()
+        }
         WebhookKind::Wecom => json!({
             "msgtype": "markdown",
-            "markdown": {"content": truncate_bytes(&markdown(case, e, &link), WECOM_LIMIT)},
+            "markdown": {"content": markdown(case, e, &page, WECOM_LIMIT)},
         })
         .to_string(),
         WebhookKind::Dingtalk => json!({
             "msgtype": "markdown",
             "markdown": {
-                "title": format!("舆情预警：{}", short(&case.title, 40)),
-                "text": markdown(case, e, &link),
+                "title": format!("舆情预警：{}", escape(&short(&case.title, 40))),
+                "text": markdown(case, e, &page, DINGTALK_LIMIT),
             },
         })
         .to_string(),
     }
 }
 
-fn generic(case: &Case, e: &Event, link: &str, now: DateTime<Utc>) -> Value {
+fn generic(case: &Case, e: &Event, link: &str, page: &str, now: DateTime<Utc>) -> Value {
     let deadline =
         deadline_of(case, e).map(|(k, d)| json!({"kind": k, "kind_zh": deadline_zh(k), "due": d}));
     json!({
@@ -102,6 +114,7 @@ fn generic(case: &Case, e: &Event, link: &str, now: DateTime<Utc>) -> Value {
             "last_seen": case.last_seen,
             "deadline": deadline,
             "link": link,
+            "page": page,
         },
     })
 }
@@ -114,64 +127,105 @@ fn short(s: &str, n: usize) -> String {
     out
 }
 
-fn truncate_bytes(s: &str, limit: usize) -> String {
-    if s.len() <= limit {
-        return s.to_string();
-    }
-    let mut end = limit.saturating_sub(3);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
+/// Text from the internet made inert in robot markdown: the characters
+/// that would start markup (or HTML, which WeCom renders in part) become
+/// their full-width forms, which read the same to people; line breaks
+/// become spaces.
+fn escape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '*' => '＊',
+            '#' => '＃',
+            '[' => '［',
+            ']' => '］',
+            '`' => '｀',
+            '>' => '＞',
+            '<' => '＜',
+            '&' => '＆',
+            '_' => '＿',
+            '~' => '～',
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
+        })
+        .collect()
 }
 
-/// Markdown shared by the two robots (both render `**`, `>` and links).
-fn markdown(case: &Case, e: &Event, link: &str) -> String {
-    // Markdown control characters in a title from the internet would
-    // garble the message; they carry no meaning here.
-    let clean = |s: &str| -> String {
-        s.chars()
-            .map(|c| {
-                if matches!(c, '*' | '#' | '[' | ']' | '`' | '>' | '\n' | '\r') {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect()
-    };
-    let mut lines = vec![format!(
+/// The message lines, gravest facts first. The deadline, department and
+/// link lines are never shortened; when the message is over the robot's
+/// limit, the reasons, then the regions, then the title give way.
+fn markdown(case: &Case, e: &Event, link: &str, limit: usize) -> String {
+    let head = format!(
         "**【舆情预警·{}】{}（{}级）**",
         event_zh(e),
         case.severity.label_zh(),
         case.severity.roman()
-    )];
-    lines.push(format!(
-        "> 标题：{}",
-        clean(&short(&case.title, TITLE_CHARS))
-    ));
+    );
     let cats: Vec<&str> = case.categories.iter().map(|c| c.label_zh()).collect();
-    lines.push(format!("> 类别：{}", cats.join("、")));
-    if !case.regions.is_empty() {
-        lines.push(format!("> 地域：{}", case.regions.join("、")));
-    }
-    if !case.severity_reasons.is_empty() {
-        lines.push(format!(
-            "> 分级理由：{}",
-            clean(&short(&case.severity_reasons.join("；"), 200))
-        ));
-    }
+    let reasons: Vec<String> = case
+        .severity_reasons
+        .iter()
+        .filter_map(|r| reason_zh(r))
+        .map(|r| escape(&r))
+        .collect();
+    let regions: Vec<String> = case.regions.iter().map(|r| escape(r)).collect();
+    let mut tail = Vec::new();
     if let Some((kind, due)) = deadline_of(case, e) {
-        lines.push(format!(
+        tail.push(format!(
             "> 时限：{} {}（北京时间）",
             deadline_zh(kind),
             beijing(due)
         ));
     }
     if let Some(d) = case.responsible_department() {
-        lines.push(format!("> 责任部门：{d}"));
+        tail.push(format!("> 责任部门：{}", escape(d)));
     }
-    lines.push(format!("> 信息条数：{}", case.item_count));
-    lines.push(format!("[查看案件 #{}]({link})", case.id));
-    lines.join("\n")
+    tail.push(format!("> 信息条数：{}", case.item_count));
+    tail.push(format!("[查看案件 #{}]({link})", case.id));
+    // Progressively shorter forms of the middle, longest first.
+    let shapes: [(usize, usize, usize, usize); 5] = [
+        (TITLE_CHARS, usize::MAX, usize::MAX, REASON_CHARS),
+        (TITLE_CHARS, 8, 3, 200),
+        (TITLE_CHARS, 3, 1, 80),
+        (40, 1, 0, 0),
+        (20, 0, 0, 0),
+    ];
+    let mut out = String::new();
+    for (title_chars, max_regions, max_reasons, reason_chars) in shapes {
+        let mut lines = vec![head.clone()];
+        lines.push(format!(
+            "> 标题：{}",
+            escape(&short(&case.title, title_chars))
+        ));
+        lines.push(format!("> 类别：{}", cats.join("、")));
+        if !regions.is_empty() && max_regions > 0 {
+            let shown: Vec<&str> = regions
+                .iter()
+                .take(max_regions)
+                .map(String::as_str)
+                .collect();
+            let more = regions.len().saturating_sub(shown.len());
+            let mut line = format!("> 地域：{}", shown.join("、"));
+            if more > 0 {
+                line.push_str(&format!("等{}地", regions.len()));
+            }
+            lines.push(line);
+        }
+        if !reasons.is_empty() && max_reasons > 0 {
+            let joined: Vec<&str> = reasons
+                .iter()
+                .take(max_reasons)
+                .map(String::as_str)
+                .collect();
+            lines.push(format!(
+                "> 分级理由：{}",
+                short(&joined.join("；"), reason_chars)
+            ));
+        }
+        lines.extend(tail.iter().cloned());
+        out = lines.join("\n");
+        if out.len() <= limit {
+            return out;
+        }
+    }
+    out
 }

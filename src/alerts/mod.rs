@@ -349,17 +349,7 @@ impl Alerter {
                     continue;
                 }
                 let body = format::body(w.kind, case, e, &self.public_url, now);
-                out.push(Delivery {
-                    id: 0,
-                    webhook: w.name.clone(),
-                    event: e.key.clone(),
-                    case_id: case.id,
-                    body,
-                    created: now,
-                    attempts: 0,
-                    next_attempt: now,
-                    last_error: None,
-                });
+                out.push(Delivery::new(&w.name, &e.key, case.id, body, now));
             }
         }
         out

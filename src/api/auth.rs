@@ -3,7 +3,7 @@
 //! does.
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -35,21 +35,19 @@ pub async fn require(
             scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
         });
     let Some(presented) = presented else {
-        return unauthorized("send a token: Authorization: Bearer <token>");
+        return ApiError::Unauthorized("send a token: Authorization: Bearer <token>")
+            .into_response();
     };
     let Some(token) = find(&state.inner.tokens, presented) else {
-        return unauthorized("the token is not valid");
+        return ApiError::Unauthorized("the token is not valid").into_response();
     };
     if token.role < role {
-        return ApiError::new(
-            StatusCode::FORBIDDEN,
-            format!(
-                "the token '{}' has role {}; this needs {}",
-                token.name,
-                token.role.name(),
-                role.name()
-            ),
-        )
+        return ApiError::Forbidden(format!(
+            "the token '{}' has role {}; this needs {}",
+            token.name,
+            token.role.name(),
+            role.name()
+        ))
         .into_response();
     }
     req.extensions_mut().insert(Principal {
@@ -57,15 +55,6 @@ pub async fn require(
         role: token.role,
     });
     next.run(req).await
-}
-
-fn unauthorized(message: &str) -> Response {
-    let mut resp = ApiError::new(StatusCode::UNAUTHORIZED, message).into_response();
-    resp.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Bearer realm=\"yuqing\""),
-    );
-    resp
 }
 
 /// The token equal to `presented`, comparing every token in constant time

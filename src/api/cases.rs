@@ -2,13 +2,14 @@
 
 use axum::Extension;
 use axum::extract::State;
-use serde::Deserialize;
-use serde_json::{Value, json};
 
 use super::auth::Principal;
-use super::error::{Json, Path, Query};
+use super::error::{ErrorBody, Json, Path, Query};
+use super::model::{
+    ActionRequest, CaseDetail, CaseListQuery, CasePage, CaseView, CheckedActionRequest, ItemView,
+};
 use super::{ApiError, AppState, blocking, page_size, parse_list, parse_one, parse_time};
-use crate::cases::{Action, Case, CaseStatus};
+use crate::cases::{Case, CaseStatus};
 use crate::classify::{Category, Flag, Severity};
 use crate::item::Item;
 use crate::store::index::{CaseFilter, CaseSort, Cursor};
@@ -16,25 +17,6 @@ use crate::store::index::{CaseFilter, CaseSort, Cursor};
 /// Items shown with one case at most (reposts can number thousands; the
 /// rest are at `/items?case=ID`).
 const CASE_ITEMS_SHOWN: usize = 200;
-
-/// Query of `GET /cases`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct ListQuery {
-    status: Option<String>,
-    category: Option<String>,
-    min_severity: Option<String>,
-    region: Option<String>,
-    flag: Option<String>,
-    department: Option<String>,
-    since: Option<String>,
-    until: Option<String>,
-    overdue: Option<bool>,
-    q: Option<String>,
-    sort: Option<String>,
-    limit: Option<usize>,
-    cursor: Option<String>,
-}
 
 pub(super) fn categories(v: Option<&str>) -> Result<Vec<Category>, ApiError> {
     parse_list(
@@ -57,10 +39,22 @@ fn non_empty(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// `GET /cases`.
+#[utoipa::path(
+    get,
+    path = "/cases",
+    summary = "Candidate cases, filtered, sorted and paged (without histories)",
+    params(CaseListQuery),
+    responses(
+        (status = 200, description = "A page of cases", body = CasePage),
+        (status = 400, description = "A parameter that cannot be read, or a cursor that was not given by a previous page", body = ErrorBody),
+        (status = 410, description = "The cursor's snapshot has expired (15 minutes); start again from the first page", body = ErrorBody),
+    )
+)]
 pub(super) async fn list(
     State(state): State<AppState>,
-    Query(q): Query<ListQuery>,
-) -> Result<axum::Json<Value>, ApiError> {
+    Query(q): Query<CaseListQuery>,
+) -> Result<axum::Json<CasePage>, ApiError> {
     let filter = CaseFilter {
         statuses: parse_list(
             "status",
@@ -82,7 +76,7 @@ pub(super) async fn list(
         "sort",
         q.sort.as_deref(),
         CaseSort::parse,
-        "last_seen, severity, due or created",
+        "last_seen, severity, due, created or urgency",
     )?
     .unwrap_or_default();
     let cursor = q
@@ -101,22 +95,33 @@ pub(super) async fn list(
     let store = state.pipeline().store().clone();
     let page =
         blocking(move || Ok(store.case_page(&filter, sort, cursor.as_ref(), limit, now)?)).await?;
-    let cases: Vec<Value> = page
-        .cases
-        .iter()
-        .map(|c| case_view(c, now, false))
-        .collect();
-    Ok(axum::Json(json!({
-        "cases": cases,
-        "total": page.total,
-        "next_cursor": page.next_cursor,
-    })))
+    Ok(axum::Json(CasePage {
+        cases: page
+            .cases
+            .into_iter()
+            .map(|c| CaseView::new(c, now).0)
+            .collect(),
+        total: page.total,
+        next_cursor: page.next_cursor,
+    }))
 }
 
+/// `GET /cases/{id}`.
+#[utoipa::path(
+    get,
+    path = "/cases/{id}",
+    summary = "One case with its items (latest 200, newest first, with matched terms), reasons and history",
+    params(("id" = u64, Path, description = "Case id")),
+    responses(
+        (status = 200, description = "The case", body = CaseDetail),
+        (status = 400, description = "The id is not a whole number", body = ErrorBody),
+        (status = 404, description = "No case has this id", body = ErrorBody),
+    )
+)]
 pub(super) async fn show(
     State(state): State<AppState>,
     Path(id): Path<u64>,
-) -> Result<axum::Json<Value>, ApiError> {
+) -> Result<axum::Json<CaseDetail>, ApiError> {
     let now = state.now();
     let store = state.pipeline().store().clone();
     let (case, items) = blocking(move || {
@@ -127,67 +132,53 @@ pub(super) async fn show(
         Ok((case, items))
     })
     .await?;
-    Ok(axum::Json(detail(&case, &items, now)))
+    Ok(axum::Json(detail(case, items, now)))
 }
 
-/// Body of `POST /cases/{id}/actions`: an [`Action`] plus an optional note.
-#[derive(Debug, Deserialize)]
-pub(super) struct ActionRequest {
-    #[serde(flatten)]
-    action: Action,
-    #[serde(default)]
-    note: Option<String>,
-}
-
+/// `POST /cases/{id}/actions`.
+#[utoipa::path(
+    post,
+    path = "/cases/{id}/actions",
+    summary = "Apply a workflow action; 409 when the case's status does not allow it",
+    params(("id" = u64, Path, description = "Case id")),
+    request_body = ActionRequest,
+    responses(
+        (status = 200, description = "The case after the action", body = CaseDetail),
+        (status = 400, description = "The id is not a whole number, or the body is not JSON", body = ErrorBody),
+        (status = 404, description = "No case has this id", body = ErrorBody),
+        (status = 409, description = "The case's status does not allow the action", body = ErrorBody),
+        (status = 422, description = "The body is not an action, or names what cannot be used (a missing or closed merge target, items not in the case, a due time before the case was first seen)", body = ErrorBody),
+    )
+)]
 pub(super) async fn act(
     State(state): State<AppState>,
     Extension(who): Extension<Principal>,
     Path(id): Path<u64>,
-    Json(req): Json<ActionRequest>,
-) -> Result<axum::Json<Value>, ApiError> {
+    Json(CheckedActionRequest(req)): Json<CheckedActionRequest>,
+) -> Result<axum::Json<CaseDetail>, ApiError> {
+    if let super::model::ActionBody::Assign { due: Some(t), .. } = &req.action {
+        super::writable_time("due", *t).map_err(ApiError::Unprocessable)?;
+    }
     let now = state.now();
     let pipeline = state.pipeline().clone();
     let (case, items) = blocking(move || {
-        let case = pipeline.act(id, req.action, &who.name, req.note, now)?;
+        let case = pipeline.act(id, req.action.into(), &who.name, req.note, now)?;
         let items = pipeline.store().case_items_latest(id, CASE_ITEMS_SHOWN)?;
         Ok((case, items))
     })
     .await?;
     tracing::info!(case = id, status = case.status.name(), "case updated");
-    Ok(axum::Json(detail(&case, &items, now)))
+    Ok(axum::Json(detail(case, items, now)))
 }
 
 /// A case with its latest items (newest first).
-fn detail(case: &Case, items: &[Item], now: chrono::DateTime<chrono::Utc>) -> Value {
-    let mut v = case_view(case, now, true);
-    if let Value::Object(m) = &mut v {
-        m.insert(
-            "items".into(),
-            Value::Array(items.iter().map(super::items::item_view).collect()),
-        );
-        m.insert(
-            "items_truncated".into(),
-            Value::Bool(items.len() < case.item_count as usize),
-        );
+fn detail(case: Case, items: Vec<Item>, now: chrono::DateTime<chrono::Utc>) -> CaseDetail {
+    let items_truncated = items.len() < case.item_count as usize;
+    let (case, history) = CaseView::new(case, now);
+    CaseDetail {
+        case,
+        history,
+        items: items.into_iter().map(ItemView::from).collect(),
+        items_truncated,
     }
-    v
-}
-
-/// A case as the API shows it: the stored record plus what is derived at
-/// `now` (`overdue`, `next_due`), without internal fields.
-pub(super) fn case_view(case: &Case, now: chrono::DateTime<chrono::Utc>, history: bool) -> Value {
-    let mut v = serde_json::to_value(case).unwrap_or(Value::Null);
-    if let Value::Object(m) = &mut v {
-        m.remove("simhash");
-        if !history {
-            m.remove("history");
-        }
-        m.insert("overdue".into(), json!(case.overdue(now)));
-        m.insert("source_count".into(), json!(case.sources.len()));
-        m.insert(
-            "responsible_department".into(),
-            json!(case.responsible_department()),
-        );
-    }
-    v
 }

@@ -2,38 +2,28 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde::Deserialize;
-use serde_json::{Value, json};
 
 use super::cases::{categories, flag, min_severity};
-use super::error::{Json, Path, Query};
+use super::error::{ErrorBody, Json, Path, Query};
+use super::model::{IngestedView, ItemListQuery, ItemPage, ItemView, NewItemBody};
 use super::{ApiError, AppState, blocking, page_size, parse_time};
-use crate::item::Item;
-use crate::pipeline::NewItem;
 use crate::store::ItemFilter;
 
-/// Query of `GET /items`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct ListQuery {
-    source: Option<String>,
-    category: Option<String>,
-    min_severity: Option<String>,
-    region: Option<String>,
-    flag: Option<String>,
-    flagged: Option<bool>,
-    case: Option<u64>,
-    since: Option<String>,
-    until: Option<String>,
-    q: Option<String>,
-    limit: Option<usize>,
-    cursor: Option<String>,
-}
-
+/// `GET /items`.
+#[utoipa::path(
+    get,
+    path = "/items",
+    summary = "Items, newest first, filtered and paged (unmatched items too)",
+    params(ItemListQuery),
+    responses(
+        (status = 200, description = "A page of items", body = ItemPage),
+        (status = 400, description = "A parameter that cannot be read, or a cursor that was not given by a previous page", body = ErrorBody),
+    )
+)]
 pub(super) async fn list(
     State(state): State<AppState>,
-    Query(q): Query<ListQuery>,
-) -> Result<axum::Json<Value>, ApiError> {
+    Query(q): Query<ItemListQuery>,
+) -> Result<axum::Json<ItemPage>, ApiError> {
     let filter = ItemFilter {
         source: q.source.filter(|s| !s.trim().is_empty()),
         categories: categories(q.category.as_deref())?,
@@ -50,16 +40,28 @@ pub(super) async fn list(
     let store = state.pipeline().store().clone();
     let cursor = q.cursor;
     let page = blocking(move || Ok(store.item_page(&filter, cursor.as_deref(), limit)?)).await?;
-    Ok(axum::Json(json!({
-        "items": page.items.iter().map(item_view).collect::<Vec<_>>(),
-        "next_cursor": page.next_cursor,
-    })))
+    Ok(axum::Json(ItemPage {
+        items: page.items.into_iter().map(ItemView::from).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }
 
+/// `GET /items/{id}`.
+#[utoipa::path(
+    get,
+    path = "/items/{id}",
+    summary = "One item with its classification",
+    params(("id" = String, Path, description = "Item id")),
+    responses(
+        (status = 200, description = "The item", body = ItemView),
+        (status = 400, description = "The id is not valid percent-encoded UTF-8", body = ErrorBody),
+        (status = 404, description = "No item has this id", body = ErrorBody),
+    )
+)]
 pub(super) async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<axum::Json<Value>, ApiError> {
+) -> Result<axum::Json<ItemView>, ApiError> {
     let store = state.pipeline().store().clone();
     let item = blocking(move || {
         store
@@ -67,20 +69,33 @@ pub(super) async fn show(
             .ok_or_else(|| ApiError::not_found(format!("item {id} does not exist")))
     })
     .await?;
-    Ok(axum::Json(item_view(&item)))
+    Ok(axum::Json(item.into()))
 }
 
+/// `POST /items`.
+#[utoipa::path(
+    post,
+    path = "/items",
+    summary = "Enter an item from an offline channel; it is classified and grouped like any other",
+    request_body = NewItemBody,
+    responses(
+        (status = 201, description = "A new item", body = IngestedView),
+        (status = 200, description = "The same item was entered before: it was updated", body = IngestedView),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "The body is not an item: no source, or neither text nor title", body = ErrorBody),
+    )
+)]
 pub(super) async fn create(
     State(state): State<AppState>,
-    Json(mut new): Json<NewItem>,
-) -> Result<(StatusCode, axum::Json<Value>), ApiError> {
-    if new.source_kind.is_none() {
-        new.source_kind = Some("manual".into());
+    Json(new): Json<NewItemBody>,
+) -> Result<(StatusCode, axum::Json<IngestedView>), ApiError> {
+    if let Some(t) = new.published {
+        super::writable_time("published", t).map_err(ApiError::Unprocessable)?;
     }
     let now = state.now();
     let pipeline = state.pipeline().clone();
     let (ingested, item) = blocking(move || {
-        let ingested = pipeline.ingest(new, now)?;
+        let ingested = pipeline.ingest(new.into(), now)?;
         // Acknowledged means durable: flush before answering.
         pipeline.store().flush()?;
         let item = pipeline.store().item(&ingested.item_id)?;
@@ -98,20 +113,5 @@ pub(super) async fn create(
     } else {
         StatusCode::CREATED
     };
-    let mut v = serde_json::to_value(&ingested).unwrap_or(Value::Null);
-    if let (Value::Object(m), Some(item)) = (&mut v, item) {
-        m.insert("item".into(), item_view(&item));
-    }
-    Ok((status, axum::Json(v)))
-}
-
-/// An item as the API shows it, without internal fields.
-pub(super) fn item_view(item: &Item) -> Value {
-    let mut v = serde_json::to_value(item).unwrap_or(Value::Null);
-    if let Value::Object(m) = &mut v {
-        m.remove("simhash");
-        // The store omits an absent case id; the API always shows the key.
-        m.entry("case_id").or_insert(Value::Null);
-    }
-    v
+    Ok((status, axum::Json(IngestedView::new(ingested, item))))
 }

@@ -1,15 +1,22 @@
 //! The analysts' JSON HTTP API under `/api/v1` (axum).
 //!
-//! Every route is declared once, in [`ROUTES`]: the router is built from that
-//! table and so is the OpenAPI document ([`openapi`]), so the two cannot
-//! disagree. Each route names the least role that may call it; the auth
-//! middleware ([`auth`]) enforces it.
+//! Every route is declared once, in [`table`]: a handler with its
+//! `#[utoipa::path]` (method, path, parameters, body, every status it
+//! answers) and the least role that may call it. The router and the OpenAPI
+//! document ([`openapi`]) are both built from that table, and the document's
+//! schemas from the types handlers send and accept ([`model`]), so neither
+//! can drift from what is served. The auth middleware ([`auth`]) enforces
+//! the roles; errors are one enum ([`error`]); the HTTP edge ([`edge`]: the
+//! listener's timeouts, request ids, logs, body limits, JSON for every
+//! error) wraps it all.
 //!
 //! Handlers never block the runtime: store reads and writes run on the
 //! blocking pool, and every write is flushed before the client hears 2xx.
 
 pub mod auth;
+pub mod edge;
 pub mod error;
+pub mod model;
 pub mod openapi;
 
 mod cases;
@@ -19,18 +26,21 @@ mod ops;
 pub(crate) mod stats;
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{Method, StatusCode};
+use axum::http::Method;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::get;
 use chrono::{DateTime, Utc};
 use tower_http::catch_panic::CatchPanicLayer;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 use crate::config::{Role, Token};
 use crate::pipeline::Pipeline;
+pub use edge::{ServeOptions, serve_with};
 pub use error::ApiError;
 
 /// Prefix of every route.
@@ -59,6 +69,8 @@ pub struct Live {
     pub scheduler: crate::daemon::SchedulerHandle,
     /// Alerts waiting for delivery, when alerts are configured.
     pub outbox_depth: Option<Arc<dyn Fn() -> usize + Send + Sync>>,
+    /// The webhooks' states and test messages, when alerts are configured.
+    pub alerts: Option<Arc<crate::alerts::deliver::Sender>>,
 }
 
 /// Where handlers get "now" from: the wall clock, or a fixed time in tests
@@ -121,332 +133,116 @@ impl AppState {
     }
 }
 
-/// Where a parameter goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamIn {
-    /// In the path.
-    Path,
-    /// In the query string.
-    Query,
-}
+/// Most time a request may take: reading its body, the handler's work,
+/// writing nothing yet. Past it the client gets 503 (the work it started,
+/// on the blocking pool, may still finish).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// A documented parameter.
-#[derive(Debug, Clone, Copy)]
-pub struct Param {
-    /// Its name.
-    pub name: &'static str,
-    /// Path or query.
-    pub location: ParamIn,
-    /// JSON Schema type: `string`, `integer`, `boolean`.
-    pub ty: &'static str,
-    /// What it does.
-    pub doc: &'static str,
-}
+/// The same for operators' routes that do a poll, a reload or a
+/// reclassification of the whole store.
+pub const LONG_REQUEST_TIMEOUT: Duration = Duration::from_secs(600);
 
-/// One route: how it is served and how it is documented.
-pub struct RouteSpec {
-    /// HTTP method.
-    pub method: Method,
-    /// Path under [`PREFIX`], in axum syntax (`/cases/{id}`).
-    pub path: &'static str,
+/// One route of [`table`].
+pub struct Route {
     /// Least role allowed; `None` for public routes.
     pub role: Option<Role>,
-    /// One line for the docs.
-    pub summary: &'static str,
-    /// Parameters.
-    pub params: &'static [Param],
-    /// Schema name of the JSON body, if any.
-    pub body: Option<&'static str>,
-    /// Success status.
-    pub ok: StatusCode,
-    /// Schema name of the success response.
-    pub response: &'static str,
-    handler: fn() -> MethodRouter<AppState>,
+    /// Most time a request may take.
+    pub timeout: Duration,
+    /// The handler, with its method, path and documentation.
+    route: UtoipaMethodRouter<AppState>,
 }
 
-const fn q(name: &'static str, ty: &'static str, doc: &'static str) -> Param {
-    Param {
-        name,
-        location: ParamIn::Query,
-        ty,
-        doc,
+impl Route {
+    fn public(route: UtoipaMethodRouter<AppState>) -> Self {
+        Route {
+            role: None,
+            timeout: REQUEST_TIMEOUT,
+            route,
+        }
+    }
+
+    fn with(role: Role, route: UtoipaMethodRouter<AppState>) -> Self {
+        Route {
+            role: Some(role),
+            timeout: REQUEST_TIMEOUT,
+            route,
+        }
+    }
+
+    fn long(mut self) -> Self {
+        self.timeout = LONG_REQUEST_TIMEOUT;
+        self
+    }
+
+    /// The route's method and path under [`PREFIX`] (`/cases/{id}`).
+    pub fn method_and_path(&self) -> Vec<(Method, String)> {
+        self.route
+            .1
+            .paths
+            .iter()
+            .flat_map(|(path, item)| {
+                openapi::methods_of(item)
+                    .into_iter()
+                    .map(move |m| (m, path.clone()))
+            })
+            .collect()
     }
 }
 
-const fn p(name: &'static str, ty: &'static str, doc: &'static str) -> Param {
-    Param {
-        name,
-        location: ParamIn::Path,
-        ty,
-        doc,
-    }
+/// Every route of the API, under [`PREFIX`].
+pub fn table() -> Vec<Route> {
+    vec![
+        Route::public(routes!(ops::health)),
+        Route::public(routes!(misc::openapi)),
+        Route::with(Role::Viewer, routes!(cases::list)),
+        Route::with(Role::Viewer, routes!(cases::show)),
+        Route::with(Role::Analyst, routes!(cases::act)),
+        Route::with(Role::Viewer, routes!(items::list)),
+        Route::with(Role::Analyst, routes!(items::create)),
+        Route::with(Role::Viewer, routes!(items::show)),
+        Route::with(Role::Viewer, routes!(stats::stats)),
+        Route::with(Role::Viewer, routes!(misc::changes)),
+        Route::with(Role::Viewer, routes!(ops::keywords)),
+        Route::with(Role::Admin, routes!(ops::reload)).long(),
+        Route::with(Role::Viewer, routes!(ops::sources)),
+        Route::with(Role::Admin, routes!(ops::poll)).long(),
+        Route::with(Role::Admin, routes!(ops::reclassify)).long(),
+        Route::with(Role::Admin, routes!(ops::alerts)),
+        Route::with(Role::Admin, routes!(ops::test_alert)).long(),
+    ]
 }
 
-const CASE_FILTERS: &[Param] = &[
-    q(
-        "status",
-        "string",
-        "Comma-separated statuses: new, confirmed, dismissed, assigned, responded, closed.",
-    ),
-    q(
-        "category",
-        "string",
-        "Comma-separated categories: policy, interest, morality, emergency, directive (any matches).",
-    ),
-    q(
-        "min_severity",
-        "string",
-        "Least severity: IV, III, II, I (or 一般, 较大, 重大, 特别重大).",
-    ),
-    q(
-        "region",
-        "string",
-        "A region among the case's regions, exactly.",
-    ),
-    q("flag", "string", "rumor or urgent."),
-    q(
-        "department",
-        "string",
-        "Responsible department (assigned, else suggested), exactly.",
-    ),
-    q(
-        "since",
-        "string",
-        "Last seen at or after this time (RFC 3339, or YYYY-MM-DD [HH:MM] Beijing time).",
-    ),
-    q("until", "string", "First seen at or before this time."),
-    q(
-        "overdue",
-        "boolean",
-        "true: only cases past a due time without a response; false: only the others.",
-    ),
-    q(
-        "q",
-        "string",
-        "Case-insensitive text in the title or top terms.",
-    ),
-    q(
-        "sort",
-        "string",
-        "last_seen (default), severity, due or created.",
-    ),
-    q("limit", "integer", "Page size, 1 to 500 (default 50)."),
-    q(
-        "cursor",
-        "string",
-        "next_cursor of the previous page; pages show the list as it was at the first page.",
-    ),
-];
+/// A route as tests and tools see it.
+#[derive(Debug, Clone)]
+pub struct RouteInfo {
+    /// HTTP method.
+    pub method: Method,
+    /// Path under [`PREFIX`], with `{name}` parameters.
+    pub path: String,
+    /// Least role allowed; `None` for public routes.
+    pub role: Option<Role>,
+    /// True when the route takes a JSON body.
+    pub body: bool,
+}
 
-const ITEM_FILTERS: &[Param] = &[
-    q("source", "string", "Source name, exactly."),
-    q(
-        "category",
-        "string",
-        "Comma-separated categories (any matches).",
-    ),
-    q("min_severity", "string", "Least severity."),
-    q("region", "string", "A region among the item's regions."),
-    q("flag", "string", "rumor or urgent."),
-    q(
-        "flagged",
-        "boolean",
-        "true: only items that matched a category; false: only those that did not.",
-    ),
-    q("case", "integer", "Only the items of this case."),
-    q("since", "string", "Ingested at or after this time."),
-    q("until", "string", "Ingested at or before this time."),
-    q("q", "string", "Case-insensitive text in the title or text."),
-    q("limit", "integer", "Page size, 1 to 500 (default 50)."),
-    q("cursor", "string", "next_cursor of the previous page."),
-];
-
-/// Every route of the API.
-pub static ROUTES: &[RouteSpec] = &[
-    RouteSpec {
-        method: Method::GET,
-        path: "/health",
-        role: None,
-        summary: "Readiness (store, rules, scheduler) and store counts; 503 when not ready.",
-        params: &[],
-        body: None,
-        ok: StatusCode::OK,
-        response: "Health",
-        handler: || get(ops::health),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/openapi.json",
-        role: None,
-        summary: "This document.",
-        params: &[],
-        body: None,
-        ok: StatusCode::OK,
-        response: "OpenApi",
-        handler: || get(misc::openapi),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/cases",
-        role: Some(Role::Viewer),
-        summary: "Candidate cases, filtered, sorted and paged (without histories).",
-        params: CASE_FILTERS,
-        body: None,
-        ok: StatusCode::OK,
-        response: "CasePage",
-        handler: || get(cases::list),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/cases/{id}",
-        role: Some(Role::Viewer),
-        summary: "One case with its items (latest 200, newest first, with matched terms), reasons and history.",
-        params: &[p("id", "integer", "Case id.")],
-        body: None,
-        ok: StatusCode::OK,
-        response: "CaseDetail",
-        handler: || get(cases::show),
-    },
-    RouteSpec {
-        method: Method::POST,
-        path: "/cases/{id}/actions",
-        role: Some(Role::Analyst),
-        summary: "Apply a workflow action; 409 when the case's status does not allow it.",
-        params: &[p("id", "integer", "Case id.")],
-        body: Some("ActionRequest"),
-        ok: StatusCode::OK,
-        response: "CaseDetail",
-        handler: || post(cases::act),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/items",
-        role: Some(Role::Viewer),
-        summary: "Items, newest first, filtered and paged (unmatched items too).",
-        params: ITEM_FILTERS,
-        body: None,
-        ok: StatusCode::OK,
-        response: "ItemPage",
-        handler: || get(items::list),
-    },
-    RouteSpec {
-        method: Method::POST,
-        path: "/items",
-        role: Some(Role::Analyst),
-        summary: "Enter an item from an offline channel; it is classified and grouped like any other.",
-        params: &[],
-        body: Some("NewItem"),
-        ok: StatusCode::CREATED,
-        response: "Ingested",
-        handler: || post(items::create),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/items/{id}",
-        role: Some(Role::Viewer),
-        summary: "One item with its classification.",
-        params: &[p("id", "string", "Item id.")],
-        body: None,
-        ok: StatusCode::OK,
-        response: "Item",
-        handler: || get(items::show),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/stats",
-        role: Some(Role::Viewer),
-        summary: "Counts by category, severity, status and department, and on-time rates (定期通报).",
-        params: &[
-            q(
-                "from",
-                "string",
-                "Cases first seen at or after (default: 30 days ago).",
-            ),
-            q("to", "string", "Cases first seen before (default: now)."),
-        ],
-        body: None,
-        ok: StatusCode::OK,
-        response: "Stats",
-        handler: || get(stats::stats),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/changes",
-        role: Some(Role::Viewer),
-        summary: "The changes feed: every item and case write, in order, for other tools.",
-        params: &[
-            q(
-                "after",
-                "integer",
-                "Last sequence number already seen (default 0).",
-            ),
-            q(
-                "limit",
-                "integer",
-                "At most this many, 1 to 1000 (default 100).",
-            ),
-        ],
-        body: None,
-        ok: StatusCode::OK,
-        response: "ChangePage",
-        handler: || get(misc::changes),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/keywords",
-        role: Some(Role::Viewer),
-        summary: "The keyword lists in force (rule counts, digests, version) and the errors of a refused reload.",
-        params: &[],
-        body: None,
-        ok: StatusCode::OK,
-        response: "RulesStatus",
-        handler: || get(ops::keywords),
-    },
-    RouteSpec {
-        method: Method::POST,
-        path: "/keywords/reload",
-        role: Some(Role::Admin),
-        summary: "Reload the keyword lists and the config's sources and routing now; 422 with every problem when the files are invalid (the previous ones stay in force).",
-        params: &[],
-        body: None,
-        ok: StatusCode::OK,
-        response: "ReloadOutcome",
-        handler: || post(ops::reload),
-    },
-    RouteSpec {
-        method: Method::GET,
-        path: "/sources",
-        role: Some(Role::Viewer),
-        summary: "Every enabled source with its state: last poll, last error, failures, next due, items found.",
-        params: &[],
-        body: None,
-        ok: StatusCode::OK,
-        response: "SourceList",
-        handler: || get(ops::sources),
-    },
-    RouteSpec {
-        method: Method::POST,
-        path: "/sources/{name}/poll",
-        role: Some(Role::Admin),
-        summary: "Poll one source now, as its schedule would, and return what was found; 409 while it is being polled.",
-        params: &[p("name", "string", "Source name.")],
-        body: None,
-        ok: StatusCode::OK,
-        response: "PollReport",
-        handler: || post(ops::poll),
-    },
-    RouteSpec {
-        method: Method::POST,
-        path: "/reclassify",
-        role: Some(Role::Admin),
-        summary: "Re-run classification and grouping with the rules in force over the items ingested since a time.",
-        params: &[],
-        body: Some("ReclassifyRequest"),
-        ok: StatusCode::OK,
-        response: "Reclassified",
-        handler: || post(ops::reclassify),
-    },
-];
+/// Every route of [`table`], one per method.
+pub fn routes() -> Vec<RouteInfo> {
+    let doc = openapi::document();
+    table()
+        .iter()
+        .flat_map(|r| {
+            r.method_and_path().into_iter().map(|(method, path)| {
+                let op = &doc["paths"][format!("{PREFIX}{path}")][method.as_str().to_lowercase()];
+                RouteInfo {
+                    body: op.get("requestBody").is_some(),
+                    method,
+                    path,
+                    role: r.role,
+                }
+            })
+        })
+        .collect()
+}
 
 /// Limits of the HTTP layer.
 #[derive(Debug, Clone, Copy)]
@@ -461,40 +257,43 @@ impl Default for Limits {
     }
 }
 
-/// The API's router, with auth, body limit, JSON fallbacks and panic
-/// catching.
+/// The API's router: the routes of [`table`] with their roles and time
+/// limits, JSON fallbacks, panic catching and the HTTP edge's layers
+/// ([`edge::layers`]).
 pub fn router(state: AppState, limits: Limits) -> Router {
-    let mut paths: Vec<(&'static str, MethodRouter<AppState>)> = Vec::new();
-    for r in ROUTES {
-        let mut method_router = (r.handler)();
-        if let Some(role) = r.role {
-            method_router = method_router.route_layer(axum::middleware::from_fn_with_state(
-                (state.clone(), role),
-                auth::require,
+    let mut api: OpenApiRouter<AppState> = OpenApiRouter::new();
+    for r in table() {
+        let timeout = r.timeout;
+        let role = r.role;
+        let auth_state = state.clone();
+        api = api.routes(r.route.map(move |mr| {
+            let mr = mr.route_layer(axum::middleware::from_fn_with_state(
+                timeout,
+                edge::time_limit,
             ));
-        }
-        match paths.iter_mut().find(|(p, _)| *p == r.path) {
-            Some((_, existing)) => {
-                *existing = std::mem::take(existing).merge(method_router);
+            match role {
+                Some(role) => mr.route_layer(axum::middleware::from_fn_with_state(
+                    (auth_state, role),
+                    auth::require,
+                )),
+                None => mr,
             }
-            None => paths.push((r.path, method_router)),
-        }
+        }));
     }
-    let mut api = Router::new();
-    for (path, mr) in paths {
-        api = api.route(path, mr.fallback(method_not_allowed));
-    }
+    let (api, _) = api.split_for_parts();
     let metrics = get(ops::metrics).route_layer(axum::middleware::from_fn_with_state(
         (state.clone(), Role::Viewer),
         auth::require,
     ));
-    Router::new()
-        .nest(PREFIX, api)
+    let app = Router::new()
+        .nest(PREFIX, api.method_not_allowed_fallback(method_not_allowed))
         .route("/metrics", metrics)
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(DefaultBodyLimit::max(limits.body))
-        .layer(CatchPanicLayer::custom(panicked))
+        .layer(CatchPanicLayer::custom(panicked));
+    edge::layers(app, state, limits)
 }
 
 async fn not_found() -> ApiError {
@@ -504,15 +303,19 @@ async fn not_found() -> ApiError {
 }
 
 async fn method_not_allowed() -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        format!("method not allowed on this route; see {PREFIX}/openapi.json"),
-    )
+    ApiError::MethodNotAllowed
 }
 
-fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    tracing::error!("a request handler panicked; the server goes on");
-    ApiError::internal("internal error; the server logged it").into_response()
+fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    ApiError::internal(format!(
+        "a request handler panicked ({what}); the server goes on"
+    ))
+    .into_response()
 }
 
 /// Runs `f` on the blocking pool (sled calls and fsync must not stall the
@@ -524,18 +327,18 @@ where
 {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
+        .map_err(|e| ApiError::internal(format!("the request's blocking task failed: {e}")))?
 }
 
-/// Serves the API on `listener` until `shutdown` resolves.
+/// Serves the API on `listener` until `shutdown` resolves, with the
+/// listener's default timeouts ([`ServeOptions`]); then lets requests in
+/// flight finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with(listener, app, shutdown, ServeOptions::default()).await
 }
 
 /// Splits a comma-separated query value into parsed parts, naming the bad
@@ -578,9 +381,26 @@ fn parse_one<T>(
 fn parse_time(what: &str, value: Option<&str>) -> Result<Option<DateTime<Utc>>, ApiError> {
     value
         .map(|s| {
-            crate::time::parse_time(s).map_err(|e| ApiError::bad_request(format!("{what}: {e}")))
+            let t = crate::time::parse_time(s)
+                .map_err(|e| ApiError::bad_request(format!("{what}: {e}")))?;
+            writable_time(what, t).map_err(ApiError::BadRequest)
         })
         .transpose()
+}
+
+/// `t` when RFC 3339 can write it back: years 0000 to 9999 in UTC. (A time
+/// like 9999-12-31T23:00:00-05:00 is past year 9999 in UTC, and chrono would
+/// answer it as `+10000-…`, which no client reads as a time.)
+fn writable_time(what: &str, t: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    use chrono::Datelike;
+    if (0..=9999).contains(&t.year()) {
+        Ok(t)
+    } else {
+        Err(format!(
+            "{what}: {} is outside the years 0000 to 9999 in UTC",
+            t.to_rfc3339()
+        ))
+    }
 }
 
 /// Page size from `limit`, 1..=max, default `default`.

@@ -1,405 +1,253 @@
-//! The OpenAPI 3.1 document, generated from [`super::ROUTES`] (so every
-//! served route is documented and nothing else), with the JSON Schemas of
-//! the bodies. Tests check real responses against these schemas.
+//! The OpenAPI 3.1 document, generated: paths, parameters, bodies and the
+//! statuses of each route from the handlers' `#[utoipa::path]` in
+//! [`super::table`], schemas from the types of [`super::model`]. To that
+//! this module adds what the route table and the edge decide for every
+//! route alike: security and 401/403 by role, the body statuses (400, 413,
+//! 415, 422) of routes that take one, the edge's statuses (413, 414, 431,
+//! 500, 503) and the `x-request-id` header on every response.
+//!
+//! [`check`] validates a value against one of the document's schemas; the
+//! tests use it on real responses.
 
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use axum::http::Method;
 use serde_json::{Map, Value, json};
+use utoipa::PartialSchema;
+use utoipa::openapi::path::PathItem;
+use utoipa_axum::router::OpenApiRouter;
 
-use super::{PREFIX, ParamIn, ROUTES};
+use super::edge::{MAX_HEADER_BYTES, MAX_HEADERS, MAX_URI_BYTES};
+use super::error::ErrorBody;
+use super::model::NOT_BLANK;
+use super::{AppState, PREFIX, table};
 
-/// The whole document.
-pub fn document() -> Value {
-    let mut paths = Map::new();
-    for r in ROUTES {
-        let mut op = Map::new();
-        op.insert("summary".into(), json!(r.summary));
-        op.insert(
-            "operationId".into(),
-            json!(format!(
-                "{}{}",
-                r.method.as_str().to_lowercase(),
-                r.path.replace(['/', '{', '}', '.'], "_")
-            )),
-        );
-        let params: Vec<Value> = r
-            .params
-            .iter()
-            .map(|p| {
-                json!({
-                    "name": p.name,
-                    "in": if p.location == ParamIn::Path { "path" } else { "query" },
-                    "required": p.location == ParamIn::Path,
-                    "description": p.doc,
-                    "schema": {"type": p.ty},
-                })
-            })
-            .collect();
-        if !params.is_empty() {
-            op.insert("parameters".into(), Value::Array(params));
+/// The whole document (built once).
+pub fn document() -> &'static Value {
+    static DOC: OnceLock<Value> = OnceLock::new();
+    DOC.get_or_init(build)
+}
+
+/// The methods a path item has operations for.
+pub fn methods_of(item: &PathItem) -> Vec<Method> {
+    [
+        (Method::GET, item.get.is_some()),
+        (Method::POST, item.post.is_some()),
+        (Method::PUT, item.put.is_some()),
+        (Method::DELETE, item.delete.is_some()),
+        (Method::PATCH, item.patch.is_some()),
+        (Method::HEAD, item.head.is_some()),
+        (Method::OPTIONS, item.options.is_some()),
+        (Method::TRACE, item.trace.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(m, has)| has.then_some(m))
+    .collect()
+}
+
+fn build() -> Value {
+    let mut api: OpenApiRouter<AppState> = OpenApiRouter::new();
+    let mut roles = Vec::new();
+    for r in table() {
+        for (method, path) in r.method_and_path() {
+            roles.push((format!("{PREFIX}{path}"), method, r.role, r.timeout));
         }
-        if let Some(body) = r.body {
-            op.insert(
-                "requestBody".into(),
-                json!({"required": true, "content": {"application/json": {"schema": schema_ref(body)}}}),
-            );
-        }
-        let mut responses = Map::new();
-        responses.insert(
-            r.ok.as_u16().to_string(),
-            json!({"description": "Success", "content": {"application/json": {"schema": schema_ref(r.response)}}}),
-        );
-        let mut errors = vec![("400", "Malformed parameters or body")];
-        if r.role.is_some() {
-            errors.push(("401", "No or unknown token"));
-            errors.push(("403", "The token's role is too low"));
-        }
-        if r.path.contains('{') {
-            errors.push(("404", "No such record"));
-        }
-        if r.body.is_some() {
-            errors.push(("413", "Body over the configured limit"));
-            errors.push(("422", "The body is well-formed but unusable"));
-        }
-        if r.path.ends_with("/actions") {
-            errors.push(("409", "The case's status does not allow the action"));
-        }
-        if r.path == "/cases" {
-            errors.push(("410", "The cursor's snapshot has expired"));
-        }
-        for (code, what) in errors {
-            responses.insert(
-                code.into(),
-                json!({"description": what, "content": {"application/json": {"schema": schema_ref("Error")}}}),
-            );
-        }
-        op.insert("responses".into(), Value::Object(responses));
-        if let Some(role) = r.role {
-            op.insert("security".into(), json!([{"bearer": []}]));
-            op.insert("x-role".into(), json!(role.name()));
-        }
-        let entry = paths
-            .entry(format!("{PREFIX}{}", r.path))
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Value::Object(m) = entry {
-            m.insert(r.method.as_str().to_lowercase(), Value::Object(op));
-        }
+        api = api.routes(r.route);
     }
-    json!({
-        "openapi": "3.1.0",
-        "info": {
-            "title": "yuqing API",
-            "version": env!("CARGO_PKG_VERSION"),
-            "description": "Candidate cases of public opinion a government office must answer (国办发〔2016〕61号), their items, and the analysts' workflow (交办督办). Times are RFC 3339 in UTC; query times may also be YYYY-MM-DD [HH:MM] in Beijing time.",
-        },
-        "paths": paths,
-        "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": schemas(),
-        },
-    })
-}
-
-fn schema_ref(name: &str) -> Value {
-    json!({"$ref": format!("#/components/schemas/{name}")})
-}
-
-/// The body schemas. `required` lists what clients may rely on.
-pub fn schemas() -> Value {
-    let time = json!({"type": "string", "format": "date-time"});
-    let opt_time = json!({"type": ["string", "null"], "format": "date-time"});
-    let strings = json!({"type": "array", "items": {"type": "string"}});
-    let category = json!({"type": "string", "enum": ["policy", "interest", "morality", "emergency", "directive"]});
-    let severity = json!({"type": "string", "enum": ["I", "II", "III", "IV"]});
-    let status = json!({"type": "string", "enum": ["new", "confirmed", "dismissed", "assigned", "responded", "closed"]});
-    let flag = json!({"type": "string", "enum": ["rumor", "urgent"]});
-    let case_props = json!({
-        "id": {"type": "integer"},
-        "title": {"type": "string"},
-        "categories": {"type": "array", "items": category},
-        "flags": {"type": "array", "items": flag},
-        "regions": strings,
-        "severity": severity,
-        "severity_reasons": strings,
-        "severity_override": {"type": ["string", "null"]},
-        "first_seen": time,
-        "last_seen": time,
-        "item_count": {"type": "integer"},
-        "sources": strings,
-        "source_count": {"type": "integer"},
-        "top_terms": strings,
-        "department": {"type": ["string", "null"], "description": "Suggested by the routing table."},
-        "responsible_department": {"type": ["string", "null"], "description": "Assigned department, else the suggested one."},
-        "deadlines": {"type": "object", "properties": {"info_due": time, "presser_due": time, "respond_due": time}},
-        "status": status,
-        "assignment": {"type": ["object", "null"]},
-        "response": {"type": ["object", "null"]},
-        "overdue": {"type": "array", "items": {"type": "string", "enum": ["info", "presser", "respond", "assignment"]}},
-        "refuted": {
-            "type": ["object", "null"],
-            "description": "The item that officially refuted a claim of this case (辟谣, 情况说明), when one has.",
-            "properties": {"item_id": {"type": "string"}, "source": {"type": "string"}, "at": time}
-        },
-        "event": {
-            "type": "object",
-            "description": "What grouping compares: places as level:name and fine event kinds read from the items.",
-            "properties": {"places": strings, "kinds": strings}
-        },
-        "merged_into": {"type": ["integer", "null"], "description": "The case an analyst merged this one into."},
-        "last_event": {"description": "When the latest item happened (published, else first seen): the grouping window runs on it.", "type": ["string", "null"], "format": "date-time"},
+    let (_, doc) = OpenApiRouter::<AppState>::new()
+        .nest(PREFIX, api)
+        .split_for_parts();
+    let mut doc = serde_json::to_value(doc).unwrap_or_default();
+    doc["openapi"] = json!("3.1.0");
+    doc["info"] = json!({
+        "title": "yuqing API",
+        "version": env!("CARGO_PKG_VERSION"),
+        "description": "Candidate cases of public opinion a government office must answer (国办发〔2016〕61号), their items, and the analysts' workflow (交办督办). Times are RFC 3339 in UTC; query times may also be YYYY-MM-DD [HH:MM] in Beijing time. Every error is {\"error\", \"request_id\"} JSON; every response has an x-request-id header, which the server's log lines for the request carry. Absolute paths of the server are shown relative to its config directory.",
     });
-    let case_required = json!([
-        "id",
-        "title",
-        "categories",
-        "flags",
-        "regions",
-        "severity",
-        "severity_reasons",
-        "first_seen",
-        "last_seen",
-        "item_count",
-        "sources",
-        "top_terms",
-        "deadlines",
-        "status",
-        "overdue",
-        "responsible_department"
-    ]);
-    let mut detail_props = case_props.clone();
-    if let Value::Object(m) = &mut detail_props {
-        m.insert(
-            "history".into(),
-            json!({"type": "array", "items": {"$ref": "#/components/schemas/HistoryEntry"}}),
-        );
-        m.insert(
-            "items".into(),
-            json!({"type": "array", "items": {"$ref": "#/components/schemas/Item"}}),
-        );
-        m.insert("items_truncated".into(), json!({"type": "boolean"}));
+    doc["components"]["securitySchemes"] = json!({"bearer": {"type": "http", "scheme": "bearer"}});
+    doc["components"]["headers"] = json!({
+        "RequestId": {
+            "description": "The request's id: the client's when it sent a short token, else a new UUID. The server's log lines for the request carry it.",
+            "required": true,
+            "schema": {"type": "string"},
+        }
+    });
+    doc["components"]["schemas"]["Error"] =
+        serde_json::to_value(ErrorBody::schema()).unwrap_or_default();
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        for (path, ops) in paths.iter_mut() {
+            let Some(ops) = ops.as_object_mut() else {
+                continue;
+            };
+            for (method, op) in ops.iter_mut() {
+                let Some((_, _, role, timeout)) = roles
+                    .iter()
+                    .find(|(p, m, _, _)| p == path && m.as_str().eq_ignore_ascii_case(method))
+                else {
+                    continue;
+                };
+                op["operationId"] = json!(format!(
+                    "{method}{}",
+                    path.trim_start_matches(PREFIX)
+                        .replace(['/', '.', '{', '}'], "_")
+                        .replace("__", "_")
+                        .trim_end_matches('_')
+                ));
+                complete(op, *role, *timeout);
+            }
+        }
     }
-    let mut detail_required = case_required.clone();
-    if let Value::Array(a) = &mut detail_required {
-        a.extend([json!("history"), json!("items"), json!("items_truncated")]);
+    constrain(&mut doc["components"]["schemas"]);
+    retype(&mut doc);
+    doc
+}
+
+/// Two corrections to how utoipa writes types, everywhere in the document:
+/// - u64 is `format: int64` (whose maximum is 2^63 - 1) with `minimum: 0`;
+///   the server reads ids and sequence numbers up to 2^64 - 1.
+/// - An optional time is `type: [string, null]` with `format: date-time`,
+///   which some generators read as "any string or null"; written as
+///   `anyOf` a formatted string or null, the format holds.
+fn retype(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if m.get("format").and_then(Value::as_str) == Some("int64")
+                && m.get("minimum").and_then(Value::as_u64) == Some(0)
+            {
+                m.insert("format".into(), json!("uint64"));
+                m.insert("maximum".into(), json!(u64::MAX));
+            }
+            if m.get("type") == Some(&json!(["string", "null"]))
+                && let Some(format) = m.remove("format")
+            {
+                m.remove("type");
+                m.insert(
+                    "anyOf".into(),
+                    json!([{"type": "string", "format": format}, {"type": "null"}]),
+                );
+            }
+            m.values_mut().for_each(retype);
+        }
+        Value::Array(a) => a.iter_mut().for_each(retype),
+        _ => {}
     }
+}
+
+const ERROR_REF: &str = "#/components/schemas/Error";
+
+fn error(description: &str) -> Value {
     json!({
-        "Error": {
-            "type": "object",
-            "required": ["error"],
-            "properties": {"error": {"type": "string"}},
-        },
-        "Health": {
-            "type": "object",
-            "required": ["status", "version", "uptime_seconds", "items", "cases", "checks", "problems"],
-            "properties": {
-                "status": {"type": "string", "enum": ["ok", "unavailable"]}, "version": {"type": "string"},
-                "uptime_seconds": {"type": "integer"}, "items": {"type": "integer"},
-                "cases": {"type": "integer"},
-                "checks": {"type": "object", "description": "store, rules, scheduler: ok or what is wrong; rules_version; reload when files on disk are invalid."},
-                "problems": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-        "RulesStatus": {
-            "type": "object",
-            "required": ["version", "loaded_at", "dir", "lists", "warnings", "error", "config_error", "reloads", "failed_reloads"],
-            "properties": {
-                "version": {"type": "integer"}, "loaded_at": time, "dir": {"type": "string"},
-                "lists": {"type": "array", "items": {
-                    "type": "object", "required": ["file", "kind", "rules", "excludes", "digest"],
-                    "properties": {
-                        "file": {"type": "string"}, "kind": {"type": "string"}, "rules": {"type": "integer"},
-                        "excludes": {"type": "integer"}, "digest": {"type": "string"},
-                    },
-                }},
-                "warnings": {"type": "array", "items": {"type": "string"}},
-                "error": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/ReloadError"}]},
-                "config_error": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/ReloadError"}]},
-                "reloads": {"type": "integer"}, "failed_reloads": {"type": "integer"},
-            },
-        },
-        "ReloadError": {
-            "type": "object", "required": ["at", "trigger", "problems"],
-            "properties": {
-                "at": time, "trigger": {"type": "string"},
-                "problems": {"type": "array", "items": {"type": "string"}, "description": "Each with its file:line or config key."},
-            },
-        },
-        "ReloadOutcome": {
-            "type": "object", "required": ["rules_applied", "config_applied", "problems", "version"],
-            "properties": {
-                "rules_applied": {"type": "boolean"}, "config_applied": {"type": "boolean"},
-                "problems": {"type": "array", "items": {"type": "string"}}, "version": {"type": "integer"},
-                "error": {"type": "string"},
-            },
-        },
-        "SourceList": {
-            "type": "object", "required": ["sources"],
-            "properties": {"sources": {"type": "array", "items": {
-                "type": "object", "required": ["config", "state", "polling"],
-                "properties": {
-                    "config": {"type": "object", "required": ["name", "kind"], "description": "The source as configured (see the README's sources reference)."},
-                    "state": {"$ref": "#/components/schemas/SourceState"},
-                    "polling": {"type": "boolean"},
-                },
-            }}},
-        },
-        "SourceState": {
-            "type": "object", "required": ["name", "last_poll", "last_success", "last_error", "consecutive_failures", "next_due", "items_found"],
-            "properties": {
-                "name": {"type": "string"}, "last_poll": opt_time, "last_success": opt_time,
-                "last_error": {"type": ["string", "null"]}, "consecutive_failures": {"type": "integer"},
-                "next_due": opt_time, "items_found": {"type": "integer"},
-                "last_new": {"type": "integer"}, "last_updated": {"type": "integer"},
-                "surge_until": opt_time,
-                "last_warnings": {"type": "array", "items": {"type": "string"}, "description": "What the last successful poll read badly (an empty article body, a malformed feed), each naming the URL."},
-            },
-        },
-        "PollReport": {
-            "type": "object", "required": ["source", "status", "found", "new", "updated", "new_cases", "raised_cases", "rejected", "error", "items", "elapsed_ms"],
-            "properties": {
-                "source": {"type": "string"}, "status": {"type": "string", "enum": ["ok", "not_modified", "failed"]},
-                "found": {"type": "integer"}, "new": {"type": "integer"}, "updated": {"type": "integer"},
-                "new_cases": {"type": "array", "items": {"type": "integer"}},
-                "raised_cases": {"type": "array", "items": {"type": "integer"}},
-                "rejected": {"type": "integer"}, "error": {"type": ["string", "null"]},
-                "warnings": {"type": "array", "items": {"type": "string"}},
-                "items": {"type": "array", "items": {"type": "object"}}, "elapsed_ms": {"type": "integer"},
-            },
-        },
-        "ReclassifyRequest": {
-            "type": "object", "required": ["since"], "additionalProperties": false,
-            "properties": {"since": {"type": "string", "description": "RFC 3339, or YYYY-MM-DD [HH:MM] Beijing time."}},
-        },
-        "Reclassified": {
-            "type": "object", "required": ["examined", "changed", "newly_flagged", "new_cases", "failed"],
-            "properties": {
-                "examined": {"type": "integer"}, "changed": {"type": "integer"}, "newly_flagged": {"type": "integer"},
-                "new_cases": {"type": "array", "items": {"type": "integer"}}, "failed": {"type": "integer"},
-            },
-        },
-        "OpenApi": {"type": "object", "required": ["openapi", "paths"]},
-        "Case": {"type": "object", "required": case_required, "properties": case_props},
-        "CaseDetail": {"type": "object", "required": detail_required, "properties": detail_props},
-        "CasePage": {
-            "type": "object",
-            "required": ["cases", "total", "next_cursor"],
-            "properties": {
-                "cases": {"type": "array", "items": {"$ref": "#/components/schemas/Case"}},
-                "total": {"type": "integer"},
-                "next_cursor": {"type": ["string", "null"]},
-            },
-        },
-        "HistoryEntry": {
-            "type": "object",
-            "required": ["at", "actor", "action", "from", "to"],
-            "properties": {
-                "at": time, "actor": {"type": "string"},
-                "action": {"type": "string", "description": "The action's name; its fields (department, where, severity…) sit beside it."},
-                "note": {"type": ["string", "null"]}, "from": status, "to": status,
-            },
-        },
-        "ActionRequest": {
-            "type": "object",
-            "required": ["action"],
-            "description": "confirm | dismiss | assign {department, assignee?, due?} | respond {where, how, link?} | close | reopen | set_severity {severity} | set_categories {categories} | note | merge {into}: move every item of this case into case `into` and close this one as merged (merged_into) | split {items}: move the named items into a new case; each with an optional note.",
-            "properties": {
-                "action": {"type": "string", "enum": ["confirm", "dismiss", "assign", "respond", "close", "reopen", "set_severity", "set_categories", "note", "merge", "split"]},
-                "into": {"type": "integer", "description": "merge: the case that receives the items."},
-                "items": {"type": "array", "items": {"type": "string"}, "description": "split: ids of the items to move into a new case."},
-                "note": {"type": "string"},
-                "department": {"type": "string"}, "assignee": {"type": "string"}, "due": time,
-                "where": {"type": "string"}, "how": {"type": "string"}, "link": {"type": "string"},
-                "severity": severity, "categories": {"type": "array", "items": category},
-            },
-        },
-        "Item": {
-            "type": "object",
-            "required": ["id", "source", "title", "text", "ingested_at", "classification", "case_id"],
-            "properties": {
-                "id": {"type": "string"}, "source": {"type": "string"},
-                "source_kind": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]},
-                "title": {"type": "string"}, "text": {"type": "string"},
-                "published": opt_time, "ingested_at": time,
-                "date_evidence": {"type": ["string", "null"], "description": "Why that publication time: where on the page or feed it was read."},
-                "authority": {"type": ["string", "null"]},
-                "classification": {"$ref": "#/components/schemas/Classification"},
-                "case_id": {"type": ["integer", "null"]},
-                "links": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-        "Classification": {
-            "type": "object",
-            "required": ["categories", "severity", "flags", "regions", "matches", "reasons"],
-            "properties": {
-                "categories": {"type": "array", "items": category},
-                "severity": {"type": ["string", "null"]},
-                "flags": {"type": "array", "items": flag},
-                "regions": strings,
-                "matches": {"type": "array", "items": {"type": "object"}},
-                "reasons": strings,
-            },
-        },
-        "ItemPage": {
-            "type": "object",
-            "required": ["items", "next_cursor"],
-            "properties": {
-                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
-                "next_cursor": {"type": ["string", "null"]},
-            },
-        },
-        "NewItem": {
-            "type": "object",
-            "required": ["source"],
-            "description": "text or title is required. 201 when new, 200 when the same item was entered before (an update).",
-            "properties": {
-                "source": {"type": "string"}, "source_kind": {"type": "string"},
-                "id": {"type": "string", "description": "The channel's own id (GUID)."},
-                "url": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"},
-                "published": time,
-                "authority": {"type": "string", "enum": ["central", "provincial", "municipal", "county", "self_media"]},
-                "links": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-        "Ingested": {
-            "type": "object",
-            "required": ["item_id", "case_id", "new_case", "updated", "item"],
-            "properties": {
-                "item_id": {"type": "string"}, "case_id": {"type": ["integer", "null"]},
-                "new_case": {"type": "boolean"}, "updated": {"type": "boolean"},
-                "raised_from": {"type": "string", "description": "The case's severity before this item raised it."},
-                "item": {"$ref": "#/components/schemas/Item"},
-            },
-        },
-        "Stats": {
-            "type": "object",
-            "required": ["from", "to", "cases", "dismissed", "by_category", "by_severity", "by_status", "by_department", "on_time"],
-            "properties": {
-                "from": time, "to": time, "cases": {"type": "integer"}, "dismissed": {"type": "integer"},
-                "by_category": {"type": "object"}, "by_severity": {"type": "object"},
-                "by_status": {"type": "object"}, "by_department": {"type": "object"},
-                "on_time": {"type": "object", "description": "Per deadline kind: on_time, late, pending, rate."},
-            },
-        },
-        "ChangePage": {
-            "type": "object",
-            "required": ["changes", "last_seq"],
-            "properties": {
-                "changes": {"type": "array", "items": {
-                    "type": "object",
-                    "required": ["seq", "at", "kind", "id"],
-                    "properties": {"seq": {"type": "integer"}, "at": time, "kind": {"type": "string", "enum": ["item", "case"]}, "id": {"type": "string"}},
-                }},
-                "last_seq": {"type": "integer", "description": "Pass as after= to continue."},
-            },
-        },
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
     })
+}
+
+/// Adds to one operation what the route table and the edge decide.
+fn complete(op: &mut Value, role: Option<crate::config::Role>, timeout: Duration) {
+    let takes_body = op.get("requestBody").is_some();
+    if let Some(role) = role {
+        op["security"] = json!([{"bearer": []}]);
+        op["x-role"] = json!(role.name());
+    }
+    let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let mut add = |code: &str, what: &str| {
+        responses
+            .entry(code.to_string())
+            .or_insert_with(|| error(what));
+    };
+    if let Some(role) = role {
+        add("401", "No token, or one that is not valid");
+        add(
+            "403",
+            &format!(
+                "The token's role is below {} (the least role of this route)",
+                role.name()
+            ),
+        );
+    }
+    if takes_body {
+        add("400", "The body is not JSON");
+        add(
+            "415",
+            "The body is not declared as JSON (Content-Type: application/json)",
+        );
+        add("422", "The body does not fit the schema");
+    }
+    add(
+        "413",
+        "The body (or its declared Content-Length) is larger than api.body_limit",
+    );
+    add(
+        "414",
+        &format!("The request target is longer than {MAX_URI_BYTES} bytes"),
+    );
+    add(
+        "431",
+        &format!(
+            "The request's head is larger than {MAX_HEADER_BYTES} bytes or has more than {MAX_HEADERS} header fields"
+        ),
+    );
+    add(
+        "500",
+        "A failure of the server's own; the details are in its log under the request id",
+    );
+    let late = format!("The request did not complete within its time limit, {timeout:?}");
+    match responses.get_mut("503") {
+        // A route's own 503 (`/health`'s readiness) may also be a time-out.
+        Some(own) if own["content"]["application/json"]["schema"]["$ref"] != ERROR_REF => {
+            let schema = own["content"]["application/json"]["schema"].take();
+            own["content"]["application/json"]["schema"] =
+                json!({"oneOf": [schema, {"$ref": ERROR_REF}]});
+            let description = own["description"].as_str().unwrap_or_default();
+            own["description"] = json!(format!("{description}; or: {late}"));
+        }
+        Some(_) => {}
+        None => {
+            responses.insert("503".into(), error(&late));
+        }
+    }
+    for response in responses.values_mut() {
+        response["headers"] = json!({"x-request-id": {"$ref": "#/components/headers/RequestId"}});
+    }
+    // The list filters take one parameter with comma-separated values.
+    if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+        for p in params {
+            if p["in"] == "query" && p["schema"]["type"] == "array" {
+                p["style"] = json!("form");
+                p["explode"] = json!(false);
+            }
+        }
+    }
+}
+
+/// Rules across fields, which the derived schemas cannot say.
+fn constrain(schemas: &mut Value) {
+    // POST /items: text or title must have something in it.
+    if let Some(new_item) = schemas.get_mut("NewItem") {
+        new_item["anyOf"] = json!([
+            {"required": ["text"], "properties": {"text": {"type": "string", "pattern": NOT_BLANK}}},
+            {"required": ["title"], "properties": {"title": {"type": "string", "pattern": NOT_BLANK}}},
+        ]);
+    }
 }
 
 /// Checks `value` against the schema named `name` (types, required
-/// properties, enums, `$ref`s, array items): enough to catch a document that
-/// drifted from the handlers. Returns the problems, with JSON paths.
+/// properties, enums, `$ref`s, `allOf`/`anyOf`/`oneOf`, array items, map
+/// values): enough to catch a document that drifted from the handlers.
+/// Returns the problems, with JSON paths.
 pub fn check(name: &str, value: &Value) -> Vec<String> {
-    let all = schemas();
+    let all = &document()["components"]["schemas"];
     let mut out = Vec::new();
-    check_at(&all, &schema_ref(name), value, "$", &mut out);
+    check_at(
+        all,
+        &json!({"$ref": format!("#/components/schemas/{name}")}),
+        value,
+        "$",
+        &mut out,
+    );
     out
 }
 
@@ -412,20 +260,45 @@ fn check_at(all: &Value, schema: &Value, v: &Value, at: &str, out: &mut Vec<Stri
         }
         return;
     }
+    if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
+        for s in parts {
+            check_at(all, s, v, at, out);
+        }
+    }
+    for (key, at_least, at_most) in [("anyOf", 1, usize::MAX), ("oneOf", 1, 1)] {
+        if let Some(parts) = schema.get(key).and_then(Value::as_array) {
+            let mut failures = Vec::new();
+            let fits = parts
+                .iter()
+                .filter(|s| {
+                    let mut p = Vec::new();
+                    check_at(all, s, v, at, &mut p);
+                    let fit = p.is_empty();
+                    failures.extend(p);
+                    fit
+                })
+                .count();
+            if fits < at_least || fits > at_most {
+                out.push(format!(
+                    "{at}: fits {fits} of the {key} schemas: {failures:?}"
+                ));
+            }
+        }
+    }
+    let actual = match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
     if let Some(ty) = schema.get("type") {
         let types: Vec<&str> = match ty {
             Value::String(s) => vec![s.as_str()],
             Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
             _ => vec![],
-        };
-        let actual = match v {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-            Value::Number(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
         };
         let ok = types.contains(&actual) || (actual == "integer" && types.contains(&"number"));
         if !ok {
@@ -438,25 +311,40 @@ fn check_at(all: &Value, schema: &Value, v: &Value, at: &str, out: &mut Vec<Stri
     {
         out.push(format!("{at}: {v} is not one of {allowed:?}"));
     }
-    if let (Some(req), Value::Object(m)) = (schema.get("required").and_then(Value::as_array), v) {
+    let Some(obj) = v.as_object() else {
+        if let (Some(items), Value::Array(a)) = (schema.get("items"), v) {
+            for (i, x) in a.iter().enumerate() {
+                check_at(all, items, x, &format!("{at}[{i}]"), out);
+            }
+        }
+        return;
+    };
+    check_object(all, schema, obj, at, out);
+}
+
+fn check_object(
+    all: &Value,
+    schema: &Value,
+    m: &Map<String, Value>,
+    at: &str,
+    out: &mut Vec<String>,
+) {
+    if let Some(req) = schema.get("required").and_then(Value::as_array) {
         for k in req.iter().filter_map(Value::as_str) {
             if !m.contains_key(k) {
                 out.push(format!("{at}: missing required property {k}"));
             }
         }
     }
-    if let (Some(props), Value::Object(m)) =
-        (schema.get("properties").and_then(Value::as_object), v)
-    {
-        for (k, s) in props {
-            if let Some(x) = m.get(k) {
-                check_at(all, s, x, &format!("{at}.{k}"), out);
-            }
-        }
-    }
-    if let (Some(items), Value::Array(a)) = (schema.get("items"), v) {
-        for (i, x) in a.iter().enumerate() {
-            check_at(all, items, x, &format!("{at}[{i}]"), out);
+    let props = schema.get("properties").and_then(Value::as_object);
+    for (k, x) in m {
+        match props.and_then(|p| p.get(k)) {
+            Some(s) => check_at(all, s, x, &format!("{at}.{k}"), out),
+            None => match schema.get("additionalProperties") {
+                Some(Value::Bool(false)) => out.push(format!("{at}: unexpected property {k}")),
+                Some(s @ Value::Object(_)) => check_at(all, s, x, &format!("{at}.{k}"), out),
+                _ => {}
+            },
         }
     }
 }

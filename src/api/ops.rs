@@ -3,14 +3,17 @@
 
 use std::fmt::Write as _;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use serde::Deserialize;
-use serde_json::{Value, json};
 
-use super::error::Json;
+use super::error::{ErrorBody, Json, Path};
+use super::model::{
+    Health, HealthChecks, PollReportView, Readiness, ReclassifiedView, ReclassifyRequest,
+    ReloadOutcomeView, RulesCheck, RulesStatusView, SchedulerCheck, SourceList, SourceViewApi,
+    StoreCheck, TestMessageOutcome, WebhookApi, WebhookList,
+};
 use super::{ApiError, AppState, Live, blocking};
 use crate::daemon::PollNowError;
 use crate::metrics::label;
@@ -21,16 +24,25 @@ const HEARTBEAT_LIMIT_SECS: i64 = 30;
 
 fn live(state: &AppState) -> Result<&Live, ApiError> {
     state.inner.live.as_ref().ok_or_else(|| {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "this server runs without the scheduler and reloader (not started by `yuqing run`)",
+        ApiError::Unavailable(
+            "this server runs without the scheduler and reloader (not started by `yuqing run`)"
+                .into(),
         )
     })
 }
 
 /// `GET /health`: readiness. 200 when the store answers, rules are loaded
 /// and the scheduler's loop is alive; 503 otherwise, naming what is not.
-pub(super) async fn health(State(state): State<AppState>) -> Response {
+#[utoipa::path(
+    get,
+    path = "/health",
+    summary = "Readiness (store, rules, scheduler) and store counts; 503 when not ready",
+    responses(
+        (status = 200, description = "Ready", body = Health),
+        (status = 503, description = "Not ready: `problems` says why", body = Health),
+    )
+)]
+pub(super) async fn health(State(state): State<AppState>) -> (StatusCode, axum::Json<Health>) {
     let store = state.pipeline().store().clone();
     let store_ok = blocking(move || Ok(store.source_state("").is_ok()))
         .await
@@ -44,51 +56,115 @@ pub(super) async fn health(State(state): State<AppState>) -> Response {
     if rules == 0 {
         problems.push("no keyword lists are loaded".into());
     }
-    let mut checks = json!({
-        "store": if store_ok { "ok" } else { "failing" },
-        "rules": if rules > 0 { "ok" } else { "none" },
-    });
+    let mut checks = HealthChecks {
+        store: if store_ok {
+            StoreCheck::Ok
+        } else {
+            StoreCheck::Failing
+        },
+        rules: if rules > 0 {
+            RulesCheck::Ok
+        } else {
+            RulesCheck::None
+        },
+        scheduler: None,
+        rules_version: None,
+        reload: None,
+        alerts: None,
+    };
+    let mut degraded = false;
     if let Some(live) = &state.inner.live {
         let age = (Utc::now() - live.scheduler.last_heartbeat()).num_seconds();
         let alive = age <= HEARTBEAT_LIMIT_SECS;
         if !alive {
             problems.push(format!("the scheduler has not run for {age} s"));
         }
-        checks["scheduler"] = json!(if alive { "ok" } else { "stalled" });
+        checks.scheduler = Some(if alive {
+            SchedulerCheck::Ok
+        } else {
+            SchedulerCheck::Stalled
+        });
         let status = live.reloader.status();
-        checks["rules_version"] = json!(status.version);
+        checks.rules_version = Some(status.version);
         // Bad files on disk leave the previous rules in force: still ready.
         if status.error.is_some() || status.config_error.is_some() {
-            checks["reload"] = json!("failing: the previous rules and sources stay in force");
+            checks.reload = Some("failing: the previous rules and sources stay in force".into());
+        }
+        if let Some(sender) = live.alerts.clone() {
+            let failing: Vec<String> = blocking(move || Ok(sender.webhooks()?))
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|w| w.state.failing)
+                .map(|w| match w.state.last_errcode {
+                    Some(code) => format!("{} (errcode {code})", w.name),
+                    None => w.name,
+                })
+                .collect();
+            checks.alerts = Some(if failing.is_empty() {
+                "ok".into()
+            } else {
+                degraded = true;
+                format!("failing: {}", failing.join(", "))
+            });
         }
     }
     let ready = problems.is_empty();
-    let body = json!({
-        "status": if ready { "ok" } else { "unavailable" },
-        "version": env!("CARGO_PKG_VERSION"),
-        "uptime_seconds": state.inner.started.elapsed().as_secs(),
-        "items": items,
-        "cases": cases,
-        "checks": checks,
-        "problems": problems,
-    });
+    let body = Health {
+        status: if !ready {
+            Readiness::Unavailable
+        } else if degraded {
+            Readiness::Degraded
+        } else {
+            Readiness::Ok
+        },
+        version: env!("CARGO_PKG_VERSION"),
+        uptime_seconds: state.inner.started.elapsed().as_secs(),
+        items,
+        cases,
+        checks,
+        problems,
+    };
     let code = if ready {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE
     };
-    (code, axum::Json(body)).into_response()
+    (code, axum::Json(body))
 }
 
 /// `GET /keywords`.
-pub(super) async fn keywords(State(state): State<AppState>) -> Result<axum::Json<Value>, ApiError> {
+#[utoipa::path(
+    get,
+    path = "/keywords",
+    summary = "The keyword lists in force (rule counts, digests, version) and the errors of a refused reload",
+    responses(
+        (status = 200, description = "The lists in force", body = RulesStatusView),
+        (status = 503, description = "The server runs without the reloader (not `yuqing run`)", body = ErrorBody),
+    )
+)]
+pub(super) async fn keywords(
+    State(state): State<AppState>,
+) -> Result<axum::Json<RulesStatusView>, ApiError> {
     let status = live(&state)?.reloader.status();
-    Ok(axum::Json(json!(status)))
+    Ok(axum::Json(status.into()))
 }
 
 /// `POST /keywords/reload`: 200 when everything was applied, 422 with
 /// every problem when something was kept as it was.
-pub(super) async fn reload(State(state): State<AppState>) -> Result<Response, ApiError> {
+#[utoipa::path(
+    post,
+    path = "/keywords/reload",
+    summary = "Reload the keyword lists and the config's sources and routing now",
+    responses(
+        (status = 200, description = "Everything was applied", body = ReloadOutcomeView),
+        (status = 422, description = "The files are invalid: every problem, with file:line; the previous rules or sources stay in force", body = ReloadOutcomeView),
+        (status = 503, description = "The server runs without the reloader (not `yuqing run`)", body = ErrorBody),
+    )
+)]
+pub(super) async fn reload(
+    State(state): State<AppState>,
+) -> Result<(StatusCode, axum::Json<ReloadOutcomeView>), ApiError> {
     let live = live(&state)?;
     let outcome = live.reloader.reload("API").await;
     let code = if outcome.problems.is_empty() {
@@ -96,48 +172,135 @@ pub(super) async fn reload(State(state): State<AppState>) -> Result<Response, Ap
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut body = json!(outcome);
-    if code != StatusCode::OK {
-        body["error"] = json!(format!(
-            "{} problem(s); the previous rules or sources stay in force",
-            outcome.problems.len()
-        ));
-    }
-    Ok((code, axum::Json(body)).into_response())
+    Ok((code, axum::Json(outcome.into())))
+}
+
+/// `GET /alerts`.
+#[utoipa::path(
+    get,
+    path = "/alerts",
+    summary = "Every webhook with its health (last success, last error and errcode, failures, failing) and queue",
+    responses(
+        (status = 200, description = "The webhooks (none when alerts are off)", body = WebhookList),
+    )
+)]
+pub(super) async fn alerts(
+    State(state): State<AppState>,
+) -> Result<axum::Json<WebhookList>, ApiError> {
+    let Some(sender) = state.inner.live.as_ref().and_then(|l| l.alerts.clone()) else {
+        return Ok(axum::Json(WebhookList {
+            webhooks: Vec::new(),
+        }));
+    };
+    let views = blocking(move || Ok(sender.webhooks()?)).await?;
+    Ok(axum::Json(WebhookList {
+        webhooks: views.into_iter().map(WebhookApi::from).collect(),
+    }))
+}
+
+/// `POST /alerts/{name}/test`.
+#[utoipa::path(
+    post,
+    path = "/alerts/{name}/test",
+    summary = "Send a test message to one webhook now and say whether it was accepted",
+    params(("name" = String, Path, description = "Webhook name")),
+    responses(
+        (status = 200, description = "Sent; `delivered` says whether the webhook accepted it", body = TestMessageOutcome),
+        (status = 400, description = "The name is not valid percent-encoded UTF-8", body = ErrorBody),
+        (status = 404, description = "No webhook has this name (or alerts are off)", body = ErrorBody),
+    )
+)]
+pub(super) async fn test_alert(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<axum::Json<TestMessageOutcome>, ApiError> {
+    let missing = || ApiError::NotFound(format!("no webhook is named '{name}'"));
+    let Some(sender) = state.inner.live.as_ref().and_then(|l| l.alerts.clone()) else {
+        return Err(missing());
+    };
+    let Some(result) = sender.send_test(&name).await else {
+        return Err(missing());
+    };
+    Ok(axum::Json(match result {
+        Ok(()) => TestMessageOutcome {
+            webhook: name,
+            delivered: true,
+            error: None,
+            errcode: None,
+            permanent: false,
+        },
+        Err(e) => TestMessageOutcome {
+            webhook: name,
+            delivered: false,
+            error: Some(e.message),
+            errcode: e.code,
+            permanent: e.permanent,
+        },
+    }))
 }
 
 /// `GET /sources`.
-pub(super) async fn sources(State(state): State<AppState>) -> Result<axum::Json<Value>, ApiError> {
+#[utoipa::path(
+    get,
+    path = "/sources",
+    summary = "Every enabled source with its state: last poll, last error, failures, next due, items found",
+    responses(
+        (status = 200, description = "The sources", body = SourceList),
+        (status = 503, description = "The server runs without the scheduler (not `yuqing run`)", body = ErrorBody),
+    )
+)]
+pub(super) async fn sources(
+    State(state): State<AppState>,
+) -> Result<axum::Json<SourceList>, ApiError> {
     let views = live(&state)?.scheduler.sources();
-    Ok(axum::Json(json!({ "sources": views })))
+    Ok(axum::Json(SourceList {
+        sources: views.into_iter().map(SourceViewApi::from).collect(),
+    }))
 }
 
 /// `POST /sources/{name}/poll`.
+#[utoipa::path(
+    post,
+    path = "/sources/{name}/poll",
+    summary = "Poll one source now, as its schedule would, and return what was found",
+    params(("name" = String, Path, description = "Source name")),
+    responses(
+        (status = 200, description = "What the poll found", body = PollReportView),
+        (status = 400, description = "The name is not valid percent-encoded UTF-8", body = ErrorBody),
+        (status = 404, description = "No enabled source has this name", body = ErrorBody),
+        (status = 409, description = "The source is being polled right now", body = ErrorBody),
+        (status = 503, description = "The server runs without the scheduler (not `yuqing run`)", body = ErrorBody),
+    )
+)]
 pub(super) async fn poll(
     State(state): State<AppState>,
     Path(name): Path<String>,
-) -> Result<axum::Json<Value>, ApiError> {
+) -> Result<axum::Json<PollReportView>, ApiError> {
     let live = live(&state)?;
     match live.scheduler.poll_now(&name).await {
-        Ok(report) => Ok(axum::Json(json!(report))),
-        Err(e @ PollNowError::Unknown(_)) => Err(ApiError::not_found(e.to_string())),
-        Err(e @ PollNowError::Busy(_)) => Err(ApiError::new(StatusCode::CONFLICT, e.to_string())),
+        Ok(report) => Ok(axum::Json(report.into())),
+        Err(e @ PollNowError::Unknown(_)) => Err(ApiError::NotFound(e.to_string())),
+        Err(e @ PollNowError::Busy(_)) => Err(ApiError::Conflict(e.to_string())),
     }
-}
-
-/// Body of `POST /reclassify`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct ReclassifyRequest {
-    since: String,
 }
 
 /// `POST /reclassify`: re-runs classification and grouping over the items
 /// ingested since a time, with the rules in force.
+#[utoipa::path(
+    post,
+    path = "/reclassify",
+    summary = "Re-run classification and grouping with the rules in force over the items ingested since a time",
+    request_body = ReclassifyRequest,
+    responses(
+        (status = 200, description = "What changed", body = ReclassifiedView),
+        (status = 400, description = "The body is not JSON, or `since` is not a time", body = ErrorBody),
+        (status = 422, description = "The body is not `{\"since\": TIME}`", body = ErrorBody),
+    )
+)]
 pub(super) async fn reclassify(
     State(state): State<AppState>,
     Json(req): Json<ReclassifyRequest>,
-) -> Result<axum::Json<Value>, ApiError> {
+) -> Result<axum::Json<ReclassifiedView>, ApiError> {
     let since = super::parse_time("since", Some(&req.since))?
         .ok_or_else(|| ApiError::bad_request("since: required"))?;
     let pipeline = state.pipeline().clone();
@@ -150,7 +313,7 @@ pub(super) async fn reclassify(
         new_cases = done.new_cases.len(),
         "reclassified"
     );
-    Ok(axum::Json(json!(done)))
+    Ok(axum::Json(done.into()))
 }
 
 /// `GET /metrics` (at the root, not under the API prefix): Prometheus text.

@@ -6,23 +6,16 @@ use std::collections::BTreeMap;
 
 use axum::extract::State;
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::error::Query;
+use super::error::{ErrorBody, Query};
+use super::model::StatsQuery;
 use super::{ApiError, AppState, parse_time};
 use crate::cases::CaseStatus;
 use crate::store::index::CaseRow;
 
-/// Query of `GET /stats`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct StatsQuery {
-    from: Option<String>,
-    to: Option<String>,
-}
-
 /// Met and missed due times of one kind or one department.
-#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+#[derive(Debug, Default, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct OnTime {
     /// Responded by the due time.
     pub on_time: u32,
@@ -51,7 +44,7 @@ impl OnTime {
 }
 
 /// Per department: workload and response.
-#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+#[derive(Debug, Default, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct DepartmentStats {
     /// Cases routed or assigned to it.
     pub cases: u32,
@@ -66,7 +59,7 @@ pub struct DepartmentStats {
 }
 
 /// The report.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Stats {
     /// Start of the period (cases first seen at or after).
     pub from: DateTime<Utc>,
@@ -158,6 +151,17 @@ pub fn compute<'a>(
     s
 }
 
+/// `GET /stats`.
+#[utoipa::path(
+    get,
+    path = "/stats",
+    summary = "Counts by category, severity, status and department, and on-time rates (定期通报)",
+    params(StatsQuery),
+    responses(
+        (status = 200, description = "The report over cases first seen in [from, to)", body = Stats),
+        (status = 400, description = "A time that cannot be read, or `from` not before `to`", body = ErrorBody),
+    )
+)]
 pub(super) async fn stats(
     State(state): State<AppState>,
     Query(q): Query<StatsQuery>,

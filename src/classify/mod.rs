@@ -11,6 +11,7 @@
 //! hit covers whole words.
 
 pub mod classifier;
+pub mod explain;
 pub mod matcher;
 pub mod reach;
 pub mod rules;

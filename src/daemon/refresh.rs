@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::extract::article::{self, Hints};
 use crate::extract::feed;
 use crate::extract::links::{ListEntry, ListSelectors, list_links};
-use crate::fetch::{Fetched, Fetcher, Validators, charset};
+use crate::fetch::{FetchError, Fetched, Fetcher, Validators, charset};
 use crate::item::item_id;
 use crate::pipeline::{NewItem, Pipeline};
 use url::Url;
@@ -27,7 +27,8 @@ use crate::sources::{Source, SourceConfig, SourceSpec, SourceState};
 pub struct PollReport {
     /// The source.
     pub source: String,
-    /// `ok`, `not_modified` or `failed`.
+    /// `ok`, `not_modified`, `deferred` (the host is under a Retry-After
+    /// hold: polled again when it ends, no back-off) or `failed`.
     pub status: &'static str,
     /// Entries found (feed entries, new article links, inbox records).
     pub found: usize,
@@ -69,10 +70,25 @@ impl PollReport {
         }
     }
 
+    /// A poll whose fetch failed; `deferred` (not a failure: no back-off)
+    /// when the host is under a Retry-After hold, with the hold's length.
+    fn fetch_failed(source: &str, e: &FetchError) -> Self {
+        let mut r = PollReport::failed(source, e.to_string());
+        r.retry_after = e.retry_after();
+        if matches!(e, FetchError::HostHeld { .. }) {
+            r.status = "deferred";
+        }
+        r
+    }
+
     /// Folds this poll into the source's state: success resets failures,
     /// failure counts and keeps the message.
     pub fn apply(&self, state: &mut SourceState, now: DateTime<Utc>) {
         state.last_poll = Some(now);
+        if self.status == "deferred" {
+            // The host asked for a pause: neither a success nor a failure.
+            return;
+        }
         if self.status == "failed" {
             state.consecutive_failures += 1;
             state.last_error = self.error.clone();
@@ -176,25 +192,30 @@ impl Collector {
                 };
             }
             Ok(Fetched::Body(b)) => b,
-            Err(e) => {
-                let mut r = PollReport::failed(&source.name, e.to_string());
-                r.retry_after = e.retry_after();
-                return r;
-            }
+            Err(e) => return PollReport::fetch_failed(&source.name, &e),
         };
         let validators = body.validators.clone();
         let src = source.clone();
         let pipeline = self.pipeline.clone();
+        let max_entries = self.fetcher.config().max_feed_entries;
         let result = tokio::task::spawn_blocking(move || {
-            let parsed = feed::parse(&body.bytes, body.content_type.as_deref())
-                .map_err(|e| format!("{}: {e}", body.url))?;
-            let warning = parsed.fault.as_ref().map(|f| {
-                format!(
+            let parsed =
+                feed::parse_at_most(&body.bytes, body.content_type.as_deref(), max_entries)
+                    .map_err(|e| format!("{}: {e}", body.url))?;
+            let mut warnings: Vec<String> = Vec::new();
+            if let Some(f) = &parsed.fault {
+                warnings.push(format!(
                     "{}: malformed feed, {} entries read around the fault: {f}",
                     body.url,
                     parsed.entries.len()
-                )
-            });
+                ));
+            }
+            if let Some(total) = parsed.cut_from {
+                warnings.push(format!(
+                    "{}: the feed has {total} entries; the newest {max_entries} were read (fetch.max_feed_entries)",
+                    body.url
+                ));
+            }
             let items: Vec<NewItem> = parsed
                 .entries
                 .into_iter()
@@ -212,8 +233,8 @@ impl Collector {
                 })
                 .collect();
             let mut report = ingest(&pipeline, items);
-            if let Some(w) = warning {
-                tracing::warn!(source = %src.name, warning = %w, "feed read past a fault");
+            for w in warnings {
+                tracing::warn!(source = %src.name, warning = %w, "feed read with a warning");
                 report.warnings.push(w);
             }
             Ok::<_, String>(report)
@@ -235,11 +256,7 @@ impl Collector {
                     ..Default::default()
                 };
             }
-            Err(e) => {
-                let mut r = PollReport::failed(&source.name, e.to_string());
-                r.retry_after = e.retry_after();
-                return r;
-            }
+            Err(e) => return PollReport::fetch_failed(&source.name, &e),
         };
         let src = source.clone();
         let pipeline = self.pipeline.clone();
@@ -296,6 +313,14 @@ impl Collector {
                     }
                 }
                 Ok(Fetched::NotModified) => {}
+                Err(e @ FetchError::HostHeld { .. }) => {
+                    // The rest wait for the next poll: they are not stored,
+                    // so they are found again.
+                    warnings.push(format!(
+                        "{e}; the remaining articles are left for the next poll"
+                    ));
+                    break;
+                }
                 Err(e) => errors.push(e.to_string()),
             }
         }

@@ -181,6 +181,16 @@ impl Reloader {
         }
     }
 
+    /// The keyword directory.
+    pub fn keywords_dir(&self) -> &Path {
+        &self.keywords
+    }
+
+    /// The config file's directory, when the daemon runs from a config file.
+    pub fn config_dir(&self) -> Option<&Path> {
+        self.config_path.as_deref().and_then(Path::parent)
+    }
+
     /// The rules in force and the last reload's errors.
     pub fn status(&self) -> RulesStatus {
         lock(&self.status).clone()

@@ -409,6 +409,11 @@ fn log(r: &PollReport) {
             elapsed_ms = r.elapsed_ms,
             "poll failed"
         ),
+        "deferred" => tracing::info!(
+            status = r.status,
+            wait_s = r.retry_after.map_or(0, |w| w.as_secs()),
+            "poll deferred: the host asked for a pause (Retry-After)"
+        ),
         _ => tracing::info!(
             status = r.status,
             found = r.found,
@@ -431,6 +436,12 @@ pub fn next_due(
     config: &SchedulerConfig,
     now: DateTime<Utc>,
 ) -> DateTime<Utc> {
+    if report.status == "deferred"
+        && let Some(wait) = report.retry_after
+    {
+        // Back when the host's hold ends; a pause asked for is no failure.
+        return now + chrono::Duration::from_std(wait).unwrap_or_default();
+    }
     let surging = state.surge_until.is_some_and(|u| u > now);
     let table = match &source.surge {
         Some(surge) if surging => surge,

@@ -39,6 +39,9 @@ pub struct Feed {
     /// The fault of a malformed feed whose entries were read one by one
     /// around it (feedparser's `bozo`); `None` for a well-formed feed.
     pub fault: Option<String>,
+    /// Entries the feed had when more than the cap were read: the newest
+    /// `entries.len()` of them were kept.
+    pub cut_from: Option<usize>,
 }
 
 /// Why a body is not a feed.
@@ -46,11 +49,24 @@ pub struct Feed {
 #[error("not a readable RSS, Atom or JSON feed: {0}")]
 pub struct FeedError(pub String);
 
-/// Entries per feed at most: a feed is a window, not an archive.
-const MAX_ENTRIES: usize = 1000;
+/// Entries per feed at most unless the caller says otherwise
+/// (`fetch.max_feed_entries`): a feed is a window, not an archive.
+pub const MAX_ENTRIES: usize = 1000;
 
-/// Parses a feed body served with `content_type` (may be absent).
+/// Parses a feed body served with `content_type` (may be absent), keeping
+/// at most [`MAX_ENTRIES`] entries.
 pub fn parse(bytes: &[u8], content_type: Option<&str>) -> Result<Feed, FeedError> {
+    parse_at_most(bytes, content_type, MAX_ENTRIES)
+}
+
+/// [`parse`], keeping the newest `max_entries` entries (by date; undated
+/// entries in document order after the dated ones); `cut_from` says how
+/// many there were.
+pub fn parse_at_most(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    max_entries: usize,
+) -> Result<Feed, FeedError> {
     let decoded = charset::decode(bytes, content_type, None);
     let text = utf8_declaration(decoded.text.trim_start_matches('\u{feff}'));
     let trimmed = text.trim_start();
@@ -64,6 +80,15 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>) -> Result<Feed, FeedError
     if is_html_page(trimmed) {
         return Err(FeedError(
             "this is an HTML page, not a feed: use kind = \"page\"".into(),
+        ));
+    }
+    if declares_entities(trimmed) {
+        // Feeds never need their own entities; a document that declares
+        // them is at best broken and at worst an expansion attack (the
+        // billion laughs), which would otherwise come out as entries
+        // titled with unexpanded `&lol9;`.
+        return Err(FeedError(
+            "the document declares its own XML entities (<!ENTITY …>), which no feed needs: refused".into(),
         ));
     }
     // Atom 0.3 (still served by old portal software) is close enough to
@@ -91,10 +116,18 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>) -> Result<Feed, FeedError
             None => return Err(FeedError(e.to_string())),
         },
     };
-    let entries = parsed
-        .entries
+    let total = parsed.entries.len();
+    let mut raw = parsed.entries;
+    let mut cut_from = None;
+    if total > max_entries {
+        // Newest first, so a long feed's cap keeps what is new: document
+        // order is usually newest first, but not always.
+        raw.sort_by_key(|e| std::cmp::Reverse(e.published.or(e.updated)));
+        raw.truncate(max_entries);
+        cut_from = Some(total);
+    }
+    let entries = raw
         .into_iter()
-        .take(MAX_ENTRIES)
         .map(entry)
         .filter(|e| !e.title.is_empty() || !e.text.is_empty())
         .collect();
@@ -105,7 +138,23 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>) -> Result<Feed, FeedError
             .unwrap_or_default(),
         entries,
         fault,
+        cut_from,
     })
+}
+
+/// True when the prolog (before the root element) declares entities.
+fn declares_entities(text: &str) -> bool {
+    let Some(doctype) = text.find("<!DOCTYPE") else {
+        return false;
+    };
+    // The internal subset ends at `]>`; past 64 KB it is no feed anyway.
+    let rest = &text[doctype..];
+    let end = rest.find("]>").unwrap_or(rest.len()).min(64 << 10);
+    let end = (0..=end)
+        .rev()
+        .find(|&i| rest.is_char_boundary(i))
+        .unwrap_or(0);
+    rest[..end].contains("<!ENTITY")
 }
 
 /// RSS 0.90's default namespace.
@@ -292,6 +341,40 @@ mod tests {
         let titles: Vec<&str> = feed.entries.iter().map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["关于停水的通知", "关于道路施工的通告"]);
         assert_eq!(feed.fault, None);
+    }
+
+    #[test]
+    fn billion_laughs_is_refused_not_read_as_an_entry() {
+        let lol = r#"<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+]>
+<rss version="2.0"><channel><title>t</title><item><title>&lol2;</title><guid>g</guid></item></channel></rss>"#;
+        let err = parse(lol.as_bytes(), None).unwrap_err().to_string();
+        assert!(err.contains("<!ENTITY"), "{err}");
+    }
+
+    #[test]
+    fn a_feed_over_the_cap_keeps_its_newest_entries_and_says_so() {
+        // Oldest first in the document, as some portals write them.
+        let items: String = (1..=5)
+            .map(|i| {
+                format!(
+                    "<item><title>第{i}条</title><guid>g{i}</guid><pubDate>Mon, 0{i} Jun 2026 08:00:00 +0800</pubDate></item>"
+                )
+            })
+            .collect();
+        let rss = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>动态</title>{items}</channel></rss>"
+        );
+        let feed = parse_at_most(rss.as_bytes(), None, 2).unwrap_or_else(|e| panic!("{e}"));
+        let titles: Vec<&str> = feed.entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["第5条", "第4条"]);
+        assert_eq!(feed.cut_from, Some(5));
+        let whole = parse(rss.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((whole.entries.len(), whole.cut_from), (5, None));
     }
 
     #[test]

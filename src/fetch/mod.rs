@@ -41,6 +41,9 @@ pub struct FetchConfig {
     pub per_host_delay_ms: u64,
     /// Obey `robots.txt` (sources can opt out one by one).
     pub respect_robots: bool,
+    /// Entries read from one feed at most, the newest first; a feed cut
+    /// there gets a warning in its source's state.
+    pub max_feed_entries: usize,
 }
 
 impl Default for FetchConfig {
@@ -57,6 +60,7 @@ impl Default for FetchConfig {
             per_host_concurrency: 2,
             per_host_delay_ms: 1000,
             respect_robots: true,
+            max_feed_entries: 1000,
         }
     }
 }
@@ -194,14 +198,21 @@ const HOST_IDLE: Duration = Duration::from_secs(30 * 60);
 /// Forgets the hosts idle since `now - HOST_IDLE` that no request holds or
 /// waits for.
 fn evict_idle(hosts: &mut HashMap<String, Host>, now: Instant) {
-    hosts.retain(|_, h| Arc::strong_count(&h.permits) > 1 || h.not_before + HOST_IDLE > now);
+    hosts.retain(|_, h| {
+        Arc::strong_count(&h.permits) > 1
+            || h.held_until.unwrap_or(h.not_before).max(h.not_before) + HOST_IDLE > now
+    });
 }
 
 #[derive(Debug)]
 struct Host {
     permits: Arc<Semaphore>,
-    /// No request to this host before this instant (spacing, Retry-After).
+    /// No request to this host before this instant (per-host spacing and
+    /// Crawl-delay: short waits, taken in turn).
     not_before: Instant,
+    /// The server asked (429/503 Retry-After) to be left alone until then:
+    /// requests meanwhile fail at once with [`FetchError::HostHeld`].
+    held_until: Option<Instant>,
 }
 
 /// The shared HTTP client. Cheap to share by `Arc`.
@@ -212,10 +223,6 @@ pub struct Fetcher {
     hosts: Mutex<HashMap<String, Host>>,
     robots: robots::Cache,
 }
-
-/// Waits for a host's turn longer than this fail the fetch instead (the
-/// scheduler comes back later) rather than hold a poll slot.
-const MAX_POLITE_WAIT: Duration = Duration::from_secs(30);
 
 /// The longest wait a server can impose with Retry-After.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(6 * 3600);
@@ -269,15 +276,21 @@ impl Fetcher {
             self.robots.check(self, parsed).await?;
         }
         let host = host_key(parsed);
-        if let Some(wait) = self.held_for(&host)
-            && wait > MAX_POLITE_WAIT
-        {
-            return Err(FetchError::HostHeld {
-                url: url.to_string(),
-                wait,
-            });
+        // A host under a Retry-After hold is not waited for: the poll ends
+        // at once and is rescheduled for the hold's end, so a held host
+        // never keeps a poll slot while other sources wait.
+        let held = |wait| FetchError::HostHeld {
+            url: url.to_string(),
+            wait,
+        };
+        if let Some(wait) = self.held_for(&host) {
+            return Err(held(wait));
         }
         let _permit = self.wait_turn(&host).await;
+        // A hold set by another request while this one waited its turn.
+        if let Some(wait) = self.held_for(&host) {
+            return Err(held(wait));
+        }
         let started = std::time::Instant::now();
         let result = self.get_now(parsed, validators).await;
         crate::metrics::global().fetch.observe(started.elapsed());
@@ -361,6 +374,7 @@ impl Fetcher {
             let entry = hosts.entry(host.to_string()).or_insert_with(|| Host {
                 permits: Arc::new(Semaphore::new(self.config.per_host_concurrency.max(1))),
                 not_before: Instant::now(),
+                held_until: None,
             });
             entry.permits.clone()
         };
@@ -385,18 +399,21 @@ impl Fetcher {
         permit
     }
 
-    /// How long this host is still off limits, if at all.
+    /// How long this host is still under a Retry-After hold, if at all.
     fn held_for(&self, host: &str) -> Option<Duration> {
         let hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
         hosts
             .get(host)
-            .and_then(|h| h.not_before.checked_duration_since(Instant::now()))
+            .and_then(|h| h.held_until)
+            .and_then(|until| until.checked_duration_since(Instant::now()))
+            .filter(|wait| !wait.is_zero())
     }
 
     fn hold_host(&self, host: &str, wait: Duration) {
         let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(h) = hosts.get_mut(host) {
-            h.not_before = h.not_before.max(Instant::now() + wait.min(MAX_RETRY_AFTER));
+            let until = Instant::now() + wait.min(MAX_RETRY_AFTER);
+            h.held_until = Some(h.held_until.map_or(until, |u| u.max(until)));
         }
     }
 }
@@ -434,18 +451,34 @@ fn network_error(url: &str, e: reqwest::Error) -> FetchError {
     if e.is_redirect() {
         return FetchError::Redirects { url };
     }
-    // reqwest's Display is terse ("error sending request"); the source
-    // chain says what actually happened.
     // The URL is already in front of the message: drop reqwest's copy.
     let e = e.without_url();
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(&e);
+    FetchError::Network {
+        url,
+        message: error_chain(&e),
+    }
+}
+
+/// An error with its causes, down to the root: reqwest's own message is
+/// terse ("error sending request"), the causes say what happened
+/// ("Connection refused"). Causes that repeat an outer message are left
+/// out, and rustls's words for a plain-HTTP answer to a TLS handshake are
+/// said plainly.
+pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = vec![e.to_string()];
+    let mut source = e.source();
     while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
         source = s.source();
     }
-    FetchError::Network { url, message }
+    let mut out = parts.join(": ");
+    if out.contains("InvalidContentType") || out.contains("corrupt message") {
+        out.push_str(" (TLS: the server does not speak TLS on this port; try http://)");
+    }
+    out
 }
 
 /// `Retry-After` of a 429 or 503 (seconds or an HTTP date); a default
@@ -485,6 +518,7 @@ mod tests {
         Host {
             permits: Arc::new(Semaphore::new(1)),
             not_before,
+            held_until: None,
         }
     }
 
@@ -494,7 +528,9 @@ mod tests {
         let mut hosts = HashMap::new();
         hosts.insert("idle".to_string(), host(now));
         // Under a Retry-After hold that has not run out.
-        hosts.insert("held".to_string(), host(now + Duration::from_secs(3600)));
+        let mut held = host(now);
+        held.held_until = Some(now + Duration::from_secs(3600));
+        hosts.insert("held".to_string(), held);
         let busy = host(now);
         let in_flight = busy.permits.clone();
         hosts.insert("busy".to_string(), busy);

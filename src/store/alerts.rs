@@ -49,6 +49,66 @@ pub struct Delivery {
     /// The last failure.
     #[serde(default)]
     pub last_error: Option<String>,
+    /// Set (and flushed) just before a request is sent, cleared when its
+    /// answer is known: found set at a start, the request may have reached
+    /// the robot before a crash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_since: Option<DateTime<Utc>>,
+    /// True once this delivery has been sent again after a crash that left
+    /// it `sending`: a second such crash gives it up instead of sending a
+    /// second duplicate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resent_after_crash: bool,
+}
+
+impl Delivery {
+    /// A delivery queued at `now`, due at once; its id is given when it is
+    /// committed ([`Store::commit_alerts`]).
+    pub fn new(webhook: &str, event: &str, case_id: u64, body: String, now: DateTime<Utc>) -> Self {
+        Delivery {
+            id: 0,
+            webhook: webhook.to_string(),
+            event: event.to_string(),
+            case_id,
+            body,
+            created: now,
+            attempts: 0,
+            next_attempt: now,
+            last_error: None,
+            sending_since: None,
+            resent_after_crash: false,
+        }
+    }
+}
+
+/// One webhook's health and rate spacing, kept across restarts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WebhookState {
+    /// The webhook's name in the config.
+    pub name: String,
+    /// The last message it accepted.
+    #[serde(default)]
+    pub last_success: Option<DateTime<Utc>>,
+    /// When the last message was sent (accepted or not).
+    #[serde(default)]
+    pub last_sent: Option<DateTime<Utc>>,
+    /// The last failure, as the robot or the network put it.
+    #[serde(default)]
+    pub last_error: Option<String>,
+    /// The robot's error code of the last failure (`errcode`), if it gave one.
+    #[serde(default)]
+    pub last_errcode: Option<i64>,
+    /// When the last failure happened.
+    #[serde(default)]
+    pub last_failure: Option<DateTime<Utc>>,
+    /// Failed sends in a row.
+    #[serde(default)]
+    pub failures: u32,
+    /// True after a permanent error (wrong key or secret, invalid webhook,
+    /// message refused as too large…) or repeated failures, until a message
+    /// gets through again.
+    #[serde(default)]
+    pub failing: bool,
 }
 
 impl Store {
@@ -178,6 +238,28 @@ impl Store {
             self.outbox_count.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
+    }
+
+    /// Every webhook's saved state, by name.
+    pub fn webhook_states(&self) -> Result<Vec<WebhookState>> {
+        let mut out = Vec::new();
+        for kv in self.meta.scan_prefix(schema::WEBHOOK_STATE_PREFIX) {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            let name =
+                String::from_utf8_lossy(&k[schema::WEBHOOK_STATE_PREFIX.len()..]).to_string();
+            out.push(self.decode("webhook state", &name, &v)?);
+        }
+        Ok(out)
+    }
+
+    /// Saves a webhook's state (not flushed: the caller flushes).
+    pub fn put_webhook_state(&self, state: &WebhookState) -> Result<()> {
+        let mut key = schema::WEBHOOK_STATE_PREFIX.to_vec();
+        key.extend_from_slice(state.name.as_bytes());
+        self.meta
+            .insert(key, encode(state))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
     }
 
     /// A delivery is given up on: moved to `outbox_dead`.

@@ -39,6 +39,10 @@ pub const OUTBOX_DEAD: &str = "outbox_dead";
 /// Key of `meta` holding the last change seq the alerter has read (u64 BE).
 pub const ALERTS_CURSOR_KEY: &[u8] = b"alerts_cursor";
 
+/// `meta`: `webhook:NAME` → `WebhookState` JSON: each webhook's health and
+/// when it was last sent to (the rate spacing survives restarts).
+pub const WEBHOOK_STATE_PREFIX: &[u8] = b"webhook:";
+
 /// Key of `meta` holding the last case id given out (u64 BE).
 pub const LAST_CASE_ID_KEY: &[u8] = b"last_case_id";
 
