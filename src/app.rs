@@ -10,7 +10,7 @@
 //!   ([`crate::daemon::refresh`]);
 //! - the reloader, which watches the keyword lists and the config file;
 //! - the alerter, when webhooks are configured;
-//! - the API on `listener`.
+//! - the API (`/api/v1`) and the analysts' console (`/`) on `listener`.
 //!
 //! On the way out every write is flushed before [`run`] returns.
 
@@ -26,6 +26,7 @@ use crate::alerts::deliver::Sender;
 use crate::api::{self, AppState, Clock, Limits, Live};
 use crate::classify::Classifier;
 use crate::config::Config;
+use crate::console::{self, ConsoleState};
 use crate::daemon::{Collector, Reloader, Scheduler};
 use crate::fetch::Fetcher;
 use crate::pipeline::Pipeline;
@@ -191,16 +192,32 @@ pub async fn run(
         outbox_depth,
         alerts: alerts_api,
     };
+    // The console signs in with the same tokens and acts through the same
+    // pipeline, reloader and scheduler as the API; it serves `/`, the API
+    // keeps `/api/v1`, on one listener.
+    let console = ConsoleState::new(
+        pipeline.clone(),
+        tokens.clone(),
+        console::Options {
+            ops: Some(console::Ops {
+                reloader: reloader.clone(),
+                scheduler: scheduler.handle(),
+            }),
+            secure_cookies: config.public_url().starts_with("https://"),
+            body_limit: config.api.body_limit,
+        },
+    );
     let state = AppState::with_live(pipeline.clone(), tokens, Clock::System, live);
     let app = api::router(
         state,
         Limits {
             body: config.api.body_limit,
         },
-    );
+    )
+    .merge(console::router(console));
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(
-            "API listening on http://{addr}{} (OpenAPI at {}/openapi.json)",
+            "API listening on http://{addr}{} (OpenAPI at {}/openapi.json); console at http://{addr}/",
             api::PREFIX,
             api::PREFIX
         );

@@ -22,6 +22,8 @@
 //! - [`alerts`]: new, escalated and overdue cases pushed to webhooks
 //!   through a persistent outbox.
 //! - [`api`]: the analysts' and operators' JSON HTTP API.
+//! - [`console`]: the analysts' web console on the same listener (`/`),
+//!   server-rendered pages over the same pipeline and store.
 //! - [`daemon`]: one source's refresh, the scheduler and the live reload
 //!   of lists and sources.
 //! - [`app`]: the daemon as a library; [`app::run`] wires the stages and
@@ -36,6 +38,7 @@ pub mod app;
 pub mod cases;
 pub mod classify;
 pub mod config;
+pub mod console;
 pub mod daemon;
 pub mod extract;
 pub mod fetch;

@@ -1453,7 +1453,7 @@ async fn openapi_documents_the_statuses_and_constraints_the_server_enforces() {
     let sort = param("get", "/cases", "sort");
     assert_eq!(
         sort["schema"]["enum"],
-        json!(["last_seen", "severity", "due", "created"])
+        json!(["last_seen", "severity", "due", "created", "urgency"])
     );
     // Required fields per action.
     let action = doc["components"]["schemas"]["ActionBody"].to_string();

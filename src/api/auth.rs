@@ -59,7 +59,7 @@ pub async fn require(
 
 /// The token equal to `presented`, comparing every token in constant time
 /// so that timing does not reveal how much of a secret was right.
-fn find<'a>(tokens: &'a [Token], presented: &str) -> Option<&'a Token> {
+pub(crate) fn find<'a>(tokens: &'a [Token], presented: &str) -> Option<&'a Token> {
     let mut found = None;
     for t in tokens {
         if constant_time_eq(t.secret.as_bytes(), presented.as_bytes()) {

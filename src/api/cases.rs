@@ -76,7 +76,7 @@ pub(super) async fn list(
         "sort",
         q.sort.as_deref(),
         CaseSort::parse,
-        "last_seen, severity, due or created",
+        "last_seen, severity, due, created or urgency",
     )?
     .unwrap_or_default();
     let cursor = q

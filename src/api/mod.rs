@@ -23,7 +23,7 @@ mod cases;
 mod items;
 mod misc;
 mod ops;
-mod stats;
+pub(crate) mod stats;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

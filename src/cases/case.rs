@@ -542,18 +542,16 @@ impl Case {
         note: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<(), ActionError> {
-        use CaseStatus::*;
         let from = self.status;
         let invalid = || ActionError::InvalidTransition {
             action: action.name(),
             status: from.name(),
         };
-        let to = match &action {
-            Action::Confirm if from == New => Confirmed,
-            Action::Dismiss if matches!(from, New | Confirmed) => Dismissed,
+        let to = transition(action.name(), from).ok_or_else(invalid)?;
+        match &action {
             Action::Assign {
                 department, due, ..
-            } if matches!(from, Confirmed | Assigned) => {
+            } => {
                 if department.trim().is_empty() {
                     return Err(ActionError::Invalid("assign needs a department".into()));
                 }
@@ -562,26 +560,16 @@ impl Case {
                         "the due time is before the case was first seen".into(),
                     ));
                 }
-                Assigned
             }
-            Action::Respond { place, how, .. } if from == Assigned => {
-                if place.trim().is_empty() || how.trim().is_empty() {
-                    return Err(ActionError::Invalid(
-                        "respond needs \"where\" and \"how\"".into(),
-                    ));
-                }
-                Responded
+            Action::Respond { place, how, .. }
+                if place.trim().is_empty() || how.trim().is_empty() =>
+            {
+                return Err(ActionError::Invalid(
+                    "respond needs \"where\" and \"how\"".into(),
+                ));
             }
-            Action::Close if matches!(from, Responded | Dismissed) => Closed,
-            Action::Reopen if matches!(from, Dismissed | Responded | Closed) => Confirmed,
-            Action::SetSeverity { .. } | Action::SetCategories { .. } if from != Closed => from,
-            Action::Note => from,
-            // Regrouping moves items between cases (the pipeline does it);
-            // here it is only recorded. A merged case is closed.
-            Action::Merge { .. } if from != Closed => Closed,
-            Action::Split { .. } if from != Closed => from,
-            _ => return Err(invalid()),
-        };
+            _ => {}
+        }
         match &action {
             Action::Assign {
                 department,
@@ -658,6 +646,44 @@ impl Case {
             .map(|a| a.department.as_str())
             .or(self.department.as_deref())
     }
+}
+
+/// Every action's name, in the order people meet them in the workflow.
+pub const ACTION_NAMES: [&str; 11] = [
+    "confirm",
+    "dismiss",
+    "assign",
+    "respond",
+    "close",
+    "reopen",
+    "set_severity",
+    "set_categories",
+    "note",
+    "merge",
+    "split",
+];
+
+/// The workflow's one transition table: the status that the action named
+/// `action` ([`Action::name`]) leads to from `from`, or `None` when `from`
+/// does not allow it. [`Case::apply`] enforces it and the console offers
+/// only the actions it allows, so the two cannot disagree.
+pub fn transition(action: &str, from: CaseStatus) -> Option<CaseStatus> {
+    use CaseStatus::*;
+    Some(match (action, from) {
+        ("confirm", New) => Confirmed,
+        ("dismiss", New | Confirmed) => Dismissed,
+        ("assign", Confirmed | Assigned) => Assigned,
+        ("respond", Assigned) => Responded,
+        ("close", Responded | Dismissed) => Closed,
+        ("reopen", Dismissed | Responded | Closed) => Confirmed,
+        ("set_severity" | "set_categories", s) if s != Closed => s,
+        ("note", s) => s,
+        // Regrouping moves items between cases (the pipeline does it); the
+        // case only records it. A merged case is closed.
+        ("merge", s) if s != Closed => Closed,
+        ("split", s) if s != Closed => s,
+        _ => return None,
+    })
 }
 
 /// The kinds of due time (`info`, `presser`, `respond`, `assignment`) that
@@ -862,6 +888,26 @@ mod tests {
             slow.absorb(&report("a", now + Duration::hours(i * 3)));
         }
         assert_eq!(slow.severity, Severity::IV);
+    }
+
+    #[test]
+    fn the_transition_table_knows_every_action() {
+        let now = Utc::now();
+        for name in ACTION_NAMES {
+            assert!(
+                CaseStatus::ALL
+                    .iter()
+                    .any(|&s| transition(name, s).is_some()),
+                "{name} is allowed from no status"
+            );
+        }
+        assert_eq!(transition("explode", CaseStatus::New), None);
+        // apply follows the table: what it refuses, the table refuses.
+        let mut c = case(now);
+        assert_eq!(transition("close", c.status), None);
+        assert!(c.apply(Action::Close, "a", None, now).is_err());
+        assert_eq!(transition("confirm", c.status), Some(CaseStatus::Confirmed));
+        assert!(c.apply(Action::Confirm, "a", None, now).is_ok());
     }
 
     #[test]

@@ -9,7 +9,8 @@ pub mod event;
 pub mod routing;
 
 pub use case::{
-    Action, ActionError, Assignment, Case, CaseStatus, HistoryEntry, Response, overdue_kinds,
+    ACTION_NAMES, Action, ActionError, Assignment, Case, CaseStatus, HistoryEntry, Response,
+    overdue_kinds, transition,
 };
 pub use cluster::{ClusterIndex, Signature};
 pub use deadline::Deadlines;

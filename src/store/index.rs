@@ -170,15 +170,19 @@ pub enum CaseSort {
     Due,
     /// Newest case first.
     Created,
+    /// Gravest first, then the nearest open due time (overdue ones first),
+    /// then most recently seen: the duty queue's order.
+    Urgency,
 }
 
 impl CaseSort {
     /// Every sort, by name.
-    pub const ALL: [CaseSort; 4] = [
+    pub const ALL: [CaseSort; 5] = [
         CaseSort::LastSeen,
         CaseSort::Severity,
         CaseSort::Due,
         CaseSort::Created,
+        CaseSort::Urgency,
     ];
 
     /// The name used in queries and cursors.
@@ -188,6 +192,7 @@ impl CaseSort {
             CaseSort::Severity => "severity",
             CaseSort::Due => "due",
             CaseSort::Created => "created",
+            CaseSort::Urgency => "urgency",
         }
     }
 
@@ -213,6 +218,11 @@ impl CaseSort {
                 row.id,
             ),
             CaseSort::Created => (0, 0, inv_id),
+            CaseSort::Urgency => (
+                -(row.severity as i64),
+                row.next_due().map_or(i64::MAX, |d| d.timestamp_millis()),
+                inv_id,
+            ),
         }
     }
 }
@@ -529,6 +539,15 @@ mod tests {
             .page(&f, CaseSort::Created, None, 10, t0)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(page.ids, vec![3, 2]);
+        // Urgency: gravest first; within a level the nearest due time.
+        let mut settled = case(4, t0 - ChronoDuration::hours(1), Severity::II);
+        settled.status = CaseStatus::Dismissed;
+        index.upsert(&settled);
+        index.upsert(&case(5, t0 - ChronoDuration::hours(10), Severity::III));
+        let page = index
+            .page(&CaseFilter::default(), CaseSort::Urgency, None, 10, t0)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(page.ids, vec![2, 4, 5, 3, 1]);
         let overdue = CaseFilter {
             overdue: Some(true),
             ..Default::default()
@@ -537,6 +556,10 @@ mod tests {
         let page = index
             .page(&overdue, CaseSort::Due, None, 10, later)
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(page.ids, vec![1, 2, 3]);
+        assert_eq!(
+            page.ids,
+            vec![5, 1, 2, 3],
+            "the dismissed case owes nothing"
+        );
     }
 }

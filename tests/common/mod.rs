@@ -82,17 +82,18 @@ pub struct InProcess {
 /// `/health` answers 2xx (panics after a minute or if it stops early).
 pub async fn start_in_process(path: &std::path::Path) -> InProcess {
     let config = yuqing::config::Config::load(path).unwrap();
+    start_config(config, Some(path.to_path_buf())).await
+}
+
+/// The same over a config built in code; `path` is the file reloads watch,
+/// if any.
+pub async fn start_config(config: yuqing::config::Config, path: Option<PathBuf>) -> InProcess {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(yuqing::app::run(
-        config,
-        Some(path.to_path_buf()),
-        listener,
-        async move {
-            let _ = stop_rx.await;
-        },
-    ));
+    let task = tokio::spawn(yuqing::app::run(config, path, listener, async move {
+        let _ = stop_rx.await;
+    }));
     let client = reqwest::Client::new();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {

@@ -44,7 +44,7 @@ pub struct CaseListQuery {
     pub overdue: Option<bool>,
     /// Case-insensitive text in the title or top terms.
     pub q: Option<String>,
-    /// Order: last_seen (default), severity, due or created.
+    /// Order: last_seen (default), severity, due, created or urgency.
     #[param(schema_with = case_sorts)]
     pub sort: Option<String>,
     /// Page size (default 50).
@@ -60,7 +60,7 @@ pub struct CaseListQuery {
 fn case_sorts() -> RefOr<Schema> {
     string_enum(
         CaseSort::ALL.map(CaseSort::name),
-        "last_seen (default, latest activity first), severity (gravest first), due (soonest due first) or created (newest first).",
+        "last_seen (default, latest activity first), severity (gravest first), due (soonest due first), created (newest first) or urgency (gravest first, then soonest due: the console's queue).",
     )
 }
 
