@@ -233,6 +233,19 @@ async fn sign_in_sessions_and_security_headers() {
         StatusCode::UNAUTHORIZED,
         "the refresh gets a status"
     );
+    let r = s
+        .post_form("", "/cases/1/act", &[("action", "confirm")])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "a form without a session"
+    );
+    assert_eq!(
+        r.headers()[header::LOCATION],
+        "/login",
+        "back to the queue after"
+    );
 
     let r = s.http.get(s.url("/login")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);

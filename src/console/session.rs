@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
@@ -204,12 +204,18 @@ pub fn from_script(headers: &HeaderMap) -> bool {
 }
 
 /// Where a request without a session goes: the sign-in form, coming back
-/// to the page asked for (a local path only).
-pub fn to_sign_in(uri: &Uri, headers: &HeaderMap) -> Response {
+/// to the page asked for (a local path only; a form sent after the session
+/// expired comes back to the queue, since its target is not a page).
+pub fn to_sign_in(method: &Method, uri: &Uri, headers: &HeaderMap) -> Response {
     if from_script(headers) {
         return (StatusCode::UNAUTHORIZED, "未登录或会话已过期").into_response();
     }
-    let back = uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
+    let back = if method == Method::GET {
+        uri.path_and_query().map_or("/", |p| p.as_str())
+    } else {
+        "/"
+    }
+    .to_string();
     let target = if back == "/" {
         "/login".to_string()
     } else {
@@ -227,7 +233,7 @@ impl FromRequestParts<ConsoleState> for Me {
     ) -> Result<Self, Self::Rejection> {
         state
             .me(&parts.headers)
-            .ok_or_else(|| to_sign_in(&parts.uri, &parts.headers))
+            .ok_or_else(|| to_sign_in(&parts.method, &parts.uri, &parts.headers))
     }
 }
 
