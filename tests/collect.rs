@@ -282,6 +282,26 @@ fn compiled(s: &SourceConfig) -> Source {
     Source::compile(s.clone(), &s.name).unwrap()
 }
 
+/// Dates every file of `dir` a minute back, past the inbox's settle delay.
+fn settle(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(e.unwrap().path())
+            .unwrap();
+        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
+            .unwrap();
+    }
+}
+
+/// The inbox source of the tests: `inbox/` under the collector's directory.
+fn inbox_source() -> SourceConfig {
+    let mut s = source("公开信箱", SourceKind::Inbox, "http://unused.invalid/");
+    s.url = None;
+    s.path = Some("inbox".into());
+    s
+}
+
 async fn poll(c: &Collector, s: &SourceConfig, state: &mut SourceState) -> PollReport {
     let r = c.poll(&Arc::new(compiled(s)), state).await;
     r.apply(state, Utc::now());
@@ -555,18 +575,8 @@ async fn the_inbox_ingests_each_file_once_and_keeps_everything() {
     .unwrap();
     std::fs::write(inbox.join("坏的.json"), "{broken").unwrap();
     std::fs::write(inbox.join("照片.jpg"), [0xff, 0xd8, 0xff]).unwrap();
-    // Old enough to be settled.
-    for e in std::fs::read_dir(&inbox).unwrap() {
-        let f = std::fs::File::options()
-            .write(true)
-            .open(e.unwrap().path())
-            .unwrap();
-        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
-            .unwrap();
-    }
-    let mut s = source("公开信箱", SourceKind::Inbox, "http://unused.invalid/");
-    s.url = None;
-    s.path = Some("inbox".into());
+    settle(&inbox);
+    let s = inbox_source();
     let mut state = SourceState::default();
     let r = poll(&c, &s, &mut state).await;
     assert_eq!((r.status, r.new), ("ok", 4), "{r:?}");
@@ -705,17 +715,8 @@ async fn inbox_file_over_the_size_cap_is_not_read_whole_and_fails_with_a_reason(
         "反映问题\n某工地农民工被拖欠工资近半年。",
     )
     .unwrap();
-    for e in std::fs::read_dir(&inbox).unwrap() {
-        let f = std::fs::File::options()
-            .write(true)
-            .open(e.unwrap().path())
-            .unwrap();
-        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
-            .unwrap();
-    }
-    let mut s = source("公开信箱", SourceKind::Inbox, "http://unused.invalid/");
-    s.url = None;
-    s.path = Some("inbox".into());
+    settle(&inbox);
+    let s = inbox_source();
     let mut state = SourceState::default();
     let r = poll(&c, &s, &mut state).await;
     assert_eq!((r.status, r.new), ("ok", 1), "{r:?}");
