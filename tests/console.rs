@@ -559,7 +559,7 @@ async fn queue_items_stats_and_operators_pages() {
     );
 
     // The refresh: 204 while nothing changed, rows and a new mark after.
-    let version = s.pipeline.store().index().version();
+    let version = s.pipeline.store().case_version();
     let (code, _) = s
         .get_page(&analyst.cookie, &format!("/queue/rows?v={version}"))
         .await;

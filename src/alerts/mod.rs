@@ -406,15 +406,16 @@ impl Alerter {
     /// Queues deadline reminders due at `now`; returns deliveries queued.
     pub fn sweep(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
         let soon = chrono::Duration::minutes(self.config.due_soon_minutes);
-        let candidates: Vec<u64> = {
-            let index = self.store.index();
-            index
-                .rows()
-                .filter(|r| !r.status.is_settled() && r.status != CaseStatus::Dismissed)
-                .filter(|r| r.next_due().is_some_and(|d| d - now <= soon) || r.is_overdue(now))
-                .map(|r| r.id)
-                .collect()
-        };
+        let candidates: Vec<u64> = self
+            .store
+            .case_rows(|r| {
+                !r.status.is_settled()
+                    && r.status != CaseStatus::Dismissed
+                    && (r.next_due().is_some_and(|d| d - now <= soon) || r.is_overdue(now))
+            })
+            .iter()
+            .map(|r| r.id)
+            .collect();
         let mut marks = Vec::new();
         let mut deliveries = Vec::new();
         for id in candidates {

@@ -12,7 +12,7 @@ use super::{ApiError, AppState, blocking, page_size, parse_list, parse_one, pars
 use crate::cases::{Case, CaseStatus};
 use crate::classify::{Category, Flag, Severity};
 use crate::item::Item;
-use crate::store::index::{CaseFilter, CaseSort, Cursor};
+use crate::store::{CaseFilter, CaseSort, Cursor};
 
 /// Items shown with one case at most (reposts can number thousands; the
 /// rest are at `/items?case=ID`).

@@ -21,8 +21,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::pipeline::{ActError, PipelineError};
+use crate::store::PageError;
 use crate::store::StoreError;
-use crate::store::index::PageError;
 
 /// An error answered to an API client.
 #[derive(Debug, Clone, PartialEq, Eq)]

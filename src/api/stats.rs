@@ -12,7 +12,7 @@ use super::error::{ErrorBody, Query};
 use super::model::StatsQuery;
 use super::{ApiError, AppState, parse_time};
 use crate::cases::CaseStatus;
-use crate::store::index::CaseRow;
+use crate::store::CaseRow;
 
 /// Met and missed due times of one kind or one department.
 #[derive(Debug, Default, Clone, Serialize, PartialEq, utoipa::ToSchema)]
@@ -172,6 +172,14 @@ pub(super) async fn stats(
     if from >= to {
         return Err(ApiError::bad_request("from must be before to"));
     }
-    let index = state.pipeline().store().index();
-    Ok(axum::Json(compute(index.rows(), from, to, now)))
+    let rows = state
+        .pipeline()
+        .store()
+        .case_rows(|r| r.first_seen >= from && r.first_seen < to);
+    Ok(axum::Json(compute(
+        rows.iter().map(|r| r.as_ref()),
+        from,
+        to,
+        now,
+    )))
 }

@@ -278,8 +278,8 @@ async fn load(state: &ConsoleState, id: u64) -> Result<Option<Loaded>, Response>
         items.reverse();
         items.sort_by_key(|i| (i.happened_at(), i.ingested_at));
         let departments: BTreeSet<String> = store
-            .index()
-            .rows()
+            .case_rows(|r| r.department.is_some())
+            .into_iter()
             .filter_map(|r| r.department.clone())
             .chain(case.department.clone())
             .collect();

@@ -15,7 +15,7 @@ use super::view::{self, NextDue, blank};
 use super::{ConsoleState, Layout, blocking, render};
 use crate::cases::{Case, CaseStatus};
 use crate::classify::{Category, Severity};
-use crate::store::index::{CaseFilter, CaseSort, Cursor};
+use crate::store::{CaseFilter, CaseSort, Cursor};
 use crate::store::{CasePage, StoreError};
 
 /// Rows per page unless asked otherwise.
@@ -224,18 +224,20 @@ fn read(
     let limit = q.limit();
     move || {
         let (version, max_case, regions, departments) = {
-            let index = store.index();
+            // The version first: a write between the two reads shows as a
+            // newer version at the next refresh, never as a missed one.
+            let version = store.case_version();
             let mut regions = BTreeSet::new();
             let mut departments = BTreeSet::new();
             let mut max_case = 0;
-            for r in index.rows() {
+            for r in store.case_rows(|_| true) {
                 max_case = max_case.max(r.id);
                 if options {
                     regions.extend(r.regions.iter().cloned());
                     departments.extend(r.department.iter().cloned());
                 }
             }
-            (index.version(), max_case, regions, departments)
+            (version, max_case, regions, departments)
         };
         let (page, expired) =
             match store.case_page(&filter, CaseSort::Urgency, cursor.as_ref(), limit, now) {
@@ -404,7 +406,7 @@ pub(super) async fn rows(
     if state.me(&headers).is_none() {
         return (StatusCode::UNAUTHORIZED, "未登录或会话已过期").into_response();
     }
-    let version = state.pipeline().store().index().version();
+    let version = state.pipeline().store().case_version();
     if q.v == Some(version) {
         return StatusCode::NO_CONTENT.into_response();
     }

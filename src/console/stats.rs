@@ -289,14 +289,11 @@ pub(super) async fn page(
     let store = state.pipeline().store().clone();
     let read = blocking(move || {
         let (stats, days, closed_ids) = {
-            let index = store.index();
-            let stats: Stats = compute(index.rows(), from, to, now);
+            let rows = store.case_rows(|r| r.first_seen >= from && r.first_seen < to);
+            let stats: Stats = compute(rows.iter().map(|r| r.as_ref()), from, to, now);
             let mut per_day: BTreeMap<NaiveDate, [u32; 4]> = BTreeMap::new();
             let mut closed: Vec<(DateTime<Utc>, u64)> = Vec::new();
-            for r in index
-                .rows()
-                .filter(|r| r.first_seen >= from && r.first_seen < to)
-            {
+            for r in &rows {
                 let day = r
                     .first_seen
                     .with_timezone(&crate::time::china())

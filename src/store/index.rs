@@ -336,11 +336,6 @@ impl CaseIndex {
         self.rows.len()
     }
 
-    /// True when there are no cases.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// The current version (a snapshot handle).
     pub fn version(&self) -> u64 {
         self.version
@@ -349,6 +344,11 @@ impl CaseIndex {
     /// Every current row.
     pub fn rows(&self) -> impl Iterator<Item = &CaseRow> {
         self.rows.values().map(|r| r.as_ref())
+    }
+
+    /// Shared handles on the current rows `keep` accepts.
+    pub fn rows_where(&self, keep: impl Fn(&CaseRow) -> bool) -> Vec<Arc<CaseRow>> {
+        self.rows.values().filter(|r| keep(r)).cloned().collect()
     }
 
     /// The rows as they were at version `as_of`.

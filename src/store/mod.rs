@@ -7,8 +7,10 @@
 //! this module from their own process while the daemon is stopped.
 
 pub mod alerts;
-pub mod index;
+mod index;
 pub mod schema;
+
+pub use index::{CaseFilter, CaseRow, CaseSort, Cursor, PageError};
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -23,7 +25,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use crate::cases::Case;
 use crate::item::Item;
 use crate::sources::SourceState;
-use index::{CaseFilter, CaseIndex, CaseSort, Cursor, PageError};
+use index::CaseIndex;
 use schema::{Change, ChangeKind, Stored};
 
 /// Errors of the store, each naming the store path or the record.
@@ -467,9 +469,19 @@ impl Store {
         })
     }
 
-    /// Read access to the case index (statistics, counts). Do not hold it
-    /// across writes.
-    pub fn index(&self) -> RwLockReadGuard<'_, CaseIndex> {
+    /// The current rows of the cases `keep` accepts, in no order: a
+    /// snapshot for statistics and counts, taken without decoding a case.
+    pub fn case_rows(&self, keep: impl Fn(&CaseRow) -> bool) -> Vec<Arc<CaseRow>> {
+        self.index().rows_where(keep)
+    }
+
+    /// The case index's version: it changes with every committed case write,
+    /// so a page can tell whether what it shows is still current.
+    pub fn case_version(&self) -> u64 {
+        self.index().version()
+    }
+
+    fn index(&self) -> RwLockReadGuard<'_, CaseIndex> {
         // A poisoned lock means a panic mid-update of an in-memory cache whose
         // every update is a single insert; the data is still consistent.
         self.index.read().unwrap_or_else(|p| p.into_inner())

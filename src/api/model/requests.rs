@@ -11,7 +11,7 @@ use super::*;
 use crate::cases::{Action, CaseStatus};
 use crate::classify::{Authority, Category, Flag, Severity};
 use crate::pipeline::NewItem;
-use crate::store::index::CaseSort;
+use crate::store::CaseSort;
 
 /// Query of `GET /cases`.
 #[derive(Debug, Deserialize, IntoParams)]
