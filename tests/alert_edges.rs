@@ -20,7 +20,7 @@ use yuqing::alerts::{AlertsConfig, Event, EventKind, WebhookConfig, WebhookKind,
 use yuqing::classify::Severity;
 use yuqing::pipeline::{NewItem, Pipeline};
 use yuqing::store::Store;
-use yuqing::store::alerts::Delivery;
+use yuqing::store::outbox::Delivery;
 
 const BLAST: &str =
     "如东县洋口化工园区一企业车间发生爆炸，事故已造成12人死亡、5人受伤，伤者已送医救治。";

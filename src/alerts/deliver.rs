@@ -15,7 +15,7 @@ use tokio::sync::{Notify, watch};
 use super::{AlertsConfig, WebhookConfig, WebhookKind, redact};
 use crate::metrics::AlertOutcome;
 use crate::store::Store;
-use crate::store::alerts::{Delivery, WebhookState};
+use crate::store::outbox::{Delivery, WebhookState};
 
 /// Spacing between two messages to one robot.
 const ROBOT_SPACING: Duration = Duration::from_secs(3);

@@ -23,7 +23,7 @@ use tokio::sync::{Notify, watch};
 
 use crate::cases::{Case, CaseStatus};
 use crate::classify::{Category, Severity};
-use crate::store::alerts::{AlertMark, Delivery};
+use crate::store::outbox::{AlertMark, Delivery};
 use crate::store::{Store, StoreError};
 
 /// Alert settings (`[alerts]` in the config).
