@@ -25,6 +25,7 @@ use crate::classify::rules::Level;
 use crate::classify::{Classifier, RuleSet};
 use crate::config::Config;
 use crate::pipeline::Pipeline;
+use crate::sources::Source;
 use crate::text::Normalizer;
 
 use super::SchedulerHandle;
@@ -200,10 +201,28 @@ impl Reloader {
     /// routing. Each part is applied only if it is entirely valid.
     pub async fn reload(&self, trigger: &str) -> ReloadOutcome {
         let _one = self.reloading.lock().await;
+        // Files are read and the rules and sources compiled on the blocking
+        // pool: a slow disk or a large list must not stall the runtime.
         let dir = self.keywords.clone();
-        let compiled = tokio::task::spawn_blocking(move || compile_rules(&dir))
-            .await
-            .unwrap_or_else(|_| Err(vec!["compiling the keyword lists panicked".into()]));
+        let config_path = self.config_path.clone();
+        let read = tokio::task::spawn_blocking(move || {
+            let rules = compile_rules(&dir);
+            let config = config_path.map(|path| {
+                Config::load(&path).map(|config| {
+                    let sources = crate::sources::compile(&config.sources);
+                    (config, sources)
+                })
+            });
+            (rules, config)
+        })
+        .await;
+        let (compiled, config) = match read {
+            Ok(read) => read,
+            Err(_) => (
+                Err(vec!["reading the keyword lists and config panicked".into()]),
+                None,
+            ),
+        };
         let now = Utc::now();
         let mut problems = Vec::new();
         let rules_applied = match compiled {
@@ -251,10 +270,10 @@ impl Reloader {
                 false
             }
         };
-        let config_applied = match &self.config_path {
-            Some(path) => match Config::load(path) {
-                Ok(config) => {
-                    self.apply_config(config);
+        let config_applied = match config {
+            Some(read) => match read {
+                Ok((config, sources)) => {
+                    self.apply_config(config, sources);
                     lock(&self.status).config_error = None;
                     true
                 }
@@ -286,7 +305,7 @@ impl Reloader {
 
     /// Applies the live parts of a valid config (sources, routing) and
     /// warns about the parts that need a restart.
-    fn apply_config(&self, config: Config) {
+    fn apply_config(&self, config: Config, sources: Result<Vec<Source>, Vec<String>>) {
         let mut current = lock(&self.config);
         if let Some(old) = current.as_ref() {
             let restart = [
@@ -322,7 +341,7 @@ impl Reloader {
         if let Some(s) = &self.scheduler {
             // Loading validated the sources; compiling can still fail if a
             // seed directory vanished since. The sources in force then stay.
-            match crate::sources::compile(&config.sources) {
+            match sources {
                 Ok(sources) => s.set_sources(sources),
                 Err(problems) => {
                     tracing::error!(problems = %problems.join("; "), "sources not reloaded");
