@@ -431,9 +431,9 @@ const DEV_HARD_POSITIVES_FLOOR: f64 = 0.65;
 /// - `holdout3.jsonl`: 127 items (severity by reach, the accident scale,
 ///   paraphrases, events abroad);
 /// - `holdout4.jsonl`: 180 items, 41 positives worded around the keywords
-///   and 45 hard negatives, written after the lists were last tuned; its
-///   odd-numbered items have since been used to extend the lists, so its
-///   even half is the honest figure.
+///   and 45 hard negatives. Scored before the lists saw it: micro-F1 0.759,
+///   positives flagged 0.750; it has since been used to extend the lists, so
+///   it is a ratchet now, no longer a measure of unseen text.
 const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "holdout3.jsonl",
@@ -442,8 +442,8 @@ const HOLDOUTS: &[Holdout] = &[
     },
     Holdout {
         file: "holdout4.jsonl",
-        micro_f1: 0.78,
-        severity_exact: 0.78,
+        micro_f1: 0.87,
+        severity_exact: 0.76,
     },
 ];
 
