@@ -433,7 +433,12 @@ const DEV_HARD_POSITIVES_FLOOR: f64 = 0.65;
 /// - `holdout4.jsonl`: 180 items, 41 positives worded around the keywords
 ///   and 45 hard negatives. Scored before the lists saw it: micro-F1 0.759,
 ///   positives flagged 0.750; it has since been used to extend the lists, so
-///   it is a ratchet now, no longer a measure of unseen text.
+///   it is a ratchet now, no longer a measure of unseen text;
+/// - `holdout5.jsonl`: 160 items (37 positives worded around the keywords,
+///   42 hard negatives), never used to edit the lists: the honest figure
+///   for text the lists have not seen. Keep it that way: look at its misses
+///   only to decide what to measure next, and edit the lists from other
+///   text.
 const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "holdout3.jsonl",
@@ -443,7 +448,12 @@ const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "holdout4.jsonl",
         micro_f1: 0.87,
-        severity_exact: 0.76,
+        severity_exact: 0.80,
+    },
+    Holdout {
+        file: "holdout5.jsonl",
+        micro_f1: 0.73,
+        severity_exact: 0.77,
     },
 ];
 
