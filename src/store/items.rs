@@ -77,6 +77,9 @@ impl Store {
 
     /// The item with id `id`.
     pub fn item(&self, id: &str) -> Result<Option<Item>> {
+        if !self.known().may_contain(id) {
+            return Ok(None);
+        }
         match self.items.get(id.as_bytes()).map_err(|e| self.err(e))? {
             Some(v) => self.decode("item", id, &v).map(Some),
             None => Ok(None),

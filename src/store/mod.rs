@@ -18,6 +18,7 @@ pub mod changes;
 pub mod export;
 mod index;
 pub mod items;
+mod known;
 pub mod outbox;
 pub mod schema;
 pub mod sources;
@@ -136,6 +137,8 @@ pub struct Store {
     index: Arc<RwLock<CaseIndex>>,
     /// Number of items, counted once at open and kept up to date.
     item_count: Arc<std::sync::atomic::AtomicUsize>,
+    /// Which ids may be stored; see [`known`].
+    known: Arc<RwLock<known::KnownIds>>,
     /// Deliveries in the outbox, counted once at open and kept up to date:
     /// sled's `Tree::len` walks the whole tree.
     outbox_count: Arc<std::sync::atomic::AtomicUsize>,
@@ -201,11 +204,20 @@ impl Store {
             db,
             index: Arc::default(),
             item_count: Arc::default(),
+            known: Arc::default(),
             outbox_count: Arc::default(),
         };
+        // One pass over the ids counts them and fills the filter, sized
+        // with room for as many again.
+        let mut ids = Vec::new();
+        for key in store.items.iter().keys() {
+            let key = key.map_err(|e| store.err(e))?;
+            ids.push(known::hashes(&String::from_utf8_lossy(&key)));
+        }
         store
             .item_count
-            .store(store.items.len(), std::sync::atomic::Ordering::Relaxed);
+            .store(ids.len(), std::sync::atomic::Ordering::Relaxed);
+        *store.known_mut() = known::KnownIds::from_hashes(&ids);
         store
             .outbox_count
             .store(store.outbox.len(), std::sync::atomic::Ordering::Relaxed);
@@ -220,6 +232,15 @@ impl Store {
             }
         }
         Ok(store)
+    }
+
+    fn known(&self) -> std::sync::RwLockReadGuard<'_, known::KnownIds> {
+        // Poisoned only by a panic inside an insert of bits: still a superset.
+        self.known.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn known_mut(&self) -> std::sync::RwLockWriteGuard<'_, known::KnownIds> {
+        self.known.write().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The store directory.

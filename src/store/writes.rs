@@ -47,6 +47,14 @@ impl Store {
             old_item_keys.push(old);
             seen.insert(&item.id, schema::item_time_key(item.ingested_at, &item.id));
         }
+        // Before the write: a reader may then be told "perhaps" of an id not
+        // yet stored (and ask sled), never "no" of one that is.
+        {
+            let mut known = self.known_mut();
+            for item in items {
+                known.insert(&item.id);
+            }
+        }
         let result = (
             &self.items,
             &self.items_by_time,
