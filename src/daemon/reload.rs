@@ -21,6 +21,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::watch;
 
+use crate::alerts::Alerter;
+use crate::alerts::deliver::Sender;
 use crate::classify::rules::Level;
 use crate::classify::{Classifier, RuleSet};
 use crate::config::Config;
@@ -108,6 +110,9 @@ pub struct Reloader {
     status: Mutex<RulesStatus>,
     /// Serializes reloads (file watcher, SIGHUP and API may coincide).
     reloading: tokio::sync::Mutex<()>,
+    /// The alerter and its sender, when alerts are on: `[alerts]` changes
+    /// reach them at a reload.
+    alerts: Mutex<Option<(Arc<Alerter>, Sender)>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -179,6 +184,7 @@ impl Reloader {
             scheduler,
             status: Mutex::new(status),
             reloading: tokio::sync::Mutex::new(()),
+            alerts: Mutex::new(None),
         }
     }
 
@@ -190,6 +196,13 @@ impl Reloader {
     /// The config file's directory, when the daemon runs from a config file.
     pub fn config_dir(&self) -> Option<&Path> {
         self.config_path.as_deref().and_then(Path::parent)
+    }
+
+    /// Hands the running alerter and sender to the reloader, so that a
+    /// changed `[alerts]` (webhooks, URLs, secrets, thresholds) takes effect
+    /// at the next reload.
+    pub fn set_alerts(&self, alerter: Arc<Alerter>, sender: Sender) {
+        *lock(&self.alerts) = Some((alerter, sender));
     }
 
     /// The rules in force and the last reload's errors.
@@ -323,14 +336,28 @@ impl Reloader {
                     "scheduler",
                     format!("{:?}", old.scheduler) != format!("{:?}", config.scheduler),
                 ),
-                (
-                    "alerts",
-                    format!("{:?}", old.alerts) != format!("{:?}", config.alerts),
-                ),
             ];
             for (key, changed) in restart {
                 if changed {
                     tracing::warn!(key, "config changed: takes effect at the next restart");
+                }
+            }
+            if format!("{:?}", old.alerts) != format!("{:?}", config.alerts) {
+                match lock(&self.alerts).as_ref() {
+                    Some((alerter, sender)) if !config.alerts.webhooks.is_empty() => {
+                        alerter.reconfigure(config.alerts.clone());
+                        sender.reconfigure(config.alerts.clone());
+                        tracing::info!(
+                            webhooks = config.alerts.webhooks.len(),
+                            "alert settings reloaded"
+                        );
+                    }
+                    // Starting or stopping the alerter's tasks is left to a
+                    // restart.
+                    _ => tracing::warn!(
+                        key = "alerts",
+                        "alerts turned on or off: takes effect at the next restart"
+                    ),
                 }
             }
             if old.sources != config.sources {
