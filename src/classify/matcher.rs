@@ -60,8 +60,9 @@ const NEGATIONS: &[&str] = &[
     "零",
 ];
 
-/// Filler between a negation and the term (未造成人员伤亡, 无任何损失).
-const FILLERS: &[&str] = &["人员", "任何", "收到"];
+/// Filler between a negation and the term (未造成人员伤亡, 无任何损失,
+/// 没有发现裂缝, 没有发生火灾).
+const FILLERS: &[&str] = &["人员", "任何", "收到", "发现", "出现", "造成", "发生"];
 
 /// True when the text before a hit ends with a negation.
 fn negated(before: &str) -> bool {
@@ -589,6 +590,9 @@ mod tests {
         assert!(negated("事故无人"));
         assert!(negated("未造成人员"));
         assert!(negated("暂未收到人员"));
+        assert!(negated("检查时没有发现"));
+        assert!(negated("没有造成人员"));
+        assert!(!negated("居民发现"));
         assert!(!negated("造成3人"));
         assert!(!negated(""));
     }
