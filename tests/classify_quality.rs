@@ -190,6 +190,42 @@ fn hard_negatives_stay_clean() {
     }
 }
 
+/// A 督办 about a livelihood matter is a directive; the matter is a second
+/// category only when the text makes it one on its own (hundreds affected).
+#[test]
+fn a_livelihood_matter_inside_a_directive_is_a_second_category_only_on_its_own() {
+    let classifier = common::shipped_classifier();
+    let classify = |text: &str| {
+        classifier.classify(&Document {
+            text,
+            ..Default::default()
+        })
+    };
+    let small = classify(
+        "县政府督查室督办通知：群众反映城南一处停车场乱收费，请县发改局于5日内核查整改并在政府网站公开结果。",
+    );
+    assert_eq!(
+        small.categories,
+        vec![Category::Directive],
+        "{:?}",
+        small.matches
+    );
+    assert!(
+        small.reasons.iter().any(|r| r.contains("second category")),
+        "{:?}",
+        small.reasons
+    );
+    let large = classify(
+        "关于拖欠农民工工资问题的督办函：该项目拖欠312名农民工工资约900万元，请你县于三日内核查处理并公开回应。",
+    );
+    assert_eq!(
+        large.categories,
+        vec![Category::Interest, Category::Directive],
+        "{:?}",
+        large.reasons
+    );
+}
+
 #[test]
 fn evidence_names_file_and_line_and_reasons_quote_the_text() {
     let classifier = common::shipped_classifier();
@@ -419,11 +455,11 @@ impl DevScore {
 
 /// Floors for the external development set, a little under what the
 /// shipped lists reach (a ratchet: an edit that loses quality fails).
-const DEV_MICRO_F1_FLOOR: f64 = 0.86;
-const DEV_POSITIVES_FLAGGED_FLOOR: f64 = 0.87;
+const DEV_MICRO_F1_FLOOR: f64 = 0.90;
+const DEV_POSITIVES_FLAGGED_FLOOR: f64 = 0.90;
 const DEV_SEVERITY_EXACT_FLOOR: f64 = 0.93;
 const DEV_NEGATIVES_FLAGGED_CEILING: f64 = 0.11;
-const DEV_HARD_POSITIVES_FLOOR: f64 = 0.65;
+const DEV_HARD_POSITIVES_FLOOR: f64 = 0.75;
 
 /// Sets written fresh to JUDGEMENT.md by writers who had not seen the
 /// development set or the keyword lists, with floors a little under what the
@@ -442,17 +478,17 @@ const DEV_HARD_POSITIVES_FLOOR: f64 = 0.65;
 const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "holdout3.jsonl",
-        micro_f1: 0.90,
+        micro_f1: 0.93,
         severity_exact: 0.85,
     },
     Holdout {
         file: "holdout4.jsonl",
-        micro_f1: 0.87,
+        micro_f1: 0.90,
         severity_exact: 0.80,
     },
     Holdout {
         file: "holdout5.jsonl",
-        micro_f1: 0.76,
+        micro_f1: 0.77,
         severity_exact: 0.75,
     },
 ];
