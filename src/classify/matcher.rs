@@ -402,7 +402,27 @@ impl Matcher {
     /// Rules (sorted ids) whose every group has a term in `present` (sorted
     /// term ids); with `vetoes`, minus those an exclusion present rules out.
     fn satisfied(&self, present: &[u32], vetoes: Option<&[u32]>) -> Vec<u32> {
-        let mut masks = vec![0u64; self.rules.len()];
+        // One mask per rule, kept per thread and cleared entry by entry:
+        // zeroing a mask for every rule on every call cost more than the
+        // matching itself once the lists held a few hundred rules.
+        thread_local! {
+            static MASKS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        MASKS.with(|cell| {
+            let mut masks = cell.borrow_mut();
+            if masks.len() < self.rules.len() {
+                masks.resize(self.rules.len(), 0);
+            }
+            self.satisfied_with(&mut masks, present, vetoes)
+        })
+    }
+
+    fn satisfied_with(
+        &self,
+        masks: &mut [u64],
+        present: &[u32],
+        vetoes: Option<&[u32]>,
+    ) -> Vec<u32> {
         let mut touched = Vec::new();
         let mut vetoed_rules = Vec::new();
         let mut vetoed_lists = vec![false; self.list_count];
@@ -426,7 +446,9 @@ impl Matcher {
         touched.sort_unstable();
         touched.retain(|&ri| {
             let r = &self.rules[ri as usize];
-            masks[ri as usize] == r.full && !vetoed_lists[r.list] && !vetoed_rules.contains(&ri)
+            let full = masks[ri as usize] == r.full;
+            masks[ri as usize] = 0;
+            full && !vetoed_lists[r.list] && !vetoed_rules.contains(&ri)
         });
         touched
     }
