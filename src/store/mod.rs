@@ -8,6 +8,7 @@
 
 pub mod alerts;
 mod index;
+mod reports;
 pub mod schema;
 
 pub use index::{CaseFilter, CaseRow, CaseSort, Cursor, PageError};
