@@ -290,7 +290,7 @@ fn daily_log(
         })?;
     Ok(Some(crate::reports::schedule::DailyLog {
         schedule,
-        dir: config.reports.dir.clone(),
+        dir: config.reports_dir(),
         office: config.reports.office.clone(),
         store: store.clone(),
         alerts: config.alerts.clone(),

@@ -83,9 +83,10 @@ pub struct ReportsConfig {
     /// The office named in every report's title block (发文机关).
     #[serde(default = "default_office")]
     pub office: String,
-    /// Where the scheduled daily logs are written.
-    #[serde(default = "default_reports_dir")]
-    pub dir: PathBuf,
+    /// Where the scheduled daily logs are written; default: `reports`
+    /// beside the store's directory ([`Config::reports_dir`]).
+    #[serde(default)]
+    pub dir: Option<PathBuf>,
     /// When the daily log is written: a 5-field crontab in Beijing time
     /// (`0 8 * * *`). Off when absent.
     #[serde(default)]
@@ -96,7 +97,7 @@ impl Default for ReportsConfig {
     fn default() -> Self {
         ReportsConfig {
             office: default_office(),
-            dir: default_reports_dir(),
+            dir: None,
             daily_schedule: None,
         }
     }
@@ -104,10 +105,6 @@ impl Default for ReportsConfig {
 
 fn default_office() -> String {
     "市人民政府办公室".into()
-}
-
-fn default_reports_dir() -> PathBuf {
-    PathBuf::from("../data/reports")
 }
 
 fn default_store() -> PathBuf {
@@ -230,7 +227,9 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         config.store = clean(&base.join(&config.store));
         config.keywords = clean(&base.join(&config.keywords));
-        config.reports.dir = clean(&base.join(&config.reports.dir));
+        if let Some(dir) = &config.reports.dir {
+            config.reports.dir = Some(clean(&base.join(dir)));
+        }
         for s in &mut config.sources {
             if let Some(p) = &s.seed {
                 s.seed = Some(clean(&base.join(p)));
@@ -371,6 +370,18 @@ fn clean(path: &Path) -> PathBuf {
 }
 
 impl Config {
+    /// Where the scheduled daily logs go: `reports.dir`, else `reports`
+    /// beside the store (`data/store` → `data/reports`), so a store moved
+    /// elsewhere takes its reports along.
+    pub fn reports_dir(&self) -> PathBuf {
+        self.reports.dir.clone().unwrap_or_else(|| {
+            self.store
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join("reports")
+        })
+    }
+
     /// The base of case links in alerts: `alerts.public_url`, else the
     /// API's own address.
     pub fn public_url(&self) -> String {

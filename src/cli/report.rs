@@ -115,15 +115,23 @@ fn from_store(
 ) -> anyhow::Result<Rendered> {
     let config = yuqing::config::Config::load(config)?;
     let store = match Store::open(&config.store) {
-        Err(StoreError::Locked { path }) => anyhow::bail!(
-            "the store {} is open in the running daemon (sled allows one process at a time): ask the daemon instead, with `--api http://{} --token TOKEN` (GET /api/v1/reports/…), or stop it first",
-            path.display(),
+        Err(e) if held_by_another(&e) => anyhow::bail!(
+            "the store {} is open in another process, the running daemon (sled allows one at a time): ask the daemon instead, with `--api http://{} --token TOKEN` (GET /api/v1/reports/…), or stop it first",
+            config.store.display(),
             config.api.listen
         ),
         other => other?,
     };
     let report = gather(&store, &config.reports.office, ask, now)?;
     Ok(report.render(format)?)
+}
+
+/// True when the store is locked by another process. sled 0.34 reports
+/// its lock as an I/O error of kind `Other` ("could not acquire lock …
+/// WouldBlock"), which the store does not always recognise as
+/// [`StoreError::Locked`].
+fn held_by_another(e: &StoreError) -> bool {
+    matches!(e, StoreError::Locked { .. }) || e.to_string().contains("could not acquire lock")
 }
 
 fn from_api(base: &str, token: Option<&str>, ask: Ask, format: Format) -> anyhow::Result<Rendered> {

@@ -288,8 +288,7 @@ fn case_table(id: &'static str, lines: &[CaseLine], empty: &'static str, event: 
                     l.categories_joined(),
                     view::bj_short(l.first_seen),
                     format!("{}（{} 条）", l.sources.join("、"), l.item_count),
-                    l.status_zh.clone(),
-                    l.department_zh(),
+                    format!("{}\n{}", l.status_zh, l.department_zh()),
                     l.deadline_zh.clone(),
                 ];
                 if event {

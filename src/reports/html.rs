@@ -84,7 +84,8 @@ fn chart(c: &Chart) -> ChartView {
     let plot_w = W - LEFT - 4.0;
     let plot_h = H - BOTTOM - TOP;
     let slot = plot_w / n;
-    let bar_w = (slot * 0.7).max(0.5);
+    // A lone bar stays a bar, not a wall.
+    let bar_w = (slot * 0.7).clamp(0.5, 48.0);
     let every = c.points.len().div_ceil(10).max(1);
     let mut bars = Vec::new();
     let mut x_ticks = Vec::new();

@@ -85,6 +85,16 @@ pub struct Stats {
     pub on_time: BTreeMap<String, OnTime>,
 }
 
+/// True when the case was handed over (交办): it is assigned now, has an
+/// agreed due time, or has a response (only an assigned case can respond,
+/// [`crate::cases::transition`]), so a case stays counted once it has
+/// moved on to responded or closed.
+fn was_assigned(r: &CaseRow) -> bool {
+    r.assignment_due.is_some()
+        || r.responded_at.is_some()
+        || matches!(r.status, CaseStatus::Assigned)
+}
+
 /// The report over `rows` first seen in `[from, to)`, judged at `now`.
 /// Dismissed cases count in the totals but owe no response.
 pub fn compute<'a>(
@@ -122,7 +132,7 @@ pub fn compute<'a>(
             s.dismissed += 1;
             continue;
         }
-        if r.assignment_due.is_some() || matches!(r.status, CaseStatus::Assigned) {
+        if was_assigned(r) {
             dept.assigned += 1;
         }
         if matches!(r.status, CaseStatus::Responded | CaseStatus::Closed) {
