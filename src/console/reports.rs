@@ -144,7 +144,7 @@ pub(super) async fn daily(
     };
     let ask = time("from", &q.from).and_then(|from| {
         let to = time("to", &q.to)?;
-        daily_ask(q.date.as_deref(), from, to, Utc::now())
+        daily_ask(super::view::blank(&q.date), from, to, Utc::now())
     });
     let ask = match ask {
         Ok(a) => a,
@@ -189,7 +189,11 @@ pub(super) async fn period(
     me: Me,
     Query(q): Query<ReportQuery>,
 ) -> Response {
-    let ask = match period_ask(q.from.as_deref(), q.to.as_deref(), Utc::now()) {
+    let ask = match period_ask(
+        super::view::blank(&q.from),
+        super::view::blank(&q.to),
+        Utc::now(),
+    ) {
         Ok(a) => a,
         Err(m) => return bad(&me, &m),
     };

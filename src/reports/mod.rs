@@ -262,9 +262,7 @@ pub fn parse_date(what: &str, s: &str) -> Result<NaiveDate, String> {
 }
 
 fn date(what: &str, v: Option<&str>) -> Result<Option<NaiveDate>, String> {
-    v.filter(|s| !s.trim().is_empty())
-        .map(|s| parse_date(what, s))
-        .transpose()
+    v.map(|s| parse_date(what, s)).transpose()
 }
 
 /// What a daily log's query asks for: a Beijing `date` (default: today at

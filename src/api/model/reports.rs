@@ -22,6 +22,7 @@ pub struct DailyReportQuery {
     #[param(schema_with = time_schema)]
     pub to: Option<String>,
     /// `docx` (default), `html` or `json`.
+    #[param(inline)]
     pub format: Option<Format>,
 }
 
@@ -31,6 +32,7 @@ pub struct DailyReportQuery {
 #[into_params(parameter_in = Query)]
 pub struct CaseReportQuery {
     /// `docx` (default), `html` or `json`.
+    #[param(inline)]
     pub format: Option<Format>,
 }
 
@@ -48,5 +50,6 @@ pub struct PeriodReportQuery {
     #[param(value_type = Option<String>, format = Date)]
     pub to: Option<String>,
     /// `docx` (default), `html` or `json`.
+    #[param(inline)]
     pub format: Option<Format>,
 }
