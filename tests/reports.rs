@@ -240,6 +240,17 @@ fn text_of(xml: &str) -> String {
     out
 }
 
+/// Every table of a report has as many cells in each row as headings.
+fn tables_are_square(g: &yuqing::reports::Gathered) {
+    for b in g.doc().blocks {
+        if let yuqing::reports::doc::Block::Table(t) = b {
+            for row in &t.rows {
+                assert_eq!(row.len(), t.head.len(), "{}: {row:?}", t.id);
+            }
+        }
+    }
+}
+
 fn now() -> DateTime<Utc> {
     bj("2026-12-02 09:00")
 }
@@ -250,6 +261,7 @@ fn the_daily_log_lists_every_severity_escalation_closure_and_overdue_case() {
     let k = build(dir.path());
     let store = Store::open(&dir.path().join("store")).unwrap();
     let g = gather(&store, OFFICE, Ask::Day(day("2026-11-30")), now()).unwrap();
+    tables_are_square(&g);
     let json: Value = serde_json::from_slice(&g.render(Format::Json).unwrap().bytes).unwrap();
     assert_eq!(json["stats"]["cases"], 4, "{json:#}");
     for s in ["I", "II", "III", "IV"] {
@@ -322,6 +334,7 @@ fn the_periodic_report_gives_each_department_its_figures() {
         now(),
     )
     .unwrap();
+    tables_are_square(&g);
     let json: Value = serde_json::from_slice(&g.render(Format::Json).unwrap().bytes).unwrap();
     assert_eq!(json["span_zh"], "2026年11月");
     let dept = |name: &str| {
@@ -398,6 +411,7 @@ fn the_special_report_tells_a_case_from_first_post_to_response() {
     let k = build(dir.path());
     let store = Store::open(&dir.path().join("store")).unwrap();
     let g = gather(&store, OFFICE, Ask::Case(k.local), now()).unwrap();
+    tables_are_square(&g);
     let json: Value = serde_json::from_slice(&g.render(Format::Json).unwrap().bytes).unwrap();
     assert_eq!(json["case"]["status"], "closed");
     assert_eq!(json["response"]["where"], "如皋发布");

@@ -260,9 +260,8 @@ fn case_table(id: &'static str, lines: &[CaseLine], empty: &'static str, event: 
         "级别及依据",
         "类别",
         "首次发现",
-        "来源/条数",
-        "状态",
-        "责任单位",
+        "来源（条数）",
+        "状态及责任单位",
         "时限",
     ]
     .iter()

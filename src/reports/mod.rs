@@ -136,14 +136,7 @@ pub fn render(report: &impl Report, format: Format) -> Result<Rendered, ReportEr
         Format::Json => serde_json::to_vec_pretty(report)
             .map_err(|e| ReportError::Docx(std::io::Error::other(e)))?,
         Format::Html => html::standalone(&report.doc())?.into_bytes(),
-        Format::Docx => docx::write(
-            &report.doc(),
-            report
-                .written()
-                .with_timezone(&crate::time::china())
-                .naive_local(),
-        )
-        .map_err(ReportError::Docx)?,
+        Format::Docx => docx::write(&report.doc(), report.written()).map_err(ReportError::Docx)?,
     };
     Ok(Rendered {
         bytes,
