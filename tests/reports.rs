@@ -227,6 +227,11 @@ fn document_xml(docx: &[u8]) -> String {
     assert!(footer.contains(" PAGE "), "a page number field: {footer}");
     let doc = part("word/document.xml");
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
+    assert_eq!(
+        doc.matches("<w:tbl>").count(),
+        doc.matches("<w:tblGrid>").count(),
+        "every table declares its grid"
+    );
     doc
 }
 
@@ -711,4 +716,58 @@ fn the_cli_writes_reports_and_names_the_api_when_the_daemon_holds_the_store() {
         "{err}"
     );
     drop(held);
+}
+
+/// The .docx files open in LibreOffice Writer (the nearest office suite to
+/// WPS a machine can install), which converts each to a PDF; skipped with a
+/// note where `soffice` is not installed (`apt-get install
+/// libreoffice-writer-nogui`).
+#[test]
+fn the_docx_files_open_in_an_office_suite() {
+    let soffice = std::env::var_os("YUQING_SOFFICE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("soffice"));
+    if std::process::Command::new(&soffice)
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: soffice not found (apt-get install libreoffice-writer-nogui)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let k = build(dir.path());
+    let store = Store::open(&dir.path().join("store")).unwrap();
+    let mut files = Vec::new();
+    for ask in [
+        Ask::Day(day("2026-11-30")),
+        Ask::Case(k.escalated),
+        Ask::Period(day("2026-11-01"), day("2026-11-30")),
+    ] {
+        let r = gather(&store, OFFICE, ask, now())
+            .unwrap()
+            .render(Format::Docx)
+            .unwrap();
+        let path = dir.path().join(&r.file_name);
+        std::fs::write(&path, &r.bytes).unwrap();
+        files.push(path);
+    }
+    let out = std::process::Command::new(&soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(&files)
+        // A profile of its own: a user's running LibreOffice is left alone.
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    for f in &files {
+        let pdf = f.with_extension("pdf");
+        let len = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+        assert!(
+            len > 5_000,
+            "{} did not convert ({len} bytes): {}",
+            f.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -100,7 +100,7 @@ fn document(doc: &Doc) -> String {
     // rule.
     let _ = write!(
         body,
-        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="120"/><w:jc w:val="center"/></w:pPr>{}</w:p>"#,
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="120"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>{}</w:p>"#,
         run(
             doc.kind,
             &format!(
@@ -111,7 +111,7 @@ fn document(doc: &Doc) -> String {
     );
     let _ = write!(
         body,
-        r#"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="18" w:space="4" w:color="{RED}"/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="8844"/></w:tabs><w:spacing w:after="360"/></w:pPr>{}<w:r><w:tab/></w:r>{}</w:p>"#,
+        r#"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="18" w:space="4" w:color="{RED}"/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="8844"/></w:tabs><w:spacing w:after="360"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>{}<w:r><w:tab/></w:r>{}</w:p>"#,
         run(&doc.office, ""),
         run(&doc.dated, "")
     );
@@ -140,7 +140,7 @@ fn cell(text: &str, header: bool, width: Option<u32>) -> String {
         String::new()
     };
     let w = width.map_or_else(String::new, |w| {
-        format!(r#"<w:tcW w:w="{w}" w:type="pct"/>"#)
+        format!(r#"<w:tcW w:w="{w}" w:type="dxa"/>"#)
     });
     let mut out = format!("<w:tc><w:tcPr>{w}</w:tcPr>");
     // A cell's line breaks become paragraphs of the cell.
@@ -155,24 +155,57 @@ fn cell(text: &str, header: bool, width: Option<u32>) -> String {
     out
 }
 
-const TABLE_PROPS: &str = r#"<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblLayout w:type="autofit"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>"#;
+const TABLE_PROPS: &str = r#"<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>"#;
+
+/// The width of the text column: A4 less the margins, in twentieths of a
+/// point.
+const TEXT_WIDTH: u32 = 11906 - 1587 - 1474;
+
+/// Column widths that follow what the columns hold: each column's longest
+/// line (3 to 14 characters' worth), scaled to the text width.
+fn widths(t: &Table) -> Vec<u32> {
+    let weight = |i: usize| {
+        std::iter::once(&t.head)
+            .chain(&t.rows)
+            .filter_map(|r| r.get(i))
+            .flat_map(|c| c.split('\n'))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(2)
+            .clamp(3, 14) as u32
+    };
+    let weights: Vec<u32> = (0..t.head.len()).map(weight).collect();
+    let total: u32 = weights.iter().sum::<u32>().max(1);
+    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
+}
+
+/// The grid every table must declare (Word refuses a table without one).
+fn grid(body: &mut String, widths: &[u32]) {
+    body.push_str("<w:tblGrid>");
+    for w in widths {
+        let _ = write!(body, r#"<w:gridCol w:w="{w}"/>"#);
+    }
+    body.push_str("</w:tblGrid>");
+}
 
 fn table(body: &mut String, t: &Table) {
     if t.rows.is_empty() {
         let _ = write!(body, "<w:p>{}</w:p>", run(t.empty, ""));
         return;
     }
+    let widths = widths(t);
     body.push_str("<w:tbl>");
     body.push_str(TABLE_PROPS);
+    grid(body, &widths);
     body.push_str(r#"<w:tr><w:trPr><w:tblHeader/></w:trPr>"#);
-    for h in &t.head {
-        body.push_str(&cell(h, true, None));
+    for (h, w) in t.head.iter().zip(&widths) {
+        body.push_str(&cell(h, true, Some(*w)));
     }
     body.push_str("</w:tr>");
     for row in &t.rows {
         body.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
-        for c in row {
-            body.push_str(&cell(c, false, None));
+        for (c, w) in row.iter().zip(&widths) {
+            body.push_str(&cell(c, false, Some(*w)));
         }
         body.push_str("</w:tr>");
     }
@@ -196,8 +229,14 @@ fn chart(body: &mut String, c: &Chart) {
         return;
     }
     let max = c.max();
+    let widths = [
+        TEXT_WIDTH * 16 / 100,
+        TEXT_WIDTH * 72 / 100,
+        TEXT_WIDTH * 12 / 100,
+    ];
     body.push_str("<w:tbl>");
     body.push_str(TABLE_PROPS);
+    grid(body, &widths);
     for (label, n) in &c.points {
         let cells = (n * BAR_CELLS).div_ceil(max);
         let bar = if cells == 0 {
@@ -210,9 +249,10 @@ fn chart(body: &mut String, c: &Chart) {
         };
         let _ = write!(
             body,
-            r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>{}<w:tc><w:tcPr><w:tcW w:w="3600" w:type="pct"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>{bar}</w:p></w:tc>{}</w:tr>"#,
-            cell(label, false, Some(800)),
-            cell(&format!("{n} {}", c.unit), false, Some(600)),
+            r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>{}<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>{bar}</w:p></w:tc>{}</w:tr>"#,
+            cell(label, false, Some(widths[0])),
+            widths[1],
+            cell(&format!("{n} {}", c.unit), false, Some(widths[2])),
         );
     }
     body.push_str("</w:tbl>");
@@ -232,8 +272,8 @@ fn styles() -> String {
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="240" w:after="360" w:line="700" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>{title}<w:sz w:val="{TITLE}"/><w:szCs w:val="{TITLE}"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{h1}</w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>{h2}</w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>{h1}<w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:line="300" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:after="60" w:line="264" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>{h1}<w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="264" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 </w:styles>"#
