@@ -16,7 +16,7 @@ use crate::reports::{
 /// A .docx file, as the OpenAPI document describes it.
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary)]
-pub struct DocxFile(#[allow(dead_code)] Vec<u8>);
+pub struct DocxFile(pub Vec<u8>);
 
 impl From<ReportError> for ApiError {
     fn from(e: ReportError) -> Self {

@@ -330,16 +330,17 @@ pub fn beijing_date(t: DateTime<Utc>) -> NaiveDate {
 /// and the UTF-8 name (RFC 6266, RFC 5987), so every browser saves
 /// `舆情日志_2026-11-30.docx`.
 pub fn content_disposition(name: &str, inline: bool) -> String {
-    let fallback: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    // The ASCII fallback: each run of other characters becomes one `_`,
+    // none at the start (舆情通报_2026-11-01至2026-11-30.docx →
+    // 2026-11-01_2026-11-30.docx).
+    let mut fallback = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
+            fallback.push(c);
+        } else if !fallback.is_empty() && !fallback.ends_with('_') {
+            fallback.push('_');
+        }
+    }
     format!(
         "{}; filename=\"{fallback}\"; filename*=UTF-8''{}",
         if inline { "inline" } else { "attachment" },
@@ -355,7 +356,11 @@ mod tests {
     fn file_names_travel_in_utf8() {
         assert_eq!(
             content_disposition("舆情日志_2026-11-30.docx", false),
-            "attachment; filename=\"____2026-11-30.docx\"; filename*=UTF-8''%E8%88%86%E6%83%85%E6%97%A5%E5%BF%97_2026-11-30.docx"
+            "attachment; filename=\"2026-11-30.docx\"; filename*=UTF-8''%E8%88%86%E6%83%85%E6%97%A5%E5%BF%97_2026-11-30.docx"
+        );
+        assert!(
+            content_disposition("舆情通报_2026-11-01至2026-11-30.docx", true)
+                .starts_with("inline; filename=\"2026-11-01_2026-11-30.docx\"")
         );
     }
 
