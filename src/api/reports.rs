@@ -13,10 +13,12 @@ use crate::reports::{
     Ask, Daily, Format, Period, Rendered, ReportError, daily_ask, gather, period_ask,
 };
 
-/// A .docx file, as the OpenAPI document describes it.
+/// A .docx file, as the OpenAPI document describes it (binary). Only its
+/// schema is used: handlers send the bytes of a [`Rendered`].
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary)]
-pub struct DocxFile(pub Vec<u8>);
+#[allow(dead_code)]
+pub struct DocxFile(Vec<u8>);
 
 impl From<ReportError> for ApiError {
     fn from(e: ReportError) -> Self {
