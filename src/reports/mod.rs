@@ -43,6 +43,9 @@ pub enum ReportError {
     /// The .docx could not be written (a part over 4 GiB, or memory).
     #[error("writing the .docx: {0}")]
     Docx(#[source] std::io::Error),
+    /// The record could not be written as JSON.
+    #[error("writing the JSON: {0}")]
+    Json(#[from] serde_json::Error),
     /// A page template failed to render.
     #[error("rendering the page: {0}")]
     Html(#[from] askama::Error),
@@ -133,8 +136,7 @@ pub trait Report: serde::Serialize {
 /// `report` written as `format`.
 pub fn render(report: &impl Report, format: Format) -> Result<Rendered, ReportError> {
     let bytes = match format {
-        Format::Json => serde_json::to_vec_pretty(report)
-            .map_err(|e| ReportError::Docx(std::io::Error::other(e)))?,
+        Format::Json => serde_json::to_vec_pretty(report)?,
         Format::Html => html::standalone(&report.doc())?.into_bytes(),
         Format::Docx => docx::write(&report.doc(), report.written()).map_err(ReportError::Docx)?,
     };
