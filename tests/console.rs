@@ -641,6 +641,36 @@ async fn queue_items_stats_and_operators_pages() {
     assert_eq!(code, StatusCode::OK);
     assert!(html.contains("日期格式"));
 
+    // Reports: printable pages in the frame, files on request, refusals as
+    // pages.
+    let (code, html) = s.get_page(&analyst.cookie, "/reports/period").await;
+    assert_eq!(code, StatusCode::OK);
+    assert!(html.contains("id=\"period-departments\"") && html.contains("format=docx"));
+    assert!(!html.contains("<style"), "no inline style under the CSP");
+    let r = s
+        .http
+        .get(s.url("/reports/daily?format=docx"))
+        .header(header::COOKIE, &analyst.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()[header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(r.bytes().await.unwrap().starts_with(b"PK"));
+    for (path, status) in [
+        ("/reports/cases/999999", StatusCode::NOT_FOUND),
+        ("/reports/cases/x", StatusCode::NOT_FOUND),
+        ("/reports/period?from=2026-13-01", StatusCode::BAD_REQUEST),
+        ("/reports/daily?format=pdf", StatusCode::BAD_REQUEST),
+    ] {
+        let (code, html) = s.get_page(&analyst.cookie, path).await;
+        assert_eq!(code, status, "{path}");
+        assert!(html.contains("class=\"alert\""), "{path}: {html}");
+    }
+
     // Operators: admins only; outside `yuqing run` the page says why.
     let (code, _) = s.get_page(&analyst.cookie, "/ops").await;
     assert_eq!(code, StatusCode::FORBIDDEN);
