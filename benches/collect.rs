@@ -22,7 +22,8 @@ use yuqing::classify::{Classifier, RuleSet};
 use yuqing::daemon::Collector;
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::{NewItem, Pipeline};
-use yuqing::sources::{Source, SourceConfig, SourceState};
+use yuqing::sources::{Source, SourceConfig};
+use yuqing::store::SourceState;
 use yuqing::store::Store;
 use yuqing::text::Normalizer;
 

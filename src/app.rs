@@ -175,19 +175,12 @@ pub async fn run(
         let store = pipeline.store().clone();
         Arc::new(move || store.outbox_len()) as Arc<dyn Fn() -> usize + Send + Sync>
     });
-    // The API's own sender: webhook states and operators' test messages,
-    // beside the alerter's, which works through the outbox.
-    let alerts_api = match &alerter {
-        Some(_) => Some(Arc::new(
-            Sender::new(pipeline.store().clone(), config.alerts.clone()).map_err(|e| {
-                AppError::Setup {
-                    what: "building the alerts HTTP client",
-                    message: e.to_string(),
-                }
-            })?,
-        )),
-        None => None,
-    };
+    // The API's sender (webhook states and operators' test messages) and
+    // the reloader share the alerter's settings: a reload reaches all three.
+    let alerts_api = alerter.as_ref().map(|(alerter, sender)| {
+        reloader.set_alerts(alerter.clone(), sender.clone());
+        Arc::new(sender.clone())
+    });
     let live = Live {
         reloader: reloader.clone(),
         scheduler: scheduler.handle(),

@@ -20,7 +20,7 @@ use yuqing::alerts::{AlertsConfig, Event, EventKind, WebhookConfig, WebhookKind,
 use yuqing::classify::Severity;
 use yuqing::pipeline::{NewItem, Pipeline};
 use yuqing::store::Store;
-use yuqing::store::alerts::Delivery;
+use yuqing::store::outbox::Delivery;
 
 const BLAST: &str =
     "如东县洋口化工园区一企业车间发生爆炸，事故已造成12人死亡、5人受伤，伤者已送医救治。";
@@ -278,14 +278,12 @@ async fn an_alert_interrupted_while_sending_goes_out_at_most_once_more() {
 /// is wrong shows as failing with the robot's code in `GET /alerts`,
 /// `/health` says degraded (still 200), the metrics count the refusal, and
 /// a test message reports the same error.
-#[tokio::test]
-async fn a_failing_webhook_shows_in_the_api_health_and_metrics() {
-    const ADMIN: &str = "test-admin-token-0001";
-    let (base, calls) = robot().await;
-    let dir = tempfile::tempdir().unwrap();
-    let config_path = dir.path().join("yuqing.toml");
+const ADMIN: &str = "test-admin-token-0001";
+
+/// A daemon config with an admin token and one DingTalk webhook at `url`.
+fn dingtalk_config(path: &std::path::Path, url: &str) {
     std::fs::write(
-        &config_path,
+        path,
         format!(
             r#"
 store = "store"
@@ -300,12 +298,33 @@ public_url = "https://yuqing.example.gov.cn"
 [[alerts.webhooks]]
 name = "钉钉值班群"
 kind = "dingtalk"
-url = "{base}/code/310000"
+url = "{url}"
 "#,
             common::root().join("keywords").display()
         ),
     )
     .unwrap();
+}
+
+/// `POST /alerts/钉钉值班群/test` as the admin: the outcome.
+async fn test_message(client: &reqwest::Client, api: &str) -> Value {
+    client
+        .post(format!("{api}/alerts/钉钉值班群/test"))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_failing_webhook_shows_in_the_api_health_and_metrics() {
+    let (base, calls) = robot().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config_path = dir.path().join("yuqing.toml");
+    dingtalk_config(&config_path, &format!("{base}/code/310000"));
     let daemon = common::start_in_process(&config_path).await;
     let api = format!("{}/api/v1", daemon.base);
     let client = reqwest::Client::new();
@@ -365,15 +384,7 @@ url = "{base}/code/310000"
         "{metrics}"
     );
 
-    let test: Value = client
-        .post(format!("{api}/alerts/钉钉值班群/test"))
-        .bearer_auth(ADMIN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let test = test_message(&client, &api).await;
     assert_eq!(test["delivered"], false, "{test}");
     assert_eq!(
         (test["errcode"].as_i64(), test["permanent"].as_bool()),
@@ -387,6 +398,61 @@ url = "{base}/code/310000"
         .unwrap();
     assert_eq!(missing.status(), 404);
 
+    daemon.stop.send(()).unwrap();
+    daemon.task.await.unwrap().unwrap();
+}
+
+/// A webhook fixed in the config (a new key, a new URL) takes effect at a
+/// reload, for queued alerts, new ones and test messages alike, without a
+/// restart.
+#[tokio::test]
+async fn a_webhook_changed_in_the_config_takes_effect_at_reload() {
+    let (base, calls) = robot().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config_path = dir.path().join("yuqing.toml");
+    dingtalk_config(&config_path, &format!("{base}/code/310000"));
+    let daemon = common::start_in_process(&config_path).await;
+    let api = format!("{}/api/v1", daemon.base);
+    let client = reqwest::Client::new();
+    assert_eq!(test_message(&client, &api).await["errcode"], 310000);
+
+    // The operator fixes the key: a new URL, then a reload.
+    dingtalk_config(&config_path, &format!("{base}/ok/dingtalk"));
+    let r = client
+        .post(format!("{api}/keywords/reload"))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    let test = test_message(&client, &api).await;
+    assert_eq!(test["delivered"], true, "{test}");
+
+    // A new grave item's alert goes to the new URL.
+    let r = client
+        .post(format!("{api}/items"))
+        .bearer_auth(ADMIN)
+        .json(&json!({"source": "微博", "id": "blast", "text": BLAST}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    let deadline = Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let alerted = calls
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|(path, body)| path == "ok/dingtalk" && body.contains("爆炸"));
+        if alerted {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the alert never reached the new URL"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
     daemon.stop.send(()).unwrap();
     daemon.task.await.unwrap().unwrap();
 }

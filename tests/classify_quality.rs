@@ -180,6 +180,9 @@ fn hard_negatives_stay_clean() {
         "南京市长江大桥是南京的标志性建筑。",
         "今天是地震十五周年纪念日，我们缅怀遇难同胞。",
         "周末吃火锅，大火烧开后转小火慢炖。",
+        "第一次做红烧肉，厨房跟发生了一场火灾似的，锅底全黑了。",
+        "洪水猛兽般的流量时代，品牌更要守住口碑。",
+        "翻县志看到，清光绪年间这里曾遭大水，城墙坍塌三十余丈。",
     ] {
         let got = classifier.classify(&Document {
             text,
@@ -188,6 +191,42 @@ fn hard_negatives_stay_clean() {
         assert!(got.categories.is_empty(), "{text}: {:?}", got.matches);
         assert_eq!(got.severity, None);
     }
+}
+
+/// A 督办 about a livelihood matter is a directive; the matter is a second
+/// category only when the text makes it one on its own (hundreds affected).
+#[test]
+fn a_livelihood_matter_inside_a_directive_is_a_second_category_only_on_its_own() {
+    let classifier = common::shipped_classifier();
+    let classify = |text: &str| {
+        classifier.classify(&Document {
+            text,
+            ..Default::default()
+        })
+    };
+    let small = classify(
+        "县政府督查室督办通知：群众反映城南一处停车场乱收费，请县发改局于5日内核查整改并在政府网站公开结果。",
+    );
+    assert_eq!(
+        small.categories,
+        vec![Category::Directive],
+        "{:?}",
+        small.matches
+    );
+    assert!(
+        small.reasons.iter().any(|r| r.contains("second category")),
+        "{:?}",
+        small.reasons
+    );
+    let large = classify(
+        "关于拖欠农民工工资问题的督办函：该项目拖欠312名农民工工资约900万元，请你县于三日内核查处理并公开回应。",
+    );
+    assert_eq!(
+        large.categories,
+        vec![Category::Interest, Category::Directive],
+        "{:?}",
+        large.reasons
+    );
 }
 
 #[test]
@@ -419,17 +458,52 @@ impl DevScore {
 
 /// Floors for the external development set, a little under what the
 /// shipped lists reach (a ratchet: an edit that loses quality fails).
-const DEV_MICRO_F1_FLOOR: f64 = 0.86;
-const DEV_POSITIVES_FLAGGED_FLOOR: f64 = 0.87;
+const DEV_MICRO_F1_FLOOR: f64 = 0.90;
+const DEV_POSITIVES_FLAGGED_FLOOR: f64 = 0.90;
 const DEV_SEVERITY_EXACT_FLOOR: f64 = 0.93;
 const DEV_NEGATIVES_FLAGGED_CEILING: f64 = 0.11;
-const DEV_HARD_POSITIVES_FLOOR: f64 = 0.65;
+const DEV_HARD_POSITIVES_FLOOR: f64 = 0.75;
 
-/// `tests/fixtures/holdout3.jsonl`: 127 items written fresh to JUDGEMENT.md
-/// (severity by reach, the accident scale, paraphrases, events abroad) by a
-/// writer who had not seen the development set.
+/// Sets written fresh to JUDGEMENT.md by writers who had not seen the
+/// development set or the keyword lists, with floors a little under what the
+/// shipped lists reach (a ratchet):
+/// - `holdout3.jsonl`: 127 items (severity by reach, the accident scale,
+///   paraphrases, events abroad);
+/// - `holdout4.jsonl`: 180 items, 41 positives worded around the keywords
+///   and 45 hard negatives. Scored before the lists saw it: micro-F1 0.759,
+///   positives flagged 0.750; it has since been used to extend the lists, so
+///   it is a ratchet now, no longer a measure of unseen text;
+/// - `holdout5.jsonl`: 160 items (37 positives worded around the keywords,
+///   42 hard negatives), never used to edit the lists: the honest figure
+///   for text the lists have not seen. Keep it that way: look at its misses
+///   only to decide what to measure next, and edit the lists from other
+///   text.
+const HOLDOUTS: &[Holdout] = &[
+    Holdout {
+        file: "holdout3.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.85,
+    },
+    Holdout {
+        file: "holdout4.jsonl",
+        micro_f1: 0.90,
+        severity_exact: 0.80,
+    },
+    Holdout {
+        file: "holdout5.jsonl",
+        micro_f1: 0.77,
+        severity_exact: 0.75,
+    },
+];
+
+struct Holdout {
+    file: &'static str,
+    micro_f1: f64,
+    severity_exact: f64,
+}
+
 #[test]
-fn holdout3_scores() {
+fn holdout_scores() {
     #[derive(Debug, Deserialize)]
     struct Item {
         id: String,
@@ -442,58 +516,61 @@ fn holdout3_scores() {
         #[serde(default)]
         hard: bool,
     }
-    let path = common::root().join("tests/fixtures/holdout3.jsonl");
-    let data = std::fs::read_to_string(&path).unwrap();
     let classifier = common::shipped_classifier();
     let show_misses = std::env::var_os("YUQING_DEV_MISSES").is_some();
-    let mut score = DevScore::default();
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let item: Item = serde_json::from_str(line).unwrap();
-        let item = DevItem {
-            id: item.id,
-            source_kind: item.kind,
-            title: item.title,
-            text: item.text,
-            categories: item.labels.categories,
-            severity: item.labels.severity,
-            hard: item.hard,
-            event: String::new(),
-        };
-        let got = classifier.classify(&Document {
-            title: &item.title,
-            text: &item.text,
-            ..Default::default()
-        });
-        if show_misses && (got.categories != item.categories || got.severity != item.severity) {
-            println!(
-                "{} want {:?} {:?} got {:?} {:?}\n   {} {}\n   {:?}",
-                item.id,
-                item.categories,
-                item.severity,
-                got.categories,
-                got.severity,
-                item.title,
-                item.text,
-                got.reasons
-            );
+    for set in HOLDOUTS {
+        let path = common::root().join("tests/fixtures").join(set.file);
+        let data = std::fs::read_to_string(&path).unwrap();
+        let mut score = DevScore::default();
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let item: Item = serde_json::from_str(line).unwrap();
+            let item = DevItem {
+                id: item.id,
+                source_kind: item.kind,
+                title: item.title,
+                text: item.text,
+                categories: item.labels.categories,
+                severity: item.labels.severity,
+                hard: item.hard,
+                event: String::new(),
+            };
+            let got = classifier.classify(&Document {
+                title: &item.title,
+                text: &item.text,
+                ..Default::default()
+            });
+            if show_misses && (got.categories != item.categories || got.severity != item.severity) {
+                println!(
+                    "{} want {:?} {:?} got {:?} {:?}\n   {} {}\n   {:?}",
+                    item.id,
+                    item.categories,
+                    item.severity,
+                    got.categories,
+                    got.severity,
+                    item.title,
+                    item.text,
+                    got.reasons
+                );
+            }
+            score.add(&item, &got);
         }
-        score.add(&item, &got);
+        score.print(&format!("{} (written to JUDGEMENT.md)", set.file));
+        let (_, _, f1) = score.micro();
+        assert!(
+            f1 >= set.micro_f1,
+            "{} micro-F1 {f1:.3} below floor {}",
+            set.file,
+            set.micro_f1
+        );
+        let exact = DevScore::ratio(score.severity_exact, score.severity_total);
+        assert!(
+            exact >= set.severity_exact,
+            "{} severity exact {exact:.3} below floor {}",
+            set.file,
+            set.severity_exact
+        );
     }
-    score.print("holdout3 (fixtures written to JUDGEMENT.md)");
-    let (_, _, f1) = score.micro();
-    assert!(
-        f1 >= HOLDOUT3_MICRO_F1_FLOOR,
-        "holdout3 micro-F1 {f1:.3} below floor"
-    );
-    let exact = DevScore::ratio(score.severity_exact, score.severity_total);
-    assert!(
-        exact >= HOLDOUT3_SEVERITY_EXACT_FLOOR,
-        "holdout3 severity exact {exact:.3} below floor"
-    );
 }
-
-const HOLDOUT3_MICRO_F1_FLOOR: f64 = 0.90;
-const HOLDOUT3_SEVERITY_EXACT_FLOOR: f64 = 0.85;
 
 /// The labelled development set written outside the project
 /// (`../shared/dev/items.jsonl`), scored in its two halves (events of even

@@ -22,7 +22,8 @@ use yuqing::daemon::{Collector, PollReport};
 use yuqing::daemon::{Scheduler, SchedulerConfig, next_due};
 use yuqing::fetch::{FetchConfig, Fetcher};
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::{Source, SourceConfig, SourceKind, SourceState};
+use yuqing::sources::{Source, SourceConfig, SourceKind};
+use yuqing::store::SourceState;
 use yuqing::store::Store;
 
 const WEIBO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

@@ -21,7 +21,8 @@ use yuqing::daemon::Collector;
 use yuqing::extract::links::{ListSelectors, list_links};
 use yuqing::fetch::{FetchConfig, Fetched, Fetcher};
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::{Source, SourceConfig, SourceState};
+use yuqing::sources::{Source, SourceConfig};
+use yuqing::store::SourceState;
 use yuqing::store::Store;
 
 const FOUND_FLOOR: f64 = 1.0;

@@ -4,7 +4,7 @@
 //! delivery in `outbox_dead`.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -15,7 +15,7 @@ use tokio::sync::{Notify, watch};
 use super::{AlertsConfig, WebhookConfig, WebhookKind, redact};
 use crate::metrics::AlertOutcome;
 use crate::store::Store;
-use crate::store::alerts::{Delivery, WebhookState};
+use crate::store::outbox::{Delivery, WebhookState};
 
 /// Spacing between two messages to one robot.
 const ROBOT_SPACING: Duration = Duration::from_secs(3);
@@ -24,16 +24,41 @@ const MAX_BACKOFF_SECS: i64 = 3600;
 /// Deliveries handled per pass.
 const PASS: usize = 50;
 
-/// Sends queued alerts.
+/// Sends queued alerts. Clones share their settings, so a reload reaches
+/// the outbox task and the API's sender at once.
+#[derive(Clone)]
 pub struct Sender {
     store: Store,
-    config: AlertsConfig,
     client: reqwest::Client,
-    /// Each webhook's URL (signing secret included, for DingTalk), read
-    /// from the config or the environment once, when the sender is built:
-    /// a changed variable takes effect at the next start, like the rest of
-    /// `[alerts]`.
+    resolved: Arc<RwLock<Arc<Resolved>>>,
+}
+
+/// The settings in force, with each webhook's URL (signing secret included,
+/// for DingTalk) read from the config or the environment once, when the
+/// sender is built or reconfigured: a changed variable takes effect at the
+/// next reload.
+struct Resolved {
+    config: AlertsConfig,
     targets: HashMap<String, Result<Target, String>>,
+}
+
+impl Resolved {
+    fn of(config: AlertsConfig) -> Self {
+        let targets = config
+            .webhooks
+            .iter()
+            .map(|hook| {
+                let target = hook.resolve_url().map(|url| Target {
+                    url,
+                    secret: (hook.kind == WebhookKind::Dingtalk)
+                        .then(|| hook.secret())
+                        .flatten(),
+                });
+                (hook.name.clone(), target)
+            })
+            .collect();
+        Resolved { config, targets }
+    }
 }
 
 /// Where one webhook's messages go.
@@ -52,31 +77,35 @@ impl Sender {
             .redirect(reqwest::redirect::Policy::limited(3))
             .user_agent(concat!("yuqing/", env!("CARGO_PKG_VERSION"), " alerts"))
             .build()?;
-        let targets = config
-            .webhooks
-            .iter()
-            .map(|hook| {
-                let target = hook.resolve_url().map(|url| Target {
-                    url,
-                    secret: (hook.kind == WebhookKind::Dingtalk)
-                        .then(|| hook.secret())
-                        .flatten(),
-                });
-                (hook.name.clone(), target)
-            })
-            .collect();
         Ok(Sender {
             store,
-            config,
             client,
-            targets,
+            resolved: Arc::new(RwLock::new(Arc::new(Resolved::of(config)))),
         })
+    }
+
+    /// Puts new settings in force (a config reload): webhooks added,
+    /// removed or changed, URLs and secrets read again from the config and
+    /// the environment. Deliveries queued for a webhook that is gone are
+    /// dropped with a warning at the next pass.
+    pub fn reconfigure(&self, config: AlertsConfig) {
+        let resolved = Arc::new(Resolved::of(config));
+        *self.resolved.write().unwrap_or_else(|p| p.into_inner()) = resolved;
+    }
+
+    fn resolved(&self) -> Arc<Resolved> {
+        // Poisoned only by a panic while swapping an Arc: the value is whole.
+        self.resolved
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Sends one delivery; `Err` says why it failed and whether trying
     /// again can help.
     pub async fn send(&self, hook: &WebhookConfig, d: &Delivery) -> Result<(), SendError> {
-        let target = match self.targets.get(&hook.name) {
+        let resolved = self.resolved();
+        let target = match resolved.targets.get(&hook.name) {
             Some(Ok(t)) => t,
             Some(Err(e)) => return Err(SendError::permanent(None, e.clone())),
             None => {
@@ -164,9 +193,15 @@ impl Sender {
             }
             Err(_) => return 0,
         };
+        let resolved = self.resolved();
         let mut sent = 0;
         for mut d in due {
-            let Some(hook) = self.config.webhooks.iter().find(|w| w.name == d.webhook) else {
+            let Some(hook) = resolved
+                .config
+                .webhooks
+                .iter()
+                .find(|w| w.name == d.webhook)
+            else {
                 d.last_error = Some(format!("webhook '{}' is no longer configured", d.webhook));
                 tracing::warn!(webhook = %d.webhook, event = %d.event, "alert dropped: webhook no longer configured");
                 self.finish(Err(d)).await;
@@ -214,7 +249,7 @@ impl Sender {
                 }
                 Err(e) => {
                     let gives_up = e.permanent
-                        || now - d.created > chrono::Duration::hours(self.config.give_up_hours);
+                        || now - d.created > chrono::Duration::hours(resolved.config.give_up_hours);
                     metrics.alert(
                         &hook.name,
                         if gives_up {
@@ -227,12 +262,12 @@ impl Sender {
                     d.attempts += 1;
                     d.last_error = Some(e.message.clone());
                     let expired =
-                        now - d.created > chrono::Duration::hours(self.config.give_up_hours);
+                        now - d.created > chrono::Duration::hours(resolved.config.give_up_hours);
                     if e.permanent {
                         tracing::error!(webhook = %hook.name, event = %d.event, error = %e.message, "alert given up: the webhook refused it for good (fix the webhook's config); kept in outbox_dead");
                         self.finish(Err(d)).await;
                     } else if expired {
-                        tracing::error!(webhook = %hook.name, event = %d.event, error = %e.message, "alert given up after {} h of failures; kept in outbox_dead", self.config.give_up_hours);
+                        tracing::error!(webhook = %hook.name, event = %d.event, error = %e.message, "alert given up after {} h of failures; kept in outbox_dead", resolved.config.give_up_hours);
                         self.finish(Err(d)).await;
                     } else {
                         let wait = retry_wait(d.attempts);
@@ -368,6 +403,7 @@ impl Sender {
         let waiting = self.store.outbox()?;
         let dead = self.store.outbox_dead()?;
         Ok(self
+            .resolved()
             .config
             .webhooks
             .iter()
@@ -393,7 +429,8 @@ impl Sender {
     /// a key, a secret or a robot's keyword after changing them. `None`
     /// when no webhook has that name.
     pub async fn send_test(&self, name: &str) -> Option<Result<(), SendError>> {
-        let hook = self.config.webhooks.iter().find(|w| w.name == name)?;
+        let resolved = self.resolved();
+        let hook = resolved.config.webhooks.iter().find(|w| w.name == name)?;
         let text = format!(
             "【舆情监测·测试消息】这是 yuqing 发往“{}”的测试消息，收到即说明预警通道畅通。",
             hook.name

@@ -23,7 +23,7 @@ use tokio::sync::{Notify, watch};
 
 use crate::cases::{Case, CaseStatus};
 use crate::classify::{Category, Severity};
-use crate::store::alerts::{AlertMark, Delivery};
+use crate::store::outbox::{AlertMark, Delivery};
 use crate::store::{Store, StoreError};
 
 /// Alert settings (`[alerts]` in the config).
@@ -316,7 +316,8 @@ pub fn deadline_events(
 /// Reads the changes feed and the deadlines, and queues deliveries.
 pub struct Alerter {
     store: Store,
-    config: AlertsConfig,
+    /// Replaced whole at a reload; each scan or sweep reads it once.
+    config: std::sync::RwLock<Arc<AlertsConfig>>,
     public_url: String,
     /// Wakes the sender when deliveries are queued.
     queued: Arc<Notify>,
@@ -330,7 +331,7 @@ impl Alerter {
     pub fn new(store: Store, config: AlertsConfig, public_url: String) -> Self {
         Alerter {
             store,
-            config,
+            config: std::sync::RwLock::new(Arc::new(config)),
             public_url: public_url.trim_end_matches('/').to_string(),
             queued: Arc::new(Notify::new()),
         }
@@ -341,11 +342,27 @@ impl Alerter {
         &self.store
     }
 
+    /// The settings in force.
+    fn config(&self) -> Arc<AlertsConfig> {
+        // Poisoned only by a panic while swapping an Arc: the value is whole.
+        self.config
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Puts new settings (webhooks, their filters, thresholds) in force
+    /// from the next scan or sweep on: a config reload.
+    pub fn reconfigure(&self, config: AlertsConfig) {
+        *self.config.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(config);
+    }
+
     fn deliveries(&self, case: &Case, events: &[Event], now: DateTime<Utc>) -> Vec<Delivery> {
+        let config = self.config();
         let mut out = Vec::new();
         for e in events {
-            for w in &self.config.webhooks {
-                if !w.wants(e.kind, case, self.config.min_severity) {
+            for w in &config.webhooks {
+                if !w.wants(e.kind, case, config.min_severity) {
                     continue;
                 }
                 let body = format::body(w.kind, case, e, &self.public_url, now);
@@ -384,7 +401,7 @@ impl Alerter {
                 };
                 let mut mark = self.store.alert_mark(id)?.unwrap_or_default();
                 let before = mark.clone();
-                let events = severity_events(&case, &mut mark, self.config.min_severity);
+                let events = severity_events(&case, &mut mark, self.config().min_severity);
                 deliveries.extend(self.deliveries(&case, &events, now));
                 for e in &events {
                     tracing::info!(case = id, event = %e.key, "alert queued");
@@ -405,7 +422,7 @@ impl Alerter {
 
     /// Queues deadline reminders due at `now`; returns deliveries queued.
     pub fn sweep(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
-        let soon = chrono::Duration::minutes(self.config.due_soon_minutes);
+        let soon = chrono::Duration::minutes(self.config().due_soon_minutes);
         let candidates: Vec<u64> = self
             .store
             .case_rows(|r| {

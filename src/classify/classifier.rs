@@ -26,6 +26,12 @@ pub enum ClassifierError {
 /// Score at which a category fires: the sum of its matched rules' weights.
 pub const CATEGORY_THRESHOLD: f32 = 1.0;
 
+/// Score interest needs beside a directive or policy category.
+pub const SECOND_CATEGORY_SCORE: f32 = 2.0;
+/// People or households affected that make interest a second category
+/// whatever its score.
+pub const SECOND_CATEGORY_AFFECTED: f64 = 100.0;
+
 /// Most steps word and signal raises may add to the casualty/trigger floor.
 const MAX_RAISE: u8 = 2;
 
@@ -159,6 +165,31 @@ impl Classifier {
             .into_iter()
             .filter(|&c| scores[c as usize] >= CATEGORY_THRESHOLD)
             .collect();
+        // A livelihood matter is what a 督办 or a refuted policy rumour is
+        // about, not a second category of its own: a second category needs
+        // the text to meet its bar on its own (JUDGEMENT.md), which for the
+        // broad interest lists means stronger evidence than one rule.
+        // A matter touching hundreds of households meets the bar by itself.
+        let interest = Category::Interest;
+        if out.categories.contains(&interest)
+            && (out.categories.contains(&Category::Directive)
+                || out.categories.contains(&Category::Policy))
+            && scores[interest as usize] < SECOND_CATEGORY_SCORE
+            && reach::read_reach_in(text, &text::find_numbers(text))
+                .affected
+                .is_none_or(|a| a.value < SECOND_CATEGORY_AFFECTED)
+        {
+            out.categories.retain(|&c| c != interest);
+            out.reasons.push(format!(
+                "interest not counted as a second category: score {:.1} below {SECOND_CATEGORY_SCORE} beside {}",
+                scores[interest as usize],
+                out.categories
+                    .iter()
+                    .map(|c| c.slug())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            ));
+        }
 
         // Regions, in order of first mention.
         let mut regions: Vec<&RuleHit<'_>> = rule_hits

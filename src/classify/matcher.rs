@@ -60,8 +60,18 @@ const NEGATIONS: &[&str] = &[
     "零",
 ];
 
-/// Filler between a negation and the term (未造成人员伤亡, 无任何损失).
-const FILLERS: &[&str] = &["人员", "任何", "收到"];
+/// True when the text after a hit makes it a figure of speech: 跟发生了一场
+/// 火灾似的, 客厅跟刚地震过一样, 如洪水般. A simile is not the thing itself.
+fn figurative(after: &str) -> bool {
+    let a = after.trim_start_matches(['了', '过']);
+    ["似的", "似地", "一样", "一般", "般"]
+        .iter()
+        .any(|m| a.starts_with(m))
+}
+
+/// Filler between a negation and the term (未造成人员伤亡, 无任何损失,
+/// 没有发现裂缝, 没有发生火灾).
+const FILLERS: &[&str] = &["人员", "任何", "收到", "发现", "出现", "造成", "发生"];
 
 /// True when the text before a hit ends with a negation.
 fn negated(before: &str) -> bool {
@@ -132,6 +142,9 @@ pub struct Hits {
     /// Every aligned occurrence of the terms of proximity rules:
     /// (term id, character offset, sentence number), sorted.
     places: Vec<(u32, u32, u32)>,
+    /// Exclusion terms found only as a figure of speech (洪水猛兽般): they
+    /// still veto, though they match nothing.
+    figures: Vec<u32>,
 }
 
 impl Hits {
@@ -301,6 +314,7 @@ impl Matcher {
         let mut found: Vec<(u32, u32)> = Vec::new();
         let mut bounds = LazyBoundaries::new(text, segmenter);
         let mut places: Vec<(u32, usize)> = Vec::new();
+        let mut figures: Vec<u32> = Vec::new();
         let mut kept = vec![0u16; needed.len()];
         let mut check = |term: u32, start: usize, end: usize| {
             let Ok(slot) = needed.binary_search(&term) else {
@@ -313,6 +327,12 @@ impl Matcher {
                 && bounds.is_boundary(start)
                 && bounds.is_boundary(end)
             {
+                if figurative(&text[end..]) {
+                    if self.is_exclusion(term) {
+                        figures.push(term);
+                    }
+                    return;
+                }
                 if !done[slot] {
                     done[slot] = true;
                     found.push((term, start as u32));
@@ -331,10 +351,20 @@ impl Matcher {
                 .for_each(|m| check(m.pattern().as_u32(), m.start(), m.end())),
         }
         found.sort_unstable_by_key(|&(t, _)| t);
+        figures.sort_unstable();
+        figures.dedup();
         Hits {
             first: found,
             places: locate(text, places),
+            figures,
         }
+    }
+
+    /// True for a term that vetoes a rule or a list: an exclusion counts
+    /// in any sense (洪水猛兽般 still rules out 洪水).
+    fn is_exclusion(&self, term: u32) -> bool {
+        !self.term_vetoes[term as usize].is_empty()
+            || !self.term_list_vetoes[term as usize].is_empty()
     }
 
     /// Terms worth checking for word alignment, sorted: those of rules whose
@@ -343,7 +373,7 @@ impl Matcher {
     /// rules count only when a category can), plus the exclusions that could
     /// veto them.
     fn needed_terms(&self, mut present: Vec<u32>) -> Vec<u32> {
-        let satisfiable = self.satisfied(&present, false);
+        let satisfiable = self.satisfied(&present, None);
         let mut scores = [0f32; Category::ALL.len()];
         for &ri in &satisfiable {
             if let ListKind::Category(c) = self.rules[ri as usize].kind {
@@ -371,7 +401,7 @@ impl Matcher {
 
     /// Rules (sorted ids) whose every group has a term in `present` (sorted
     /// term ids); with `vetoes`, minus those an exclusion present rules out.
-    fn satisfied(&self, present: &[u32], vetoes: bool) -> Vec<u32> {
+    fn satisfied(&self, present: &[u32], vetoes: Option<&[u32]>) -> Vec<u32> {
         let mut masks = vec![0u64; self.rules.len()];
         let mut touched = Vec::new();
         let mut vetoed_rules = Vec::new();
@@ -384,7 +414,9 @@ impl Matcher {
                 }
                 *m |= 1 << gi;
             }
-            if vetoes {
+        }
+        if let Some(figures) = vetoes {
+            for &t in present.iter().chain(figures) {
                 vetoed_rules.extend_from_slice(&self.term_vetoes[t as usize]);
                 for &li in &self.term_list_vetoes[t as usize] {
                     vetoed_lists[li as usize] = true;
@@ -404,15 +436,16 @@ impl Matcher {
     /// flagged.
     pub fn vetoed<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<Vetoed<'r>> {
         let present: Vec<u32> = hits.first.iter().map(|&(t, _)| t).collect();
-        let kept = self.satisfied(&present, true);
+        let kept = self.satisfied(&present, Some(&hits.figures));
         let mut out = Vec::new();
-        for ri in self.satisfied(&present, false) {
+        for ri in self.satisfied(&present, None) {
             if kept.binary_search(&ri).is_ok() {
                 continue;
             }
             let c = &self.rules[ri as usize];
             let by: Vec<String> = present
                 .iter()
+                .chain(&hits.figures)
                 .filter(|&&t| {
                     self.term_vetoes[t as usize].contains(&ri)
                         || self.term_list_vetoes[t as usize].contains(&(c.list as u32))
@@ -433,7 +466,7 @@ impl Matcher {
     pub fn matched<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<RuleHit<'r>> {
         let present: Vec<u32> = hits.first.iter().map(|&(t, _)| t).collect();
         let mut out = Vec::new();
-        for ri in self.satisfied(&present, true) {
+        for ri in self.satisfied(&present, Some(&hits.figures)) {
             let c = &self.rules[ri as usize];
             if let Some(near) = c.near
                 && !groups_near(&c.groups, near, &hits.places)
@@ -589,6 +622,13 @@ mod tests {
         assert!(negated("事故无人"));
         assert!(negated("未造成人员"));
         assert!(negated("暂未收到人员"));
+        assert!(figurative("似的，锅底全黑了"));
+        assert!(figurative("过一样"));
+        assert!(figurative("般涌来"));
+        assert!(!figurative("，三人受伤"));
+        assert!(negated("检查时没有发现"));
+        assert!(negated("没有造成人员"));
+        assert!(!negated("居民发现"));
         assert!(!negated("造成3人"));
         assert!(!negated(""));
     }

@@ -122,17 +122,43 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("送院", CasualtyKind::Sickened),
     ("留观", CasualtyKind::Sickened),
     ("发病", CasualtyKind::Sickened),
+    // Told plainly: 十几位老人拉肚子被送进医院, 一百多个孩子被收治.
+    ("拉肚子", CasualtyKind::Sickened),
+    ("送进医院", CasualtyKind::Sickened),
+    ("送到医院", CasualtyKind::Sickened),
+    ("送往医院", CasualtyKind::Sickened),
+    ("收治", CasualtyKind::Sickened),
 ];
+
+/// 四个人没了, 十四个人都没了: said of people, 没了 means they died. Counted
+/// only when the clause ends there (三个人没了工作 is not a death).
+const GONE: &[&str] = &["没了", "都没了"];
 
 /// Every character of every casualty word, plus those of 损失 and 死/伤/亡:
 /// a text without any of them holds no figure.
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
-    '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病',
+    '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
+    '没',
 ];
 
 /// Counter words after a number of people.
-const PEOPLE: &[&str] = &["人", "名", "位", "例", "个人", "余人", "多人", "口"];
+const PEOPLE: &[&str] = &[
+    "人",
+    "名",
+    "位",
+    "例",
+    "个人",
+    "余人",
+    "多人",
+    "口",
+    "个孩子",
+    "个学生",
+    "个小孩",
+    "个工人",
+    "个老人",
+    "个村民",
+];
 
 /// Longest stretch, in characters, searched on each side of a number for
 /// the end of its clause.
@@ -305,8 +331,17 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
         Some('伤') => return Some((CasualtyKind::Injured, 3)),
         _ => {}
     }
-    let unit = PEOPLE.iter().find(|p| after.starts_with(**p))?;
+    let unit = PEOPLE
+        .iter()
+        .filter(|p| after.starts_with(**p))
+        .max_by_key(|p| p.len())?;
     let rest = &after[unit.len()..];
+    if let Some(gone) = GONE.iter().find(|g| rest.starts_with(**g)) {
+        let next = rest[gone.len()..].chars().next();
+        if next.is_none_or(|c| is_clause_end(c) || c == '，' || c == '、') {
+            return Some((CasualtyKind::Dead, unit.len() + gone.len()));
+        }
+    }
     // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
     let window = prefix_chars(rest, 14);
     let (pos, word, kind) = window
@@ -598,6 +633,13 @@ mod tests {
             ("2026年11月22日发生火灾,无人员伤亡", vec![]),
             ("第3次会议", vec![]),
             ("3名扑火人员在扑救过程中牺牲", vec![(Dead, 3.0)]),
+            (
+                "县里通报了,十四个人没了,还有好几个在抢救",
+                vec![(Dead, 14.0)],
+            ),
+            ("三个人没了工作", vec![]),
+            ("十几位老人拉肚子发高烧被送进医院", vec![(Sickened, 10.0)]),
+            ("已经收治一百三十多个孩子", vec![(Sickened, 130.0)]),
         ];
         for (text, want) in cases {
             let mut want = want.clone();

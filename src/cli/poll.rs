@@ -12,7 +12,7 @@ use yuqing::daemon::next_due;
 use yuqing::daemon::{Collector, PollReport};
 use yuqing::fetch::Fetcher;
 use yuqing::pipeline::Pipeline;
-use yuqing::sources::SourceState;
+use yuqing::store::SourceState;
 use yuqing::store::Store;
 
 /// Arguments of `yuqing poll`.

@@ -20,7 +20,8 @@ use crate::item::item_id;
 use crate::pipeline::{NewItem, Pipeline};
 use url::Url;
 
-use crate::sources::{Source, SourceConfig, SourceSpec, SourceState};
+use crate::sources::{Source, SourceConfig, SourceSpec};
+use crate::store::SourceState;
 
 /// What a poll did.
 #[derive(Debug, Clone, Default, Serialize)]

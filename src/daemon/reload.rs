@@ -21,10 +21,13 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::watch;
 
+use crate::alerts::Alerter;
+use crate::alerts::deliver::Sender;
 use crate::classify::rules::Level;
 use crate::classify::{Classifier, RuleSet};
 use crate::config::Config;
 use crate::pipeline::Pipeline;
+use crate::sources::Source;
 use crate::text::Normalizer;
 
 use super::SchedulerHandle;
@@ -107,6 +110,9 @@ pub struct Reloader {
     status: Mutex<RulesStatus>,
     /// Serializes reloads (file watcher, SIGHUP and API may coincide).
     reloading: tokio::sync::Mutex<()>,
+    /// The alerter and its sender, when alerts are on: `[alerts]` changes
+    /// reach them at a reload.
+    alerts: Mutex<Option<(Arc<Alerter>, Sender)>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -178,6 +184,7 @@ impl Reloader {
             scheduler,
             status: Mutex::new(status),
             reloading: tokio::sync::Mutex::new(()),
+            alerts: Mutex::new(None),
         }
     }
 
@@ -191,6 +198,13 @@ impl Reloader {
         self.config_path.as_deref().and_then(Path::parent)
     }
 
+    /// Hands the running alerter and sender to the reloader, so that a
+    /// changed `[alerts]` (webhooks, URLs, secrets, thresholds) takes effect
+    /// at the next reload.
+    pub fn set_alerts(&self, alerter: Arc<Alerter>, sender: Sender) {
+        *lock(&self.alerts) = Some((alerter, sender));
+    }
+
     /// The rules in force and the last reload's errors.
     pub fn status(&self) -> RulesStatus {
         lock(&self.status).clone()
@@ -200,10 +214,28 @@ impl Reloader {
     /// routing. Each part is applied only if it is entirely valid.
     pub async fn reload(&self, trigger: &str) -> ReloadOutcome {
         let _one = self.reloading.lock().await;
+        // Files are read and the rules and sources compiled on the blocking
+        // pool: a slow disk or a large list must not stall the runtime.
         let dir = self.keywords.clone();
-        let compiled = tokio::task::spawn_blocking(move || compile_rules(&dir))
-            .await
-            .unwrap_or_else(|_| Err(vec!["compiling the keyword lists panicked".into()]));
+        let config_path = self.config_path.clone();
+        let read = tokio::task::spawn_blocking(move || {
+            let rules = compile_rules(&dir);
+            let config = config_path.map(|path| {
+                Config::load(&path).map(|config| {
+                    let sources = crate::sources::compile(&config.sources);
+                    (config, sources)
+                })
+            });
+            (rules, config)
+        })
+        .await;
+        let (compiled, config) = match read {
+            Ok(read) => read,
+            Err(_) => (
+                Err(vec!["reading the keyword lists and config panicked".into()]),
+                None,
+            ),
+        };
         let now = Utc::now();
         let mut problems = Vec::new();
         let rules_applied = match compiled {
@@ -251,10 +283,10 @@ impl Reloader {
                 false
             }
         };
-        let config_applied = match &self.config_path {
-            Some(path) => match Config::load(path) {
-                Ok(config) => {
-                    self.apply_config(config);
+        let config_applied = match config {
+            Some(read) => match read {
+                Ok((config, sources)) => {
+                    self.apply_config(config, sources);
                     lock(&self.status).config_error = None;
                     true
                 }
@@ -286,7 +318,7 @@ impl Reloader {
 
     /// Applies the live parts of a valid config (sources, routing) and
     /// warns about the parts that need a restart.
-    fn apply_config(&self, config: Config) {
+    fn apply_config(&self, config: Config, sources: Result<Vec<Source>, Vec<String>>) {
         let mut current = lock(&self.config);
         if let Some(old) = current.as_ref() {
             let restart = [
@@ -304,14 +336,28 @@ impl Reloader {
                     "scheduler",
                     format!("{:?}", old.scheduler) != format!("{:?}", config.scheduler),
                 ),
-                (
-                    "alerts",
-                    format!("{:?}", old.alerts) != format!("{:?}", config.alerts),
-                ),
             ];
             for (key, changed) in restart {
                 if changed {
                     tracing::warn!(key, "config changed: takes effect at the next restart");
+                }
+            }
+            if format!("{:?}", old.alerts) != format!("{:?}", config.alerts) {
+                match lock(&self.alerts).as_ref() {
+                    Some((alerter, sender)) if !config.alerts.webhooks.is_empty() => {
+                        alerter.reconfigure(config.alerts.clone());
+                        sender.reconfigure(config.alerts.clone());
+                        tracing::info!(
+                            webhooks = config.alerts.webhooks.len(),
+                            "alert settings reloaded"
+                        );
+                    }
+                    // Starting or stopping the alerter's tasks is left to a
+                    // restart.
+                    _ => tracing::warn!(
+                        key = "alerts",
+                        "alerts turned on or off: takes effect at the next restart"
+                    ),
                 }
             }
             if old.sources != config.sources {
@@ -322,7 +368,7 @@ impl Reloader {
         if let Some(s) = &self.scheduler {
             // Loading validated the sources; compiling can still fail if a
             // seed directory vanished since. The sources in force then stay.
-            match crate::sources::compile(&config.sources) {
+            match sources {
                 Ok(sources) => s.set_sources(sources),
                 Err(problems) => {
                     tracing::error!(problems = %problems.join("; "), "sources not reloaded");

@@ -16,7 +16,8 @@ use tracing::Instrument;
 
 use super::refresh::{Collector, PollReport};
 use crate::classify::Severity;
-use crate::sources::{Source, SourceConfig, SourceState};
+use crate::sources::{Source, SourceConfig};
+use crate::store::SourceState;
 
 /// Scheduler settings (`[scheduler]` in the config).
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -18,7 +18,7 @@ use tokio::sync::watch;
 use super::{Format, Report, ReportError, beijing_date, date_zh, day_start, render};
 use crate::alerts::AlertsConfig;
 use crate::store::Store;
-use crate::store::alerts::Delivery;
+use crate::store::outbox::Delivery;
 
 /// Errors of the scheduled log, naming the file.
 #[derive(Debug, thiserror::Error)]

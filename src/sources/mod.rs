@@ -5,7 +5,6 @@
 //! [`crate::daemon::refresh`]; this module holds no pipeline or store.
 
 pub mod schedule;
-pub mod state;
 
 use std::path::PathBuf;
 
@@ -15,7 +14,6 @@ use url::Url;
 
 use crate::classify::Authority;
 use schedule::{DEFAULT_SCHEDULE, Timetable};
-pub use state::SourceState;
 
 /// The kind of a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

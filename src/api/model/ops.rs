@@ -14,7 +14,7 @@ use crate::daemon::reload::{ListStatus, ReloadError, ReloadOutcome};
 use crate::daemon::{RulesStatus, SourceView};
 use crate::fetch::Validators;
 use crate::pipeline::Reclassified;
-use crate::sources::SourceState;
+use crate::store::SourceState;
 
 /// Readiness.
 #[derive(Debug, Serialize, ToSchema)]

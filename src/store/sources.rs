@@ -1,9 +1,9 @@
-//! What the daemon remembers of each source between polls (persisted in the
-//! store's `sources` tree).
+//! Sources: what the daemon remembers of each source between polls.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::{Result, Store, encode};
 use crate::fetch::Validators;
 
 /// A source's polling state.
@@ -46,4 +46,32 @@ pub struct SourceState {
     /// fault. Each names the URL.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub last_warnings: Vec<String>,
+}
+
+impl Store {
+    /// The polling state of source `name`.
+    pub fn source_state(&self, name: &str) -> Result<Option<SourceState>> {
+        match self.sources.get(name.as_bytes()).map_err(|e| self.err(e))? {
+            Some(v) => self.decode("source", name, &v).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Saves a source's polling state (durable at the next flush).
+    pub fn put_source_state(&self, state: &SourceState) -> Result<()> {
+        self.sources
+            .insert(state.name.as_bytes(), encode(state))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every source's polling state, by name.
+    pub fn source_states(&self) -> Result<Vec<SourceState>> {
+        let mut out = Vec::new();
+        for kv in self.sources.iter() {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            out.push(self.decode("source", &String::from_utf8_lossy(&k), &v)?);
+        }
+        Ok(out)
+    }
 }
