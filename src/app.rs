@@ -10,6 +10,8 @@
 //!   ([`crate::daemon::refresh`]);
 //! - the reloader, which watches the keyword lists and the config file;
 //! - the alerter, when webhooks are configured;
+//! - the daily log, written on `reports.daily_schedule` when it is set
+//!   ([`crate::reports::schedule`]);
 //! - the API (`/api/v1`) and the analysts' console (`/`) on `listener`.
 //!
 //! On the way out every write is flushed before [`run`] returns.
@@ -198,9 +200,11 @@ pub async fn run(
             }),
             secure_cookies: config.public_url().starts_with("https://"),
             body_limit: config.api.body_limit,
+            office: config.reports.office.clone(),
         },
     );
-    let state = AppState::with_live(pipeline.clone(), tokens, Clock::System, live);
+    let state = AppState::with_live(pipeline.clone(), tokens, Clock::System, live)
+        .with_office(config.reports.office.clone());
     let app = api::router(
         state,
         Limits {
@@ -227,6 +231,10 @@ pub async fn run(
     tokio::spawn(reload_on_sighup(reloader, stop_rx.clone()));
     let alerting = alerter
         .map(|(alerter, sender)| tokio::spawn(alerter.run(sender, ALERT_SCAN, stop_rx.clone())));
+    if let Some(log) = daily_log(&config, pipeline.store())? {
+        tracing::info!(dir = %log.dir.display(), schedule = ?config.reports.daily_schedule, "daily log scheduled");
+        tokio::spawn(log.run(stop_rx.clone()));
+    }
     let mut api_stop = stop_rx;
     let served = api::serve(listener, app, async move {
         let _ = api_stop.wait_for(|stop| *stop).await;
@@ -258,6 +266,29 @@ pub async fn run(
     flushed?;
     tracing::info!("store flushed; stopped");
     Ok(())
+}
+
+/// The scheduled daily log's task, when `reports.daily_schedule` is set.
+fn daily_log(
+    config: &Config,
+    store: &Store,
+) -> Result<Option<crate::reports::schedule::DailyLog>, AppError> {
+    let Some(expr) = &config.reports.daily_schedule else {
+        return Ok(None);
+    };
+    let schedule =
+        crate::sources::schedule::parse_crontab(expr).map_err(|message| AppError::Setup {
+            what: "reports.daily_schedule",
+            message,
+        })?;
+    Ok(Some(crate::reports::schedule::DailyLog {
+        schedule,
+        dir: config.reports_dir(),
+        office: config.reports.office.clone(),
+        store: store.clone(),
+        alerts: config.alerts.clone(),
+        public_url: config.public_url(),
+    }))
 }
 
 /// Runs blocking work on the blocking pool, naming it if the task fails.

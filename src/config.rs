@@ -71,6 +71,40 @@ pub struct Config {
     /// Where alerts go.
     #[serde(default)]
     pub alerts: crate::alerts::AlertsConfig,
+    /// The reports: the office's name, the scheduled daily log.
+    #[serde(default)]
+    pub reports: ReportsConfig,
+}
+
+/// The reports' settings (`[reports]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportsConfig {
+    /// The office named in every report's title block (发文机关).
+    #[serde(default = "default_office")]
+    pub office: String,
+    /// Where the scheduled daily logs are written; default: `reports`
+    /// beside the store's directory ([`Config::reports_dir`]).
+    #[serde(default)]
+    pub dir: Option<PathBuf>,
+    /// When the daily log is written: a 5-field crontab in Beijing time
+    /// (`0 8 * * *`). Off when absent.
+    #[serde(default)]
+    pub daily_schedule: Option<String>,
+}
+
+impl Default for ReportsConfig {
+    fn default() -> Self {
+        ReportsConfig {
+            office: default_office(),
+            dir: None,
+            daily_schedule: None,
+        }
+    }
+}
+
+fn default_office() -> String {
+    "市人民政府办公室".into()
 }
 
 fn default_store() -> PathBuf {
@@ -193,6 +227,9 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         config.store = clean(&base.join(&config.store));
         config.keywords = clean(&base.join(&config.keywords));
+        if let Some(dir) = &config.reports.dir {
+            config.reports.dir = Some(clean(&base.join(dir)));
+        }
         for s in &mut config.sources {
             if let Some(p) = &s.seed {
                 s.seed = Some(clean(&base.join(p)));
@@ -221,6 +258,14 @@ impl Config {
         let mut out = self.routing.problems();
         out.extend(crate::sources::problems(&self.sources));
         out.extend(self.alerts.problems());
+        if self.reports.office.trim().is_empty() {
+            out.push("reports.office is empty; name the office that files the reports".into());
+        }
+        if let Some(expr) = &self.reports.daily_schedule
+            && let Err(e) = crate::sources::schedule::parse_crontab(expr)
+        {
+            out.push(format!("reports.daily_schedule: {e}"));
+        }
         if self.scheduler.max_concurrent_polls == 0 {
             out.push("scheduler.max_concurrent_polls must be at least 1".into());
         }
@@ -325,6 +370,18 @@ fn clean(path: &Path) -> PathBuf {
 }
 
 impl Config {
+    /// Where the scheduled daily logs go: `reports.dir`, else `reports`
+    /// beside the store (`data/store` → `data/reports`), so a store moved
+    /// elsewhere takes its reports along.
+    pub fn reports_dir(&self) -> PathBuf {
+        self.reports.dir.clone().unwrap_or_else(|| {
+            self.store
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join("reports")
+        })
+    }
+
     /// The base of case links in alerts: `alerts.public_url`, else the
     /// API's own address.
     pub fn public_url(&self) -> String {

@@ -28,6 +28,8 @@
 //!   of lists and sources.
 //! - [`app`]: the daemon as a library; [`app::run`] wires the stages and
 //!   serves until shut down.
+//! - [`reports`]: the reports the office files (舆情日志, 舆情专报, 定期通报)
+//!   as .docx, printable pages and JSON.
 //! - [`metrics`]: counters for `GET /metrics`.
 //! - [`config`]: the daemon's configuration file.
 #![warn(missing_docs)]
@@ -45,6 +47,7 @@ pub mod fetch;
 pub mod item;
 pub mod metrics;
 pub mod pipeline;
+pub mod reports;
 pub mod sources;
 pub mod store;
 pub mod text;

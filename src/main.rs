@@ -37,6 +37,9 @@ enum Command {
     Export(cli::store_cmds::ExportArgs),
     /// Read an export file back into a store (restore).
     Import(cli::store_cmds::ImportArgs),
+    /// Write a report: the daily log, a case's special report or the
+    /// periodic circular, as .docx, .html or .json.
+    Report(cli::report::ReportArgs),
 }
 
 /// Printing commands end quietly when their reader goes away
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
         Command::Reclassify(a) => cli::store_cmds::reclassify(a),
         Command::Export(a) => cli::store_cmds::export(a),
         Command::Import(a) => cli::store_cmds::import(a),
+        Command::Report(a) => cli::report::run(a),
     };
     match result {
         Ok(code) => code,

@@ -641,6 +641,36 @@ async fn queue_items_stats_and_operators_pages() {
     assert_eq!(code, StatusCode::OK);
     assert!(html.contains("日期格式"));
 
+    // Reports: printable pages in the frame, files on request, refusals as
+    // pages.
+    let (code, html) = s.get_page(&analyst.cookie, "/reports/period").await;
+    assert_eq!(code, StatusCode::OK);
+    assert!(html.contains("id=\"period-departments\"") && html.contains("format=docx"));
+    assert!(!html.contains("<style"), "no inline style under the CSP");
+    let r = s
+        .http
+        .get(s.url("/reports/daily?format=docx"))
+        .header(header::COOKIE, &analyst.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()[header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(r.bytes().await.unwrap().starts_with(b"PK"));
+    for (path, status) in [
+        ("/reports/cases/999999", StatusCode::NOT_FOUND),
+        ("/reports/cases/x", StatusCode::NOT_FOUND),
+        ("/reports/period?from=2026-13-01", StatusCode::BAD_REQUEST),
+        ("/reports/daily?format=pdf", StatusCode::BAD_REQUEST),
+    ] {
+        let (code, html) = s.get_page(&analyst.cookie, path).await;
+        assert_eq!(code, status, "{path}");
+        assert!(html.contains("class=\"alert\""), "{path}: {html}");
+    }
+
     // Operators: admins only; outside `yuqing run` the page says why.
     let (code, _) = s.get_page(&analyst.cookie, "/ops").await;
     assert_eq!(code, StatusCode::FORBIDDEN);
@@ -1012,6 +1042,66 @@ async fn a_duty_shift_in_a_real_browser() {
     let stats_png = shots.join("stats.png");
     b.screenshot(&stats_png).await;
 
+    // The reports: printable pages in the console's frame, styled by their
+    // own stylesheet (the CSP admits no inline style), each with its .docx.
+    b.click(&b.find("#period-report-page").await).await;
+    b.wait_for_text("#report-title", "通报", Duration::from_secs(10))
+        .await;
+    let font = b
+        .execute(
+            "return getComputedStyle(document.querySelector('.report')).fontFamily",
+            json!([]),
+        )
+        .await;
+    assert!(
+        font.as_str().unwrap_or_default().contains("FangSong"),
+        "the report's stylesheet applies: {font}"
+    );
+    b.find("#period-departments").await;
+    let period_png = shots.join("report-period.png");
+    b.screenshot(&period_png).await;
+    let docx = b
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.querySelector('#download-docx').href)
+               .then(r => r.arrayBuffer().then(b => done([r.headers.get('content-type'),
+                 r.headers.get('content-disposition'), b.byteLength])))
+               .catch(e => done(String(e)));",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        docx[0], "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "{docx}"
+    );
+    assert!(
+        docx[1]
+            .as_str()
+            .unwrap_or_default()
+            .contains("filename*=UTF-8''")
+            && docx[2].as_u64().unwrap_or(0) > 2000,
+        "{docx}"
+    );
+    b.goto(&format!("{base}/cases/{id}")).await;
+    b.click(&b.find("#case-report-page").await).await;
+    b.wait_for_text("#report-title", "舆情专报", Duration::from_secs(10))
+        .await;
+    b.find("#case-spread svg rect.bar").await;
+    assert!(
+        b.text(&b.find("#case-deadlines").await)
+            .await
+            .contains("按时回应")
+    );
+    let case_report_png = shots.join("report-case.png");
+    b.screenshot(&case_report_png).await;
+    b.goto(&format!("{base}/")).await;
+    b.click(&b.find("#daily-report-page").await).await;
+    b.wait_for_text("#report-title", "舆情日志", Duration::from_secs(10))
+        .await;
+    b.find("#daily-new").await;
+    let daily_png = shots.join("report-daily.png");
+    b.screenshot(&daily_png).await;
+
     // An admin's operators' page: sources' health, poll now, reload.
     assert!(
         b.try_find("a[href=\"/ops\"]").await.is_none(),
@@ -1035,7 +1125,14 @@ async fn a_duty_shift_in_a_real_browser() {
         .await;
     assert!(b.text(&b.find("#lists").await).await.contains("emergency"));
 
-    for p in [&queue_png, &case_png, &stats_png] {
+    for p in [
+        &queue_png,
+        &case_png,
+        &stats_png,
+        &daily_png,
+        &case_report_png,
+        &period_png,
+    ] {
         let len = std::fs::metadata(p).unwrap().len();
         assert!(
             len > 10_000,
@@ -1046,7 +1143,14 @@ async fn a_duty_shift_in_a_real_browser() {
     }
     if let Ok(keep) = std::env::var("YUQING_KEEP_SCREENSHOTS") {
         // For the README: copy them out before the temp dir goes.
-        for p in [&queue_png, &case_png, &stats_png] {
+        for p in [
+            &queue_png,
+            &case_png,
+            &stats_png,
+            &daily_png,
+            &case_report_png,
+            &period_png,
+        ] {
             let to = std::path::Path::new(&keep).join(p.file_name().unwrap());
             std::fs::copy(p, &to).unwrap();
             println!("kept: {}", to.display());

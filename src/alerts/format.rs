@@ -90,6 +90,47 @@ pub fn body(kind: WebhookKind, case: &Case, e: &Event, base: &str, now: DateTime
     }
 }
 
+/// The body announcing a written report (robots cannot carry files): its
+/// title, its headline counts and a link to the console's download.
+/// `event` is `report`'s identifier (`report:daily:2026-11-30`).
+pub fn report_body(
+    kind: WebhookKind,
+    event: &str,
+    title: &str,
+    lines: &[String],
+    link: &str,
+    now: DateTime<Utc>,
+) -> String {
+    let text = || {
+        let mut t = format!("**【{}】**", escape(title));
+        for l in lines {
+            t.push_str("\n> ");
+            t.push_str(&escape(l));
+        }
+        t.push_str(&format!("\n[下载报告]({link})"));
+        t
+    };
+    match kind {
+        WebhookKind::Generic => json!({
+            "event": "report",
+            "event_id": event,
+            "at": now,
+            "report": {"title": title, "lines": lines, "page": link},
+        })
+        .to_string(),
+        WebhookKind::Wecom => json!({
+            "msgtype": "markdown",
+            "markdown": {"content": text()},
+        })
+        .to_string(),
+        WebhookKind::Dingtalk => json!({
+            "msgtype": "markdown",
+            "markdown": {"title": escape(title), "text": text()},
+        })
+        .to_string(),
+    }
+}
+
 fn generic(case: &Case, e: &Event, link: &str, page: &str, now: DateTime<Utc>) -> Value {
     let deadline =
         deadline_of(case, e).map(|(k, d)| json!({"kind": k, "kind_zh": deadline_zh(k), "due": d}));

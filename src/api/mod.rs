@@ -23,6 +23,7 @@ mod cases;
 mod items;
 mod misc;
 mod ops;
+mod reports;
 pub(crate) mod stats;
 
 use std::sync::Arc;
@@ -42,6 +43,7 @@ use crate::config::{Role, Token};
 use crate::pipeline::Pipeline;
 pub use edge::{ServeOptions, serve_with};
 pub use error::ApiError;
+pub use reports::respond as reports_response;
 
 /// Prefix of every route.
 pub const PREFIX: &str = "/api/v1";
@@ -58,6 +60,8 @@ struct Inner {
     started: Instant,
     clock: Clock,
     live: Option<Live>,
+    /// The office named in reports.
+    office: String,
 }
 
 /// The running daemon's parts the operators' routes use: present when the
@@ -99,6 +103,7 @@ impl AppState {
                 started: Instant::now(),
                 clock,
                 live: None,
+                office: crate::config::ReportsConfig::default().office,
             }),
         }
     }
@@ -117,8 +122,18 @@ impl AppState {
                 started: Instant::now(),
                 clock,
                 live: Some(live),
+                office: crate::config::ReportsConfig::default().office,
             }),
         }
+    }
+
+    /// The same state naming `office` in reports (`reports.office`). Call
+    /// it right after building the state, before it is shared.
+    pub fn with_office(mut self, office: String) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.office = office;
+        }
+        self
     }
 
     fn pipeline(&self) -> &Arc<Pipeline> {
@@ -201,6 +216,9 @@ pub fn table() -> Vec<Route> {
         Route::with(Role::Analyst, routes!(items::create)),
         Route::with(Role::Viewer, routes!(items::show)),
         Route::with(Role::Viewer, routes!(stats::stats)),
+        Route::with(Role::Viewer, routes!(reports::daily)),
+        Route::with(Role::Viewer, routes!(reports::case)),
+        Route::with(Role::Viewer, routes!(reports::period)),
         Route::with(Role::Viewer, routes!(misc::changes)),
         Route::with(Role::Viewer, routes!(ops::keywords)),
         Route::with(Role::Admin, routes!(ops::reload)).long(),

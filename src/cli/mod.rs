@@ -4,6 +4,7 @@ pub mod check;
 pub mod classify;
 pub mod health;
 pub mod poll;
+pub mod report;
 pub mod run;
 pub mod store_cmds;
 

@@ -23,11 +23,18 @@ fn hashed(name: &str, ext: &str, body: &str) -> String {
 }
 
 static CSS_URL: LazyLock<String> = LazyLock::new(|| hashed("console", "css", CSS));
+static REPORT_CSS_URL: LazyLock<String> =
+    LazyLock::new(|| hashed("report", "css", crate::reports::html::CSS));
 static JS_URL: LazyLock<String> = LazyLock::new(|| hashed("console", "js", JS));
 
 /// The stylesheet's URL.
 pub fn css_url() -> &'static str {
     CSS_URL.as_str()
+}
+
+/// The reports' stylesheet's URL.
+pub fn report_css_url() -> &'static str {
+    REPORT_CSS_URL.as_str()
 }
 
 /// The script's URL.
@@ -41,6 +48,8 @@ pub(super) async fn serve(Path(file): Path<String>) -> Response {
     let path = format!("/assets/{file}");
     let (body, kind) = if path == *CSS_URL {
         (CSS, "text/css; charset=utf-8")
+    } else if path == *REPORT_CSS_URL {
+        (crate::reports::html::CSS, "text/css; charset=utf-8")
     } else if path == *JS_URL {
         (JS, "text/javascript; charset=utf-8")
     } else if file == "icon.svg" {

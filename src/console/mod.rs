@@ -8,7 +8,7 @@
 //! The console is a view over the same parts the JSON API uses: case
 //! actions go through [`Pipeline::act`], manual entries through
 //! [`Pipeline::ingest`], lists through the store's case index, statistics
-//! through the API's [`crate::api::stats::compute`], operators' buttons
+//! through [`crate::reports::stats::compute`], operators' buttons
 //! through the same reloader and scheduler. The workflow's rules live in
 //! [`crate::cases::transition`]; the console asks it which actions to offer.
 //!
@@ -30,6 +30,7 @@ mod case_page;
 mod items;
 mod ops;
 mod queue;
+mod reports;
 pub mod session;
 mod stats;
 pub mod view;
@@ -68,6 +69,7 @@ struct Inner {
     ops: Option<Ops>,
     secure_cookies: bool,
     body_limit: usize,
+    office: String,
 }
 
 /// The running daemon's parts behind the operators' page.
@@ -88,6 +90,8 @@ pub struct Options {
     pub secure_cookies: bool,
     /// Largest form body accepted, in bytes.
     pub body_limit: usize,
+    /// The office named in reports (`reports.office`).
+    pub office: String,
 }
 
 impl Default for Options {
@@ -96,6 +100,7 @@ impl Default for Options {
             ops: None,
             secure_cookies: false,
             body_limit: 1 << 20,
+            office: crate::config::ReportsConfig::default().office,
         }
     }
 }
@@ -111,6 +116,7 @@ impl ConsoleState {
                 ops: options.ops,
                 secure_cookies: options.secure_cookies,
                 body_limit: options.body_limit,
+                office: options.office,
             }),
         }
     }
@@ -135,6 +141,9 @@ pub fn router(state: ConsoleState) -> Router {
         .route("/cases/{id}/act", post(case_page::act))
         .route("/items", get(items::page).post(items::enter))
         .route("/stats", get(stats::page))
+        .route("/reports/daily", get(reports::daily))
+        .route("/reports/cases/{id}", get(reports::case))
+        .route("/reports/period", get(reports::period))
         .route("/ops", get(ops::page))
         .route("/ops/reload", post(ops::reload))
         .route("/ops/sources/{name}/poll", post(ops::poll))

@@ -1,6 +1,6 @@
 //! 定期通报: a month (or any range) of cases: counts by category, severity,
 //! status and department, on-time rates (the API's
-//! [`crate::api::stats::compute`]), and a daily chart of new cases by
+//! [`crate::reports::stats::compute`]), and a daily chart of new cases by
 //! severity drawn here as SVG (no script, no network).
 
 use std::collections::BTreeMap;
@@ -9,15 +9,15 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::session::Me;
 use super::view;
 use super::{ConsoleState, Layout, blocking, render};
-use crate::api::stats::{OnTime, Stats, compute};
 use crate::cases::CaseStatus;
 use crate::classify::{Category, Severity};
+use crate::reports::stats::{OnTime, Stats, compute};
 use crate::store::StoreError;
 
 /// Days drawn at most; longer ranges get the tables without the chart.
@@ -37,14 +37,7 @@ fn date(s: Option<&str>) -> Option<NaiveDate> {
 }
 
 fn start_of(d: NaiveDate) -> DateTime<Utc> {
-    let midnight = d.and_hms_opt(0, 0, 0).unwrap_or_default();
-    crate::time::china()
-        .from_local_datetime(&midnight)
-        .single()
-        .map_or_else(
-            || Utc.from_utc_datetime(&midnight),
-            |t| t.with_timezone(&Utc),
-        )
+    crate::reports::day_start(d)
 }
 
 fn rate(o: &OnTime) -> String {
@@ -233,14 +226,7 @@ fn on_time_row(label: String, o: &OnTime) -> OnTimeRow {
 }
 
 fn month_range(d: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first = d.with_day(1).unwrap_or(d);
-    let next = if first.month() == 12 {
-        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
-    };
-    let last = next.and_then(|n| n.pred_opt()).unwrap_or(first);
-    (first, last)
+    crate::reports::month_of(d)
 }
 
 /// A preset range of dates, both ends included.

@@ -20,6 +20,7 @@ mod index;
 pub mod items;
 mod known;
 pub mod outbox;
+mod reports;
 pub mod schema;
 pub mod sources;
 pub mod writes;

@@ -10,11 +10,13 @@
 mod cases;
 mod items;
 mod ops;
+mod reports;
 mod requests;
 
 pub use cases::*;
 pub use items::*;
 pub use ops::*;
+pub use reports::*;
 pub use requests::*;
 
 use std::borrow::Cow;
