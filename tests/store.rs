@@ -294,3 +294,20 @@ fn an_identical_repeat_writes_nothing_and_a_changed_one_writes_only_the_item() {
         .unwrap();
     assert_eq!(case.item_count, 1);
 }
+
+/// Bug: sled 0.34 reports a lock held by another process as an I/O error
+/// of kind Other, so `yuqing export` and `ingest` beside a running daemon
+/// showed sled's raw text instead of saying the store is in use.
+#[test]
+fn bug_a_store_held_elsewhere_is_reported_as_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    let _held = Store::open(&path).unwrap();
+    // A second open takes the file lock anew, as another process would.
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("in use by another process"),
+        "{err}"
+    );
+}

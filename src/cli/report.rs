@@ -126,12 +126,9 @@ fn from_store(
     Ok(report.render(format)?)
 }
 
-/// True when the store is locked by another process. sled 0.34 reports
-/// its lock as an I/O error of kind `Other` ("could not acquire lock …
-/// WouldBlock"), which the store does not always recognise as
-/// [`StoreError::Locked`].
+/// True when the store is locked by another process.
 fn held_by_another(e: &StoreError) -> bool {
-    matches!(e, StoreError::Locked { .. }) || e.to_string().contains("could not acquire lock")
+    matches!(e, StoreError::Locked { .. })
 }
 
 fn from_api(base: &str, token: Option<&str>, ask: Ask, format: Format) -> anyhow::Result<Rendered> {

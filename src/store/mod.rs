@@ -46,7 +46,7 @@ use schema::Stored;
 pub enum StoreError {
     /// Another process holds the database.
     #[error(
-        "the store {path} is in use by another process (sled allows only one): stop it, or use `yuqing export` through it"
+        "the store {path} is in use by another process (sled allows only one at a time): stop the daemon first, or read through its API"
     )]
     Locked {
         /// Store directory.
@@ -307,9 +307,16 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 
 fn classify_open_error(path: &Path, e: sled::Error) -> StoreError {
     match &e {
-        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => StoreError::Locked {
-            path: path.to_path_buf(),
-        },
+        // sled 0.34 reports its file lock held elsewhere as an I/O error of
+        // kind Other ("could not acquire lock on …: WouldBlock").
+        sled::Error::Io(io)
+            if io.kind() == std::io::ErrorKind::WouldBlock
+                || io.to_string().contains("could not acquire lock") =>
+        {
+            StoreError::Locked {
+                path: path.to_path_buf(),
+            }
+        }
         _ => sled_error(path, e),
     }
 }
