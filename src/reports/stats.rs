@@ -240,8 +240,9 @@ pub struct DepartmentFigures {
     /// 办结率: completed / cases owing a response (dismissed ones do not);
     /// absent when none owed one.
     pub completion_rate: Option<f64>,
-    /// Median time from first sighting to the response, in minutes, over
-    /// the responded cases; absent when none responded.
+    /// Median time to the response, in minutes, over the responded cases:
+    /// from the hand-over (交办) when the case was handed over, else from
+    /// its first sighting; absent when none responded.
     pub median_response_minutes: Option<i64>,
 }
 
@@ -288,7 +289,9 @@ pub fn departments<'a>(
             Timeliness::Pending => f.pending += 1,
         }
         if let Some(at) = r.responded_at {
-            minutes.push((at - r.first_seen).num_minutes());
+            // The department's clock starts when the case reached it.
+            let from = r.assigned_at.unwrap_or(r.first_seen);
+            minutes.push((at - from).num_minutes().max(0));
         }
     }
     by.into_values()

@@ -49,6 +49,8 @@ pub struct CaseRow {
     pub deadlines: Deadlines,
     /// Due time agreed at assignment.
     pub assignment_due: Option<DateTime<Utc>>,
+    /// When the case was handed over (交办).
+    pub assigned_at: Option<DateTime<Utc>>,
     /// When the department responded.
     pub responded_at: Option<DateTime<Utc>>,
     /// Assigned department, else the suggested one.
@@ -77,6 +79,7 @@ impl CaseRow {
             last_seen: case.last_seen,
             deadlines: case.deadlines,
             assignment_due: case.assignment.as_ref().and_then(|a| a.due),
+            assigned_at: case.assignment.as_ref().map(|a| a.at),
             responded_at: case.response.as_ref().map(|r| r.at),
             department: case.responsible_department().map(str::to_string),
             search_text,
