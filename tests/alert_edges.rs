@@ -306,6 +306,18 @@ url = "{url}"
     .unwrap();
 }
 
+/// Enters the grave item through `POST /items` as the admin.
+async fn post_blast(client: &reqwest::Client, api: &str) {
+    let r = client
+        .post(format!("{api}/items"))
+        .bearer_auth(ADMIN)
+        .json(&json!({"source": "微博", "id": "blast", "text": BLAST}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+}
+
 /// `POST /alerts/钉钉值班群/test` as the admin: the outcome.
 async fn test_message(client: &reqwest::Client, api: &str) -> Value {
     client
@@ -329,14 +341,7 @@ async fn a_failing_webhook_shows_in_the_api_health_and_metrics() {
     let api = format!("{}/api/v1", daemon.base);
     let client = reqwest::Client::new();
     let get = |path: &str| client.get(format!("{api}{path}")).bearer_auth(ADMIN).send();
-    let r = client
-        .post(format!("{api}/items"))
-        .bearer_auth(ADMIN)
-        .json(&json!({"source": "微博", "id": "blast", "text": BLAST}))
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success(), "{}", r.status());
+    post_blast(&client, &api).await;
 
     // The alerter queues it, the sender meets the refusal.
     let deadline = Instant::now() + std::time::Duration::from_secs(30);
@@ -429,14 +434,7 @@ async fn a_webhook_changed_in_the_config_takes_effect_at_reload() {
     assert_eq!(test["delivered"], true, "{test}");
 
     // A new grave item's alert goes to the new URL.
-    let r = client
-        .post(format!("{api}/items"))
-        .bearer_auth(ADMIN)
-        .json(&json!({"source": "微博", "id": "blast", "text": BLAST}))
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success(), "{}", r.status());
+    post_blast(&client, &api).await;
     let deadline = Instant::now() + std::time::Duration::from_secs(30);
     loop {
         let alerted = calls

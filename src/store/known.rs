@@ -40,23 +40,22 @@ impl Filter {
         }
     }
 
-    fn positions(&self, (a, b): (u64, u64)) -> impl Iterator<Item = u64> + '_ {
-        // Double hashing (Kirsch–Mitzenmacher): probe i is a + i·b.
-        (0..PROBES).map(move |i| a.wrapping_add(i.wrapping_mul(b | 1)) & self.mask)
-    }
-
     fn insert(&mut self, h: (u64, u64)) {
-        let positions: Vec<u64> = self.positions(h).collect();
-        for p in positions {
+        for p in probes(h, self.mask) {
             self.words[(p / 64) as usize] |= 1 << (p % 64);
         }
         self.len += 1;
     }
 
     fn contains(&self, h: (u64, u64)) -> bool {
-        self.positions(h)
-            .all(|p| self.words[(p / 64) as usize] & (1 << (p % 64)) != 0)
+        probes(h, self.mask).all(|p| self.words[(p / 64) as usize] & (1 << (p % 64)) != 0)
     }
+}
+
+/// The bit positions of an id's hashes under `mask`. Double hashing
+/// (Kirsch–Mitzenmacher): probe i is a + i·b.
+fn probes((a, b): (u64, u64), mask: u64) -> impl Iterator<Item = u64> {
+    (0..PROBES).map(move |i| a.wrapping_add(i.wrapping_mul(b | 1)) & mask)
 }
 
 /// The chain of filters.
