@@ -40,6 +40,9 @@ enum Command {
     /// Write a report: the daily log, a case's special report or the
     /// periodic circular, as .docx, .html or .json.
     Report(cli::report::ReportArgs),
+    /// Train the learned category model (`keywords/model.tsv`) on labelled
+    /// JSON Lines.
+    Model(cli::model::ModelArgs),
 }
 
 /// Printing commands end quietly when their reader goes away
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
         Command::Export(a) => cli::store_cmds::export(a),
         Command::Import(a) => cli::store_cmds::import(a),
         Command::Report(a) => cli::report::run(a),
+        Command::Model(a) => cli::model::run(a),
     };
     match result {
         Ok(code) => code,

@@ -479,20 +479,30 @@ const DEV_HARD_POSITIVES_FLOOR: f64 = 0.75;
 ///   only to decide what to measure next, and edit the lists from other
 ///   text.
 const HOLDOUTS: &[Holdout] = &[
+    // holdout3–5 train the shipped model (`keywords/model.tsv`), so their
+    // category figures are near perfect; their severity figures are not
+    // trained on.
     Holdout {
         file: "holdout3.jsonl",
-        micro_f1: 0.93,
-        severity_exact: 0.85,
+        micro_f1: 0.97,
+        severity_exact: 0.88,
     },
     Holdout {
         file: "holdout4.jsonl",
-        micro_f1: 0.90,
+        micro_f1: 0.97,
         severity_exact: 0.80,
     },
     Holdout {
         file: "holdout5.jsonl",
-        micro_f1: 0.77,
-        severity_exact: 0.75,
+        micro_f1: 0.96,
+        severity_exact: 0.72,
+    },
+    // Never used to edit a list or train the model: the honest figure for
+    // wording the project has not seen.
+    Holdout {
+        file: "holdout6.jsonl",
+        micro_f1: 0.85,
+        severity_exact: 0.85,
     },
 ];
 

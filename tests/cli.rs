@@ -163,6 +163,10 @@ fn check_summarizes_the_shipped_lists() {
         .count();
     assert_eq!(files, 15);
     assert!(
+        stdout.contains("model.tsv: model — "),
+        "summary describes the learned model:\n{stdout}"
+    );
+    assert!(
         stdout
             .lines()
             .last()
@@ -305,4 +309,114 @@ fn ingest_export_import_round_trip() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a time"));
+}
+
+/// The files the shipped model (`keywords/model.tsv`) is trained on, in the
+/// order its header names them (keywords/README.md gives the command).
+const MODEL_TRAINING_FILES: &[&str] = &[
+    "labelled.jsonl",
+    "holdout.jsonl",
+    "holdout2.jsonl",
+    "holdout3.jsonl",
+    "holdout4.jsonl",
+    "holdout5.jsonl",
+];
+
+/// Weights of a model file by term (and `@bias`), for comparing two files.
+fn model_weights(text: &str) -> std::collections::HashMap<String, Vec<f64>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("@keep") && !l.starts_with("@add"))
+        .filter(|l| !l.starts_with("@window") && !l.starts_with("@columns"))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            let term = fields.next()?.to_string();
+            Some((term, fields.map(|f| f.parse().unwrap()).collect()))
+        })
+        .collect()
+}
+
+#[test]
+fn model_train_reproduces_the_shipped_model_from_the_fixtures() {
+    let tmp = tempdir();
+    let out_path = tmp.path().join("model.tsv");
+    let fixtures = common::root().join("tests/fixtures");
+    let out = Command::new(common::yuqing_bin())
+        .args(["model", "train", "-o", out_path.to_str().unwrap()])
+        .args(MODEL_TRAINING_FILES.iter().map(|f| fixtures.join(f)))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("n-grams weighed, trained on"), "{stderr}");
+    let trained = std::fs::read_to_string(&out_path).unwrap();
+    let shipped = std::fs::read_to_string(common::root().join("keywords/model.tsv")).unwrap();
+    assert_eq!(
+        trained
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .collect::<Vec<_>>(),
+        shipped
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .collect::<Vec<_>>(),
+        "the shipped model was trained on other files or settings; retrain it (keywords/README.md)"
+    );
+    let (a, b) = (model_weights(&trained), model_weights(&shipped));
+    // Weights agree to rounding; a term at the pruning edge may be in one
+    // file only, with a weight near zero.
+    for term in a.keys().chain(b.keys()) {
+        let zero = vec![0.0; 5];
+        let (x, y) = (a.get(term).unwrap_or(&zero), b.get(term).unwrap_or(&zero));
+        for (x, y) in x.iter().zip(y) {
+            assert!((x - y).abs() < 0.01, "{term}: trained {x}, shipped {y}");
+        }
+    }
+}
+
+#[test]
+fn model_train_names_the_bad_line_and_a_broken_model_fails_check() {
+    let tmp = tempdir();
+    let data = tmp.path().join("labelled.jsonl");
+    std::fs::write(
+        &data,
+        "{\"text\": \"工厂爆炸\", \"categories\": [\"emergency\"]}\n{\"text\": \"一声巨响\", \"categories\": [\"accident\"]}\n",
+    )
+    .unwrap();
+    let out = Command::new(common::yuqing_bin())
+        .args(["model", "train", "-o"])
+        .arg(tmp.path().join("model.tsv"))
+        .arg(&data)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}:2: unknown category \"accident\"",
+            data.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("model.tsv").exists());
+
+    // A model with a bad line stops `check` (and a reload) with file:line.
+    let dir = tmp.path().join("keywords");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("emergency.txt"), "爆炸\n").unwrap();
+    std::fs::write(
+        dir.join("model.tsv"),
+        "@columns\tpolicy\tinterest\tmorality\temergency\tdirective\n@bias\t0\t0\t0\t0\t0\n爆炸\t1\n",
+    )
+    .unwrap();
+    let out = Command::new(common::yuqing_bin())
+        .args(["check", "--keywords", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let m = dir.join("model.tsv").display().to_string();
+    assert!(
+        stdout.contains(&format!("{m}:3: error: expected a term and 5 numbers")),
+        "{stdout}"
+    );
 }

@@ -93,19 +93,15 @@ impl Grouping {
 const PAIRWISE_PRECISION_FLOOR: f64 = 0.88;
 const BCUBED_F1_FLOOR: f64 = 0.94;
 
-#[test]
-fn development_set_grouping() {
-    let Some(mut items) = common::dev_items::<DevItem>() else {
-        return;
-    };
-    items.sort_by_key(|i| i.published);
-
+/// Feeds `items` (sorted by publication) through the real pipeline into a
+/// real store, as a backfill: in time order, in batches, long after
+/// publication. Returns (true event, case, item) of each flagged item.
+fn group(items: &[DevItem]) -> Vec<(String, u64, &DevItem)> {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let now = Utc::now();
     let pipeline = Pipeline::new(common::shipped_classifier(), store, now).unwrap();
-    let mut assigned: Vec<(String, u64, &DevItem)> = Vec::new();
-    // Fed as a backfill: in time order, in batches, long after publication.
+    let mut assigned = Vec::new();
     for chunk in items.chunks(20) {
         let batch: Vec<NewItem> = chunk
             .iter()
@@ -126,6 +122,121 @@ fn development_set_grouping() {
             }
         }
     }
+    assigned
+}
+
+/// Prints one line of grouping figures.
+fn print_grouping(set: &str, g: &Grouping) {
+    println!(
+        "grouping, {set}: {} items flagged; pairwise precision {:.3} ({}/{}), recall {:.3} ({}/{}); B-cubed precision {:.3}, recall {:.3}, F1 {:.3}",
+        g.flagged,
+        g.pairwise_precision(),
+        g.agreed_pairs,
+        g.predicted_pairs,
+        g.pairwise_recall(),
+        g.agreed_pairs,
+        g.true_pairs,
+        g.bcubed_precision,
+        g.bcubed_recall,
+        g.bcubed_f1()
+    );
+}
+
+/// Floors for `events2.jsonl`, a little under what grouping reaches.
+const EVENTS2_PAIRWISE_PRECISION_FLOOR: f64 = 0.90;
+const EVENTS2_BCUBED_F1_FLOOR: f64 = 0.83;
+
+/// `tests/fixtures/events2.jsonl`: 207 items of 78 happenings written to
+/// JUDGEMENT.md by a writer who saw neither the code nor the development
+/// set, shaped like the scored grouping set: 45 events told three to five
+/// times in different voices (a witness's post, reposts, 通报, updates, a
+/// rumour and its 辟谣), each with a look-alike the same day in another
+/// county or town, two happenings of different kinds at one place, and the
+/// same place weeks later. Never tuned on. `YUQING_DEV_MISSES=1` lists
+/// mixed cases and split events.
+#[test]
+fn fresh_event_set_grouping() {
+    let data =
+        std::fs::read_to_string(common::root().join("tests/fixtures/events2.jsonl")).unwrap();
+    let mut items: Vec<DevItem> = data
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    items.sort_by_key(|i| i.published);
+    let assigned = group(&items);
+    let pairs: Vec<(String, u64)> = assigned.iter().map(|(e, c, _)| (e.clone(), *c)).collect();
+    let g = Grouping::score(&pairs);
+    print_grouping(&format!("events2 ({} items)", items.len()), &g);
+    if std::env::var_os("YUQING_DEV_MISSES").is_some() {
+        print_mistakes(&assigned, &|_| true);
+    }
+    assert!(
+        g.pairwise_precision() >= EVENTS2_PAIRWISE_PRECISION_FLOOR,
+        "events2 pairwise precision {:.3} below floor",
+        g.pairwise_precision()
+    );
+    assert!(
+        g.bcubed_f1() >= EVENTS2_BCUBED_F1_FLOOR,
+        "events2 B-cubed F1 {:.3} below floor",
+        g.bcubed_f1()
+    );
+}
+
+/// Prints cases holding more than one event and events split over cases,
+/// among the items `show` allows.
+fn print_mistakes(assigned: &[(String, u64, &DevItem)], show: &dyn Fn(&DevItem) -> bool) {
+    let mut by_case: BTreeMap<u64, Vec<&DevItem>> = BTreeMap::new();
+    for (_, c, i) in assigned {
+        by_case.entry(*c).or_default().push(i);
+    }
+    for (c, members) in &by_case {
+        let mut events: Vec<&str> = members.iter().map(|i| i.event.as_str()).collect();
+        events.sort_unstable();
+        events.dedup();
+        if events.len() > 1 && members.iter().all(|i| show(i)) {
+            println!("case {c} mixes {events:?}");
+            for i in members {
+                println!(
+                    "   {} {} {} {}",
+                    i.event,
+                    i.published,
+                    i.title,
+                    i.text.chars().take(60).collect::<String>()
+                );
+            }
+        }
+    }
+    let mut by_event: BTreeMap<&str, Vec<(u64, &DevItem)>> = BTreeMap::new();
+    for (e, c, i) in assigned {
+        by_event.entry(e.as_str()).or_default().push((*c, i));
+    }
+    for (e, members) in &by_event {
+        let mut cases: Vec<u64> = members.iter().map(|(c, _)| *c).collect();
+        cases.sort_unstable();
+        cases.dedup();
+        if cases.len() > 1 && members.iter().all(|(_, i)| show(i)) {
+            println!("event {e} split over cases {cases:?}");
+            for (c, i) in members {
+                println!(
+                    "   case {c} {} {} {}",
+                    i.published,
+                    i.title,
+                    i.text.chars().take(70).collect::<String>()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn development_set_grouping() {
+    let Some(mut items) = common::dev_items::<DevItem>() else {
+        return;
+    };
+    items.sort_by_key(|i| i.published);
+
+    let assigned = group(&items);
     let score = |keep: &dyn Fn(&DevItem) -> bool| {
         let v: Vec<(String, u64)> = assigned
             .iter()
@@ -140,64 +251,11 @@ fn development_set_grouping() {
         ("odd events", score(&|i| !even(i))),
         ("all", score(&|_| true)),
     ] {
-        println!(
-            "grouping, development set, {name}: {} items flagged; pairwise precision {:.3} ({}/{}), recall {:.3} ({}/{}); B-cubed precision {:.3}, recall {:.3}, F1 {:.3}",
-            g.flagged,
-            g.pairwise_precision(),
-            g.agreed_pairs,
-            g.predicted_pairs,
-            g.pairwise_recall(),
-            g.agreed_pairs,
-            g.true_pairs,
-            g.bcubed_precision,
-            g.bcubed_recall,
-            g.bcubed_f1()
-        );
+        print_grouping(&format!("development set, {name}"), &g);
     }
     if std::env::var_os("YUQING_DEV_MISSES").is_some() {
-        // Cases holding more than one event, and events split over cases
-        // (even events only: the odd half stays unseen).
-        let mut by_case: BTreeMap<u64, Vec<&DevItem>> = BTreeMap::new();
-        for (_, c, i) in &assigned {
-            by_case.entry(*c).or_default().push(i);
-        }
-        for (c, members) in &by_case {
-            let mut events: Vec<&str> = members.iter().map(|i| i.event.as_str()).collect();
-            events.dedup();
-            if events.len() > 1 && members.iter().all(|i| even(i)) {
-                println!("case {c} mixes {events:?}");
-                for i in members {
-                    println!(
-                        "   {} {} {}",
-                        i.event,
-                        i.title,
-                        i.text.chars().take(60).collect::<String>()
-                    );
-                }
-            }
-        }
-    }
-    if std::env::var_os("YUQING_DEV_MISSES").is_some() {
-        let mut by_event: BTreeMap<&str, Vec<(u64, &DevItem)>> = BTreeMap::new();
-        for (e, c, i) in &assigned {
-            by_event.entry(e.as_str()).or_default().push((*c, i));
-        }
-        for (e, members) in &by_event {
-            let mut cases: Vec<u64> = members.iter().map(|(c, _)| *c).collect();
-            cases.sort_unstable();
-            cases.dedup();
-            if cases.len() > 1 && members.iter().all(|(_, i)| even(i)) {
-                println!("event {e} split over cases {cases:?}");
-                for (c, i) in members {
-                    println!(
-                        "   case {c} {} {} {}",
-                        i.published,
-                        i.title,
-                        i.text.chars().take(70).collect::<String>()
-                    );
-                }
-            }
-        }
+        // Even events only: the odd half stays unseen.
+        print_mistakes(&assigned, &|i| even(i));
     }
     let all = score(&|_| true);
     assert!(

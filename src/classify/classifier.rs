@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::matcher::{Matcher, MatcherError, RuleHit};
+use super::model::{Model, Reading};
 use super::reach;
 use super::rules::{LevelEffect, ListKind, RuleSet};
 use super::severity::{self, Signals};
@@ -94,6 +95,90 @@ pub struct Classifier {
     normalizer: &'static Normalizer,
 }
 
+/// The normalized matching copy of a document (see
+/// [`Classifier::normalize`]); the model trainer reads texts the same way.
+pub fn normalize_document(normalizer: &Normalizer, doc: &Document<'_>) -> String {
+    let plain = |s: &str| {
+        if text::looks_like_html(s) {
+            text::html_to_text(s)
+        } else {
+            s.to_string()
+        }
+    };
+    let mut joined = plain(doc.title);
+    if !joined.is_empty() && !doc.text.is_empty() {
+        joined.push('\n');
+    }
+    joined.push_str(&plain(doc.text));
+    normalizer.normalize(&joined)
+}
+
+/// The learned model's say on the rules' categories: it drops a category
+/// it finds unlikely (below `@keep`) and adds one it is confident of
+/// (`@add` or above), each with a reason naming the model file, the
+/// probability and the n-grams that weighed most. Returns the categories
+/// it added, with their evidence terms, for the matches.
+fn second_opinion(
+    model: &Model,
+    reading: &Reading,
+    rule_hits: &[RuleHit<'_>],
+    out: &mut Classification,
+) -> Vec<(Category, Vec<String>)> {
+    let mut added = Vec::new();
+    let flagged_by_rules = !out.categories.is_empty();
+    for c in Category::ALL {
+        let p = reading.of(c);
+        if out.categories.contains(&c) && p < model.keep {
+            let rules: Vec<String> = rule_hits
+                .iter()
+                .filter(|h| h.kind == ListKind::Category(c))
+                .map(|h| format!("{} ({})", h.terms.join("+"), h.rule.location))
+                .collect();
+            out.categories.retain(|&x| x != c);
+            out.reasons.push(format!(
+                "model: {} outvoted at probability {p:.3}, below @keep {} ({}); the rules had {}",
+                c.slug(),
+                model.keep,
+                model.location,
+                rules.join("; ")
+            ));
+        } else if !out.categories.contains(&c) && p >= model.add {
+            let terms = model.evidence(reading, c);
+            out.categories.push(c);
+            out.reasons.push(format!(
+                "model: {} added at probability {p:.3}, @add {} ({}): {}",
+                c.slug(),
+                model.add,
+                model.location,
+                terms.join("、")
+            ));
+            added.push((c, terms));
+        }
+    }
+    // The rules saw a priority matter the model files elsewhere: a 辟谣 of a
+    // water-cut rumour matched as an outage is a policy misreading's answer.
+    if flagged_by_rules && out.categories.is_empty() {
+        let best = Category::ALL
+            .into_iter()
+            .max_by(|a, b| reading.of(*a).total_cmp(&reading.of(*b)));
+        if let Some(c) = best.filter(|c| reading.of(*c) >= model.move_to) {
+            let terms = model.evidence(reading, c);
+            out.categories.push(c);
+            out.reasons.push(format!(
+                "model: moved to {} at probability {:.3}, @move {} ({}): {}",
+                c.slug(),
+                reading.of(c),
+                model.move_to,
+                model.location,
+                terms.join("、")
+            ));
+            added.push((c, terms));
+        }
+    }
+    out.categories.sort();
+    added
+}
+
 impl Classifier {
     /// Compiles `rules`, adding their terms to the segmenter's dictionary.
     pub fn new(rules: RuleSet) -> Result<Self, ClassifierError> {
@@ -124,19 +209,7 @@ impl Classifier {
     /// The normalized matching copy of a document: title and body, HTML
     /// stripped, joined by a line break.
     pub fn normalize(&self, doc: &Document<'_>) -> String {
-        let plain = |s: &str| {
-            if text::looks_like_html(s) {
-                text::html_to_text(s)
-            } else {
-                s.to_string()
-            }
-        };
-        let mut joined = plain(doc.title);
-        if !joined.is_empty() && !doc.text.is_empty() {
-            joined.push('\n');
-        }
-        joined.push_str(&plain(doc.text));
-        self.normalizer.normalize(&joined)
+        normalize_document(self.normalizer, doc)
     }
 
     /// Classifies one document.
@@ -149,7 +222,11 @@ impl Classifier {
     pub fn classify_normalized(&self, text: &str, signals: &Signals) -> Classification {
         let hits = self.matcher.scan(text, &self.segmenter);
         let mut out = Classification::default();
-        if hits.is_empty() {
+        let reading = self.rules.model.as_deref().map(|m| (m, m.read(text)));
+        let model_may_add = reading
+            .as_ref()
+            .is_some_and(|(m, r)| r.probability.iter().any(|p| *p >= m.add));
+        if hits.is_empty() && !model_may_add {
             return out;
         }
         let rule_hits = self.matcher.matched(&self.rules, &hits);
@@ -165,6 +242,10 @@ impl Classifier {
             .into_iter()
             .filter(|&c| scores[c as usize] >= CATEGORY_THRESHOLD)
             .collect();
+        let mut model_added = Vec::new();
+        if let Some((model, reading)) = &reading {
+            model_added = second_opinion(model, reading, &rule_hits, &mut out);
+        }
         // A livelihood matter is what a 督办 or a refuted policy rumour is
         // about, not a second category of its own: a second category needs
         // the text to meet its bar on its own (JUDGEMENT.md), which for the
@@ -253,6 +334,22 @@ impl Classifier {
                     list: h.kind.name().to_string(),
                     rule: h.rule.location.to_string(),
                     terms: h.terms.iter().map(|t| t.to_string()).collect(),
+                });
+            }
+        }
+
+        for (c, terms) in model_added {
+            if out.categories.contains(&c) {
+                out.matches.push(Match {
+                    category: Some(c),
+                    list: "model".into(),
+                    rule: self
+                        .rules
+                        .model
+                        .as_ref()
+                        .map(|m| m.location.clone())
+                        .unwrap_or_default(),
+                    terms,
                 });
             }
         }

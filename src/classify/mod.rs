@@ -8,11 +8,15 @@
 //! [`Classifier`] (an Aho-Corasick automaton over every term plus a jieba
 //! segmenter that knows the terms). A document is normalized, scanned, and
 //! only the text blocks around candidate hits are segmented to check that a
-//! hit covers whole words.
+//! hit covers whole words. A learned [`model`] (`keywords/model.tsv`), when
+//! present, reads the same normalized text and may add a category the rules
+//! missed or outvote a rule's category it finds unlikely, with its evidence
+//! in the reasons.
 
 pub mod classifier;
 pub mod explain;
 pub mod matcher;
+pub mod model;
 pub mod reach;
 pub mod rules;
 pub mod severity;

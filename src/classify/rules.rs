@@ -7,9 +7,14 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use super::model::Model;
 use super::types::{Category, Flag, Severity};
 use crate::text::Normalizer;
+
+/// The learned model's file in a keyword directory (optional).
+pub const MODEL_FILE: &str = "model.tsv";
 
 /// Which list a keyword file is; decided by its file name (or `@kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -199,6 +204,8 @@ pub struct RuleSet {
     pub lists: Vec<KeywordList>,
     /// Warnings found while loading.
     pub warnings: Vec<Problem>,
+    /// The learned category model (`model.tsv` of the directory), if any.
+    pub model: Option<Arc<Model>>,
 }
 
 impl RuleSet {
@@ -241,7 +248,30 @@ impl RuleSet {
                 }
             }
         }
-        Self::from_files(files, normalizer)
+        let mut set = Self::from_files(files, normalizer)?;
+        let model_path = dir.join(MODEL_FILE);
+        match std::fs::read(&model_path) {
+            Ok(bytes) => {
+                let name = model_path.display().to_string();
+                let mut problems = Vec::new();
+                match Model::parse(&name, &bytes, normalizer, &mut problems) {
+                    Some(model) => set.model = Some(Arc::new(model)),
+                    None => return Err(RuleErrors { problems }),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(RuleErrors {
+                    problems: vec![Problem {
+                        file: model_path.display().to_string(),
+                        line: 0,
+                        level: Level::Error,
+                        message: format!("cannot read: {e}"),
+                    }],
+                });
+            }
+        }
+        Ok(set)
     }
 
     /// Builds a rule set from `(file name, contents)` pairs.
@@ -276,6 +306,7 @@ impl RuleSet {
         Ok(RuleSet {
             lists,
             warnings: problems,
+            model: None,
         })
     }
 

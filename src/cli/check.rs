@@ -112,6 +112,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         total_rules += list.rules.len();
         total_terms.extend(terms);
     }
+    if let Some(model) = &rules.model {
+        println!(
+            "{}: model — {} weighted n-grams, adds a category from probability {}, outvotes the rules below {}, windows of {} characters",
+            model.location,
+            model.len(),
+            model.add,
+            model.keep,
+            model.window
+        );
+    }
     // Compiling proves the automaton and segmenter accept every term.
     Classifier::new(rules.clone())?;
     println!(

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod classify;
 pub mod health;
+pub mod model;
 pub mod poll;
 pub mod report;
 pub mod run;

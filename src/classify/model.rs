@@ -1,0 +1,834 @@
+//! A learned second opinion beside the keyword rules.
+//!
+//! Per category, a logistic regression over the character 2- and 3-grams of
+//! the normalized text (present or not, scaled to unit length), stored as a
+//! plain weighted-term file, `keywords/model.tsv`, that an operator can read,
+//! edit and retrain with `yuqing model train` from labelled JSON Lines.
+//!
+//! Why character n-grams: the rules miss what is told in words no list
+//! holds (一声巨响, 钱还没拿到); n-grams need no dictionary, survive jieba's
+//! splits and weigh hundreds of small cues at once, which measured better on
+//! unseen wording than any single list added so far (README, "How
+//! classification works"). The model never decides alone on weak evidence:
+//! it *adds* a category only when confident (`@add`) and *outvotes* the
+//! rules only when it finds a rule's category unlikely (`@keep`); both are
+//! written in the reasons with the n-grams that weighed most.
+//!
+//! Long texts are read in overlapping windows of whole sentences
+//! (`@window` characters), and each category takes its best window: the
+//! model was trained on posts and short articles, and a long article's one
+//! relevant paragraph must not be diluted by the rest.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+
+use rustc_hash::FxHashMap;
+
+use super::rules::{Level, Problem};
+use super::types::Category;
+use crate::text::Normalizer;
+
+/// Categories, in the model's column order (the documents' order).
+const CATS: usize = Category::ALL.len();
+
+/// Default probability under which a rule's category is outvoted.
+pub const DEFAULT_KEEP: f32 = 0.2;
+/// Default probability from which the model adds a category on its own.
+pub const DEFAULT_ADD: f32 = 0.7;
+/// Default probability from which the model moves an item the rules
+/// flagged, and whose every category it outvoted, to its own best category.
+pub const DEFAULT_MOVE: f32 = 0.35;
+/// Default window, in characters.
+pub const DEFAULT_WINDOW: usize = 500;
+
+/// The n-grams shown as evidence for one category decision.
+const EVIDENCE_TERMS: usize = 6;
+
+/// A trained model: weights per n-gram and category.
+#[derive(Debug, Clone)]
+pub struct Model {
+    index: FxHashMap<u64, u32>,
+    terms: Vec<String>,
+    weights: Vec<[f32; CATS]>,
+    bias: [f32; CATS],
+    /// Probability under which a category the rules found is dropped.
+    pub keep: f32,
+    /// Probability from which a category the rules missed is added.
+    pub add: f32,
+    /// Probability from which an item whose every rule category was
+    /// outvoted moves to the model's best category instead of being dropped:
+    /// the rules saw a priority matter, the model names it better.
+    pub move_to: f32,
+    /// Longest window read at once, in characters.
+    pub window: usize,
+    /// Where the model was read from, for the reasons.
+    pub location: String,
+    /// The header comments (what it was trained on), kept when rewritten.
+    pub notes: Vec<String>,
+}
+
+/// The model's reading of one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// Probability per category, in [`Category::ALL`] order: the best window's.
+    pub probability: [f32; CATS],
+    /// Per category, its best window.
+    best_window: [Option<(usize, usize)>; CATS],
+    /// The weighted n-grams of the text: (start, end, id), in order of start.
+    ids: Vec<(usize, usize, u32)>,
+}
+
+impl Reading {
+    /// The probability of one category.
+    pub fn of(&self, c: Category) -> f32 {
+        self.probability[c as usize]
+    }
+}
+
+/// The key of an n-gram: three 21-bit code points; bit 63 marks a 2-gram.
+fn key2(a: char, b: char) -> u64 {
+    (1 << 63) | (u64::from(a) << 21) | u64::from(b)
+}
+
+fn key3(a: char, b: char, c: char) -> u64 {
+    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
+}
+
+/// Whether a character may be part of an n-gram: letters, digits and
+/// hanzi. Spaces, punctuation and symbols separate: they carry little, make
+/// poor evidence to show an analyst, and `@`/`#` mark directives and
+/// comments in the model file.
+fn usable(c: char) -> bool {
+    // Fast paths first: `is_alphanumeric` searches Unicode tables, and this
+    // runs for every character of every text.
+    match c as u32 {
+        0x4E00..=0x9FFF => true,
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x3000..=0x303F | 0xFF00..=0xFFEF => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Every n-gram key of `chars` with its start, in order.
+fn ngram_keys(chars: &[char], mut f: impl FnMut(usize, u64)) {
+    let ok: Vec<bool> = chars.iter().map(|c| usable(*c)).collect();
+    for i in 0..chars.len().saturating_sub(1) {
+        if !(ok[i] && ok[i + 1]) {
+            continue;
+        }
+        f(i, key2(chars[i], chars[i + 1]));
+        if i + 2 < chars.len() && ok[i + 2] {
+            f(i, key3(chars[i], chars[i + 1], chars[i + 2]));
+        }
+    }
+}
+
+/// Sentence ends: a window never cuts a sentence shorter than half of it.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n' | '…')
+}
+
+/// Overlapping windows `[start, end)` over `chars`, each of whole units
+/// (sentences, or pieces of half a window when a sentence is longer), at
+/// most `window` long, starting half a window or more apart; every unit is
+/// inside at least one window.
+fn windows(chars: &[char], window: usize) -> Vec<(usize, usize)> {
+    let n = chars.len();
+    if n <= window {
+        return vec![(0, n)];
+    }
+    let half = (window / 2).max(1);
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_sentence_end(c) || i + 1 == n {
+            let end = i + 1;
+            let mut s = start;
+            while end - s > half {
+                units.push((s, s + half));
+                s += half;
+            }
+            if end > s {
+                units.push((s, end));
+            }
+            start = end;
+        }
+    }
+    let mut out = Vec::new();
+    let mut u = 0;
+    while u < units.len() {
+        let begin = units[u].0;
+        let mut v = u;
+        while v + 1 < units.len() && units[v + 1].1 - begin <= window {
+            v += 1;
+        }
+        out.push((begin, units[v].1));
+        if units[v].1 == n {
+            break;
+        }
+        let next = (u + 1..units.len())
+            .find(|&k| units[k].0 >= begin + half)
+            .unwrap_or(units.len());
+        u = next;
+    }
+    out
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+impl Model {
+    /// Reads `text` (already normalized) window by window.
+    pub fn read(&self, text: &str) -> Reading {
+        let chars: Vec<char> = text.chars().collect();
+        // Feature ids by start position, for slicing into windows.
+        let mut ids: Vec<(usize, usize, u32)> = Vec::with_capacity(chars.len() * 2);
+        ngram_keys(&chars, |i, k| {
+            if let Some(&id) = self.index.get(&k) {
+                let len = if k >> 63 == 1 { 2 } else { 3 };
+                ids.push((i, i + len, id));
+            }
+        });
+        let mut best = self.bias.map(sigmoid);
+        let mut best_window: [Option<(usize, usize)>; CATS] = [None; CATS];
+        let mut uniq: Vec<u32> = Vec::new();
+        for (start, end) in windows(&chars, self.window) {
+            Self::window_ids(&ids, start, end, &mut uniq);
+            if uniq.is_empty() {
+                continue;
+            }
+            let scale = 1.0 / (uniq.len() as f32).sqrt();
+            let mut sum = [0f32; CATS];
+            for &id in &uniq {
+                let w = &self.weights[id as usize];
+                for c in 0..CATS {
+                    sum[c] += w[c];
+                }
+            }
+            for c in 0..CATS {
+                let p = sigmoid(self.bias[c] + sum[c] * scale);
+                if best_window[c].is_none() || p > best[c] {
+                    best[c] = p;
+                    best_window[c] = Some((start, end));
+                }
+            }
+        }
+        Reading {
+            probability: best,
+            best_window,
+            ids,
+        }
+    }
+
+    /// The n-grams of a category's best window that weighed most for it:
+    /// what an analyst is shown. Computed only for a decision the model
+    /// made, not for every text read.
+    pub fn evidence(&self, reading: &Reading, c: Category) -> Vec<String> {
+        let c = c as usize;
+        let Some((start, end)) = reading.best_window[c] else {
+            return Vec::new();
+        };
+        let mut uniq = Vec::new();
+        Self::window_ids(&reading.ids, start, end, &mut uniq);
+        let mut top: Vec<(f32, u32)> = uniq
+            .iter()
+            .map(|&id| (self.weights[id as usize][c], id))
+            .filter(|(w, _)| *w > 0.0)
+            .collect();
+        top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        top.iter()
+            .take(EVIDENCE_TERMS)
+            .map(|(_, id)| self.terms[*id as usize].clone())
+            .collect()
+    }
+
+    /// The distinct feature ids of the n-grams inside `[start, end)`;
+    /// `ids` holds (start, end, id) in order of start.
+    fn window_ids(ids: &[(usize, usize, u32)], start: usize, end: usize, out: &mut Vec<u32>) {
+        // Seen-marks per id, stamped with a generation instead of cleared:
+        // no sort and no allocation per window, on every text the daemon reads.
+        thread_local! {
+            static SEEN: std::cell::RefCell<(Vec<u32>, u32)> =
+                const { std::cell::RefCell::new((Vec::new(), 0)) };
+        }
+        out.clear();
+        let from = ids.partition_point(|(i, _, _)| *i < start);
+        SEEN.with(|cell| {
+            let (marks, generation) = &mut *cell.borrow_mut();
+            *generation = generation.wrapping_add(1);
+            if *generation == 0 {
+                marks.iter_mut().for_each(|m| *m = 0);
+                *generation = 1;
+            }
+            for &(i, j, id) in &ids[from..] {
+                if i >= end {
+                    break;
+                }
+                if j > end {
+                    continue;
+                }
+                let slot = id as usize;
+                if slot >= marks.len() {
+                    marks.resize(slot + 1, 0);
+                }
+                if marks[slot] != *generation {
+                    marks[slot] = *generation;
+                    out.push(id);
+                }
+            }
+        });
+    }
+
+    /// Number of weighted n-grams.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// True when the model weighs no n-gram.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Parses a model file; problems name `file:line`. Terms are normalized
+    /// as texts are, so an operator may write them in any script or width.
+    pub fn parse(
+        file: &str,
+        bytes: &[u8],
+        normalizer: &Normalizer,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Model> {
+        // A cell, so the checks below can count what the closure pushed.
+        let found: RefCell<Vec<Problem>> = RefCell::new(Vec::new());
+        let error = |line: usize, message: String| {
+            found.borrow_mut().push(Problem {
+                file: file.to_string(),
+                line,
+                level: Level::Error,
+                message,
+            });
+        };
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            error(0, "not UTF-8: save the model file as UTF-8".into());
+            problems.append(&mut found.into_inner());
+            return None;
+        };
+        let mut model = Model {
+            index: FxHashMap::default(),
+            terms: Vec::new(),
+            weights: Vec::new(),
+            bias: [0.0; CATS],
+            keep: DEFAULT_KEEP,
+            add: DEFAULT_ADD,
+            move_to: DEFAULT_MOVE,
+            window: DEFAULT_WINDOW,
+            location: file.to_string(),
+            notes: Vec::new(),
+        };
+        let mut columns: Option<[usize; CATS]> = None;
+        let mut seen_bias = false;
+        for (n, raw) in text.lines().enumerate() {
+            let line_no = n + 1;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(note) = line.strip_prefix('#') {
+                if model.terms.is_empty() {
+                    model.notes.push(note.trim().to_string());
+                }
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let head = fields[0];
+            let number = |s: &str| s.parse::<f32>().ok().filter(|v| v.is_finite());
+            match head {
+                "@keep" | "@add" | "@move" => {
+                    match fields
+                        .get(1)
+                        .and_then(|s| number(s))
+                        .filter(|v| (0.0..=1.0).contains(v))
+                    {
+                        Some(v) if head == "@keep" => model.keep = v,
+                        Some(v) if head == "@add" => model.add = v,
+                        Some(v) => model.move_to = v,
+                        None => error(
+                            line_no,
+                            format!(
+                                "{head} needs a probability between 0 and 1, e.g. `{head}\t0.5`"
+                            ),
+                        ),
+                    }
+                }
+                "@window" => match fields.get(1).and_then(|s| s.parse::<usize>().ok()) {
+                    Some(v) if v >= 20 => model.window = v,
+                    _ => error(
+                        line_no,
+                        "@window needs a length of at least 20 characters".into(),
+                    ),
+                },
+                "@columns" => {
+                    let mut order = [usize::MAX; CATS];
+                    let names = &fields[1..];
+                    let mut ok = names.len() == CATS;
+                    for (i, name) in names.iter().enumerate() {
+                        match Category::from_slug(name) {
+                            Some(c) if i < CATS && !order.contains(&(c as usize)) => {
+                                order[i] = c as usize
+                            }
+                            _ => ok = false,
+                        }
+                    }
+                    if ok {
+                        columns = Some(order);
+                    } else {
+                        error(
+                            line_no,
+                            format!(
+                                "@columns must name the five categories once each, tab-separated: {}",
+                                Category::ALL.map(|c| c.slug()).join(" ")
+                            ),
+                        );
+                    }
+                }
+                _ => {
+                    let Some(order) = columns else {
+                        error(
+                            line_no,
+                            "a weight line before `@columns`: the column line must come first"
+                                .into(),
+                        );
+                        continue;
+                    };
+                    let values: Vec<Option<f32>> = fields[1..].iter().map(|s| number(s)).collect();
+                    if values.len() != CATS || values.iter().any(Option::is_none) {
+                        error(
+                            line_no,
+                            format!(
+                                "expected a term and {CATS} numbers separated by tabs, found {} field(s)",
+                                fields.len()
+                            ),
+                        );
+                        continue;
+                    }
+                    let mut w = [0f32; CATS];
+                    for (i, v) in values.into_iter().enumerate() {
+                        w[order[i]] = v.unwrap_or(0.0);
+                    }
+                    if head == "@bias" {
+                        model.bias = w;
+                        seen_bias = true;
+                        continue;
+                    }
+                    if head.starts_with('@') {
+                        error(
+                            line_no,
+                            format!(
+                                "unknown directive {head}: expected @keep, @add, @move, @window, @columns or @bias"
+                            ),
+                        );
+                        continue;
+                    }
+                    // Trained files hold normalized terms; only hand edits
+                    // need the (slower) normalizer.
+                    let plain = head.chars().all(|c| {
+                        !c.is_ascii_uppercase()
+                            && !normalizer.is_traditional(c)
+                            && (c as u32) < 0xFF00
+                    });
+                    let term = if plain {
+                        head.to_string()
+                    } else {
+                        normalizer.normalize(head)
+                    };
+                    let chars: Vec<char> = term.chars().collect();
+                    if !(2..=3).contains(&chars.len()) || !chars.iter().all(|c| usable(*c)) {
+                        error(
+                            line_no,
+                            format!("`{head}`: a term is 2 or 3 characters without spaces"),
+                        );
+                        continue;
+                    }
+                    let key = if chars.len() == 2 {
+                        key2(chars[0], chars[1])
+                    } else {
+                        key3(chars[0], chars[1], chars[2])
+                    };
+                    let id = model.terms.len() as u32;
+                    if model.index.insert(key, id).is_some() {
+                        error(
+                            line_no,
+                            format!("`{term}` is weighted twice: keep one line"),
+                        );
+                        continue;
+                    }
+                    model.terms.push(term);
+                    model.weights.push(w);
+                }
+            }
+        }
+        if !seen_bias && found.borrow().is_empty() {
+            error(0, "no `@bias` line: the file is not a complete model (retrain with `yuqing model train`)".into());
+        }
+        if model.keep > model.add {
+            error(
+                0,
+                format!(
+                    "@keep {} is above @add {}: a category could be both dropped and added",
+                    model.keep, model.add
+                ),
+            );
+        }
+        let mut found = found.into_inner();
+        let ok = found.is_empty();
+        problems.append(&mut found);
+        ok.then_some(model)
+    }
+
+    /// The model as its file, terms in order of their largest weight.
+    pub fn to_file(&self) -> String {
+        let mut out = String::new();
+        for note in &self.notes {
+            let _ = writeln!(out, "# {note}");
+        }
+        let _ = writeln!(out, "@keep\t{}", self.keep);
+        let _ = writeln!(out, "@add\t{}", self.add);
+        let _ = writeln!(out, "@move\t{}", self.move_to);
+        let _ = writeln!(out, "@window\t{}", self.window);
+        let _ = writeln!(
+            out,
+            "@columns\t{}",
+            Category::ALL.map(|c| c.slug()).join("\t")
+        );
+        let row = |out: &mut String, head: &str, w: &[f32; CATS]| {
+            out.push_str(head);
+            for v in w {
+                let _ = write!(out, "\t{}", round(*v));
+            }
+            out.push('\n');
+        };
+        row(&mut out, "@bias", &self.bias);
+        let mut order: Vec<usize> = (0..self.terms.len()).collect();
+        let peak = |i: usize| self.weights[i].iter().fold(0f32, |m, v| m.max(v.abs()));
+        order.sort_by(|&a, &b| {
+            peak(b)
+                .total_cmp(&peak(a))
+                .then_with(|| self.terms[a].cmp(&self.terms[b]))
+        });
+        for i in order {
+            row(&mut out, &self.terms[i], &self.weights[i]);
+        }
+        out
+    }
+}
+
+/// Four decimals: enough for the model, short enough to read.
+fn round(v: f32) -> f32 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+/// Settings of [`train`].
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Inverse regularization strength (larger fits the examples closer).
+    pub c: f32,
+    /// An n-gram is weighed only if this many examples contain it.
+    pub min_count: u32,
+    /// Optimizer steps.
+    pub steps: u32,
+    /// Weights smaller than this in every category are left out of the file.
+    pub prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        Self {
+            c: 8.0,
+            min_count: 2,
+            steps: 600,
+            prune: 0.001,
+        }
+    }
+}
+
+/// One labelled example: normalized text and its categories.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The text as [`super::Classifier::normalize`] gives it.
+    pub text: String,
+    /// The categories an analyst gave it (none for a negative).
+    pub categories: Vec<Category>,
+}
+
+/// Trains a model: per category, L2-regularized logistic regression with
+/// classes weighed to balance (as scikit-learn's `class_weight="balanced"`),
+/// minimized by full-batch Adam. Deterministic: the same examples give the
+/// same file.
+pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
+    // Vocabulary: n-grams in at least `min_count` examples.
+    let mut count: FxHashMap<u64, u32> = FxHashMap::default();
+    let docs: Vec<Vec<u64>> = examples
+        .iter()
+        .map(|e| {
+            let chars: Vec<char> = e.text.chars().collect();
+            let mut keys = Vec::new();
+            ngram_keys(&chars, |_, k| keys.push(k));
+            keys.sort_unstable();
+            keys.dedup();
+            for k in &keys {
+                *count.entry(*k).or_default() += 1;
+            }
+            keys
+        })
+        .collect();
+    let mut vocab: Vec<u64> = count
+        .iter()
+        .filter(|(_, n)| **n >= options.min_count)
+        .map(|(k, _)| *k)
+        .collect();
+    vocab.sort_unstable();
+    let index: FxHashMap<u64, u32> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (*k, i as u32))
+        .collect();
+    let rows: Vec<Vec<u32>> = docs
+        .iter()
+        .map(|keys| keys.iter().filter_map(|k| index.get(k).copied()).collect())
+        .collect();
+    let n = examples.len().max(1) as f32;
+    let dim = vocab.len();
+    let mut weights = vec![[0f32; CATS]; dim];
+    let mut bias = [0f32; CATS];
+    for c in Category::ALL {
+        let ci = c as usize;
+        let y: Vec<bool> = examples.iter().map(|e| e.categories.contains(&c)).collect();
+        let positives = y.iter().filter(|v| **v).count() as f32;
+        let negatives = n - positives;
+        if positives == 0.0 || negatives == 0.0 {
+            // Nothing to learn: never add it, never outvote the rules.
+            bias[ci] = if positives == 0.0 { -10.0 } else { 10.0 };
+            continue;
+        }
+        let (wp, wn) = (n / (2.0 * positives), n / (2.0 * negatives));
+        let (w, b) = fit(&rows, &y, (wp, wn), dim, options);
+        for (j, v) in w.into_iter().enumerate() {
+            weights[j][ci] = v;
+        }
+        bias[ci] = b;
+    }
+    // Leave out n-grams that weigh nothing anywhere.
+    let mut model = Model {
+        index: FxHashMap::default(),
+        terms: Vec::new(),
+        weights: Vec::new(),
+        bias,
+        keep: DEFAULT_KEEP,
+        add: DEFAULT_ADD,
+        move_to: DEFAULT_MOVE,
+        window: DEFAULT_WINDOW,
+        location: String::new(),
+        notes: Vec::new(),
+    };
+    for (j, key) in vocab.iter().enumerate() {
+        let w = weights[j];
+        if w.iter().all(|v| v.abs() < options.prune) {
+            continue;
+        }
+        model.index.insert(*key, model.terms.len() as u32);
+        model.terms.push(term_of(*key));
+        model.weights.push(w);
+    }
+    model
+}
+
+/// The text of an n-gram key.
+fn term_of(key: u64) -> String {
+    let mask = (1u64 << 21) - 1;
+    let ch = |v: u64| char::from_u32(v as u32).unwrap_or('\u{fffd}');
+    if key >> 63 == 1 {
+        [ch((key >> 21) & mask), ch(key & mask)].iter().collect()
+    } else {
+        [ch(key >> 42), ch((key >> 21) & mask), ch(key & mask)]
+            .iter()
+            .collect()
+    }
+}
+
+/// One category's regression. Each row is the sorted feature ids present,
+/// each scaled by 1/√len; the intercept is not regularized.
+fn fit(
+    rows: &[Vec<u32>],
+    y: &[bool],
+    (wp, wn): (f32, f32),
+    dim: usize,
+    options: &TrainOptions,
+) -> (Vec<f32>, f32) {
+    let mut w = vec![0f32; dim + 1];
+    let mut m = vec![0f32; dim + 1];
+    let mut v = vec![0f32; dim + 1];
+    let mut grad = vec![0f32; dim + 1];
+    let lambda = 1.0 / options.c;
+    let (beta1, beta2, eps) = (0.9f32, 0.999f32, 1e-8f32);
+    for step in 1..=options.steps {
+        // Gradient of C·Σ sᵢ·loss + ½‖w‖², divided by C.
+        for (g, wj) in grad.iter_mut().zip(&w).take(dim) {
+            *g = lambda * wj;
+        }
+        grad[dim] = 0.0;
+        for (row, &label) in rows.iter().zip(y) {
+            if row.is_empty() {
+                continue;
+            }
+            let scale = 1.0 / (row.len() as f32).sqrt();
+            let z = w[dim] + scale * row.iter().map(|&j| w[j as usize]).sum::<f32>();
+            let (target, weight) = if label { (1.0, wp) } else { (0.0, wn) };
+            let err = weight * (sigmoid(z) - target);
+            for &j in row {
+                grad[j as usize] += err * scale;
+            }
+            grad[dim] += err;
+        }
+        // Learning rate falls slowly so the last steps settle.
+        let rate = 0.05 / (1.0 + step as f32 / 200.0);
+        let (c1, c2) = (1.0 - beta1.powi(step as i32), 1.0 - beta2.powi(step as i32));
+        for j in 0..=dim {
+            m[j] = beta1 * m[j] + (1.0 - beta1) * grad[j];
+            v[j] = beta2 * v[j] + (1.0 - beta2) * grad[j] * grad[j];
+            w[j] -= rate * (m[j] / c1) / ((v[j] / c2).sqrt() + eps);
+        }
+    }
+    let b = w[dim];
+    w.truncate(dim);
+    (w, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalizer() -> &'static Normalizer {
+        Normalizer::shared().unwrap()
+    }
+
+    #[test]
+    fn windows_cover_every_sentence_and_overlap() {
+        let text: String = (0..40)
+            .map(|i| format!("第{i}句话说了一些事情。"))
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        let ws = windows(&chars, 60);
+        assert!(ws.len() > 1);
+        assert_eq!(ws[0].0, 0);
+        assert_eq!(ws.last().unwrap().1, chars.len());
+        for w in &ws {
+            assert!(w.1 - w.0 <= 60, "{w:?}");
+        }
+        // Every sentence lies whole inside some window.
+        let mut start = 0;
+        for (i, c) in chars.iter().enumerate() {
+            if *c == '。' {
+                assert!(
+                    ws.iter().any(|w| w.0 <= start && i < w.1),
+                    "sentence at {start}"
+                );
+                start = i + 1;
+            }
+        }
+        // A text without sentence ends is cut into pieces, not lost.
+        let long: Vec<char> = "字".repeat(1000).chars().collect();
+        let ws = windows(&long, 100);
+        assert_eq!(ws.last().unwrap().1, 1000);
+        assert!(ws.iter().all(|w| w.1 - w.0 <= 100));
+    }
+
+    #[test]
+    fn keys_round_trip_to_terms() {
+        assert_eq!(term_of(key2('爆', '炸')), "爆炸");
+        assert_eq!(term_of(key3('送', '医', '院')), "送医院");
+        assert_ne!(key2('a', 'b'), key3('\0', 'a', 'b'));
+    }
+
+    fn examples() -> Vec<Example> {
+        let pos = [
+            "工厂一声巨响冒出浓烟",
+            "仓库一声巨响浓烟滚滚",
+            "半夜一声巨响窗户震碎",
+            "化工厂浓烟一声巨响",
+        ];
+        let neg = [
+            "今天天气晴朗适合出游",
+            "周末去公园散步看花",
+            "天气晴朗的周末出游",
+            "公园里的花开了",
+        ];
+        pos.iter()
+            .map(|t| Example {
+                text: t.to_string(),
+                categories: vec![Category::Emergency],
+            })
+            .chain(neg.iter().map(|t| Example {
+                text: t.to_string(),
+                categories: vec![],
+            }))
+            .collect()
+    }
+
+    #[test]
+    fn trains_a_model_that_separates_its_examples_and_explains_itself() {
+        let model = train(&examples(), &TrainOptions::default());
+        let hit = model.read("昨晚村口一声巨响，浓烟很大");
+        let miss = model.read("周末天气晴朗，去公园");
+        let e = Category::Emergency;
+        assert!(hit.of(e) > 0.7, "{hit:?}");
+        assert!(miss.of(e) < 0.3, "{miss:?}");
+        assert!(
+            model.evidence(&hit, e).iter().any(|t| t.contains("巨响")),
+            "{hit:?}"
+        );
+        // No policy example: the model never adds policy.
+        assert!(hit.of(Category::Policy) < 0.01);
+    }
+
+    #[test]
+    fn the_file_round_trips_and_names_its_mistakes() {
+        let mut model = train(&examples(), &TrainOptions::default());
+        model.notes = vec!["trained on a test".into()];
+        let file = model.to_file();
+        let mut problems = Vec::new();
+        let back = Model::parse("m.tsv", file.as_bytes(), normalizer(), &mut problems).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back.len(), model.len());
+        assert_eq!(back.notes, model.notes);
+        let (a, b) = (model.read("一声巨响"), back.read("一声巨响"));
+        assert!((a.of(Category::Emergency) - b.of(Category::Emergency)).abs() < 1e-3);
+
+        // Traditional script is normalized like texts are.
+        let edited = file.replace("@keep\t0.2", "@keep\t0.3") + "巨響聲\t0\t0\t0\t1\t0\n";
+        let m = Model::parse("m.tsv", edited.as_bytes(), normalizer(), &mut problems).unwrap();
+        assert_eq!(m.keep, 0.3);
+        assert!(m.terms.iter().any(|t| t == "巨响声"));
+
+        let broken = "@columns\tpolicy\tinterest\tmorality\temergency\tdirective\n@bias\t0\t0\t0\t0\t0\n爆炸\t1\t2\n一个很长的词\t0\t0\t0\t0\t0\n@keep\t2\n";
+        let mut problems = Vec::new();
+        assert!(
+            Model::parse(
+                "k/model.tsv",
+                broken.as_bytes(),
+                normalizer(),
+                &mut problems
+            )
+            .is_none()
+        );
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            shown[0].starts_with("k/model.tsv:3: error: expected a term and 5 numbers"),
+            "{shown:?}"
+        );
+        assert!(shown[1].starts_with("k/model.tsv:4: error:"), "{shown:?}");
+        assert!(
+            shown[2].starts_with("k/model.tsv:5: error: @keep"),
+            "{shown:?}"
+        );
+    }
+}
