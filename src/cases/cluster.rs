@@ -352,8 +352,15 @@ fn similarity(
         // differently it is told (a colloquial post and a formal 通报).
         return 0.5 + 0.5 * jaccard;
     }
-    let placeless = item.event.places.is_empty() || case.event.places.is_empty();
     let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
+    // A witness seldom names the kind an official report does (电梯掉下去了,
+    // 撞一起了): at one named town, village, site, estate or school, a report
+    // of no kind joins a case of its category.
+    let kindless = item.event.kinds.is_empty() || case.event.kinds.is_empty();
+    if kindless && categories_shared && item_traits.fine_place_shared(case_traits) {
+        return 0.3 + 0.5 * jaccard;
+    }
+    let placeless = item.event.places.is_empty() || case.event.places.is_empty();
     if placeless && categories_shared && shared >= 2 && jaccard >= MIN_TERM_OVERLAP {
         return 0.5 * jaccard;
     }

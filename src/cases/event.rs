@@ -73,6 +73,10 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("小区", "estate"),
     ("花园", "estate"),
     ("新村", "estate"),
+    ("家园", "estate"),
+    ("公寓", "estate"),
+    ("苑", "estate"),
+    ("老街", "estate"),
     ("社区", "community"),
     ("街道", "town"),
     ("幼儿园", "school"),
@@ -86,6 +90,8 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("福利院", "care"),
     ("项目", "project"),
     ("工地", "project"),
+    ("煤矿", "site"),
+    ("水库", "site"),
     ("化工厂", "site"),
     ("工厂", "site"),
     ("厂", "site"),
@@ -125,7 +131,20 @@ const KINDS: &[(&str, &[&str])] = &[
     (
         "fire",
         &[
-            "火灾", "起火", "着火", "失火", "大火", "山火", "火情", "火场", "烧毁", "扑火",
+            "火灾",
+            "起火",
+            "着火",
+            "失火",
+            "大火",
+            "山火",
+            "火情",
+            "火场",
+            "烧毁",
+            "扑火",
+            "火线",
+            "烧起来",
+            "烧着了",
+            "明火",
         ],
     ),
     ("collapse", &["坍塌", "倒塌", "垮塌", "塌了", "塌陷"]),
@@ -186,9 +205,16 @@ const KINDS: &[(&str, &[&str])] = &[
             "撞车",
             "撞了",
             "翻车",
+            "撞一起",
+            "撞在一起",
+            "撞上",
+            "翻到沟",
+            "翻进",
+            "车翻",
         ],
     ),
     ("drowning", &["溺水", "溺亡", "落水"]),
+    ("elevator", &["电梯", "扶梯", "困梯"]),
     ("epidemic", &["疫情", "诺如", "病例", "传染", "感染"]),
     ("mine", &["矿难", "煤矿", "井下", "透水", "瓦斯"]),
     (
@@ -286,7 +312,7 @@ const KINDS: &[(&str, &[&str])] = &[
     (
         "pollution",
         &[
-            "污染", "异味", "排放", "恶臭", "噪音", "臭味", "排污", "黑烟",
+            "污染", "异味", "排放", "恶臭", "噪音", "臭味", "排污", "黑烟", "气味", "废气", "偷排",
         ],
     ),
     (
@@ -312,6 +338,7 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
         }
     }
     read_places(text, &mut out.places);
+    read_numbered_schools(text, &mut out.places);
     // “7·16”事故: the date code officials give an incident names it.
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -407,6 +434,65 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         } else {
             out.push(format!("{level}:{full}"));
         }
+    }
+}
+
+/// Chinese numerals that number a school (一中, 第十二中学).
+const SCHOOL_NUMERALS: &str = "一二三四五六七八九十";
+
+/// Schools as people name them: 南屏一中 and 南屏县第一中学 are one school,
+/// `school:南屏一中` (the county's or city's stem, the number, 中).
+fn read_numbered_schools(text: &str, out: &mut Vec<String>) {
+    let chars: Vec<char> = text.chars().collect();
+    let is_numeral = |c: char| SCHOOL_NUMERALS.contains(c);
+    let mut i = 0;
+    while i < chars.len() {
+        // The number: 第N中学 or N中 (not 中学生's 中, not 其中, 集中).
+        let (num_start, num_end, end) = if chars[i] == '第' {
+            let mut j = i + 1;
+            while j < chars.len() && is_numeral(chars[j]) {
+                j += 1;
+            }
+            if j == i + 1 || chars.get(j) != Some(&'中') || chars.get(j + 1) != Some(&'学') {
+                i += 1;
+                continue;
+            }
+            (i + 1, j, j + 2)
+        } else if is_numeral(chars[i])
+            && chars.get(i + 1) == Some(&'中')
+            && !chars.get(i + 2).is_some_and(|c| {
+                "学心国央午间旬部东西南北文外医药标途断止毒风秋年期层级等型专小大".contains(*c)
+            })
+            && !chars
+                .get(i.wrapping_sub(1))
+                .is_some_and(|c| is_numeral(*c) || *c == '第')
+        {
+            (i, i + 1, i + 2)
+        } else {
+            i += 1;
+            continue;
+        };
+        // The stem: CJK characters before the number, at most five, its
+        // 县/市/区 dropped (南屏县第一中学 → 南屏).
+        let anchor = if chars[i] == '第' { i } else { num_start };
+        let mut start = anchor;
+        while start > 0 && anchor - start < 5 {
+            let d = chars[start - 1];
+            let admin = "县市区".contains(d);
+            if !('\u{4e00}'..='\u{9fff}').contains(&d) || (NOT_IN_PLACE.contains(&d) && !admin) {
+                break;
+            }
+            start -= 1;
+        }
+        let stem: String = chars[start..anchor]
+            .iter()
+            .filter(|c| !"县市区".contains(**c))
+            .collect();
+        if stem.chars().count() >= 2 {
+            let number: String = chars[num_start..num_end].iter().collect();
+            out.push(format!("school:{stem}{number}中"));
+        }
+        i = end;
     }
 }
 
@@ -536,6 +622,19 @@ impl Compared {
         })
     }
 
+    /// True when the two name a common place finer than a county: a town,
+    /// village, site, estate or school (by stem, as [`places_shared`]).
+    pub fn fine_place_shared(&self, other: &Compared) -> bool {
+        self.places.iter().filter(|a| a.fine).any(|a| {
+            other.places.iter().filter(|b| b.fine).any(|b| {
+                a.stem == b.stem
+                    || (a.stem_chars >= 2
+                        && b.stem_chars >= 2
+                        && (a.stem.starts_with(&b.stem) || b.stem.starts_with(&a.stem)))
+            })
+        })
+    }
+
     /// See [`places_conflict`]; `shared` is [`Compared::places_shared`] of
     /// the two (the caller often needs it too).
     pub fn places_conflict(&self, other: &Compared, shared: bool) -> bool {
@@ -587,6 +686,28 @@ mod tests {
 
     fn ev(text: &str) -> EventTraits {
         read_event(text, &[])
+    }
+
+    #[test]
+    fn numbered_schools_are_one_school_however_named() {
+        let a = ev("孩子在南屏一中住校，吃完食堂的饭就上吐下泻");
+        let b = ev("南屏县第一中学部分学生出现腹痛、呕吐");
+        let c = ev("河东区第四中学学生午餐被指缩水");
+        assert!(a.places.contains(&"school:南屏一中".to_string()), "{a:?}");
+        assert!(b.places.contains(&"school:南屏一中".to_string()), "{b:?}");
+        assert!(c.places.contains(&"school:河东四中".to_string()), "{c:?}");
+        // Not a school: 其中, 集中, 一中午, 初一中学生.
+        for t in [
+            "其中三人受伤",
+            "集中整治",
+            "十一中午时分",
+            "学生集中在一中学生宿舍",
+        ] {
+            assert!(
+                !ev(t).places.iter().any(|p| p.starts_with("school:")),
+                "{t}"
+            );
+        }
     }
 
     #[test]
