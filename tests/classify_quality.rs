@@ -458,7 +458,7 @@ impl DevScore {
 
 /// Floors for the external development set, a little under what the
 /// shipped lists reach (a ratchet: an edit that loses quality fails).
-const DEV_MICRO_F1_FLOOR: f64 = 0.93;
+const DEV_MICRO_F1_FLOOR: f64 = 0.94;
 const DEV_POSITIVES_FLAGGED_FLOOR: f64 = 0.94;
 const DEV_SEVERITY_EXACT_FLOOR: f64 = 0.93;
 const DEV_NEGATIVES_FLAGGED_CEILING: f64 = 0.11;
@@ -479,7 +479,7 @@ const DEV_HARD_POSITIVES_FLOOR: f64 = 0.80;
 ///   only to decide what to measure next, and edit the lists from other
 ///   text.
 const HOLDOUTS: &[Holdout] = &[
-    // holdout3–5 train the shipped model (`keywords/model.tsv`), so their
+    // holdout3–5 (and events2) train the shipped model (`keywords/model.tsv`), so their
     // category figures are near perfect; their severity figures are not
     // trained on.
     Holdout {
@@ -501,8 +501,8 @@ const HOLDOUTS: &[Holdout] = &[
     // wording the project has not seen.
     Holdout {
         file: "holdout6.jsonl",
-        micro_f1: 0.85,
-        severity_exact: 0.85,
+        micro_f1: 0.87,
+        severity_exact: 0.84,
     },
 ];
 

@@ -320,6 +320,7 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "holdout3.jsonl",
     "holdout4.jsonl",
     "holdout5.jsonl",
+    "events2.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

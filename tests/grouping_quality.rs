@@ -179,10 +179,11 @@ fn fresh_event_set(file: &str, precision_floor: f64, bcubed_floor: f64) {
 /// rumour and its 辟谣), look-alikes the same day in another county or town,
 /// two happenings of different kinds at one place, and the same place weeks
 /// later. Used to tune grouping. `YUQING_DEV_MISSES=1` lists mixed cases
-/// and split events.
+/// and split events. It also trains the model (`keywords/model.tsv`), so
+/// nearly all of it is flagged, the hard-to-group reports included.
 #[test]
 fn fresh_event_set_grouping() {
-    fresh_event_set("events2.jsonl", 0.90, 0.90);
+    fresh_event_set("events2.jsonl", 0.88, 0.86);
 }
 
 /// `tests/fixtures/events3.jsonl`: 201 items of 79 happenings, written like
@@ -190,7 +191,7 @@ fn fresh_event_set_grouping() {
 /// on: the honest figure for grouping.
 #[test]
 fn unseen_event_set_grouping() {
-    fresh_event_set("events3.jsonl", 0.90, 0.78);
+    fresh_event_set("events3.jsonl", 0.92, 0.79);
 }
 
 /// Prints cases holding more than one event and events split over cases,
