@@ -37,7 +37,7 @@ pub const DEFAULT_KEEP: f32 = 0.2;
 pub const DEFAULT_ADD: f32 = 0.7;
 /// Default probability from which the model moves an item the rules
 /// flagged, and whose every category it outvoted, to its own best category.
-pub const DEFAULT_MOVE: f32 = 0.35;
+pub const DEFAULT_MOVE: f32 = 0.5;
 /// Default window, in characters.
 pub const DEFAULT_WINDOW: usize = 500;
 
