@@ -32,7 +32,7 @@ use crate::text::Normalizer;
 const CATS: usize = Category::ALL.len();
 
 /// Default probability under which a rule's category is outvoted.
-pub const DEFAULT_KEEP: f32 = 0.2;
+pub const DEFAULT_KEEP: f32 = 0.3;
 /// Default probability from which the model adds a category on its own.
 pub const DEFAULT_ADD: f32 = 0.7;
 /// Default probability from which the model moves an item the rules
@@ -804,9 +804,9 @@ mod tests {
         assert!((a.of(Category::Emergency) - b.of(Category::Emergency)).abs() < 1e-3);
 
         // Traditional script is normalized like texts are.
-        let edited = file.replace("@keep\t0.2", "@keep\t0.3") + "巨響聲\t0\t0\t0\t1\t0\n";
+        let edited = file.replace("@keep\t0.3", "@keep\t0.4") + "巨響聲\t0\t0\t0\t1\t0\n";
         let m = Model::parse("m.tsv", edited.as_bytes(), normalizer(), &mut problems).unwrap();
-        assert_eq!(m.keep, 0.3);
+        assert_eq!(m.keep, 0.4);
         assert!(m.terms.iter().any(|t| t == "巨响声"));
 
         let broken = "@columns\tpolicy\tinterest\tmorality\temergency\tdirective\n@bias\t0\t0\t0\t0\t0\n爆炸\t1\t2\n一个很长的词\t0\t0\t0\t0\t0\n@keep\t2\n";
