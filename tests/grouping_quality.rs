@@ -160,14 +160,19 @@ fn fresh_event_set(file: &str, precision_floor: f64, bcubed_floor: f64) {
     if std::env::var_os("YUQING_DEV_MISSES").is_some() {
         print_mistakes(&assigned, &|_| true);
     }
+    assert_floors(file, &g, precision_floor, bcubed_floor);
+}
+
+/// Fails when a set's pairwise precision or B-cubed F1 is under its floor.
+fn assert_floors(set: &str, g: &Grouping, precision_floor: f64, bcubed_floor: f64) {
     assert!(
         g.pairwise_precision() >= precision_floor,
-        "{file} pairwise precision {:.3} below floor",
+        "{set} pairwise precision {:.3} below floor {precision_floor}",
         g.pairwise_precision()
     );
     assert!(
         g.bcubed_f1() >= bcubed_floor,
-        "{file} B-cubed F1 {:.3} below floor",
+        "{set} B-cubed F1 {:.3} below floor {bcubed_floor}",
         g.bcubed_f1()
     );
 }
@@ -269,15 +274,11 @@ fn development_set_grouping() {
         print_mistakes(&assigned, &|i| even(i));
     }
     let all = score(&|_| true);
-    assert!(
-        all.pairwise_precision() >= PAIRWISE_PRECISION_FLOOR,
-        "pairwise precision {:.3} below floor",
-        all.pairwise_precision()
-    );
-    assert!(
-        all.bcubed_f1() >= BCUBED_F1_FLOOR,
-        "B-cubed F1 {:.3} below floor",
-        all.bcubed_f1()
+    assert_floors(
+        "development set",
+        &all,
+        PAIRWISE_PRECISION_FLOOR,
+        BCUBED_F1_FLOOR,
     );
 }
 

@@ -574,6 +574,17 @@ pub struct Compared {
     acute: Vec<String>,
 }
 
+impl PlaceParts {
+    /// One place by stem: equal, or one of two characters or more begins
+    /// the other (澜江 and 澜江县, 滨江花园 and 滨江花园小区).
+    fn same_stem(&self, other: &PlaceParts) -> bool {
+        self.stem == other.stem
+            || (self.stem_chars >= 2
+                && other.stem_chars >= 2
+                && (self.stem.starts_with(&other.stem) || other.stem.starts_with(&self.stem)))
+    }
+}
+
 impl Compared {
     /// Prepares `e` for comparing.
     pub fn of(e: &EventTraits) -> Self {
@@ -612,26 +623,20 @@ impl Compared {
 
     /// See [`places_shared`].
     pub fn places_shared(&self, other: &Compared) -> bool {
-        self.places.iter().any(|a| {
-            other.places.iter().any(|b| {
-                a.stem == b.stem
-                    || (a.stem_chars >= 2
-                        && b.stem_chars >= 2
-                        && (a.stem.starts_with(&b.stem) || b.stem.starts_with(&a.stem)))
-            })
-        })
+        self.places
+            .iter()
+            .any(|a| other.places.iter().any(|b| a.same_stem(b)))
     }
 
     /// True when the two name a common place finer than a county: a town,
     /// village, site, estate or school (by stem, as [`places_shared`]).
     pub fn fine_place_shared(&self, other: &Compared) -> bool {
         self.places.iter().filter(|a| a.fine).any(|a| {
-            other.places.iter().filter(|b| b.fine).any(|b| {
-                a.stem == b.stem
-                    || (a.stem_chars >= 2
-                        && b.stem_chars >= 2
-                        && (a.stem.starts_with(&b.stem) || b.stem.starts_with(&a.stem)))
-            })
+            other
+                .places
+                .iter()
+                .filter(|b| b.fine)
+                .any(|b| a.same_stem(b))
         })
     }
 
