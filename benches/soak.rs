@@ -177,8 +177,8 @@ fn main() {
         )
         .expect("pipeline"),
     );
-    // As `yuqing run` sets itself up (YUQING_SOAK_PLAIN=1: tokio's and
-    // glibc's defaults, for comparison).
+    // As `yuqing run` sets itself up (YUQING_SOAK_PLAIN=1: tokio's
+    // defaults, for comparison).
     let plain = std::env::var("YUQING_SOAK_PLAIN").is_ok_and(|v| v == "1");
     let runtime = if plain {
         tokio::runtime::Builder::new_multi_thread()
@@ -186,7 +186,6 @@ fn main() {
             .build()
             .expect("runtime")
     } else {
-        yuqing::daemon::limit_malloc_arenas();
         yuqing::daemon::runtime().expect("runtime")
     };
 

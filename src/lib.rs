@@ -34,6 +34,16 @@
 //! - [`config`]: the daemon's configuration file.
 #![warn(missing_docs)]
 
+/// mimalloc for every allocation of the program (the daemon, the CLI, and
+/// the tests and benches that link this crate). Under glibc's malloc the
+/// daemon's mix of short-lived parse buffers and long-lived cases fragments
+/// the heap: measured with `cargo bench --bench store` (200,000 items), the
+/// per-item ingest cost doubled from the first tenth to the last (76 → 150
+/// µs, most of the rise in `_int_malloc` searching its bins); with mimalloc
+/// it stays flat (64 → 64 µs) and ingest runs twice as fast.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod alerts;
 pub mod api;
 pub mod app;

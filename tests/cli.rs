@@ -321,6 +321,7 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "holdout4.jsonl",
     "holdout5.jsonl",
     "events2.jsonl",
+    "train3.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

@@ -199,6 +199,15 @@ fn unseen_event_set_grouping() {
     fresh_event_set("events3.jsonl", 0.92, 0.79);
 }
 
+/// `tests/fixtures/events4.jsonl`: 202 items of 57 happenings (47 told two
+/// to seven times, 13 look-alike pairs the same or the next day in another
+/// county, repeat incidents at one place), by a third writer who saw no
+/// other set. Never tuned on.
+#[test]
+fn second_unseen_event_set_grouping() {
+    fresh_event_set("events4.jsonl", 0.82, 0.86);
+}
+
 /// Prints cases holding more than one event and events split over cases,
 /// among the items `show` allows.
 fn print_mistakes(assigned: &[(String, u64, &DevItem)], show: &dyn Fn(&DevItem) -> bool) {

@@ -126,9 +126,11 @@ fn second_opinion(
 ) -> Vec<(Category, Vec<String>)> {
     let mut added = Vec::new();
     let flagged_by_rules = !out.categories.is_empty();
+    let mut outvoted = Vec::new();
     for c in Category::ALL {
         let p = reading.of(c);
         if out.categories.contains(&c) && p < model.keep {
+            outvoted.push(c);
             let rules: Vec<String> = rule_hits
                 .iter()
                 .filter(|h| h.kind == ListKind::Category(c))
@@ -173,6 +175,29 @@ fn second_opinion(
                 terms.join("、")
             ));
             added.push((c, terms));
+        }
+    }
+    // A rumour, or its refutation, about a matter the rules matched is
+    // public opinion on that matter however calmly it is worded: JUDGEMENT.md
+    // puts the refutation in the rumour's case, and the model's doubt comes
+    // from the wording of a denial (供水正常, 不实). The rules' category the
+    // model rates highest stays, unless the model is all but sure (a
+    // campaign against 网络谣言, a celebrity's 辟谣): below a third of @keep.
+    let rumour = rule_hits
+        .iter()
+        .any(|h| h.kind == ListKind::Flag(Flag::Rumor));
+    if rumour && out.categories.is_empty() {
+        let best = outvoted
+            .into_iter()
+            .filter(|c| reading.of(*c) >= model.keep / 3.0)
+            .max_by(|a, b| reading.of(*a).total_cmp(&reading.of(*b)));
+        if let Some(c) = best {
+            out.categories.push(c);
+            out.reasons.push(format!(
+                "model: {} kept although at probability {:.3}: a rumour or its refutation about what the rules matched",
+                c.slug(),
+                reading.of(c)
+            ));
         }
     }
     out.categories.sort();

@@ -325,6 +325,11 @@ impl Model {
             location: file.to_string(),
             notes: Vec::new(),
         };
+        // About one term a line: sized once, not grown and rehashed.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        model.index.reserve(lines);
+        model.terms.reserve(lines);
+        model.weights.reserve(lines);
         let mut columns: Option<[usize; CATS]> = None;
         let mut seen_bias = false;
         for (n, raw) in text.lines().enumerate() {
@@ -339,9 +344,82 @@ impl Model {
                 }
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let head = fields[0];
             let number = |s: &str| s.parse::<f32>().ok().filter(|v| v.is_finite());
+            let head = line.split('\t').next().unwrap_or_default().trim();
+            if !head.starts_with('@') {
+                // A term line (nearly every line): parsed without allocating
+                // more than the term itself.
+                let Some(order) = columns else {
+                    error(
+                        line_no,
+                        "a weight line before `@columns`: the column line must come first".into(),
+                    );
+                    continue;
+                };
+                let mut w = [0f32; CATS];
+                let mut found_fields = 1;
+                let mut all_numbers = true;
+                for (i, field) in line.split('\t').skip(1).enumerate() {
+                    found_fields += 1;
+                    match (number(field.trim()), order.get(i)) {
+                        (Some(v), Some(&at)) => w[at] = v,
+                        _ => all_numbers = false,
+                    }
+                }
+                if found_fields != CATS + 1 || !all_numbers {
+                    error(
+                        line_no,
+                        format!(
+                            "expected a term and {CATS} numbers separated by tabs, found {found_fields} field(s)"
+                        ),
+                    );
+                    continue;
+                }
+                // Trained files hold normalized terms; only hand edits need
+                // the (slower) normalizer.
+                let plain = head.chars().all(|c| {
+                    !c.is_ascii_uppercase() && !normalizer.is_traditional(c) && (c as u32) < 0xFF00
+                });
+                let term = if plain {
+                    head.to_string()
+                } else {
+                    normalizer.normalize(head)
+                };
+                let mut chars = ['\0'; 3];
+                let mut len = 0;
+                let mut usable_chars = true;
+                for c in term.chars() {
+                    if len < 3 {
+                        chars[len] = c;
+                    }
+                    len += 1;
+                    usable_chars &= usable(c);
+                }
+                if !(2..=3).contains(&len) || !usable_chars {
+                    error(
+                        line_no,
+                        format!("`{head}`: a term is 2 or 3 characters without spaces"),
+                    );
+                    continue;
+                }
+                let key = if len == 2 {
+                    key2(chars[0], chars[1])
+                } else {
+                    key3(chars[0], chars[1], chars[2])
+                };
+                let id = model.terms.len() as u32;
+                if model.index.insert(key, id).is_some() {
+                    error(
+                        line_no,
+                        format!("`{term}` is weighted twice: keep one line"),
+                    );
+                    continue;
+                }
+                model.terms.push(term);
+                model.weights.push(w);
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             match head {
                 "@keep" | "@add" | "@move" => {
                     match fields
@@ -391,12 +469,11 @@ impl Model {
                         );
                     }
                 }
-                _ => {
+                "@bias" => {
                     let Some(order) = columns else {
                         error(
                             line_no,
-                            "a weight line before `@columns`: the column line must come first"
-                                .into(),
+                            "`@bias` before `@columns`: the column line must come first".into(),
                         );
                         continue;
                     };
@@ -405,66 +482,23 @@ impl Model {
                         error(
                             line_no,
                             format!(
-                                "expected a term and {CATS} numbers separated by tabs, found {} field(s)",
+                                "expected @bias and {CATS} numbers separated by tabs, found {} field(s)",
                                 fields.len()
                             ),
                         );
                         continue;
                     }
-                    let mut w = [0f32; CATS];
                     for (i, v) in values.into_iter().enumerate() {
-                        w[order[i]] = v.unwrap_or(0.0);
+                        model.bias[order[i]] = v.unwrap_or(0.0);
                     }
-                    if head == "@bias" {
-                        model.bias = w;
-                        seen_bias = true;
-                        continue;
-                    }
-                    if head.starts_with('@') {
-                        error(
-                            line_no,
-                            format!(
-                                "unknown directive {head}: expected @keep, @add, @move, @window, @columns or @bias"
-                            ),
-                        );
-                        continue;
-                    }
-                    // Trained files hold normalized terms; only hand edits
-                    // need the (slower) normalizer.
-                    let plain = head.chars().all(|c| {
-                        !c.is_ascii_uppercase()
-                            && !normalizer.is_traditional(c)
-                            && (c as u32) < 0xFF00
-                    });
-                    let term = if plain {
-                        head.to_string()
-                    } else {
-                        normalizer.normalize(head)
-                    };
-                    let chars: Vec<char> = term.chars().collect();
-                    if !(2..=3).contains(&chars.len()) || !chars.iter().all(|c| usable(*c)) {
-                        error(
-                            line_no,
-                            format!("`{head}`: a term is 2 or 3 characters without spaces"),
-                        );
-                        continue;
-                    }
-                    let key = if chars.len() == 2 {
-                        key2(chars[0], chars[1])
-                    } else {
-                        key3(chars[0], chars[1], chars[2])
-                    };
-                    let id = model.terms.len() as u32;
-                    if model.index.insert(key, id).is_some() {
-                        error(
-                            line_no,
-                            format!("`{term}` is weighted twice: keep one line"),
-                        );
-                        continue;
-                    }
-                    model.terms.push(term);
-                    model.weights.push(w);
+                    seen_bias = true;
                 }
+                _ => error(
+                    line_no,
+                    format!(
+                        "unknown directive {head}: expected @keep, @add, @move, @window, @columns or @bias"
+                    ),
+                ),
             }
         }
         if !seen_bias && found.borrow().is_empty() {

@@ -200,6 +200,22 @@ pub fn extract_casualties(text: &str, skip_quoted: bool) -> Casualties {
     extract_casualties_in(text, &find_numbers(text), skip_quoted)
 }
 
+/// Units after a number that make it something other than a count of
+/// people (a share, a change, a span of time).
+const NOT_PEOPLE_UNITS: &[&str] = &[
+    "%",
+    "％",
+    "个百分点",
+    "倍",
+    "成",
+    "年",
+    "个月",
+    "月",
+    "天",
+    "日",
+    "小时",
+];
+
 /// [`extract_casualties`] over the numbers of `text` already found by
 /// [`find_numbers`], so a caller that also reads reach scans numbers once.
 pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) -> Casualties {
@@ -271,7 +287,11 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         if let Some((kind, word_start)) = word_before(before) {
             let unit = PEOPLE.iter().any(|p| after.starts_with(p));
             let count_phrase = before.contains("人数") || before.contains("数字");
-            if unit || count_phrase {
+            // 死亡人数同比下降14.3%, 死亡人数较近五年均值: a rate or a span
+            // of time beside 人数, not a count of people.
+            let not_a_count =
+                n.value.fract() != 0.0 || NOT_PEOPLE_UNITS.iter().any(|u| after.starts_with(u));
+            if unit || (count_phrase && !not_a_count) {
                 let start = clause_start + word_start;
                 let end = n.end
                     + PEOPLE

@@ -51,7 +51,6 @@ fn init_logging(format: LogFormat) {
 /// Runs the daemon (scheduler and API) until SIGTERM or Ctrl-C: reads the
 /// config, binds the listener and hands both to [`yuqing::app::run`].
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
-    yuqing::daemon::limit_malloc_arenas();
     init_logging(args.log_format);
     let mut config = Config::load(&args.config)?;
     if let Some(listen) = args.listen {

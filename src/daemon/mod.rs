@@ -16,20 +16,6 @@ pub use scheduler::{
 /// default, 512, lets a burst of polls start hundreds of threads.
 pub const MAX_BLOCKING_THREADS: usize = 64;
 
-/// Caps glibc's malloc arenas. glibc gives busy threads arenas of their own,
-/// up to eight per core, and memory freed in one arena is not reused by
-/// another: a daemon whose work hops between pool threads then grows its
-/// RSS for hours. Four arenas keep the contention low and the RSS flat.
-/// Call before starting threads. No effect on other C libraries.
-pub fn limit_malloc_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets an allocator parameter; called before any
-    // thread is started.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 4);
-    }
-}
-
 /// The runtime `yuqing run` uses: multi-threaded, with a bounded blocking
 /// pool.
 pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
