@@ -774,6 +774,25 @@ fn accidents_go_by_their_figures() {
     assert_eq!(got.severity, Some(Severity::III), "{:?}", got.reasons);
 }
 
+/// A rate or a span of time beside 死亡人数 is not a count of the dead.
+#[test]
+fn rates_beside_casualty_words_are_not_counts() {
+    use yuqing::classify::severity::CasualtyKind::{Dead, Missing};
+    let severity = yuqing::classify::severity::extract_casualties_in;
+    for text in [
+        "今年上半年，全市生产安全事故起数和死亡人数同比分别下降14.3%和11.8%。",
+        "自然灾害造成的死亡失踪人数较近五年均值下降40%。",
+    ] {
+        let numbers = yuqing::text::find_numbers(text);
+        let got = severity(text, &numbers, false);
+        assert_eq!(got.count(Dead) + got.count(Missing), 0.0, "{text}: {got:?}");
+    }
+    // A count still counts.
+    let text = "事故死亡人数升至15人。";
+    let got = severity(text, &yuqing::text::find_numbers(text), false);
+    assert_eq!(got.count(Dead), 15.0, "{got:?}");
+}
+
 #[test]
 fn paraphrases_are_caught() {
     let classifier = common::shipped_classifier();
