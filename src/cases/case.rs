@@ -379,7 +379,10 @@ impl Case {
             sources: vec![item.source.clone()],
             top_terms: matched_terms(item),
             simhash: item.simhash,
-            event: item.event.clone(),
+            event: super::EventTraits {
+                recurs: false,
+                ..item.event.clone()
+            },
             last_event: Some(item.happened_at()),
             department: None,
             deadlines: Deadlines::compute(item.ingested_at, &c.categories, severity),

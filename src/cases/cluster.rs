@@ -186,7 +186,10 @@ impl ClusterIndex {
             if gap > self.long_window() {
                 return false;
             }
-            let within = gap <= self.window || compared.ongoing_matter_shared(&e.compared);
+            // An ongoing matter keeps its case for weeks, unless the report
+            // says it happened again (又停电了): then it is a new incident.
+            let within = gap <= self.window
+                || (!compared.recurs && compared.ongoing_matter_shared(&e.compared));
             if within {
                 let score = similarity(item, &compared, &e.signature, &e.compared);
                 // Ties go to the older case, so that ids stay stable.
@@ -490,5 +493,23 @@ mod tests {
         assert_eq!(index.find(&reply, now + Duration::days(14)), Some(1));
         let other_village = told("柏溪区西岭村征收补偿问题的回复");
         assert_eq!(index.find(&other_village, now + Duration::days(14)), None);
+    }
+
+    #[test]
+    fn a_new_incident_at_a_known_place_opens_its_own_case() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        // An outage at an estate: a reply a week later joins; the estate
+        // blacked out again a week later is a new incident.
+        index.upsert(1, told("翠湖苑小区停电三天了，物业和供电公司互相推诿"), now);
+        let reply = told("关于翠湖苑小区停电问题的回复：供电已于昨日恢复");
+        assert_eq!(index.find(&reply, now + Duration::days(7)), Some(1));
+        let again = told("翠湖苑小区又停电了！上个礼拜刚修好，今晚3号楼又全黑了");
+        assert_eq!(index.find(&again, now + Duration::days(7)), None);
+        // A fire's case is no ongoing matter: a smell complaint at the same
+        // town three weeks later is another happening.
+        index.upsert(2, told("石桥镇工业园家具厂发生火灾，浓烟滚滚，气味刺鼻"), now);
+        let farm = told("石桥镇上湾村养猪场臭气扰民，气味刺鼻，污水直排");
+        assert_eq!(index.find(&farm, now + Duration::days(21)), None);
     }
 }

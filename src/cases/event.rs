@@ -20,6 +20,11 @@ pub struct EventTraits {
     /// Fine event kinds (`explosion`, `wages`…), sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<String>,
+    /// The report says it happened again (又停电了, 再次发生): a new incident
+    /// at a known place, not a follow-up of the old one. An item's own
+    /// trait; a case does not take it from the items it absorbs.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recurs: bool,
 }
 
 impl EventTraits {
@@ -327,6 +332,29 @@ const KINDS: &[(&str, &[&str])] = &[
     ("property", &["物业", "物业费", "维修基金"]),
 ];
 
+/// Words saying an incident happened again at a place (JUDGEMENT.md: the
+/// same place a week later with a new incident is a new case).
+const RECURRENCE: &[&str] = &[
+    "又停电",
+    "又停水",
+    "又停气",
+    "又断电",
+    "又断水",
+    "又停了",
+    "又黑了",
+    "再次停电",
+    "再次停水",
+    "再次发生",
+    "又发生",
+    "又一次发生",
+    "又出事",
+    "又着火",
+    "又起火",
+    "又塌",
+    "又被淹",
+    "又淹了",
+];
+
 /// Reads the places and event kinds of normalized text. `regions` are the
 /// jurisdiction's places the classifier found (canonical names).
 pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
@@ -372,6 +400,7 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
             out.kinds.push((*kind).to_string());
         }
     }
+    out.recurs = RECURRENCE.iter().any(|w| text.contains(w));
     out.places.sort();
     out.places.dedup();
     out.kinds.sort();
@@ -572,6 +601,8 @@ pub struct Compared {
     kinds: Vec<String>,
     /// The sudden-incident kinds among them, in the same order.
     acute: Vec<String>,
+    /// See [`EventTraits::recurs`].
+    pub recurs: bool,
 }
 
 impl PlaceParts {
@@ -618,6 +649,7 @@ impl Compared {
                 .filter(|k| ACUTE.contains(&k.as_str()))
                 .cloned()
                 .collect(),
+            recurs: e.recurs,
         }
     }
 
@@ -667,7 +699,12 @@ impl Compared {
             .kinds
             .iter()
             .any(|k| !ACUTE.contains(&k.as_str()) && other.kinds.binary_search(k).is_ok());
+        // A sudden incident's case is not an ongoing matter, even when one
+        // of its reports also speaks of smoke or a smell: a complaint weeks
+        // later at the same town is another happening.
         chronic
+            && self.acute.is_empty()
+            && other.acute.is_empty()
             && self.places.iter().filter(|a| a.fine).any(|a| {
                 other
                     .places

@@ -30,7 +30,12 @@ impl EventView {
 
 impl From<EventTraits> for EventView {
     fn from(e: EventTraits) -> Self {
-        let EventTraits { places, kinds } = e;
+        // `recurs` is a grouping cue of one item, nothing for an analyst.
+        let EventTraits {
+            places,
+            kinds,
+            recurs: _,
+        } = e;
         EventView { places, kinds }
     }
 }
