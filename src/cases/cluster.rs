@@ -508,7 +508,11 @@ mod tests {
         assert_eq!(index.find(&again, now + Duration::days(7)), None);
         // A fire's case is no ongoing matter: a smell complaint at the same
         // town three weeks later is another happening.
-        index.upsert(2, told("石桥镇工业园家具厂发生火灾，浓烟滚滚，气味刺鼻"), now);
+        index.upsert(
+            2,
+            told("石桥镇工业园家具厂发生火灾，浓烟滚滚，气味刺鼻"),
+            now,
+        );
         let farm = told("石桥镇上湾村养猪场臭气扰民，气味刺鼻，污水直排");
         assert_eq!(index.find(&farm, now + Duration::days(21)), None);
     }
