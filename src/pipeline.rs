@@ -114,14 +114,19 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// A pipeline over `store`; recent cases are loaded into the cluster index.
+    /// A pipeline over `store`; the cases items may still join are loaded
+    /// into the cluster index: those seen within the longest window, an
+    /// ongoing matter's, so a reply weeks later still finds its case after a
+    /// restart.
     pub fn new(
         classifier: Classifier,
         store: Store,
         now: DateTime<Utc>,
     ) -> Result<Self, PipelineError> {
         let mut index = ClusterIndex::default();
-        let since = now - Duration::hours(cluster::DEFAULT_WINDOW_HOURS);
+        let since = now
+            - Duration::hours(cluster::DEFAULT_WINDOW_HOURS)
+                .max(Duration::days(cluster::ONGOING_WINDOW_DAYS));
         for case in store.cases_seen_since(since)? {
             index.upsert(case.id, case_signature(&case), case_event_time(&case));
         }

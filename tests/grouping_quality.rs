@@ -424,3 +424,50 @@ fn refutations_and_updates_are_recorded_on_the_case() {
             .is_some_and(|n| n.contains("severity raised III → II"))
     }));
 }
+
+/// An ongoing matter keeps its case for weeks across a restart: the index
+/// rebuilt at start holds the cases of the longest window, not only the
+/// last 72 hours'.
+#[test]
+fn a_reply_weeks_later_joins_its_case_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = Utc::now() - chrono::Duration::days(15);
+    let item = |guid: &str, text: &str, at| NewItem {
+        source: "测试".into(),
+        guid: Some(guid.into()),
+        text: text.into(),
+        published: Some(at),
+        ..Default::default()
+    };
+    let complaint = {
+        let store = Store::open(dir.path()).unwrap();
+        let pipeline = Pipeline::new(common::shipped_classifier(), store, t0).unwrap();
+        pipeline
+            .ingest(
+                item(
+                    "a",
+                    "柏溪区东岸村征收补偿款拖欠近两年，村民反映强拆，要求公开补偿标准。",
+                    t0,
+                ),
+                t0,
+            )
+            .unwrap()
+    };
+    // Restarted two weeks later: the sled handles of the first pipeline are
+    // gone with it.
+    let later = t0 + chrono::Duration::days(14);
+    let store = Store::open(dir.path()).unwrap();
+    let pipeline = Pipeline::new(common::shipped_classifier(), store, later).unwrap();
+    let reply = pipeline
+        .ingest(
+            item(
+                "b",
+                "柏溪区人民政府关于东岸村征收补偿问题的回复，补偿款将于月底前发放。",
+                later,
+            ),
+            later,
+        )
+        .unwrap();
+    assert!(complaint.case_id.is_some());
+    assert_eq!(reply.case_id, complaint.case_id);
+}
