@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::cases::{
@@ -124,9 +124,7 @@ impl Pipeline {
         now: DateTime<Utc>,
     ) -> Result<Self, PipelineError> {
         let mut index = ClusterIndex::default();
-        let since = now
-            - Duration::hours(cluster::DEFAULT_WINDOW_HOURS)
-                .max(Duration::days(cluster::ONGOING_WINDOW_DAYS));
+        let since = now - index.long_window();
         for case in store.cases_seen_since(since)? {
             index.upsert(case.id, case_signature(&case), case_event_time(&case));
         }

@@ -220,7 +220,8 @@ impl ClusterIndex {
     }
 
     /// The longest any match may reach back: the window of ongoing matters.
-    fn long_window(&self) -> Duration {
+    /// The cases seen within it are those a new item may still join.
+    pub fn long_window(&self) -> Duration {
         self.window.max(Duration::days(ONGOING_WINDOW_DAYS))
     }
 

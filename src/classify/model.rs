@@ -86,6 +86,33 @@ impl Reading {
 }
 
 /// The key of an n-gram: three 21-bit code points; bit 63 marks a 2-gram.
+/// A number of the model file: finite, else `None`.
+fn weight(s: &str) -> Option<f32> {
+    s.parse::<f32>().ok().filter(|v| v.is_finite())
+}
+
+/// The numbers after the first field of a term or `@bias` line, placed by
+/// `order` (column → category); `Err` with the number of fields found when
+/// the line is not its first field and [`CATS`] numbers. Parsed in place:
+/// this runs for every line of the file at start.
+fn weights_of(line: &str, order: &[usize; CATS]) -> Result<[f32; CATS], usize> {
+    let mut w = [0f32; CATS];
+    let mut fields = 1;
+    let mut all_numbers = true;
+    for (i, field) in line.split('\t').skip(1).enumerate() {
+        fields += 1;
+        match (weight(field.trim()), order.get(i)) {
+            (Some(v), Some(&at)) => w[at] = v,
+            _ => all_numbers = false,
+        }
+    }
+    if all_numbers && fields == CATS + 1 {
+        Ok(w)
+    } else {
+        Err(fields)
+    }
+}
+
 fn key2(a: char, b: char) -> u64 {
     (1 << 63) | (u64::from(a) << 21) | u64::from(b)
 }
@@ -344,7 +371,6 @@ impl Model {
                 }
                 continue;
             }
-            let number = |s: &str| s.parse::<f32>().ok().filter(|v| v.is_finite());
             let head = line.split('\t').next().unwrap_or_default().trim();
             if !head.starts_with('@') {
                 // A term line (nearly every line): parsed without allocating
@@ -356,25 +382,18 @@ impl Model {
                     );
                     continue;
                 };
-                let mut w = [0f32; CATS];
-                let mut found_fields = 1;
-                let mut all_numbers = true;
-                for (i, field) in line.split('\t').skip(1).enumerate() {
-                    found_fields += 1;
-                    match (number(field.trim()), order.get(i)) {
-                        (Some(v), Some(&at)) => w[at] = v,
-                        _ => all_numbers = false,
+                let w = match weights_of(line, &order) {
+                    Ok(w) => w,
+                    Err(found) => {
+                        error(
+                            line_no,
+                            format!(
+                                "expected a term and {CATS} numbers separated by tabs, found {found} field(s)"
+                            ),
+                        );
+                        continue;
                     }
-                }
-                if found_fields != CATS + 1 || !all_numbers {
-                    error(
-                        line_no,
-                        format!(
-                            "expected a term and {CATS} numbers separated by tabs, found {found_fields} field(s)"
-                        ),
-                    );
-                    continue;
-                }
+                };
                 // Trained files hold normalized terms; only hand edits need
                 // the (slower) normalizer.
                 let plain = head.chars().all(|c| {
@@ -424,7 +443,7 @@ impl Model {
                 "@keep" | "@add" | "@move" => {
                     match fields
                         .get(1)
-                        .and_then(|s| number(s))
+                        .and_then(|s| weight(s))
                         .filter(|v| (0.0..=1.0).contains(v))
                     {
                         Some(v) if head == "@keep" => model.keep = v,
@@ -477,21 +496,18 @@ impl Model {
                         );
                         continue;
                     };
-                    let values: Vec<Option<f32>> = fields[1..].iter().map(|s| number(s)).collect();
-                    if values.len() != CATS || values.iter().any(Option::is_none) {
-                        error(
+                    match weights_of(line, &order) {
+                        Ok(w) => {
+                            model.bias = w;
+                            seen_bias = true;
+                        }
+                        Err(found) => error(
                             line_no,
                             format!(
-                                "expected @bias and {CATS} numbers separated by tabs, found {} field(s)",
-                                fields.len()
+                                "expected @bias and {CATS} numbers separated by tabs, found {found} field(s)"
                             ),
-                        );
-                        continue;
+                        ),
                     }
-                    for (i, v) in values.into_iter().enumerate() {
-                        model.bias[order[i]] = v.unwrap_or(0.0);
-                    }
-                    seen_bias = true;
                 }
                 _ => error(
                     line_no,
