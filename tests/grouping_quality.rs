@@ -456,7 +456,7 @@ fn a_reply_weeks_later_joins_its_case_after_a_restart() {
     // Restarted two weeks later: the sled handles of the first pipeline are
     // gone with it.
     let later = t0 + chrono::Duration::days(14);
-    let store = common::reopen(dir.path());
+    let store = Store::open(dir.path()).unwrap();
     let pipeline = Pipeline::new(common::shipped_classifier(), store, later).unwrap();
     let reply = pipeline
         .ingest(

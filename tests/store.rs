@@ -154,7 +154,7 @@ fn data_survives_reopening_and_new_reports_join_old_cases() {
             .unwrap();
         r[0].as_ref().unwrap().case_id.unwrap()
     };
-    let store = common::reopen(dir.path());
+    let store = Store::open(dir.path()).unwrap();
     assert!(store.case(story_case).unwrap().is_some());
     let pipeline = Pipeline::new(common::shipped_classifier(), store, now).unwrap();
     let r = pipeline

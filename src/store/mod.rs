@@ -158,12 +158,7 @@ impl Store {
     /// version.
     pub fn open(path: &Path) -> Result<Store> {
         let path = path.to_path_buf();
-        let db = sled::Config::new()
-            .path(&path)
-            // sled's default cache is 1 GiB; a monitoring box has better uses.
-            .cache_capacity(64 << 20)
-            .open()
-            .map_err(|e| classify_open_error(&path, e))?;
+        let db = open_when_released(&path)?;
         let sled_err = |e| sled_error(&path, e);
         let meta = db.open_tree(schema::META).map_err(sled_err)?;
         match meta.get(schema::SCHEMA_KEY).map_err(sled_err)? {
@@ -303,6 +298,31 @@ fn stored<T>(value: T) -> Stored<T> {
 /// JSON of a record in its `Stored` envelope. Our own types always encode.
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(&stored(value)).unwrap_or_default()
+}
+
+/// How long [`Store::open`] waits for sled's file lock. sled releases it
+/// only when its flusher thread ends, up to a flush interval (500 ms) after
+/// the last handle is dropped, so a store closed a moment ago in this
+/// process (a test, an embedding tool, a restart in place) is briefly
+/// still "in use". A daemon that really holds it is reported after this.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+fn open_when_released(path: &Path) -> Result<sled::Db> {
+    let started = std::time::Instant::now();
+    loop {
+        let opened = sled::Config::new()
+            .path(path)
+            // sled's default cache is 1 GiB; a monitoring box has better uses.
+            .cache_capacity(64 << 20)
+            .open()
+            .map_err(|e| classify_open_error(path, e));
+        match opened {
+            Err(StoreError::Locked { .. }) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn classify_open_error(path: &Path, e: sled::Error) -> StoreError {

@@ -18,25 +18,6 @@ pub fn shipped_classifier() -> Classifier {
     Classifier::new(rules).unwrap()
 }
 
-/// Opens the store at `path` again after its previous handles were dropped.
-/// sled releases its lock only when its flusher thread has ended, a moment
-/// after the last handle goes, so a reopen at once may find it still held:
-/// retried for up to 5 s, as a restarted daemon's supervisor would.
-pub fn reopen(path: &std::path::Path) -> yuqing::store::Store {
-    for _ in 0..100 {
-        match yuqing::store::Store::open(path) {
-            Err(yuqing::store::StoreError::Locked { .. }) => {
-                std::thread::sleep(std::time::Duration::from_millis(50))
-            }
-            other => return other.unwrap(),
-        }
-    }
-    panic!(
-        "{} still locked 5 s after its handles were dropped",
-        path.display()
-    );
-}
-
 /// The `yuqing` binary built for these tests.
 pub fn yuqing_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_yuqing"))
