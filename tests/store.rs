@@ -311,3 +311,101 @@ fn bug_a_store_held_elsewhere_is_reported_as_in_use() {
         "{err}"
     );
 }
+
+/// The sled database under a store, opened directly once the store's
+/// handles have let go of its lock (sled releases it a moment later).
+fn raw_open(dir: &std::path::Path) -> sled::Db {
+    for _ in 0..60 {
+        if let Ok(db) = sled::open(dir) {
+            return db;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    sled::open(dir).unwrap()
+}
+
+/// Rewrites a store of the current layout into layout 1 (items keyed by id
+/// in `items`, empty values in `items_by_time`), as yuqing 0.1 wrote it.
+fn downgrade_to_layout_1(dir: &std::path::Path) {
+    let db = raw_open(dir);
+    let by_time = db.open_tree("items_by_time").unwrap();
+    let items = db.open_tree("items").unwrap();
+    for kv in by_time.iter() {
+        let (k, v) = kv.unwrap();
+        items.insert(&k[8..], v).unwrap();
+        by_time.insert(k, &[]).unwrap();
+    }
+    db.drop_tree("item_times").unwrap();
+    db.open_tree("meta")
+        .unwrap()
+        .insert("schema_version", &1u32.to_be_bytes())
+        .unwrap();
+    db.flush().unwrap();
+}
+
+#[test]
+fn a_store_of_the_first_layout_is_migrated_when_opened_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Utc::now();
+    let (ids, case_id, page_before) = {
+        let pipeline = pipeline_at(dir.path());
+        let results = pipeline
+            .ingest_batch(
+                [
+                    item("微博", "w1", STORY),
+                    item("微信", "x1", &format!("转发：{STORY}")),
+                    item("论坛", "f2", "今天天气很好，狼山风景区游客络绎不绝。"),
+                ],
+                now,
+            )
+            .unwrap();
+        let results: Vec<_> = results.into_iter().map(Result::unwrap).collect();
+        pipeline.store().flush().unwrap();
+        let page = pipeline
+            .store()
+            .item_page(&Default::default(), None, 10)
+            .unwrap();
+        (
+            results
+                .iter()
+                .map(|r| r.item_id.clone())
+                .collect::<Vec<_>>(),
+            results[0].case_id.unwrap(),
+            page.items,
+        )
+    };
+    downgrade_to_layout_1(dir.path());
+
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.counts().0,
+        3,
+        "every item counted after the migration"
+    );
+    for id in &ids {
+        assert!(
+            store.item(id).unwrap().is_some(),
+            "item {id} readable by id"
+        );
+    }
+    assert_eq!(store.case_items(case_id).unwrap().len(), 2);
+    let page = store.item_page(&Default::default(), None, 10).unwrap();
+    assert_eq!(
+        page.items, page_before,
+        "the newest-first list is unchanged"
+    );
+    // A new report still finds its case and the old ids are still known.
+    let pipeline = Pipeline::new(common::shipped_classifier(), store, now).unwrap();
+    let again = pipeline.ingest(item("微博", "w1", STORY), now).unwrap();
+    assert!(!again.new_case && again.case_id == Some(case_id));
+    assert_eq!(pipeline.store().counts().0, 3, "a repeat is no new item");
+    drop(pipeline);
+
+    let db = raw_open(dir.path());
+    assert!(
+        !db.tree_names().iter().any(|n| n.as_ref() == b"items"),
+        "the old tree is dropped"
+    );
+    let version = db.open_tree("meta").unwrap().get("schema_version").unwrap();
+    assert_eq!(version.as_deref(), Some(&2u32.to_be_bytes()[..]));
+}

@@ -31,35 +31,36 @@ impl Store {
         let mut items = Vec::new();
         let mut last_key: Option<Vec<u8>> = None;
         let mut exhausted = true;
-        let range: Box<dyn Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>> =
-            match filter.case_id {
-                // A case's items come from its own index, oldest first; list
-                // them newest first like the rest.
-                Some(case_id) => Box::new(
-                    self.case_items
-                        .scan_prefix(schema::case_key(case_id))
-                        .map(|kv| kv.map(|(k, v)| (sled::IVec::from(&k[8..]), v)))
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .filter(|kv| match kv {
-                            Ok((k, _)) => {
-                                k.as_ref() < upper.as_slice() && k.as_ref() >= lower.as_slice()
-                            }
-                            Err(_) => true,
-                        }),
-                ),
-                None => Box::new(self.items_by_time.range(lower..upper).rev()),
-            };
+        let range: Box<dyn Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>> = match filter
+            .case_id
+        {
+            // A case's items come from its own index, oldest first; list
+            // them newest first like the rest.
+            Some(case_id) => Box::new(
+                self.case_items
+                    .scan_prefix(schema::case_key(case_id))
+                    // The value is read by `item_at`, from the key.
+                    .map(|kv| kv.map(|(k, _)| (sled::IVec::from(&k[8..]), sled::IVec::default())))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .filter(|kv| match kv {
+                        Ok((k, _)) => {
+                            k.as_ref() < upper.as_slice() && k.as_ref() >= lower.as_slice()
+                        }
+                        Err(_) => true,
+                    }),
+            ),
+            None => Box::new(self.items_by_time.range(lower..upper).rev()),
+        };
         for (scanned, kv) in range.enumerate() {
             if items.len() >= limit || scanned >= ITEM_SCAN_BUDGET {
                 exhausted = false;
                 break;
             }
-            let (k, _) = kv.map_err(|e| self.err(e))?;
+            let (k, v) = kv.map_err(|e| self.err(e))?;
             last_key = Some(k.to_vec());
-            let id = String::from_utf8_lossy(&k[8..]).into_owned();
-            if let Some(item) = self.item(&id)?
+            if let Some(item) = self.item_at(&k, &v)?
                 && filter.accepts(&item)
             {
                 items.push(item);
@@ -77,11 +78,37 @@ impl Store {
 
     /// The item with id `id`.
     pub fn item(&self, id: &str) -> Result<Option<Item>> {
+        let Some(key) = self.item_key(id)? else {
+            return Ok(None);
+        };
+        self.item_at(&key, &[])
+    }
+
+    /// The `items_by_time` key of item `id`, if stored.
+    pub(super) fn item_key(&self, id: &str) -> Result<Option<Vec<u8>>> {
         if !self.known().may_contain(id) {
             return Ok(None);
         }
-        match self.items.get(id.as_bytes()).map_err(|e| self.err(e))? {
-            Some(v) => self.decode("item", id, &v).map(Some),
+        Ok(self
+            .item_times
+            .get(id.as_bytes())
+            .map_err(|e| self.err(e))?
+            .map(|time| {
+                let mut key = time.to_vec();
+                key.extend_from_slice(id.as_bytes());
+                key
+            }))
+    }
+
+    /// The item under `items_by_time` key `key` (time ++ id), decoded from
+    /// `value` when the caller has it, else read.
+    fn item_at(&self, key: &[u8], value: &[u8]) -> Result<Option<Item>> {
+        let id = || String::from_utf8_lossy(key.get(8..).unwrap_or_default()).into_owned();
+        if !value.is_empty() {
+            return self.decode("item", &id(), value).map(Some);
+        }
+        match self.items_by_time.get(key).map_err(|e| self.err(e))? {
+            Some(v) => self.decode("item", &id(), &v).map(Some),
             None => Ok(None),
         }
     }
@@ -102,8 +129,7 @@ impl Store {
                 break;
             }
             let (k, _) = kv.map_err(|e| self.err(e))?;
-            let id = String::from_utf8_lossy(&k[16..]).into_owned();
-            if let Some(item) = self.item(&id)?
+            if let Some(item) = self.item_at(&k[8..], &[])?
                 && item.case_id == Some(case_id)
             {
                 out.push(item);
@@ -118,10 +144,7 @@ impl Store {
             .range(schema::time_key(since).to_vec()..)
             .filter_map(move |kv| match kv {
                 Err(e) => Some(Err(self.err(e))),
-                Ok((k, _)) => {
-                    let id = String::from_utf8_lossy(&k[8..]).into_owned();
-                    self.item(&id).transpose()
-                }
+                Ok((k, v)) => self.item_at(&k, &v).transpose(),
             })
     }
 }

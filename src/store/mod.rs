@@ -19,6 +19,7 @@ pub mod export;
 mod index;
 pub mod items;
 mod known;
+mod migrate;
 pub mod outbox;
 mod reports;
 pub mod schema;
@@ -124,8 +125,8 @@ pub struct Store {
     path: PathBuf,
     db: sled::Db,
     meta: sled::Tree,
-    items: sled::Tree,
     items_by_time: sled::Tree,
+    item_times: sled::Tree,
     cases: sled::Tree,
     cases_by_last_seen: sled::Tree,
     case_items: sled::Tree,
@@ -161,33 +162,54 @@ impl Store {
         let db = open_when_released(&path)?;
         let sled_err = |e| sled_error(&path, e);
         let meta = db.open_tree(schema::META).map_err(sled_err)?;
-        match meta.get(schema::SCHEMA_KEY).map_err(sled_err)? {
-            None => {
-                meta.insert(schema::SCHEMA_KEY, &schema::SCHEMA_VERSION.to_be_bytes())
-                    .map_err(sled_err)?;
-            }
-            Some(v) => {
-                let found = v.as_ref().try_into().map(u32::from_be_bytes).map_err(|_| {
+        let layout =
+            match meta.get(schema::SCHEMA_KEY).map_err(sled_err)? {
+                // A new store, or one written before the version was recorded
+                // (then it is of layout 1 if it has the old items tree).
+                None if db
+                    .tree_names()
+                    .iter()
+                    .any(|n| n.as_ref() == schema::V1_ITEMS.as_bytes()) =>
+                {
+                    1
+                }
+                None => schema::LAYOUT_VERSION,
+                Some(v) => v.as_ref().try_into().map(u32::from_be_bytes).map_err(|_| {
                     StoreError::Corrupt {
                         path: path.clone(),
                         detail: "the schema version record is malformed".into(),
                     }
-                })?;
-                if found > schema::SCHEMA_VERSION {
-                    return Err(StoreError::TooNew {
-                        path,
-                        found,
-                        supported: schema::SCHEMA_VERSION,
-                    });
-                }
-                // Version 1 is the first; older versions would be migrated here.
-            }
+                })?,
+            };
+        if layout > schema::LAYOUT_VERSION {
+            return Err(StoreError::TooNew {
+                path,
+                found: layout,
+                supported: schema::LAYOUT_VERSION,
+            });
+        }
+        if layout < 2 {
+            migrate::layout_1_to_2(&db, &path)?;
+        }
+        meta.insert(schema::SCHEMA_KEY, &schema::LAYOUT_VERSION.to_be_bytes())
+            .map_err(sled_err)?;
+        if layout < 2 {
+            db.flush().map_err(sled_err)?;
+        }
+        // A migration that stopped after recording the new layout leaves
+        // the old tree behind: it is garbage now.
+        if db
+            .tree_names()
+            .iter()
+            .any(|n| n.as_ref() == schema::V1_ITEMS.as_bytes())
+        {
+            db.drop_tree(schema::V1_ITEMS).map_err(sled_err)?;
         }
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
         let store = Store {
             meta,
-            items: tree(schema::ITEMS)?,
             items_by_time: tree(schema::ITEMS_BY_TIME)?,
+            item_times: tree(schema::ITEM_TIMES)?,
             cases: tree(schema::CASES)?,
             cases_by_last_seen: tree(schema::CASES_BY_LAST_SEEN)?,
             case_items: tree(schema::CASE_ITEMS)?,
@@ -206,7 +228,7 @@ impl Store {
         // One pass over the ids counts them and fills the filter, sized
         // with room for as many again.
         let mut ids = Vec::new();
-        for key in store.items.iter().keys() {
+        for key in store.item_times.iter().keys() {
             let key = key.map_err(|e| store.err(e))?;
             ids.push(known::hashes(&String::from_utf8_lossy(&key)));
         }

@@ -6,15 +6,29 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Version of the layout and value format. Bumped on any incompatible change.
+/// Version of the value format (the `schema` field of every stored and
+/// exported record). Bumped on any incompatible change to a record.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// `meta`: `schema_version` → u32 BE.
+/// Version of the layout (trees and keys), kept in `meta` under
+/// [`SCHEMA_KEY`]. Version 2 keeps items in time order (see
+/// [`ITEMS_BY_TIME`]); stores of version 1 are migrated when opened.
+pub const LAYOUT_VERSION: u32 = 2;
+
+/// `meta`: `schema_version` → u32 BE (the [`LAYOUT_VERSION`]).
 pub const META: &str = "meta";
-/// `items`: item id (UTF-8) → `Stored<Item>` JSON.
-pub const ITEMS: &str = "items";
-/// `items_by_time`: ingested time ++ item id → empty.
+/// `items_by_time`: ingested time ++ item id → `Stored<Item>` JSON. Keyed
+/// by time, not id, so that ingest appends at the right edge of the tree:
+/// with random ids as keys, every new item landed in a random leaf of a
+/// tree many times sled's cache, and ingest slowed as the store grew.
 pub const ITEMS_BY_TIME: &str = "items_by_time";
+/// `item_times`: item id (UTF-8) → ingested time (8 bytes, as in keys):
+/// where the item is in [`ITEMS_BY_TIME`]. Small entries, so the tree stays
+/// cached even when keyed by random ids.
+pub const ITEM_TIMES: &str = "item_times";
+/// `items` (layout 1 only, removed by the migration): item id → item JSON;
+/// `items_by_time` then held empty values.
+pub const V1_ITEMS: &str = "items";
 /// `cases`: case id (u64 BE) → `Stored<Case>` JSON.
 pub const CASES: &str = "cases";
 /// `cases_by_last_seen`: last-seen time ++ case id → empty.

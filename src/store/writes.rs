@@ -37,9 +37,7 @@ impl Store {
         for item in items {
             let old = match seen.get(item.id.as_str()) {
                 Some(k) => Some(k.clone()),
-                None => self
-                    .item(&item.id)?
-                    .map(|old| schema::item_time_key(old.ingested_at, &old.id)),
+                None => self.item_key(&item.id)?,
             };
             if old.is_none() {
                 new_items += 1;
@@ -56,23 +54,30 @@ impl Store {
             }
         }
         let result = (
-            &self.items,
             &self.items_by_time,
+            &self.item_times,
             &self.cases,
             &self.cases_by_last_seen,
             &self.case_items,
             &self.changes,
         )
             .transaction(
-                |(items_tree, by_time, cases_tree, cases_by_time, case_items, changes)| {
+                |(by_time, item_times, cases_tree, cases_by_time, case_items, changes)| {
+                    let item_trees = ItemTrees {
+                        by_time,
+                        item_times,
+                        case_items,
+                        changes,
+                    };
                     for ((item, value), old_key) in
                         items.iter().zip(&item_values).zip(&old_item_keys)
                     {
-                        if let Some(k) = old_key {
+                        if let Some(k) = old_key
+                            && *k != schema::item_time_key(item.ingested_at, &item.id)
+                        {
                             by_time.remove(k.as_slice())?;
                         }
-                        by_time.insert(schema::item_time_key(item.ingested_at, &item.id), &[])?;
-                        put_item(items_tree, case_items, changes, item, value, None, now)?;
+                        item_trees.put(item, value, None, now)?;
                     }
                     prepared.put(cases_tree, cases_by_time, changes, now)?;
                     Ok::<(), ConflictableTransactionError<()>>(())
@@ -99,24 +104,23 @@ impl Store {
         let item_values: Vec<Vec<u8>> = moves.iter().map(|(i, _)| encode(i)).collect();
         let prepared = self.prepare_cases(cases)?;
         let result = (
-            &self.items,
+            &self.items_by_time,
+            &self.item_times,
             &self.cases,
             &self.cases_by_last_seen,
             &self.case_items,
             &self.changes,
         )
             .transaction(
-                |(items_tree, cases_tree, cases_by_time, case_items, changes)| {
+                |(by_time, item_times, cases_tree, cases_by_time, case_items, changes)| {
+                    let item_trees = ItemTrees {
+                        by_time,
+                        item_times,
+                        case_items,
+                        changes,
+                    };
                     for ((item, old_case), value) in moves.iter().zip(&item_values) {
-                        put_item(
-                            items_tree,
-                            case_items,
-                            changes,
-                            item,
-                            value,
-                            Some(*old_case),
-                            now,
-                        )?;
+                        item_trees.put(item, value, Some(*old_case), now)?;
                     }
                     prepared.put(cases_tree, cases_by_time, changes, now)?;
                     Ok::<(), ConflictableTransactionError<()>>(())
@@ -131,34 +135,46 @@ impl Store {
     }
 }
 
-/// Writes an item, its place among its case's items (leaving `left_case`
-/// when it moved) and a change record, inside a transaction.
-pub(super) fn put_item(
-    items: &TransactionalTree,
-    case_items: &TransactionalTree,
-    changes: &TransactionalTree,
-    item: &Item,
-    value: &[u8],
-    left_case: Option<u64>,
-    now: DateTime<Utc>,
-) -> std::result::Result<(), ConflictableTransactionError<()>> {
-    items.insert(item.id.as_bytes(), value)?;
-    if let Some(old) = left_case {
-        case_items.remove(schema::case_item_key(old, item.ingested_at, &item.id))?;
-    }
-    if let Some(case_id) = item.case_id {
-        case_items.insert(
-            schema::case_item_key(case_id, item.ingested_at, &item.id),
-            &[],
+/// The trees an item is written to, inside a transaction.
+struct ItemTrees<'a> {
+    by_time: &'a TransactionalTree,
+    item_times: &'a TransactionalTree,
+    case_items: &'a TransactionalTree,
+    changes: &'a TransactionalTree,
+}
+
+impl ItemTrees<'_> {
+    /// Writes an item at its time with its id's entry, its place among its
+    /// case's items (leaving `left_case` when it moved) and a change record.
+    fn put(
+        &self,
+        item: &Item,
+        value: &[u8],
+        left_case: Option<u64>,
+        now: DateTime<Utc>,
+    ) -> std::result::Result<(), ConflictableTransactionError<()>> {
+        let time = schema::time_key(item.ingested_at);
+        self.by_time
+            .insert(schema::item_time_key(item.ingested_at, &item.id), value)?;
+        self.item_times.insert(item.id.as_bytes(), &time)?;
+        if let Some(old) = left_case {
+            self.case_items
+                .remove(schema::case_item_key(old, item.ingested_at, &item.id))?;
+        }
+        if let Some(case_id) = item.case_id {
+            self.case_items.insert(
+                schema::case_item_key(case_id, item.ingested_at, &item.id),
+                &[],
+            )?;
+        }
+        // Sequence numbers start at 1 so that `after=0` means "from the start".
+        let seq = self.changes.generate_id()? + 1;
+        self.changes.insert(
+            &seq.to_be_bytes(),
+            change(seq, now, ChangeKind::Item, &item.id),
         )?;
+        Ok(())
     }
-    // Sequence numbers start at 1 so that `after=0` means "from the start".
-    let seq = changes.generate_id()? + 1;
-    changes.insert(
-        &seq.to_be_bytes(),
-        change(seq, now, ChangeKind::Item, &item.id),
-    )?;
-    Ok(())
 }
 
 /// Cases encoded, with the time-index keys they have in the store now, read
