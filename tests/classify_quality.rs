@@ -504,6 +504,16 @@ const HOLDOUTS: &[Holdout] = &[
         micro_f1: 0.87,
         severity_exact: 0.84,
     },
+    // events5: posts, notices and articles about 48 happenings and their
+    // look-alikes, with 43 hard negatives, by a fourth writer. Its odd
+    // events showed which everyday tellings the lists lacked (fire losses,
+    // crashes with blood on the road, closed gyms); the even ones were not
+    // looked at (F1 0.879 before and after).
+    Holdout {
+        file: "events5.jsonl",
+        micro_f1: 0.89,
+        severity_exact: 0.83,
+    },
 ];
 
 struct Holdout {
@@ -517,12 +527,18 @@ fn holdout_scores() {
     #[derive(Debug, Deserialize)]
     struct Item {
         id: String,
-        #[serde(default)]
+        #[serde(default, alias = "source_kind")]
         kind: String,
         #[serde(default)]
         title: String,
         text: String,
-        labels: Labels,
+        /// holdout sets nest their labels; event sets keep them at the top.
+        #[serde(default)]
+        labels: Option<Labels>,
+        #[serde(default)]
+        categories: Vec<Category>,
+        #[serde(default)]
+        severity: Option<Severity>,
         #[serde(default)]
         hard: bool,
     }
@@ -539,8 +555,11 @@ fn holdout_scores() {
                 source_kind: item.kind,
                 title: item.title,
                 text: item.text,
-                categories: item.labels.categories,
-                severity: item.labels.severity,
+                categories: item
+                    .labels
+                    .as_ref()
+                    .map_or(item.categories, |l| l.categories.clone()),
+                severity: item.labels.map_or(item.severity, |l| l.severity),
                 hard: item.hard,
                 event: String::new(),
             };

@@ -118,7 +118,7 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
 const NOT_IN_PLACE: &[char] = &[
     '的', '了', '在', '是', '和', '与', '及', '我', '你', '他', '她', '们', '这', '那', '该', '本',
     '全', '各', '某', '一', '两', '几', '多', '其', '每', '此', '到', '往', '去', '从', '向', '赴',
-    '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '城', '发', '生',
+    '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '邻', '发', '生',
     '位', '于', '给', '对', '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小',
     '县', '市', '区', '省', '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还',
     '已', '等',
@@ -127,7 +127,15 @@ const NOT_IN_PLACE: &[char] = &[
 /// Words that look like place names but name no place (县城, 市民, 小区门口
 /// of no named estate).
 const NOT_PLACES: &[&str] = &[
-    "城区", "市区", "县城", "山区", "片区", "景区", "辖区", "社区",
+    "城区",
+    "市区",
+    "县城",
+    "山区",
+    "片区",
+    "景区",
+    "辖区",
+    "社区",
+    "城中村",
 ];
 
 /// Event kinds and the words that show them, matched on normalized text.
@@ -458,6 +466,14 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         if NOT_PLACES.contains(&full) || NOT_PLACES.iter().any(|p| full.ends_with(p)) {
             continue;
         }
+        // 城 is in many names (萱城县, 城北小学, 城关镇), but 城市, 城区,
+        // 城镇 and 城乡 are words: 文明城市 and 主城区 name no place. A city
+        // of two characters ending in 城 (盐城市) is a name.
+        if name.ends_with('城')
+            && (matches!(level, "district" | "town" | "village") || (level == "city" && count != 2))
+        {
+            continue;
+        }
         if is_admin(level) {
             out.push(format!("{level}:{name}"));
         } else {
@@ -750,6 +766,19 @@ mod tests {
                 "{t}"
             );
         }
+    }
+
+    #[test]
+    fn names_with_cheng_are_places_and_city_words_are_not() {
+        assert_eq!(ev("萱城县一小学出现病例").places, ["county:萱城"]);
+        assert_eq!(ev("该县城北小学近日出现病例").places, ["school:城北小学"]);
+        assert_eq!(
+            ev("盐城市城关镇一处民房起火").places,
+            ["city:盐城", "town:城关"]
+        );
+        assert!(ev("创建全国文明城市，主城区城中村改造").places.is_empty());
+        // 邻县 is the county next door, not a county named 柘原邻.
+        assert!(ev("柘原邻县一铁矿发生冒顶事故").places.is_empty());
     }
 
     #[test]
