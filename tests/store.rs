@@ -335,7 +335,7 @@ fn downgrade_to_layout_1(dir: &std::path::Path) {
         items.insert(&k[8..], v).unwrap();
         by_time.insert(k, &[]).unwrap();
     }
-    db.drop_tree("item_times").unwrap();
+    db.drop_tree("item_ids").unwrap();
     db.open_tree("meta")
         .unwrap()
         .insert("schema_version", &1u32.to_be_bytes())

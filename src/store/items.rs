@@ -78,26 +78,19 @@ impl Store {
 
     /// The item with id `id`.
     pub fn item(&self, id: &str) -> Result<Option<Item>> {
-        let Some(key) = self.item_key(id)? else {
+        let Some(key) = self.item_key(id) else {
             return Ok(None);
         };
         self.item_at(&key, &[])
     }
 
     /// The `items_by_time` key of item `id`, if stored.
-    pub(super) fn item_key(&self, id: &str) -> Result<Option<Vec<u8>>> {
-        if !self.known().may_contain(id) {
-            return Ok(None);
-        }
-        Ok(self
-            .item_times
-            .get(id.as_bytes())
-            .map_err(|e| self.err(e))?
-            .map(|time| {
-                let mut key = time.to_vec();
-                key.extend_from_slice(id.as_bytes());
-                key
-            }))
+    pub(super) fn item_key(&self, id: &str) -> Option<Vec<u8>> {
+        self.known().time_of(id).map(|time| {
+            let mut key = time.to_vec();
+            key.extend_from_slice(id.as_bytes());
+            key
+        })
     }
 
     /// The item under `items_by_time` key `key` (time ++ id), decoded from

@@ -15,13 +15,13 @@ const BATCH: usize = 2_000;
 
 /// Layout 1 → 2: item JSON moves from `items` (keyed by id) into the values
 /// of `items_by_time` (keyed by time ++ id, empty values before), and
-/// `item_times` maps each id to its time. The old tree is dropped by the
-/// caller once the new layout is recorded.
+/// `item_ids` gets the same keys. The old tree is dropped by the caller
+/// once the new layout is recorded.
 pub(super) fn layout_1_to_2(db: &sled::Db, path: &Path) -> Result<()> {
     let err = |e| sled_error(path, e);
     let old = db.open_tree(schema::V1_ITEMS).map_err(err)?;
     let by_time = db.open_tree(schema::ITEMS_BY_TIME).map_err(err)?;
-    let times = db.open_tree(schema::ITEM_TIMES).map_err(err)?;
+    let ids_tree = db.open_tree(schema::ITEM_IDS).map_err(err)?;
     let total = old.len();
     if total > 0 {
         tracing::info!(
@@ -37,7 +37,7 @@ pub(super) fn layout_1_to_2(db: &sled::Db, path: &Path) -> Result<()> {
     let mut pending = 0usize;
     let flush = |values: &mut sled::Batch, ids: &mut sled::Batch, pending: &mut usize| {
         by_time.apply_batch(std::mem::take(values)).map_err(err)?;
-        times.apply_batch(std::mem::take(ids)).map_err(err)?;
+        ids_tree.apply_batch(std::mem::take(ids)).map_err(err)?;
         *pending = 0;
         Ok::<(), StoreError>(())
     };
@@ -53,11 +53,10 @@ pub(super) fn layout_1_to_2(db: &sled::Db, path: &Path) -> Result<()> {
                 id: String::from_utf8_lossy(&id).into_owned(),
                 source,
             })?;
-        let time = schema::time_key(item.value.ingested_at);
-        let mut key = time.to_vec();
+        let mut key = schema::time_key(item.value.ingested_at).to_vec();
         key.extend_from_slice(&id);
-        values.insert(key, value);
-        ids.insert(id, &time);
+        values.insert(key.as_slice(), value);
+        ids.insert(key, &[]);
         pending += 1;
         moved += 1;
         if pending >= BATCH {
@@ -71,13 +70,16 @@ pub(super) fn layout_1_to_2(db: &sled::Db, path: &Path) -> Result<()> {
     // Layout 1 kept an empty value under every time key; one left empty now
     // had no item (an entry the old index kept by mistake).
     let mut stale = sled::Batch::default();
+    let mut stale_ids = sled::Batch::default();
     for kv in by_time.iter() {
         let (k, v) = kv.map_err(err)?;
         if v.is_empty() {
-            stale.remove(k);
+            stale.remove(k.clone());
+            stale_ids.remove(k);
         }
     }
     by_time.apply_batch(stale).map_err(err)?;
+    ids_tree.apply_batch(stale_ids).map_err(err)?;
     db.flush().map_err(err)?;
     if total > 0 {
         tracing::info!(store = %path.display(), items = moved, "store migrated");

@@ -126,7 +126,7 @@ pub struct Store {
     db: sled::Db,
     meta: sled::Tree,
     items_by_time: sled::Tree,
-    item_times: sled::Tree,
+    item_ids: sled::Tree,
     cases: sled::Tree,
     cases_by_last_seen: sled::Tree,
     case_items: sled::Tree,
@@ -137,9 +137,7 @@ pub struct Store {
     outbox_dead: sled::Tree,
     /// Case rows for lists and statistics; see [`index`].
     index: Arc<RwLock<CaseIndex>>,
-    /// Number of items, counted once at open and kept up to date.
-    item_count: Arc<std::sync::atomic::AtomicUsize>,
-    /// Which ids may be stored; see [`known`].
+    /// Where each stored item is; see [`known`].
     known: Arc<RwLock<known::KnownIds>>,
     /// Deliveries in the outbox, counted once at open and kept up to date:
     /// sled's `Tree::len` walks the whole tree.
@@ -209,7 +207,7 @@ impl Store {
         let store = Store {
             meta,
             items_by_time: tree(schema::ITEMS_BY_TIME)?,
-            item_times: tree(schema::ITEM_TIMES)?,
+            item_ids: tree(schema::ITEM_IDS)?,
             cases: tree(schema::CASES)?,
             cases_by_last_seen: tree(schema::CASES_BY_LAST_SEEN)?,
             case_items: tree(schema::CASE_ITEMS)?,
@@ -221,21 +219,19 @@ impl Store {
             path,
             db,
             index: Arc::default(),
-            item_count: Arc::default(),
             known: Arc::default(),
             outbox_count: Arc::default(),
         };
-        // One pass over the ids counts them and fills the filter, sized
-        // with room for as many again.
-        let mut ids = Vec::new();
-        for key in store.item_times.iter().keys() {
+        // One pass over the small key tree counts the items and maps each
+        // id to its time.
+        let mut known = known::KnownIds::default();
+        for key in store.item_ids.iter().keys() {
             let key = key.map_err(|e| store.err(e))?;
-            ids.push(known::hashes(&String::from_utf8_lossy(&key)));
+            if let Some(time) = key.get(..8).and_then(|t| <[u8; 8]>::try_from(t).ok()) {
+                known.insert(&String::from_utf8_lossy(&key[8..]), time);
+            }
         }
-        store
-            .item_count
-            .store(ids.len(), std::sync::atomic::Ordering::Relaxed);
-        *store.known_mut() = known::KnownIds::from_hashes(&ids);
+        *store.known_mut() = known;
         store
             .outbox_count
             .store(store.outbox.len(), std::sync::atomic::Ordering::Relaxed);
@@ -278,10 +274,7 @@ impl Store {
 
     /// Number of items and cases (kept in memory: sled counts by scanning).
     pub fn counts(&self) -> (usize, usize) {
-        (
-            self.item_count.load(std::sync::atomic::Ordering::Relaxed),
-            self.index().len(),
-        )
+        (self.known().len(), self.index().len())
     }
 
     fn decode<T: DeserializeOwned>(&self, what: &'static str, id: &str, bytes: &[u8]) -> Result<T> {

@@ -22,10 +22,10 @@ pub const META: &str = "meta";
 /// with random ids as keys, every new item landed in a random leaf of a
 /// tree many times sled's cache, and ingest slowed as the store grew.
 pub const ITEMS_BY_TIME: &str = "items_by_time";
-/// `item_times`: item id (UTF-8) → ingested time (8 bytes, as in keys):
-/// where the item is in [`ITEMS_BY_TIME`]. Small entries, so the tree stays
-/// cached even when keyed by random ids.
-pub const ITEM_TIMES: &str = "item_times";
+/// `item_ids`: ingested time ++ item id → empty: the keys of
+/// [`ITEMS_BY_TIME`] without their values, read at open to find items by
+/// id (see `store::known`). Appended in time order like the items.
+pub const ITEM_IDS: &str = "item_ids";
 /// `items` (layout 1 only, removed by the migration): item id → item JSON;
 /// `items_by_time` then held empty values.
 pub const V1_ITEMS: &str = "items";

@@ -33,39 +33,27 @@ impl Store {
         // The time-index key each item has now, following repeats in the batch.
         let mut old_item_keys: Vec<Option<Vec<u8>>> = Vec::with_capacity(items.len());
         let mut seen: std::collections::HashMap<&str, Vec<u8>> = Default::default();
-        let mut new_items = 0;
         for item in items {
             let old = match seen.get(item.id.as_str()) {
                 Some(k) => Some(k.clone()),
-                None => self.item_key(&item.id)?,
+                None => self.item_key(&item.id),
             };
-            if old.is_none() {
-                new_items += 1;
-            }
             old_item_keys.push(old);
             seen.insert(&item.id, schema::item_time_key(item.ingested_at, &item.id));
         }
-        // Before the write: a reader may then be told "perhaps" of an id not
-        // yet stored (and ask sled), never "no" of one that is.
-        {
-            let mut known = self.known_mut();
-            for item in items {
-                known.insert(&item.id);
-            }
-        }
         let result = (
             &self.items_by_time,
-            &self.item_times,
+            &self.item_ids,
             &self.cases,
             &self.cases_by_last_seen,
             &self.case_items,
             &self.changes,
         )
             .transaction(
-                |(by_time, item_times, cases_tree, cases_by_time, case_items, changes)| {
+                |(by_time, item_ids, cases_tree, cases_by_time, case_items, changes)| {
                     let item_trees = ItemTrees {
                         by_time,
-                        item_times,
+                        item_ids,
                         case_items,
                         changes,
                     };
@@ -76,6 +64,7 @@ impl Store {
                             && *k != schema::item_time_key(item.ingested_at, &item.id)
                         {
                             by_time.remove(k.as_slice())?;
+                            item_ids.remove(k.as_slice())?;
                         }
                         item_trees.put(item, value, None, now)?;
                     }
@@ -84,8 +73,13 @@ impl Store {
                 },
             );
         result.map_err(|e| self.tx_err(e))?;
-        self.item_count
-            .fetch_add(new_items, std::sync::atomic::Ordering::Relaxed);
+        // After the commit: until then the items are not there to find.
+        {
+            let mut known = self.known_mut();
+            for item in items {
+                known.insert(&item.id, schema::time_key(item.ingested_at));
+            }
+        }
         if !cases.is_empty() {
             let mut index = self.index_mut();
             for c in cases {
@@ -105,17 +99,17 @@ impl Store {
         let prepared = self.prepare_cases(cases)?;
         let result = (
             &self.items_by_time,
-            &self.item_times,
+            &self.item_ids,
             &self.cases,
             &self.cases_by_last_seen,
             &self.case_items,
             &self.changes,
         )
             .transaction(
-                |(by_time, item_times, cases_tree, cases_by_time, case_items, changes)| {
+                |(by_time, item_ids, cases_tree, cases_by_time, case_items, changes)| {
                     let item_trees = ItemTrees {
                         by_time,
-                        item_times,
+                        item_ids,
                         case_items,
                         changes,
                     };
@@ -138,7 +132,7 @@ impl Store {
 /// The trees an item is written to, inside a transaction.
 struct ItemTrees<'a> {
     by_time: &'a TransactionalTree,
-    item_times: &'a TransactionalTree,
+    item_ids: &'a TransactionalTree,
     case_items: &'a TransactionalTree,
     changes: &'a TransactionalTree,
 }
@@ -153,10 +147,9 @@ impl ItemTrees<'_> {
         left_case: Option<u64>,
         now: DateTime<Utc>,
     ) -> std::result::Result<(), ConflictableTransactionError<()>> {
-        let time = schema::time_key(item.ingested_at);
-        self.by_time
-            .insert(schema::item_time_key(item.ingested_at, &item.id), value)?;
-        self.item_times.insert(item.id.as_bytes(), &time)?;
+        let key = schema::item_time_key(item.ingested_at, &item.id);
+        self.by_time.insert(key.as_slice(), value)?;
+        self.item_ids.insert(key, &[])?;
         if let Some(old) = left_case {
             self.case_items
                 .remove(schema::case_item_key(old, item.ingested_at, &item.id))?;
