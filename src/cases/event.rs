@@ -674,6 +674,24 @@ impl Compared {
         self.places
             .iter()
             .any(|a| other.places.iter().any(|b| a.same_stem(b)))
+            || self.names_as_one(other)
+            || other.names_as_one(self)
+    }
+
+    /// True when a site of this one is a site of `other` named with its
+    /// county: 砚溪实验小学 (a parent's post) is 实验小学 of 砚溪县 (the
+    /// 通报), where neither stem begins the other.
+    fn names_as_one(&self, other: &Compared) -> bool {
+        self.places.iter().filter(|a| a.fine).any(|a| {
+            other.places.iter().filter(|c| !c.fine).any(|c| {
+                a.stem.strip_prefix(c.stem.as_str()).is_some_and(|rest| {
+                    other
+                        .places
+                        .iter()
+                        .any(|b| b.fine && b.level == a.level && b.stem == rest)
+                })
+            })
+        })
     }
 
     /// True when the two name a common place finer than a county: a town,
@@ -685,7 +703,8 @@ impl Compared {
                 .iter()
                 .filter(|b| b.fine)
                 .any(|b| a.same_stem(b))
-        })
+        }) || self.names_as_one(other)
+            || other.names_as_one(self)
     }
 
     /// See [`places_conflict`]; `shared` is [`Compared::places_shared`] of
@@ -766,6 +785,15 @@ mod tests {
                 "{t}"
             );
         }
+    }
+
+    #[test]
+    fn a_school_named_with_its_county_is_the_school_of_that_county() {
+        let post = ev("砚溪实验小学这两天好多孩子又吐又拉");
+        let notice = ev("砚溪县疾控中心关于实验小学诺如病毒疫情的通报");
+        assert!(places_shared(&post, &notice) && places_shared(&notice, &post));
+        let elsewhere = ev("萱城县实验小学出现诺如病毒病例");
+        assert!(!places_shared(&post, &elsewhere));
     }
 
     #[test]
