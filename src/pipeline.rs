@@ -769,8 +769,19 @@ fn item_signature(item: &Item) -> Signature {
         regions: c.regions.clone(),
         categories: c.categories.clone(),
         event: item.event.clone(),
+        lead: item
+            .title
+            .chars()
+            .chain(std::iter::once(' '))
+            .chain(item.text.chars())
+            .take(LEAD_CHARS)
+            .collect(),
     }
 }
+
+/// Characters of an item's start searched for bare place names (see
+/// [`Signature::lead`]); a case's title is at most 120.
+const LEAD_CHARS: usize = 120;
 
 fn case_signature(case: &Case) -> Signature {
     let mut terms = case.top_terms.clone();
@@ -782,6 +793,7 @@ fn case_signature(case: &Case) -> Signature {
         regions: case.regions.clone(),
         categories: case.categories.clone(),
         event: case.event.clone(),
+        lead: case.title.clone(),
     }
 }
 

@@ -188,7 +188,7 @@ fn assert_floors(set: &str, g: &Grouping, precision_floor: f64, bcubed_floor: f6
 /// nearly all of it is flagged, the hard-to-group reports included.
 #[test]
 fn fresh_event_set_grouping() {
-    fresh_event_set("events2.jsonl", 0.88, 0.86);
+    fresh_event_set("events2.jsonl", 0.92, 0.91);
 }
 
 /// `tests/fixtures/events3.jsonl`: 201 items of 79 happenings, written like
@@ -196,7 +196,7 @@ fn fresh_event_set_grouping() {
 /// on: the honest figure for grouping.
 #[test]
 fn unseen_event_set_grouping() {
-    fresh_event_set("events3.jsonl", 0.95, 0.79);
+    fresh_event_set("events3.jsonl", 0.95, 0.82);
 }
 
 /// `tests/fixtures/events4.jsonl`: 202 items of 57 happenings (47 told two
@@ -205,7 +205,7 @@ fn unseen_event_set_grouping() {
 /// other set. Never tuned on.
 #[test]
 fn second_unseen_event_set_grouping() {
-    fresh_event_set("events4.jsonl", 0.94, 0.87);
+    fresh_event_set("events4.jsonl", 0.94, 0.88);
 }
 
 /// `tests/fixtures/events5.jsonl`: 227 items of 106 happenings (48 told two
@@ -215,7 +215,7 @@ fn second_unseen_event_set_grouping() {
 /// it showed which everyday tellings the keyword lists lacked).
 #[test]
 fn third_unseen_event_set_grouping() {
-    fresh_event_set("events5.jsonl", 0.9, 0.84);
+    fresh_event_set("events5.jsonl", 0.91, 0.87);
 }
 
 /// Prints cases holding more than one event and events split over cases,

@@ -78,6 +78,11 @@ pub struct Signature {
     /// Places and event kinds read from the text.
     #[serde(default)]
     pub event: EventTraits,
+    /// The start of the text (of a case: its title). A witness names a
+    /// place bare (在马坊这个厂) where the 通报 writes 马坊镇: the other side's
+    /// places are looked for here.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
 }
 
 /// One open case as the index sees it.
@@ -135,6 +140,20 @@ fn keys_of(sig: &Signature) -> Vec<String> {
     keys
 }
 
+/// The place keys ([`keys_of`]) of every two Chinese characters in a row
+/// of `lead`, distinct.
+fn bare_place_keys(lead: &str) -> impl Iterator<Item = String> {
+    let chars: Vec<char> = lead.chars().collect();
+    let mut keys: Vec<String> = chars
+        .windows(2)
+        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| format!("p:{}{}", w[0], w[1]))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+}
+
 /// Appends `id` to the list of key `k` (allocating the key only when it is
 /// new: this runs for every key of every case write).
 fn push_key(keys: &mut HashMap<String, Vec<u64>>, k: &str, id: u64) {
@@ -172,6 +191,23 @@ impl ClusterIndex {
         } else {
             place_keys
         };
+        // Cases at a place the item names bare: its two-character runs are
+        // the place keys such a case has. An item that names its places
+        // looks at the cases of its kinds too, whose witness posts may
+        // name the place bare.
+        let lead_keys: Vec<String> = bare_place_keys(&item.lead)
+            .filter(|k| self.keys.contains_key(k))
+            .collect();
+        let kind_keys: Vec<&String> = if keys.iter().any(|k| k.starts_with("p:")) {
+            keys.iter().filter(|k| k.starts_with("k:")).collect()
+        } else {
+            Vec::new()
+        };
+        let lookup: Vec<&String> = lookup
+            .into_iter()
+            .chain(lead_keys.iter())
+            .chain(kind_keys)
+            .collect();
         let compared = Compared::of(&item.event);
         let mut seen: HashSet<u64> = HashSet::new();
         let mut best: Option<(f64, u64)> = None;
@@ -332,6 +368,10 @@ fn similarity(
     if item_traits.places_conflict(case_traits, same_place) {
         return 0.0;
     }
+    // One side names the other's town, village or site bare.
+    let mentioned =
+        !same_place && (case_traits.named_in(&item.lead) || item_traits.named_in(&case.lead));
+    let same_place = same_place || mentioned;
     let near_copy = item.simhash != 0 && hamming(item.simhash, case.simhash) <= NEAR_DUPLICATE_BITS;
     if near_copy {
         return 1.0;
@@ -361,7 +401,7 @@ fn similarity(
     // 撞一起了): at one named town, village, site, estate or school, a report
     // of no kind joins a case of its category.
     let kindless = item.event.kinds.is_empty() || case.event.kinds.is_empty();
-    if kindless && categories_shared && item_traits.fine_place_shared(case_traits) {
+    if kindless && categories_shared && (mentioned || item_traits.fine_place_shared(case_traits)) {
         return 0.3 + 0.5 * jaccard;
     }
     let placeless = item.event.places.is_empty() || case.event.places.is_empty();
@@ -384,6 +424,7 @@ mod tests {
             regions: regions.iter().map(|s| s.to_string()).collect(),
             categories: vec![Category::Emergency],
             event: EventTraits::default(),
+            lead: String::new(),
         }
     }
 
@@ -456,7 +497,31 @@ mod tests {
             regions: Vec::new(),
             categories: vec![Category::Emergency],
             event: crate::cases::read_event(text, &[]),
+            lead: text.chars().take(120).collect(),
         }
+    }
+
+    #[test]
+    fn a_place_named_bare_by_a_witness_is_the_place_of_the_report() {
+        let now = Utc::now();
+        // The witness post comes first and names the town bare; the 通报
+        // names it in full, in other words, hours later.
+        let mut index = ClusterIndex::default();
+        index.upsert(
+            1,
+            told("在青岗给老板干了大半年装修，工钱一分没见着，老板电话也打不通"),
+            now,
+        );
+        let notice = told("青岗镇人民政府关于部分务工人员工资拖欠问题的情况说明");
+        assert_eq!(index.find(&notice, now + Duration::hours(8)), Some(1));
+        // The other way round: the report first, the witness after.
+        let mut index = ClusterIndex::default();
+        index.upsert(2, notice.clone(), now);
+        let witness = told("青岗那边干装修的工钱到底什么时候给？年都过完了");
+        assert_eq!(index.find(&witness, now + Duration::hours(8)), Some(2));
+        // A post naming another town does not join.
+        let elsewhere = told("在柳湾给老板干了一年装修，工钱还没拿到");
+        assert_eq!(index.find(&elsewhere, now + Duration::hours(8)), None);
     }
 
     #[test]

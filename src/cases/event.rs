@@ -678,6 +678,21 @@ impl Compared {
             || other.names_as_one(self)
     }
 
+    /// True when `text` holds the bare name (two characters or more) of a
+    /// town, village or site of this one: 马坊 of 马坊镇, 阳光城一期 of
+    /// 阳光城一期小区.
+    pub fn named_in(&self, text: &str) -> bool {
+        !text.is_empty()
+            && self.places.iter().filter(|p| p.fine).any(|p| {
+                let bare = PLACE_SUFFIXES
+                    .iter()
+                    .find_map(|(suffix, _)| p.stem.strip_suffix(suffix))
+                    .filter(|b| b.chars().count() >= 2)
+                    .unwrap_or(&p.stem);
+                bare.chars().count() >= 2 && text.contains(bare)
+            })
+    }
+
     /// True when a site of this one is a site of `other` named with its
     /// county: 砚溪实验小学 (a parent's post) is 实验小学 of 砚溪县 (the
     /// 通报), where neither stem begins the other.
