@@ -322,6 +322,7 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "holdout5.jsonl",
     "events2.jsonl",
     "train3.jsonl",
+    "events5.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
