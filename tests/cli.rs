@@ -323,6 +323,7 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events2.jsonl",
     "train3.jsonl",
     "events5.jsonl",
+    "events6.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
