@@ -603,6 +603,9 @@ struct PlaceParts {
     /// Below county level (a village, an estate, a site…): the places an
     /// ongoing matter is tied to.
     fine: bool,
+    /// The stem without its place suffix (马坊 of 马坊镇's stem 马坊,
+    /// 阳光城一期 of 阳光城一期小区), as a witness may write it.
+    bare: String,
 }
 
 /// An [`EventTraits`] prepared for comparing: each place split into level
@@ -648,11 +651,17 @@ impl Compared {
             .iter()
             .map(|p| {
                 let (level, stem) = p.split_once(':').unwrap_or(("", p));
+                let bare = PLACE_SUFFIXES
+                    .iter()
+                    .find_map(|(suffix, _)| stem.strip_suffix(suffix))
+                    .filter(|b| b.chars().count() >= 2)
+                    .unwrap_or(stem);
                 PlaceParts {
                     level: level.to_string(),
                     stem: stem.to_string(),
                     stem_chars: stem.chars().count(),
                     fine: !COARSE.iter().any(|c| p.starts_with(c)),
+                    bare: bare.to_string(),
                 }
             })
             .collect();
@@ -683,14 +692,10 @@ impl Compared {
     /// 阳光城一期小区.
     pub fn named_in(&self, text: &str) -> bool {
         !text.is_empty()
-            && self.places.iter().filter(|p| p.fine).any(|p| {
-                let bare = PLACE_SUFFIXES
-                    .iter()
-                    .find_map(|(suffix, _)| p.stem.strip_suffix(suffix))
-                    .filter(|b| b.chars().count() >= 2)
-                    .unwrap_or(&p.stem);
-                bare.chars().count() >= 2 && text.contains(bare)
-            })
+            && self
+                .places
+                .iter()
+                .any(|p| p.fine && p.bare.chars().count() >= 2 && text.contains(&p.bare))
     }
 
     /// True when a site of this one is a site of `other` named with its

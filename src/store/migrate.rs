@@ -34,11 +34,9 @@ pub(super) fn layout_1_to_2(db: &sled::Db, path: &Path) -> Result<()> {
     let mut moved = 0usize;
     let mut values = sled::Batch::default();
     let mut ids = sled::Batch::default();
-    let mut pending = 0usize;
-    let flush = |values: &mut sled::Batch, ids: &mut sled::Batch, pending: &mut usize| {
+    let flush = |values: &mut sled::Batch, ids: &mut sled::Batch| {
         by_time.apply_batch(std::mem::take(values)).map_err(err)?;
         ids_tree.apply_batch(std::mem::take(ids)).map_err(err)?;
-        *pending = 0;
         Ok::<(), StoreError>(())
     };
     // Every item read by id and stored at its time: the JSON is the
@@ -57,16 +55,15 @@ pub(super) fn layout_1_to_2(db: &sled::Db, path: &Path) -> Result<()> {
         key.extend_from_slice(&id);
         values.insert(key.as_slice(), value);
         ids.insert(key, &[]);
-        pending += 1;
         moved += 1;
-        if pending >= BATCH {
-            flush(&mut values, &mut ids, &mut pending)?;
+        if moved.is_multiple_of(BATCH) {
+            flush(&mut values, &mut ids)?;
         }
         if moved.is_multiple_of(100_000) {
             tracing::info!(store = %path.display(), moved, total, "migrating the store");
         }
     }
-    flush(&mut values, &mut ids, &mut pending)?;
+    flush(&mut values, &mut ids)?;
     // Layout 1 kept an empty value under every time key; one left empty now
     // had no item (an entry the old index kept by mistake).
     let mut stale = sled::Batch::default();

@@ -164,13 +164,7 @@ impl Store {
             match meta.get(schema::SCHEMA_KEY).map_err(sled_err)? {
                 // A new store, or one written before the version was recorded
                 // (then it is of layout 1 if it has the old items tree).
-                None if db
-                    .tree_names()
-                    .iter()
-                    .any(|n| n.as_ref() == schema::V1_ITEMS.as_bytes()) =>
-                {
-                    1
-                }
+                None if has_tree(&db, schema::V1_ITEMS) => 1,
                 None => schema::LAYOUT_VERSION,
                 Some(v) => v.as_ref().try_into().map(u32::from_be_bytes).map_err(|_| {
                     StoreError::Corrupt {
@@ -196,11 +190,7 @@ impl Store {
         }
         // A migration that stopped after recording the new layout leaves
         // the old tree behind: it is garbage now.
-        if db
-            .tree_names()
-            .iter()
-            .any(|n| n.as_ref() == schema::V1_ITEMS.as_bytes())
-        {
+        if has_tree(&db, schema::V1_ITEMS) {
             db.drop_tree(schema::V1_ITEMS).map_err(sled_err)?;
         }
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
@@ -313,6 +303,13 @@ fn stored<T>(value: T) -> Stored<T> {
 /// JSON of a record in its `Stored` envelope. Our own types always encode.
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(&stored(value)).unwrap_or_default()
+}
+
+/// True when the database has a tree named `name`.
+fn has_tree(db: &sled::Db, name: &str) -> bool {
+    db.tree_names()
+        .iter()
+        .any(|n| n.as_ref() == name.as_bytes())
 }
 
 /// How long [`Store::open`] waits for sled's file lock. sled releases it

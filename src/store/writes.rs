@@ -41,50 +41,21 @@ impl Store {
             old_item_keys.push(old);
             seen.insert(&item.id, schema::item_time_key(item.ingested_at, &item.id));
         }
-        let result = (
-            &self.items_by_time,
-            &self.item_ids,
-            &self.cases,
-            &self.cases_by_last_seen,
-            &self.case_items,
-            &self.changes,
-        )
-            .transaction(
-                |(by_time, item_ids, cases_tree, cases_by_time, case_items, changes)| {
-                    let item_trees = ItemTrees {
-                        by_time,
-                        item_ids,
-                        case_items,
-                        changes,
-                    };
-                    for ((item, value), old_key) in
-                        items.iter().zip(&item_values).zip(&old_item_keys)
-                    {
-                        if let Some(k) = old_key
-                            && *k != schema::item_time_key(item.ingested_at, &item.id)
-                        {
-                            by_time.remove(k.as_slice())?;
-                            item_ids.remove(k.as_slice())?;
-                        }
-                        item_trees.put(item, value, None, now)?;
-                    }
-                    prepared.put(cases_tree, cases_by_time, changes, now)?;
-                    Ok::<(), ConflictableTransactionError<()>>(())
-                },
-            );
-        result.map_err(|e| self.tx_err(e))?;
+        self.transact(&prepared, now, |trees| {
+            for ((item, value), old_key) in items.iter().zip(&item_values).zip(&old_item_keys) {
+                if let Some(k) = old_key
+                    && *k != schema::item_time_key(item.ingested_at, &item.id)
+                {
+                    trees.remove(k)?;
+                }
+                trees.put(item, value, None, now)?;
+            }
+            Ok(())
+        })?;
         // After the commit: until then the items are not there to find.
-        {
-            let mut known = self.known_mut();
-            for item in items {
-                known.insert(&item.id, schema::time_key(item.ingested_at));
-            }
-        }
-        if !cases.is_empty() {
-            let mut index = self.index_mut();
-            for c in cases {
-                index.upsert(c);
-            }
+        let mut known = self.known_mut();
+        for item in items {
+            known.insert(&item.id, schema::time_key(item.ingested_at));
         }
         Ok(())
     }
@@ -97,7 +68,26 @@ impl Store {
     pub fn regroup(&self, moves: &[(Item, u64)], cases: &[Case], now: DateTime<Utc>) -> Result<()> {
         let item_values: Vec<Vec<u8>> = moves.iter().map(|(i, _)| encode(i)).collect();
         let prepared = self.prepare_cases(cases)?;
-        let result = (
+        self.transact(&prepared, now, |trees| {
+            for ((item, old_case), value) in moves.iter().zip(&item_values) {
+                trees.put(item, value, Some(*old_case), now)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Runs `write_items` and writes `prepared` cases in one transaction
+    /// over every tree an item or case touches, then refreshes the cases'
+    /// rows in the in-memory index.
+    fn transact(
+        &self,
+        prepared: &PreparedCases<'_>,
+        now: DateTime<Utc>,
+        write_items: impl Fn(
+            &ItemTrees<'_>,
+        ) -> std::result::Result<(), ConflictableTransactionError<()>>,
+    ) -> Result<()> {
+        (
             &self.items_by_time,
             &self.item_ids,
             &self.cases,
@@ -107,22 +97,18 @@ impl Store {
         )
             .transaction(
                 |(by_time, item_ids, cases_tree, cases_by_time, case_items, changes)| {
-                    let item_trees = ItemTrees {
+                    write_items(&ItemTrees {
                         by_time,
                         item_ids,
                         case_items,
                         changes,
-                    };
-                    for ((item, old_case), value) in moves.iter().zip(&item_values) {
-                        item_trees.put(item, value, Some(*old_case), now)?;
-                    }
-                    prepared.put(cases_tree, cases_by_time, changes, now)?;
-                    Ok::<(), ConflictableTransactionError<()>>(())
+                    })?;
+                    prepared.put(cases_tree, cases_by_time, changes, now)
                 },
-            );
-        result.map_err(|e| self.tx_err(e))?;
+            )
+            .map_err(|e| self.tx_err(e))?;
         let mut index = self.index_mut();
-        for c in cases {
+        for c in prepared.cases {
             index.upsert(c);
         }
         Ok(())
@@ -138,6 +124,13 @@ struct ItemTrees<'a> {
 }
 
 impl ItemTrees<'_> {
+    /// Removes an item's entries under its old time key (time ++ id).
+    fn remove(&self, key: &[u8]) -> std::result::Result<(), ConflictableTransactionError<()>> {
+        self.by_time.remove(key)?;
+        self.item_ids.remove(key)?;
+        Ok(())
+    }
+
     /// Writes an item at its time with its id's entry, its place among its
     /// case's items (leaving `left_case` when it moved) and a change record.
     fn put(
