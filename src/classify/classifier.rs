@@ -254,7 +254,8 @@ impl Classifier {
         if hits.is_empty() && !model_may_add {
             return out;
         }
-        let rule_hits = self.matcher.matched(&self.rules, &hits);
+        let outcome = self.matcher.outcome(&hits);
+        let rule_hits = self.matcher.matched(&self.rules, &hits, &outcome);
 
         // Categories: sum of weights per category.
         let mut scores = [0f32; Category::ALL.len()];
@@ -381,7 +382,7 @@ impl Classifier {
 
         // Exclusions that vetoed a rule of a category list: the operator sees
         // why an item was not flagged, or flagged for less.
-        for v in self.matcher.vetoed(&self.rules, &hits) {
+        for v in self.matcher.vetoed(&self.rules, &hits, &outcome) {
             if let ListKind::Category(c) = v.kind {
                 out.reasons.push(format!(
                     "excluded: {} rule {} vetoed by {}",

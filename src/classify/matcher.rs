@@ -1,6 +1,7 @@
 //! Finds which rules of a [`RuleSet`] match a normalized text.
 //!
-//! All terms of all lists go into one Aho-Corasick automaton. A raw hit
+//! All terms of all lists go into one Aho-Corasick automaton (daachorse's
+//! character-wise double array). A raw hit
 //! counts only when it starts and ends on jieba token boundaries, so a
 //! keyword matches whole words or runs of words: 市长 does not match inside
 //! 南京市长江大桥 (南京市/长江大桥). Only the text blocks around raw hits
@@ -9,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use super::classifier::CATEGORY_THRESHOLD;
 use super::rules::{ListKind, Near, Rule, RuleSet};
@@ -22,7 +23,7 @@ use crate::text::segment::LazyBoundaries;
 pub enum MatcherError {
     /// The automaton could not be built (too many or too long terms).
     #[error("cannot build the keyword automaton: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
+    Automaton(String),
 }
 
 /// Texts up to this size keep their raw hits between the two steps of
@@ -105,9 +106,8 @@ fn ends_sentence(c: char) -> bool {
 }
 
 /// The compiled form of a [`RuleSet`].
-#[derive(Debug)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
     rules: Vec<CompiledRule>,
     /// For each term, the (rule, group) pairs that list it.
     term_groups: Vec<Vec<(u32, u8)>>,
@@ -115,12 +115,19 @@ pub struct Matcher {
     term_vetoes: Vec<Vec<u32>>,
     /// For each term, the lists it vetoes (file-wide exclusions).
     term_list_vetoes: Vec<Vec<u32>>,
-    /// Number of lists.
-    list_count: usize,
     /// Terms of proximity rules: every aligned occurrence is kept.
     positional: Vec<bool>,
     /// The terms, by id (for explaining exclusions).
     terms: Vec<String>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("terms", &self.terms.len())
+            .field("rules", &self.rules.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A rule that matched but was vetoed by an exclusion, for reasons.
@@ -166,6 +173,15 @@ impl Hits {
     pub fn is_empty(&self) -> bool {
         self.first.is_empty()
     }
+}
+
+/// The rules one text satisfies (see [`Matcher::outcome`]).
+#[derive(Debug, Default)]
+pub struct Satisfied {
+    /// Rules (ids, sorted) whose every group has a term in the text.
+    full: Vec<u32>,
+    /// Those of them an exclusion in the text vetoes (sorted).
+    vetoed: Vec<u32>,
 }
 
 /// One rule that matched, with the terms that made it match.
@@ -254,23 +270,14 @@ impl Matcher {
                 positional[t as usize] = true;
             }
         }
-        // The contiguous NFA, not the DFA: the DFA searches perhaps twice as
-        // fast, but building it over a few thousand CJK terms costs about
-        // 40 ms at every start and keyword reload, while the search is a
-        // small part of classifying (most time goes to segmentation and
-        // reading figures).
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .prefilter(false)
-            .build(&terms)?;
+        let automaton = CharwiseDoubleArrayAhoCorasick::new(&terms)
+            .map_err(|e| MatcherError::Automaton(e.to_string()))?;
         Ok(Self {
             automaton,
             rules: compiled,
             term_groups,
             term_vetoes,
             term_list_vetoes,
-            list_count: list_excludes.len(),
             positional,
             terms,
         })
@@ -287,7 +294,7 @@ impl Matcher {
         let raw: Option<Vec<(u32, usize, usize)>> = (text.len() <= RAW_BUFFER_BYTES).then(|| {
             self.automaton
                 .find_overlapping_iter(text)
-                .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
+                .map(|m| (m.value(), m.start(), m.end()))
                 .collect()
         });
         let mut present: Vec<u32> = match &raw {
@@ -296,7 +303,7 @@ impl Matcher {
                 let mut seen = vec![false; self.term_groups.len()];
                 let mut ids = Vec::new();
                 for m in self.automaton.find_overlapping_iter(text) {
-                    let t = m.pattern().as_u32();
+                    let t = m.value();
                     if !std::mem::replace(&mut seen[t as usize], true) {
                         ids.push(t);
                     }
@@ -348,7 +355,7 @@ impl Matcher {
             None => self
                 .automaton
                 .find_overlapping_iter(text)
-                .for_each(|m| check(m.pattern().as_u32(), m.start(), m.end())),
+                .for_each(|m| check(m.value(), m.start(), m.end())),
         }
         found.sort_unstable_by_key(|&(t, _)| t);
         figures.sort_unstable();
@@ -373,7 +380,7 @@ impl Matcher {
     /// rules count only when a category can), plus the exclusions that could
     /// veto them.
     fn needed_terms(&self, mut present: Vec<u32>) -> Vec<u32> {
-        let satisfiable = self.satisfied(&present, None);
+        let satisfiable = self.satisfied(&present, None).full;
         let mut scores = [0f32; Category::ALL.len()];
         for &ri in &satisfiable {
             if let ListKind::Category(c) = self.rules[ri as usize].kind {
@@ -400,8 +407,9 @@ impl Matcher {
     }
 
     /// Rules (sorted ids) whose every group has a term in `present` (sorted
-    /// term ids); with `vetoes`, minus those an exclusion present rules out.
-    fn satisfied(&self, present: &[u32], vetoes: Option<&[u32]>) -> Vec<u32> {
+    /// term ids), and with `vetoes` (the figures of speech), those of them
+    /// an exclusion present rules out (sorted).
+    fn satisfied(&self, present: &[u32], vetoes: Option<&[u32]>) -> Satisfied {
         // One mask per rule, kept per thread and cleared entry by entry:
         // zeroing a mask for every rule on every call cost more than the
         // matching itself once the lists held a few hundred rules.
@@ -422,10 +430,10 @@ impl Matcher {
         masks: &mut [u64],
         present: &[u32],
         vetoes: Option<&[u32]>,
-    ) -> Vec<u32> {
+    ) -> Satisfied {
         let mut touched = Vec::new();
         let mut vetoed_rules = Vec::new();
-        let mut vetoed_lists = vec![false; self.list_count];
+        let mut vetoed_lists = Vec::new();
         for &t in present {
             for &(ri, gi) in &self.term_groups[t as usize] {
                 let m = &mut masks[ri as usize];
@@ -438,32 +446,48 @@ impl Matcher {
         if let Some(figures) = vetoes {
             for &t in present.iter().chain(figures) {
                 vetoed_rules.extend_from_slice(&self.term_vetoes[t as usize]);
-                for &li in &self.term_list_vetoes[t as usize] {
-                    vetoed_lists[li as usize] = true;
-                }
+                vetoed_lists.extend_from_slice(&self.term_list_vetoes[t as usize]);
             }
         }
         touched.sort_unstable();
         touched.retain(|&ri| {
-            let r = &self.rules[ri as usize];
-            let full = masks[ri as usize] == r.full;
+            let full = masks[ri as usize] == self.rules[ri as usize].full;
             masks[ri as usize] = 0;
-            full && !vetoed_lists[r.list] && !vetoed_rules.contains(&ri)
+            full
         });
-        touched
+        let vetoed = touched
+            .iter()
+            .copied()
+            .filter(|ri| {
+                vetoed_lists.contains(&(self.rules[*ri as usize].list as u32))
+                    || vetoed_rules.contains(ri)
+            })
+            .collect();
+        Satisfied {
+            full: touched,
+            vetoed,
+        }
+    }
+
+    /// Which rules `hits` satisfy, which of them an exclusion vetoes: the
+    /// input of [`Matcher::matched`] and [`Matcher::vetoed`], computed once.
+    pub fn outcome(&self, hits: &Hits) -> Satisfied {
+        let present: Vec<u32> = hits.first.iter().map(|&(t, _)| t).collect();
+        self.satisfied(&present, Some(&hits.figures))
     }
 
     /// The rules whose groups all matched but an exclusion vetoed, with the
     /// exclusion terms found: so an operator can see why an item was not
     /// flagged.
-    pub fn vetoed<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<Vetoed<'r>> {
+    pub fn vetoed<'r>(
+        &self,
+        rules: &'r RuleSet,
+        hits: &Hits,
+        outcome: &Satisfied,
+    ) -> Vec<Vetoed<'r>> {
         let present: Vec<u32> = hits.first.iter().map(|&(t, _)| t).collect();
-        let kept = self.satisfied(&present, Some(&hits.figures));
         let mut out = Vec::new();
-        for ri in self.satisfied(&present, None) {
-            if kept.binary_search(&ri).is_ok() {
-                continue;
-            }
+        for &ri in &outcome.vetoed {
             let c = &self.rules[ri as usize];
             let by: Vec<String> = present
                 .iter()
@@ -485,10 +509,18 @@ impl Matcher {
     }
 
     /// The rules that `hits` satisfy, in list and file order.
-    pub fn matched<'r>(&self, rules: &'r RuleSet, hits: &Hits) -> Vec<RuleHit<'r>> {
-        let present: Vec<u32> = hits.first.iter().map(|&(t, _)| t).collect();
+    pub fn matched<'r>(
+        &self,
+        rules: &'r RuleSet,
+        hits: &Hits,
+        outcome: &Satisfied,
+    ) -> Vec<RuleHit<'r>> {
         let mut out = Vec::new();
-        for ri in self.satisfied(&present, Some(&hits.figures)) {
+        for &ri in outcome
+            .full
+            .iter()
+            .filter(|ri| outcome.vetoed.binary_search(ri).is_err())
+        {
             let c = &self.rules[ri as usize];
             if let Some(near) = c.near
                 && !groups_near(&c.groups, near, &hits.places)
