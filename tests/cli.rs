@@ -324,6 +324,8 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "train3.jsonl",
     "events5.jsonl",
     "events6.jsonl",
+    "events7.jsonl",
+    "events8.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

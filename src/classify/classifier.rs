@@ -6,7 +6,7 @@ use super::matcher::{Matcher, MatcherError, RuleHit};
 use super::model::{Model, Reading};
 use super::reach;
 use super::rules::{LevelEffect, ListKind, RuleSet};
-use super::severity::{self, Signals};
+use super::severity::{self, CasualtyKind, Signals};
 use super::types::{Category, Flag, Severity};
 use crate::text::{self, NormalizeError, Normalizer, SegmentError, Segmenter};
 
@@ -32,6 +32,10 @@ pub const SECOND_CATEGORY_SCORE: f32 = 2.0;
 /// People or households affected that make interest a second category
 /// whatever its score.
 pub const SECOND_CATEGORY_AFFECTED: f64 = 100.0;
+
+/// The share of `@keep` below which the model still outvotes a category
+/// whose rules a second witness backs (see [`second_opinion`]).
+const BACKED_KEEP: f32 = 0.75;
 
 /// Most steps word and signal raises may add to the casualty/trigger floor.
 const MAX_RAISE: u8 = 2;
@@ -122,6 +126,7 @@ fn second_opinion(
     model: &Model,
     reading: &Reading,
     rule_hits: &[RuleHit<'_>],
+    backed: &[bool; Category::ALL.len()],
     out: &mut Classification,
 ) -> Vec<(Category, Vec<String>)> {
     let mut added = Vec::new();
@@ -129,7 +134,13 @@ fn second_opinion(
     let mut outvoted = Vec::new();
     for c in Category::ALL {
         let p = reading.of(c);
-        if out.categories.contains(&c) && p < model.keep {
+        // Rules a second witness backs take more doubt to overturn.
+        let keep = if backed[c as usize] {
+            model.keep * BACKED_KEEP
+        } else {
+            model.keep
+        };
+        if out.categories.contains(&c) && p < keep {
             outvoted.push(c);
             let rules: Vec<String> = rule_hits
                 .iter()
@@ -138,7 +149,7 @@ fn second_opinion(
                 .collect();
             out.categories.retain(|&x| x != c);
             out.reasons.push(format!(
-                "model: {} outvoted at probability {p:.3}, below @keep {} ({}); the rules had {}",
+                "model: {} outvoted at probability {p:.3}, below {keep:.2} (@keep {}, {}); the rules had {}",
                 c.slug(),
                 model.keep,
                 model.location,
@@ -270,7 +281,56 @@ impl Classifier {
             .collect();
         let mut model_added = Vec::new();
         if let Some((model, reading)) = &reading {
-            model_added = second_opinion(model, reading, &rule_hits, &mut out);
+            // A second witness the n-grams of a short post cannot weigh:
+            // for an emergency the rules matched, a casualty figure
+            // (11条人命, 有三个没救过来); for a livelihood matter, hundreds of
+            // people affected (涉及全国30余万名投资人). Read only when the
+            // model doubts, which is rare. (Two rules agreeing were tried as
+            // a witness too: they let statute text, films and events abroad
+            // through.)
+            let mut backed = [false; Category::ALL.len()];
+            let doubted = |c: Category| out.categories.contains(&c) && reading.of(c) < model.keep;
+            let mut witnesses = Vec::new();
+            if doubted(Category::Emergency) {
+                let c = severity::extract_casualties(text, false);
+                let hurt = [
+                    CasualtyKind::Dead,
+                    CasualtyKind::Missing,
+                    CasualtyKind::Injured,
+                    CasualtyKind::Sickened,
+                ]
+                .into_iter()
+                .find_map(|k| {
+                    c.figures
+                        .iter()
+                        .find(|f| f.kind == k && f.count >= 1.0)
+                        .map(|f| f.evidence.clone())
+                });
+                if let Some(evidence) = hurt {
+                    witnesses.push((
+                        Category::Emergency,
+                        format!("a casualty figure ({evidence})"),
+                    ));
+                }
+            }
+            if doubted(Category::Interest)
+                && let Some(a) = reach::read_reach_in(text, &text::find_numbers(text))
+                    .affected
+                    .filter(|a| a.value >= SECOND_CATEGORY_AFFECTED)
+            {
+                witnesses.push((
+                    Category::Interest,
+                    format!("people affected ({})", a.evidence),
+                ));
+            }
+            for (c, what) in witnesses {
+                backed[c as usize] = true;
+                out.reasons.push(format!(
+                    "{}: the rules and {what} agree, so the model's doubt must be stronger to outvote them",
+                    c.slug()
+                ));
+            }
+            model_added = second_opinion(model, reading, &rule_hits, &backed, &mut out);
         }
         // A livelihood matter is what a 督办 or a refuted policy rumour is
         // about, not a second category of its own: a second category needs

@@ -268,9 +268,14 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             );
             continue;
         }
-        // 涉及接种者400余人, 影响居民2000余人: the group noun before the
-        // number, inside its clause, with 人 after it.
-        if after.starts_with('人') || after.starts_with("余人") || after.starts_with("多人") {
+        // 涉及接种者400余人, 影响居民2000余人, 储户上千名, 维权群里已经
+        // 一千多人: the group noun before the number, inside its clause, with
+        // 人 or 名 after it, and either a word of reach between or the noun
+        // right against the number.
+        let person = ["余人", "多人", "余名", "多名", "人", "名"]
+            .into_iter()
+            .find(|u| after.starts_with(u));
+        if let Some(unit) = person {
             let tail = before
                 .char_indices()
                 .rev()
@@ -280,14 +285,17 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .map_or(before.len(), |(i, _)| i);
             let lead = &before[tail..];
             let group = GROUP_NOUNS.iter().any(|g| lead.contains(g));
-            let affects = ["涉及", "影响", "波及", "累计", "共有", "超过", "逾"]
-                .iter()
-                .any(|w| lead.contains(w));
-            if group && affects {
+            let adjacent = GROUP_NOUNS.iter().any(|g| lead.ends_with(g));
+            let affects = [
+                "涉及", "影响", "波及", "累计", "共有", "超过", "逾", "群里", "群已",
+            ]
+            .iter()
+            .any(|w| lead.contains(w));
+            if group && (affects || adjacent) {
                 keep_max(
                     &mut out.affected,
-                    n.value,
-                    phrase(text, tail, n.end + '人'.len_utf8()),
+                    n.value * scale,
+                    phrase(text, tail, n.end + unit.len()),
                 );
             }
         }

@@ -128,18 +128,40 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("送到医院", CasualtyKind::Sickened),
     ("送往医院", CasualtyKind::Sickened),
     ("收治", CasualtyKind::Sickened),
+    // Told by witnesses: 二十几个去医院了, 十几个人被抬上救护车, 十几个孩子
+    // 在挂水, 有三个没救过来, 四口人到现在没找到.
+    ("去医院", CasualtyKind::Sickened),
+    ("进医院", CasualtyKind::Sickened),
+    ("挂水", CasualtyKind::Sickened),
+    ("打吊瓶", CasualtyKind::Sickened),
+    ("上救护车", CasualtyKind::Injured),
+    ("没救过来", CasualtyKind::Dead),
+    ("没抢救过来", CasualtyKind::Dead),
+    ("没醒过来", CasualtyKind::Dead),
+    ("死了", CasualtyKind::Dead),
+    ("淹死", CasualtyKind::Dead),
+    ("烧死", CasualtyKind::Dead),
+    ("压死", CasualtyKind::Dead),
+    ("砸死", CasualtyKind::Dead),
+    ("撞死", CasualtyKind::Dead),
+    ("没找到", CasualtyKind::Missing),
+    ("下落不明", CasualtyKind::Missing),
 ];
+
+/// 11条人命, 四条小命: lives counted, said only of the dead.
+const LIVES: &[&str] = &["条人命", "条小命", "条生命", "条命"];
 
 /// 四个人没了, 十四个人都没了: said of people, 没了 means they died. Counted
 /// only when the clause ends there (三个人没了工作 is not a death).
 const GONE: &[&str] = &["没了", "都没了"];
 
-/// Every character of every casualty word, plus those of 损失 and 死/伤/亡:
+/// Every character of every casualty word, plus those of 损失, 死/伤/亡 and
+/// 震 (M5.2 in a text about an earthquake):
 /// a text without any of them holds no figure.
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
-    '没',
+    '没', '救', '挂', '吊', '落', '震',
 ];
 
 /// Counter words after a number of people.
@@ -158,7 +180,14 @@ const PEOPLE: &[&str] = &[
     "个工人",
     "个老人",
     "个村民",
+    // A bare 个 only right before the casualty word (二十几个住院了): see
+    // [`people_figure`].
+    "个",
 ];
+
+/// Characters a bare 个 may stand before its casualty word (有三个没救过来,
+/// 二十几个都送去医院了); further on, 个 counts things (3个村庄被淹).
+const BARE_UNIT_WINDOW: usize = 3;
 
 /// Longest stretch, in characters, searched on each side of a number for
 /// the end of its clause.
@@ -223,6 +252,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     if !text.contains(FIGURE_CHARS) {
         return out;
     }
+    let quake_text = text.contains("地震") || text.contains("震感");
     let quoted = if skip_quoted {
         quoted_spans(text)
     } else {
@@ -258,7 +288,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             .unwrap_or_else(|| n.end + prefix_chars(&text[n.end..], CLAUSE_CHARS).len());
         let before = &text[clause_start..n.start];
         let after = &text[n.end..clause_end];
-        if let Some(m) = magnitude(n, before, after) {
+        if let Some(m) = magnitude(n, before, after, quake_text) {
             let phrase = snippet(text, clause_start, clause_end, n.start, n.end + "级".len());
             if out.magnitude.as_ref().is_none_or(|(v, _)| m > *v) {
                 out.magnitude = Some((m, phrase));
@@ -351,6 +381,9 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
         Some('伤') => return Some((CasualtyKind::Injured, 3)),
         _ => {}
     }
+    if let Some(lives) = LIVES.iter().find(|l| after.starts_with(**l)) {
+        return Some((CasualtyKind::Dead, lives.len()));
+    }
     let unit = PEOPLE
         .iter()
         .filter(|p| after.starts_with(**p))
@@ -363,9 +396,11 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
         }
     }
     // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
+    let starts = if *unit == "个" { BARE_UNIT_WINDOW } else { 14 };
     let window = prefix_chars(rest, 14);
     let (pos, word, kind) = window
         .char_indices()
+        .take(starts)
         .find_map(|(i, _)| casualty_word_at(&window[i..]).map(|(w, k)| (i, w, k)))?;
     // "3人无人员伤亡" cannot be a count; neither "3名未受伤".
     let between = window[..pos].trim_end_matches("人员");
@@ -391,14 +426,29 @@ fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
     Some((kind, tail_start + pos))
 }
 
-/// `4.6级地震`, `里氏7.0级`, `震级为5.2级`: an earthquake magnitude.
-fn magnitude(n: &Number, before: &str, after: &str) -> Option<f64> {
+/// `4.6级地震`, `里氏7.0级`, `震级为5.2级`, `五点二级地震`, `M5.2`: an
+/// earthquake magnitude. `quake_text` says the text speaks of an earthquake
+/// (for the bare `M5.2` of a witness post).
+fn magnitude(n: &Number, before: &str, after: &str, quake_text: bool) -> Option<f64> {
+    let single_digit = n.end - n.start <= '五'.len_utf8();
+    // M5.2 / M 6.0: seismologists' notation, read only with one decimal
+    // (宝马M5 is a car) in a text about an earthquake.
+    if let Some(head) = before.strip_suffix('M').map(|h| h.trim_end_matches(' '))
+        && quake_text
+        && !head.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && n.value.fract() != 0.0
+        && (1.0..=10.0).contains(&n.value)
+    {
+        return Some(n.value);
+    }
     let rest = after.strip_prefix('级')?;
     let mut value = n.value;
-    // ５·８级: headlines write the decimal point as a middle dot.
-    if let Some(head) = before.strip_suffix(['·', '・', '•'])
-        && let Some(d) = head.chars().next_back().and_then(|c| c.to_digit(10))
-        && n.end - n.start == 1
+    // ５·８级: headlines write the decimal point as a middle dot; 五点二级:
+    // the spoken decimal point, 点, between Chinese digits.
+    if let Some(head) = before.strip_suffix(['·', '・', '•', '点'])
+        && let Some(d) = head.chars().next_back().and_then(digit_value)
+        && single_digit
+        && n.value < 10.0
     {
         value = f64::from(d) + n.value / 10.0;
     }
@@ -406,6 +456,16 @@ fn magnitude(n: &Number, before: &str, after: &str) -> Option<f64> {
         || before.ends_with("里氏")
         || before.contains("震级");
     (quake && (1.0..=10.0).contains(&value)).then_some(value)
+}
+
+/// The value of one digit, Arabic or Chinese (五点二级).
+fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10).or_else(|| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    })
 }
 
 /// `直接经济损失约1.2亿元`, `5000万元的经济损失`: a loss in yuan.
@@ -660,6 +720,17 @@ mod tests {
             ("三个人没了工作", vec![]),
             ("十几位老人拉肚子发高烧被送进医院", vec![(Sickened, 10.0)]),
             ("已经收治一百三十多个孩子", vec![(Sickened, 130.0)]),
+            // Witnesses' words: a bare 个 right before the casualty word,
+            // lives counted, ambulances, the missing not found.
+            ("听说有二十几个住院了", vec![(Sickened, 20.0)]),
+            ("我们村已经送了二十几个去医院了", vec![(Sickened, 20.0)]),
+            ("压了好几个人,有三个没救过来", vec![(Dead, 3.0)]),
+            ("至少十几个人被抬上救护车", vec![(Injured, 10.0)]),
+            ("一共四口人到现在没找到", vec![(Missing, 4.0)]),
+            ("11条人命,那段路护栏跟纸糊的一样", vec![(Dead, 11.0)]),
+            ("三十一条人命", vec![(Dead, 31.0)]),
+            ("3个村庄被淹,群众不适应", vec![]),
+            ("来了3个救护车司机", vec![]),
         ];
         for (text, want) in cases {
             let mut want = want.clone();
@@ -695,6 +766,13 @@ mod tests {
         assert_eq!(level("风力达到12级"), None);
         assert_eq!(level("某县发生5·8级地震"), Some(Severity::III));
         assert_eq!(level("里氏7级地震"), Some(Severity::I));
+        // The spoken decimal point and the seismologists' M.
+        assert_eq!(level("我县发生五点二级地震"), Some(Severity::III));
+        assert_eq!(level("六点四级地震,老房子塌了"), Some(Severity::II));
+        assert_eq!(level("刚被晃醒,网上说是M5.2地震"), Some(Severity::III));
+        assert_eq!(level("地震了,M6.1,楼下好多人"), Some(Severity::II));
+        assert_eq!(level("宝马M5.0上市,比地震还震撼"), None);
+        assert_eq!(level("下午五点二十分"), None);
     }
 
     #[test]
