@@ -146,7 +146,37 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("撞死", CasualtyKind::Dead),
     ("没找到", CasualtyKind::Missing),
     ("下落不明", CasualtyKind::Missing),
+    ("没上来", CasualtyKind::Missing),
+    ("伤了", CasualtyKind::Injured),
+    ("接诊", CasualtyKind::Sickened),
 ];
+
+/// Casualty words read only right before their count (当场就没了五个, 伤了
+/// 二十多个): after a count, 没了 can mean a job or money lost.
+const WORDS_BEFORE_COUNT: &[(&str, CasualtyKind)] = &[
+    ("没了", CasualtyKind::Dead),
+    ("伤了", CasualtyKind::Injured),
+];
+
+/// Phrases saying every one of the people counted just before died: 三个小娃
+/// 下去洗澡，一个都没上来; 六个工友，一个都没活下来; 抬出来七八个，都没气了.
+const NONE_SURVIVED: &[&str] = &[
+    "一个都没上来",
+    "一个也没上来",
+    "一个都没醒过来",
+    "一个都没醒",
+    "一个都没活下来",
+    "一个也没活下来",
+    "一个都没救过来",
+    "一个都没救回来",
+    "一个都没出来",
+    "一个也没出来",
+    "都没气了",
+    "全都没了",
+];
+
+/// Characters searched back from a [`NONE_SURVIVED`] phrase for its count.
+const NONE_SURVIVED_REACH: usize = 40;
 
 /// 11条人命, 四条小命: lives counted, said only of the dead.
 const LIVES: &[&str] = &["条人命", "条小命", "条生命", "条命"];
@@ -252,7 +282,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     if !text.contains(FIGURE_CHARS) {
         return out;
     }
-    let quake_text = text.contains("地震") || text.contains("震感");
+    let quake_text = text.contains("地震") || text.contains("震感") || text.contains("震中");
     let quoted = if skip_quoted {
         quoted_spans(text)
     } else {
@@ -302,6 +332,11 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             }
             continue;
         }
+        // 一个都没上来, 一个也没出来: "not a single one", said of a count
+        // given before it (see [`none_survived`]), not a count of one.
+        if n.value == 1.0 && (after.starts_with("个都") || after.starts_with("个也")) {
+            continue;
+        }
         if let Some((kind, evidence_end)) = people_figure(after) {
             let phrase = snippet(
                 text,
@@ -333,12 +368,39 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             }
         }
     }
+    none_survived(text, numbers, &mut out);
     // The missing were found (失联人员已全部找到, 均已遇难): the later death
     // toll counts them, and counting them again would double the figure.
     if MISSING_FOUND.iter().any(|w| text.contains(w)) {
         out.figures.retain(|f| f.kind != CasualtyKind::Missing);
     }
     out
+}
+
+/// [`NONE_SURVIVED`]: the nearest count of people before the phrase, in
+/// its sentence, are all dead.
+fn none_survived(text: &str, numbers: &[Number], out: &mut Casualties) {
+    for phrase in NONE_SURVIVED {
+        for (at, _) in text.match_indices(phrase) {
+            let from = text[..at]
+                .char_indices()
+                .rev()
+                .take(NONE_SURVIVED_REACH)
+                .take_while(|&(_, c)| !matches!(c, '。' | '!' | '?' | '\n'))
+                .last()
+                .map_or(at, |(i, _)| i);
+            let count = numbers.iter().rfind(|n| {
+                n.start >= from
+                    && n.end <= at
+                    && n.value >= 2.0
+                    && PEOPLE.iter().any(|p| text[n.end..].starts_with(p))
+            });
+            if let Some(n) = count {
+                let evidence = format!("{}…{phrase}", &text[n.start..n.end]);
+                out.record(CasualtyKind::Dead, n.value, &evidence);
+            }
+        }
+    }
 }
 
 /// Byte spans of text inside “…”, 「…」 or "…" quotes.
@@ -413,6 +475,12 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
 /// The casualty word that ends within the last few characters of `before`,
 /// returning its kind and byte offset in `before`.
 fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
+    let trimmed = before.trim_end_matches(' ');
+    for &(word, kind) in WORDS_BEFORE_COUNT {
+        if trimmed.ends_with(word) {
+            return Some((kind, trimmed.len() - word.len()));
+        }
+    }
     let tail_start = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
     let tail = &before[tail_start..];
     let (pos, _, kind) = tail
@@ -452,9 +520,15 @@ fn magnitude(n: &Number, before: &str, after: &str, quake_text: bool) -> Option<
     {
         value = f64::from(d) + n.value / 10.0;
     }
-    let quake = prefix_chars(rest, 6).contains("地震")
+    let near = prefix_chars(rest, 6);
+    let quake = near.contains("地震")
+        || near.contains("震中")
+        || near.contains("震感")
         || before.ends_with("里氏")
-        || before.contains("震级");
+        || before.contains("震级")
+        // 手机推送说7.1级, 震中就在雅岭: a decimal magnitude in a text about
+        // an earthquake (风力12级 has no decimal).
+        || (quake_text && value.fract() != 0.0);
     (quake && (1.0..=10.0).contains(&value)).then_some(value)
 }
 
@@ -730,6 +804,14 @@ mod tests {
             ("11条人命,那段路护栏跟纸糊的一样", vec![(Dead, 11.0)]),
             ("三十一条人命", vec![(Dead, 31.0)]),
             ("3个村庄被淹,群众不适应", vec![]),
+            ("三个小娃一起下去洗澡 一个都没上来", vec![(Dead, 3.0)]),
+            ("六个工友,一个都没活下来", vec![(Dead, 6.0)]),
+            ("到现在抬出来七八个 都没气了", vec![(Dead, 7.0)]),
+            ("说车上当场就没了五个", vec![(Dead, 5.0)]),
+            ("听说伤了二十多个", vec![(Injured, 20.0)]),
+            ("矿上说下面三十多个人都还没上来", vec![(Missing, 30.0)]),
+            ("医院共接诊该厂员工58人", vec![(Sickened, 58.0)]),
+            ("还没3个人报名", vec![]),
             ("来了3个救护车司机", vec![]),
         ];
         for (text, want) in cases {
@@ -772,6 +854,8 @@ mod tests {
         assert_eq!(level("刚被晃醒,网上说是M5.2地震"), Some(Severity::III));
         assert_eq!(level("地震了,M6.1,楼下好多人"), Some(Severity::II));
         assert_eq!(level("宝马M5.0上市,比地震还震撼"), None);
+        assert_eq!(level("手机推送说7.1级 震中就在雅岭"), Some(Severity::I));
+        assert_eq!(level("台风登陆时风力12级,地震局提醒"), None);
         assert_eq!(level("下午五点二十分"), None);
     }
 

@@ -144,6 +144,8 @@ pub fn parse_number(s: &str) -> Option<Number> {
     let mut last_big = f64::INFINITY;
     let mut seen_value = false;
     let mut last_was_unit = false;
+    // Chinese digits in a row in `current` (二〇二六: 4).
+    let mut digits = 0u32;
 
     // 数十, 上百: vague prefix followed by a unit.
     if let Some(&(_, c0)) = chars.first()
@@ -178,9 +180,24 @@ pub fn parse_number(s: &str) -> Option<Number> {
         }
         if let Some(d) = cn_digit(c) {
             current = Some(match current {
+                // 七八个, 三四百, 十七八岁: two neighbouring digits say "seven
+                // or eight", read as the lower bound.
+                Some(prev)
+                    if !last_was_unit && digits == 1 && f64::from(d) == prev + 1.0 && d >= 2 =>
+                {
+                    approx = true;
+                    digits += 1;
+                    prev
+                }
                 // Digit sequences such as 二〇二六.
-                Some(prev) if !last_was_unit => prev * 10.0 + f64::from(d),
-                _ => f64::from(d),
+                Some(prev) if !last_was_unit => {
+                    digits += 1;
+                    prev * 10.0 + f64::from(d)
+                }
+                _ => {
+                    digits = 1;
+                    f64::from(d)
+                }
             });
             seen_value = true;
             last_was_unit = false;
@@ -291,6 +308,11 @@ mod tests {
     fn parses_numbers_table() {
         let cases: &[(&str, Option<(f64, bool)>)] = &[
             ("3人", Some((3.0, false))),
+            ("七八个", Some((7.0, true))),
+            ("三四百人", Some((300.0, true))),
+            ("两三百号人", Some((200.0, true))),
+            ("十七八岁", Some((17.0, true))),
+            ("二〇二六年", Some((2026.0, false))),
             ("15人", Some((15.0, false))),
             ("1,200人", Some((1200.0, false))),
             ("1.5亿元", Some((1.5e8, false))),
