@@ -272,9 +272,20 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         // 一千多人: the group noun before the number, inside its clause, with
         // 人 or 名 after it, and either a word of reach between or the noun
         // right against the number.
-        let person = ["余人", "多人", "余名", "多名", "人", "名"]
-            .into_iter()
-            .find(|u| after.starts_with(u));
+        let person = [
+            "多个人",
+            "个人",
+            "多号人",
+            "号人",
+            "余人",
+            "多人",
+            "余名",
+            "多名",
+            "人",
+            "名",
+        ]
+        .into_iter()
+        .find(|u| after.starts_with(u));
         if let Some(unit) = person {
             let tail = before
                 .char_indices()
@@ -535,6 +546,12 @@ mod tests {
         assert_eq!(level("消防人员1200余人开展扑救"), None);
         assert_eq!(level("项目总投资5000万元"), None);
         assert_eq!(level("2026年3月共有12人"), None);
+        // The group named before its count.
+        assert_eq!(level("取不出钱的储户上千名"), Some(Severity::II));
+        assert_eq!(level("储户群里已经一千多人了"), Some(Severity::II));
+        assert_eq!(level("会员群里一问 三百多个人都交了钱"), Some(Severity::II));
+        assert_eq!(level("全国三十多万投资人"), Some(Severity::I));
+        assert_eq!(level("村民们说 两个人去了"), None);
     }
 
     #[test]
