@@ -326,6 +326,8 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events6.jsonl",
     "events7.jsonl",
     "events8.jsonl",
+    "events10.jsonl",
+    "events11.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

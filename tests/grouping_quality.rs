@@ -516,3 +516,26 @@ fn sixth_unseen_event_set_grouping() {
 fn seventh_unseen_event_set_grouping() {
     fresh_event_set("events9.jsonl", 0.97, 0.94);
 }
+
+/// `tests/fixtures/events10.jsonl`: 226 items on livelihood matters,
+/// policy misreadings, moral outrages and directives (78 happenings, 63
+/// negatives), by a ninth writer. Never tuned on for grouping; it trains
+/// the model.
+#[test]
+fn eighth_unseen_event_set_grouping() {
+    fresh_event_set("events10.jsonl", 0.97, 0.81);
+}
+
+/// `tests/fixtures/events11.jsonl`: 226 items of one busy week in one
+/// province (77 happenings told one to four times, a quarter in
+/// Traditional characters, 77 negatives), by a tenth writer. Never tuned
+/// on for grouping; it trains the model. Its low pairwise precision is a
+/// known weakness: several incidents of one kind in one county or city
+/// within days merge when no report names a town or site (a forest fire
+/// and a cold-store fire two days apart). A rule keeping such reports
+/// apart after a day unless told alike was tried: it lost more recall on
+/// every other set than it won here.
+#[test]
+fn ninth_unseen_event_set_grouping() {
+    fresh_event_set("events11.jsonl", 0.48, 0.81);
+}
