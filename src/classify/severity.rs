@@ -380,8 +380,15 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
 /// [`NONE_SURVIVED`]: the nearest count of people before the phrase, in
 /// its sentence, are all dead.
 fn none_survived(text: &str, numbers: &[Number], out: &mut Casualties) {
-    for phrase in NONE_SURVIVED {
-        for (at, _) in text.match_indices(phrase) {
+    // Every phrase holds 没: one pass over its occurrences, not a search
+    // per phrase over the whole text.
+    for (mei, _) in text.match_indices('没') {
+        let found = NONE_SURVIVED.iter().find_map(|phrase| {
+            let (head, tail) = phrase.split_once('没')?;
+            (text[..mei].ends_with(head) && text[mei + '没'.len_utf8()..].starts_with(tail))
+                .then_some((mei - head.len(), phrase))
+        });
+        if let Some((at, phrase)) = found {
             let from = text[..at]
                 .char_indices()
                 .rev()
@@ -422,9 +429,13 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// The longest casualty word `s` starts with.
 fn casualty_word_at(s: &str) -> Option<(&'static str, CasualtyKind)> {
+    // Every word starts with a three-byte character: comparing those bytes
+    // first keeps most of the list from a full comparison (this runs at
+    // every character near every number).
+    let head = s.as_bytes().get(..3)?;
     CASUALTY_WORDS
         .iter()
-        .filter(|(w, _)| s.starts_with(w))
+        .filter(|(w, _)| w.as_bytes().get(..3) == Some(head) && s.starts_with(w))
         .max_by_key(|(w, _)| w.len())
         .map(|&(w, k)| (w, k))
 }
