@@ -386,7 +386,7 @@ fn none_survived(text: &str, numbers: &[Number], out: &mut Casualties) {
         let found = NONE_SURVIVED.iter().find_map(|phrase| {
             let (head, tail) = phrase.split_once('没')?;
             (text[..mei].ends_with(head) && text[mei + '没'.len_utf8()..].starts_with(tail))
-                .then_some((mei - head.len(), phrase))
+                .then(|| (mei - head.len(), phrase))
         });
         if let Some((at, phrase)) = found {
             let from = text[..at]
