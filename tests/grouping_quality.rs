@@ -196,7 +196,7 @@ fn fresh_event_set_grouping() {
 /// on: the honest figure for grouping.
 #[test]
 fn unseen_event_set_grouping() {
-    fresh_event_set("events3.jsonl", 0.95, 0.82);
+    fresh_event_set("events3.jsonl", 0.95, 0.83);
 }
 
 /// `tests/fixtures/events4.jsonl`: 202 items of 57 happenings (47 told two
@@ -496,7 +496,7 @@ fn a_reply_weeks_later_joins_its_case_after_a_restart() {
 /// who saw no other set. Never tuned on for grouping; it trains the model.
 #[test]
 fn fifth_unseen_event_set_grouping() {
-    fresh_event_set("events7.jsonl", 0.97, 0.84);
+    fresh_event_set("events7.jsonl", 0.97, 0.86);
 }
 
 /// `tests/fixtures/events8.jsonl`: 244 items, 96 happenings told by
@@ -505,7 +505,7 @@ fn fifth_unseen_event_set_grouping() {
 /// grouping; it trains the model.
 #[test]
 fn sixth_unseen_event_set_grouping() {
-    fresh_event_set("events8.jsonl", 0.92, 0.77);
+    fresh_event_set("events8.jsonl", 0.93, 0.80);
 }
 
 /// `tests/fixtures/events9.jsonl`: 239 items, 83 accidents and disasters
@@ -537,5 +537,5 @@ fn eighth_unseen_event_set_grouping() {
 /// every other set than it won here.
 #[test]
 fn ninth_unseen_event_set_grouping() {
-    fresh_event_set("events11.jsonl", 0.48, 0.81);
+    fresh_event_set("events11.jsonl", 0.49, 0.82);
 }

@@ -19,6 +19,12 @@ pub const ONGOING_WINDOW_DAYS: i64 = 30;
 pub const NEAR_DUPLICATE_BITS: u32 = 6;
 /// Least share of matched terms (Jaccard) for two reports of one story.
 pub const MIN_TERM_OVERLAP: f64 = 0.4;
+/// How long after a case's latest report a report naming no place may
+/// still join it on the kind of sudden incident alone (see
+/// [`ClusterIndex::find`]): the hours in which a witness's post and the
+/// 通报 that names the street come out. Longer windows joined look-alikes
+/// on the labelled sets (36 h and 24 h both cost precision).
+pub const UNPLACED_WINDOW_HOURS: i64 = 12;
 
 /// 64-bit FNV-1a: stable across runs and platforms (SimHash values are stored).
 fn fnv1a(s: &str) -> u64 {
@@ -211,6 +217,7 @@ impl ClusterIndex {
         let compared = Compared::of(&item.event);
         let mut seen: HashSet<u64> = HashSet::new();
         let mut best: Option<(f64, u64)> = None;
+        let mut unplaced: Vec<u64> = Vec::new();
         let mut consider = |id: u64, best: &mut Option<(f64, u64)>| -> bool {
             if !seen.insert(id) {
                 return false;
@@ -228,6 +235,12 @@ impl ClusterIndex {
                 || (!compared.recurs && compared.ongoing_matter_shared(&e.compared));
             if within {
                 let score = similarity(item, &compared, &e.signature, &e.compared);
+                if score == 0.0
+                    && gap <= Duration::hours(UNPLACED_WINDOW_HOURS)
+                    && same_unplaced_incident(item, &compared, &e.signature, &e.compared)
+                {
+                    unplaced.push(id);
+                }
                 // Ties go to the older case, so that ids stay stable.
                 if score > 0.0 && best.is_none_or(|(s, b)| score > s || (score == s && id < b)) {
                     *best = Some((score, id));
@@ -252,7 +265,13 @@ impl ClusterIndex {
         for &id in &self.unkeyed {
             consider(id, &mut best);
         }
-        best.map(|(_, id)| id)
+        // A report naming no place joins the one recent case of its kind
+        // of sudden incident; with two or more it cannot tell which.
+        match (best, unplaced.as_slice()) {
+            (Some((_, id)), _) => Some(id),
+            (None, [only]) => Some(*only),
+            _ => None,
+        }
     }
 
     /// The longest any match may reach back: the window of ongoing matters.
@@ -411,6 +430,25 @@ fn similarity(
     0.0
 }
 
+/// A witness often names no place at all (楼下那家烧烤店一声巨响) where the
+/// 通报 hours later names the street: a report of the same kind of sudden
+/// incident (fire, explosion, collapse…) in the same category, when one of
+/// the two names no place, may be that incident. Only a hint: the caller
+/// takes it when it points at one case alone (see [`ClusterIndex::find`]).
+fn same_unplaced_incident(
+    item: &Signature,
+    item_traits: &Compared,
+    case: &Signature,
+    case_traits: &Compared,
+) -> bool {
+    // With one side placeless no places can conflict (regions are among
+    // the places), and a shared sudden-incident kind rules out a clash of
+    // kinds: nothing [`similarity`] refuses is let through here.
+    (item.event.places.is_empty() || case.event.places.is_empty())
+        && item.categories.iter().any(|c| case.categories.contains(c))
+        && item_traits.acute_shared(case_traits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -544,6 +582,29 @@ mod tests {
         assert_eq!(index.find(&fire, now + Duration::hours(3)), None);
         // A new incident at the same place a week later is a new case.
         assert_eq!(index.find(&official, now + Duration::days(7)), None);
+    }
+
+    #[test]
+    fn a_report_naming_no_place_joins_the_one_incident_of_its_kind() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        index.upsert(
+            1,
+            told("就在楼下那家烧烤店，一声巨响，整条街的玻璃都在抖，有人满脸是血被扶出来"),
+            now,
+        );
+        let notice = told("槐荫路一餐饮店发生燃气爆燃，造成1人死亡、6人受伤");
+        assert_eq!(index.find(&notice, now + Duration::hours(6)), Some(1));
+        // Too long after for the kind alone to say it is the same one.
+        assert_eq!(index.find(&notice, now + Duration::hours(30)), None);
+        // A fire is not the explosion.
+        let fire = told("沿街一家饭店着火了，浓烟很大");
+        assert_eq!(index.find(&fire, now + Duration::hours(2)), None);
+        // With two explosions that day, a report naming no place cannot
+        // tell which it is about.
+        index.upsert(2, told("砚溪县化工厂爆炸，2人受伤"), now);
+        let witness = told("刚才轰的一声巨响，窗户都震碎了，是爆炸了吗");
+        assert_eq!(index.find(&witness, now + Duration::hours(1)), None);
     }
 
     #[test]

@@ -769,6 +769,11 @@ impl Compared {
             })
     }
 
+    /// True when the two share a sudden-incident kind (a fire and a fire).
+    pub fn acute_shared(&self, other: &Compared) -> bool {
+        self.acute.iter().any(|k| other.acute.contains(k))
+    }
+
     /// See [`kinds_shared`].
     pub fn kinds_shared(&self, other: &Compared) -> bool {
         self.kinds

@@ -8,7 +8,9 @@ use super::reach;
 use super::rules::{LevelEffect, ListKind, RuleSet};
 use super::severity::{self, CasualtyKind, Signals};
 use super::types::{Category, Flag, Severity};
-use crate::text::{self, NormalizeError, Normalizer, SegmentError, Segmenter};
+use std::cell::OnceCell;
+
+use crate::text::{self, NormalizeError, Normalizer, Number, SegmentError, Segmenter};
 
 /// Errors raised while building a [`Classifier`].
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +117,35 @@ pub fn normalize_document(normalizer: &Normalizer, doc: &Document<'_>) -> String
     }
     joined.push_str(&plain(doc.text));
     normalizer.normalize(&joined)
+}
+
+/// The figures of one text (its numbers, the people it says are
+/// affected), read when a decision first needs them and then shared: the
+/// model's witnesses, the second-category check and the severity guess
+/// all ask, on the rare texts that need any of them.
+struct Figures<'t> {
+    text: &'t str,
+    numbers: OnceCell<Vec<Number>>,
+    reach: OnceCell<reach::Reach>,
+}
+
+impl<'t> Figures<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            numbers: OnceCell::new(),
+            reach: OnceCell::new(),
+        }
+    }
+
+    fn numbers(&self) -> &[Number] {
+        self.numbers.get_or_init(|| text::find_numbers(self.text))
+    }
+
+    fn reach(&self) -> &reach::Reach {
+        self.reach
+            .get_or_init(|| reach::read_reach_in(self.text, self.numbers()))
+    }
 }
 
 /// The learned model's say on the rules' categories: it drops a category
@@ -265,6 +296,7 @@ impl Classifier {
         if hits.is_empty() && !model_may_add {
             return out;
         }
+        let figures = Figures::new(text);
         let outcome = self.matcher.outcome(&hits);
         let rule_hits = self.matcher.matched(&self.rules, &hits, &outcome);
 
@@ -292,7 +324,7 @@ impl Classifier {
             let doubted = |c: Category| out.categories.contains(&c) && reading.of(c) < model.keep;
             let mut witnesses = Vec::new();
             if doubted(Category::Emergency) {
-                let c = severity::extract_casualties(text, false);
+                let c = severity::extract_casualties_in(text, figures.numbers(), false);
                 let hurt = [
                     CasualtyKind::Dead,
                     CasualtyKind::Missing,
@@ -314,8 +346,10 @@ impl Classifier {
                 }
             }
             if doubted(Category::Interest)
-                && let Some(a) = reach::read_reach_in(text, &text::find_numbers(text))
+                && let Some(a) = figures
+                    .reach()
                     .affected
+                    .as_ref()
                     .filter(|a| a.value >= SECOND_CATEGORY_AFFECTED)
             {
                 witnesses.push((
@@ -342,8 +376,10 @@ impl Classifier {
             && (out.categories.contains(&Category::Directive)
                 || out.categories.contains(&Category::Policy))
             && scores[interest as usize] < SECOND_CATEGORY_SCORE
-            && reach::read_reach_in(text, &text::find_numbers(text))
+            && figures
+                .reach()
                 .affected
+                .as_ref()
                 .is_none_or(|a| a.value < SECOND_CATEGORY_AFFECTED)
         {
             out.categories.retain(|&c| c != interest);
@@ -471,7 +507,7 @@ impl Classifier {
         if !out.categories.is_empty() {
             let rumor = out.flags.contains(&Flag::Rumor);
             let level = self.guess_severity(
-                text,
+                &figures,
                 &out.categories,
                 rumor,
                 &rule_hits,
@@ -505,7 +541,7 @@ impl Classifier {
     /// the highest wins.
     fn guess_severity(
         &self,
-        text: &str,
+        figures: &Figures<'_>,
         categories: &[Category],
         rumor: bool,
         rule_hits: &[RuleHit<'_>],
@@ -513,8 +549,8 @@ impl Classifier {
         reasons: &mut Vec<String>,
     ) -> Severity {
         let before = reasons.len();
-        let numbers = text::find_numbers(text);
-        let casualties = severity::extract_casualties_in(text, &numbers, rumor);
+        let text = figures.text;
+        let casualties = severity::extract_casualties_in(text, figures.numbers(), rumor);
         let accident = severity::level_from_casualties(&casualties, reasons);
         let triggers = || rule_hits.iter().filter(|h| h.rule.level.is_some());
         if let Some(level) = accident
@@ -530,7 +566,7 @@ impl Classifier {
             return level;
         }
         let mut floor = accident.unwrap_or(Severity::IV);
-        if let Some(l) = reach::level_from_reach(&reach::read_reach_in(text, &numbers), reasons) {
+        if let Some(l) = reach::level_from_reach(figures.reach(), reasons) {
             floor = floor.max(l);
         }
         if let Some(body) = reach::official_on_record(text) {
