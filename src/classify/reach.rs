@@ -344,6 +344,11 @@ fn spread_in_words(text: &str, out: &mut Reach) {
     }
 }
 
+/// People or households affected from which a matter is more than a
+/// single local complaint (III): a work gang owed its wages, a village
+/// school's pupils, a building's tenants.
+pub const DOZENS_AFFECTED: f64 = 30.0;
+
 /// The level the figures of reach support (JUDGEMENT.md): hundreds of
 /// people or households, reads in the hundreds of thousands, or two or more
 /// provinces are II; hundreds of thousands of people, reads in the hundreds
@@ -362,6 +367,8 @@ pub fn level_from_reach(r: &Reach, reasons: &mut Vec<String>) -> Option<Severity
             Some(Severity::I)
         } else if f.value >= 100.0 {
             Some(Severity::II)
+        } else if f.value >= DOZENS_AFFECTED {
+            Some(Severity::III)
         } else {
             None
         };
@@ -543,6 +550,9 @@ mod tests {
         assert_eq!(level("逾二十万购房者交楼无期"), Some(Severity::I));
         assert_eq!(level("村里二十几个娃都一样"), None);
         assert_eq!(level("厂门口围了两百多号工人"), Some(Severity::II));
+        // Dozens of people are more than one complaint: III.
+        assert_eq!(level("我们四十多名农民工的工钱"), Some(Severity::III));
+        assert_eq!(level("三十余户村民反映"), Some(Severity::III));
         assert_eq!(level("消防人员1200余人开展扑救"), None);
         assert_eq!(level("项目总投资5000万元"), None);
         assert_eq!(level("2026年3月共有12人"), None);
