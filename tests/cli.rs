@@ -328,6 +328,9 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events8.jsonl",
     "events10.jsonl",
     "events11.jsonl",
+    "events12.jsonl",
+    "events13.jsonl",
+    "events14.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

@@ -39,6 +39,10 @@ pub const SECOND_CATEGORY_AFFECTED: f64 = 100.0;
 /// whose rules a second witness backs (see [`second_opinion`]).
 const BACKED_KEEP: f32 = 0.75;
 
+/// A rumour or its refutation keeps the rules' category unless the model
+/// rates it below `@keep` divided by this (see [`second_opinion`]).
+const RUMOUR_KEEP_DIVISOR: f32 = 4.0;
+
 /// Most steps word and signal raises may add to the casualty/trigger floor.
 const MAX_RAISE: u8 = 2;
 
@@ -224,14 +228,14 @@ fn second_opinion(
     // puts the refutation in the rumour's case, and the model's doubt comes
     // from the wording of a denial (供水正常, 不实). The rules' category the
     // model rates highest stays, unless the model is all but sure (a
-    // campaign against 网络谣言, a celebrity's 辟谣): below a third of @keep.
+    // campaign against 网络谣言, a celebrity's 辟谣): below a quarter of @keep.
     let rumour = rule_hits
         .iter()
         .any(|h| h.kind == ListKind::Flag(Flag::Rumor));
     if rumour && out.categories.is_empty() {
         let best = outvoted
             .into_iter()
-            .filter(|c| reading.of(*c) >= model.keep / 3.0)
+            .filter(|c| reading.of(*c) >= model.keep / RUMOUR_KEEP_DIVISOR)
             .max_by(|a, b| reading.of(*a).total_cmp(&reading.of(*b)));
         if let Some(c) = best {
             out.categories.push(c);
