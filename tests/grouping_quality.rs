@@ -90,7 +90,7 @@ impl Grouping {
     }
 }
 
-const PAIRWISE_PRECISION_FLOOR: f64 = 0.88;
+const PAIRWISE_PRECISION_FLOOR: f64 = 0.91;
 const BCUBED_F1_FLOOR: f64 = 0.94;
 
 /// Feeds `items` (sorted by publication) through the real pipeline into a
@@ -537,7 +537,7 @@ fn eighth_unseen_event_set_grouping() {
 /// every other set than it won here.
 #[test]
 fn ninth_unseen_event_set_grouping() {
-    fresh_event_set("events11.jsonl", 0.49, 0.82);
+    fresh_event_set("events11.jsonl", 0.59, 0.83);
 }
 
 /// `tests/fixtures/events12.jsonl`: 240 items, 117 happenings (71 told
@@ -555,7 +555,7 @@ fn tenth_unseen_event_set_grouping() {
 /// model.
 #[test]
 fn eleventh_unseen_event_set_grouping() {
-    fresh_event_set("events13.jsonl", 0.42, 0.83);
+    fresh_event_set("events13.jsonl", 0.50, 0.84);
 }
 
 /// `tests/fixtures/events14.jsonl`: 233 items about 93 priority happenings,
@@ -563,7 +563,7 @@ fn eleventh_unseen_event_set_grouping() {
 /// Grouping never tuned on; it trains the model.
 #[test]
 fn twelfth_unseen_event_set_grouping() {
-    fresh_event_set("events14.jsonl", 0.95, 0.77);
+    fresh_event_set("events14.jsonl", 0.95, 0.76);
 }
 
 /// `tests/fixtures/events15.jsonl`: 235 items about 88 priority happenings
@@ -579,5 +579,5 @@ fn thirteenth_unseen_event_set_grouping() {
 /// model.
 #[test]
 fn fourteenth_unseen_event_set_grouping() {
-    fresh_event_set("events16.jsonl", 0.35, 0.78);
+    fresh_event_set("events16.jsonl", 0.68, 0.81);
 }

@@ -19,6 +19,9 @@ pub const ONGOING_WINDOW_DAYS: i64 = 30;
 pub const NEAR_DUPLICATE_BITS: u32 = 6;
 /// Least share of matched terms (Jaccard) for two reports of one story.
 pub const MIN_TERM_OVERLAP: f64 = 0.4;
+/// How long after a case's latest report another may join it on a shared
+/// county or city and a loosely read kind alone (see [`similarity`]).
+pub const LOOSE_WINDOW_HOURS: i64 = 24;
 /// How long after a case's latest report a report naming no place may
 /// still join it on the kind of sudden incident alone (see
 /// [`ClusterIndex::find`]): the hours in which a witness's post and the
@@ -234,7 +237,8 @@ impl ClusterIndex {
             let within = gap <= self.window
                 || (!compared.recurs && compared.ongoing_matter_shared(&e.compared));
             if within {
-                let score = similarity(item, &compared, &e.signature, &e.compared);
+                let soon = gap <= Duration::hours(LOOSE_WINDOW_HOURS);
+                let score = similarity(item, &compared, &e.signature, &e.compared, soon);
                 if score == 0.0
                     && gap <= Duration::hours(UNPLACED_WINDOW_HOURS)
                     && same_unplaced_incident(item, &compared, &e.signature, &e.compared)
@@ -370,12 +374,14 @@ impl ClusterIndex {
 /// conflict; 1 for a near-copy (a repost); for another report of the same
 /// happening, more when they share a place and an event kind, and a share
 /// of matched terms otherwise. `item_traits` and `case_traits` are their
-/// event traits prepared for comparing.
+/// event traits prepared for comparing; `soon` says the item happened
+/// within [`LOOSE_WINDOW_HOURS`] of the case's latest report.
 fn similarity(
     item: &Signature,
     item_traits: &Compared,
     case: &Signature,
     case_traits: &Compared,
+    soon: bool,
 ) -> f64 {
     let places_clash = !item.regions.is_empty()
         && !case.regions.is_empty()
@@ -410,7 +416,16 @@ fn similarity(
         shared as f64 / union as f64
     };
     let same_kind = item_traits.kinds_shared(case_traits);
-    if same_place && same_kind {
+    // All two reports may share is a county or a city and a kind of
+    // ongoing matter read loosely from their wording (pollution from 黑烟,
+    // a hospital from 送医): a county's month holds many such matters, and a
+    // case that gathered several kinds would draw them all in, one after
+    // another. Only within a day, or with a matched term in common.
+    let loose = !mentioned
+        && !item_traits.fine_place_shared(case_traits)
+        && !item_traits.acute_shared(case_traits)
+        && shared == 0;
+    if same_place && same_kind && (!loose || soon) {
         // One place, one kind of incident, one window: one happening, however
         // differently it is told (a colloquial post and a formal 通报).
         return 0.5 + 0.5 * jaccard;
@@ -605,6 +620,23 @@ mod tests {
         index.upsert(2, told("砚溪县化工厂爆炸，2人受伤"), now);
         let witness = told("刚才轰的一声巨响，窗户都震碎了，是爆炸了吗");
         assert_eq!(index.find(&witness, now + Duration::hours(1)), None);
+    }
+
+    #[test]
+    fn a_county_and_a_loosely_read_kind_join_only_within_a_day() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        // Smoke (黑烟) reads as pollution too: the blast's case carries it.
+        index.upsert(
+            1,
+            told("澄溪县青石镇工业园一声巨响，黑烟冲天，救护车一辆接一辆"),
+            now,
+        );
+        let river = told("澄溪县石塘河大面积死鱼，一造纸企业夜间偷排污水被查封");
+        assert_eq!(index.find(&river, now + Duration::hours(60)), None);
+        // A report naming the same site days later is still the blast's.
+        let follow_up = told("澄溪县对青石镇工业园爆炸事故开展责任追究");
+        assert_eq!(index.find(&follow_up, now + Duration::hours(60)), Some(1));
     }
 
     #[test]
