@@ -124,6 +124,15 @@ const NOT_IN_PLACE: &[char] = &[
     '已', '等',
 ];
 
+/// Words that open no place name: a name read before 县, 市 or 镇 that
+/// begins with one is cut after it (根据市生态环境局, 会同梅岭镇, 今天县信访局
+/// name no 根据市, 会同梅岭镇 or 今天县).
+const NOT_PLACE_OPENERS: &[&str] = &[
+    "根据", "依据", "按照", "今天", "明天", "昨天", "今年", "去年", "明年", "责成", "会同", "要求",
+    "联系", "通过", "组织", "协调", "督促", "前往", "来自", "位于", "政府", "据悉", "记者", "其中",
+    "以及", "还有", "我们", "他们", "农业", "当天", "当晚", "目前", "近日", "随后", "同时", "已经",
+];
+
 /// Words that look like place names but name no place (县城, 市民, 小区门口
 /// of no named estate).
 const NOT_PLACES: &[&str] = &[
@@ -457,6 +466,14 @@ fn read_places(text: &str, out: &mut Vec<String>) {
             }
             start = j;
             count += 1;
+        }
+        // Cut after an opener that names no place (会同梅岭 → 梅岭).
+        while let Some(w) = NOT_PLACE_OPENERS
+            .iter()
+            .find(|w| text[start..i].starts_with(**w))
+        {
+            start += w.len();
+            count -= w.chars().count();
         }
         if count < 2 {
             continue;
@@ -842,6 +859,15 @@ mod tests {
         assert_eq!(e.kinds, vec!["explosion".to_string()]);
         let e = ev("昨晚送到县医院急诊");
         assert!(!e.places.iter().any(|p| p.starts_with("county:")), "{e:?}");
+    }
+
+    #[test]
+    fn words_that_open_no_name_are_cut_off() {
+        let e = ev("根据市生态环境局转办要求，我局会同梅岭镇政府调查");
+        assert!(e.places.contains(&"town:梅岭".to_string()), "{e:?}");
+        assert!(!e.places.iter().any(|p| p.contains("根据")), "{e:?}");
+        let e = ev("今天县信访局打电话说");
+        assert!(e.places.is_empty(), "{e:?}");
     }
 
     #[test]
