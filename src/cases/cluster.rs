@@ -421,11 +421,13 @@ fn similarity(
     // a hospital from 送医): a county's month holds many such matters, and a
     // case that gathered several kinds would draw them all in, one after
     // another. Only within a day, or with a matched term in common.
-    let loose = !mentioned
-        && !item_traits.fine_place_shared(case_traits)
-        && !item_traits.acute_shared(case_traits)
-        && shared == 0;
-    if same_place && same_kind && (!loose || soon) {
+    let loose = || {
+        !mentioned
+            && shared == 0
+            && !item_traits.acute_shared(case_traits)
+            && !item_traits.fine_place_shared(case_traits)
+    };
+    if same_place && same_kind && (soon || !loose()) {
         // One place, one kind of incident, one window: one happening, however
         // differently it is told (a colloquial post and a formal 通报).
         return 0.5 + 0.5 * jaccard;

@@ -85,7 +85,6 @@ impl Reading {
     }
 }
 
-/// The key of an n-gram: three 21-bit code points; bit 63 marks a 2-gram.
 /// A number of the model file: finite, else `None`.
 fn weight(s: &str) -> Option<f32> {
     fast_weight(s).or_else(|| s.parse::<f32>().ok().filter(|v| v.is_finite()))
@@ -142,20 +141,21 @@ fn weights_of(line: &str, order: &[usize; CATS]) -> Result<[f32; CATS], usize> {
     // boundary.
     let bytes = line.as_bytes();
     let mut next = memchr::memchr(b'\t', bytes).map(|t| t + 1);
-    let mut i = 0;
-    while let Some(start) = next {
+    let fields_after_first = std::iter::from_fn(|| {
+        let start = next?;
         let end = memchr::memchr(b'\t', &bytes[start..]).map_or(bytes.len(), |t| start + t);
         next = (end < bytes.len()).then_some(end + 1);
         let field = &line[start..end];
-        let field =
+        Some(
             if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
                 field.trim()
             } else {
                 field
-            };
+            },
+        )
+    });
+    for (at, field) in fields_after_first.enumerate() {
         fields += 1;
-        let at = i;
-        i += 1;
         match (weight(field), order.get(at)) {
             (Some(v), Some(&at)) => w[at] = v,
             _ => all_numbers = false,
@@ -168,6 +168,7 @@ fn weights_of(line: &str, order: &[usize; CATS]) -> Result<[f32; CATS], usize> {
     }
 }
 
+/// The key of an n-gram: three 21-bit code points; bit 63 marks a 2-gram.
 fn key2(a: char, b: char) -> u64 {
     (1 << 63) | (u64::from(a) << 21) | u64::from(b)
 }

@@ -353,7 +353,8 @@ pub const DOZENS_AFFECTED: f64 = 30.0;
 /// people or households, reads in the hundreds of thousands, or two or more
 /// provinces are II; hundreds of thousands of people, reads in the hundreds
 /// of millions, or ten or more provinces are I; tens of thousands of reads
-/// are III. Pushes one reason per figure that counts.
+/// or [`DOZENS_AFFECTED`] people are III. Pushes one reason per figure
+/// that counts.
 pub fn level_from_reach(r: &Reach, reasons: &mut Vec<String>) -> Option<Severity> {
     let mut best: Option<Severity> = None;
     let mut consider = |level: Option<Severity>, what: String| {
