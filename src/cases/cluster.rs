@@ -149,6 +149,21 @@ fn keys_of(sig: &Signature) -> Vec<String> {
     keys
 }
 
+/// The lookup key of cases that name no place: a report naming a site
+/// looks among them for a witness's post that named it bare (see
+/// [`ClusterIndex::find`]).
+const PLACELESS_KEY: &str = "x:placeless";
+
+/// The keys a case is filed under: [`keys_of`], and [`PLACELESS_KEY`]
+/// when it names no place.
+fn case_keys_of(sig: &Signature) -> Vec<String> {
+    let mut keys = keys_of(sig);
+    if !keys.is_empty() && !keys.iter().any(|k| k.starts_with("p:")) {
+        keys.push(PLACELESS_KEY.to_string());
+    }
+    keys
+}
+
 /// The place keys ([`keys_of`]) of every two Chinese characters in a row
 /// of `lead`, distinct.
 fn bare_place_keys(lead: &str) -> impl Iterator<Item = String> {
@@ -212,12 +227,21 @@ impl ClusterIndex {
         } else {
             Vec::new()
         };
+        let compared = Compared::of(&item.event);
+        // A report naming a site may be of a witness's post that named it
+        // bare, filed under no place (锦绣嘉园7栋冒黑烟 before the 通报 of a
+        // fire at 锦绣嘉园小区).
+        let placeless_key = PLACELESS_KEY.to_string();
+        let placeless = compared
+            .names_a_site()
+            .then_some(&placeless_key)
+            .into_iter();
         let lookup: Vec<&String> = lookup
             .into_iter()
             .chain(lead_keys.iter())
             .chain(kind_keys)
+            .chain(placeless)
             .collect();
-        let compared = Compared::of(&item.event);
         let mut seen: HashSet<u64> = HashSet::new();
         let mut best: Option<(f64, u64)> = None;
         let mut unplaced: Vec<u64> = Vec::new();
@@ -286,7 +310,7 @@ impl ClusterIndex {
 
     /// Records (or refreshes) a case whose latest item happened at `at`.
     pub fn upsert(&mut self, case_id: u64, signature: Signature, at: DateTime<Utc>) {
-        let keys = keys_of(&signature);
+        let keys = case_keys_of(&signature);
         if keys.is_empty() {
             if !self.unkeyed.contains(&case_id) {
                 self.unkeyed.push(case_id);
@@ -437,7 +461,18 @@ fn similarity(
     // 撞一起了): at one named town, village, site, estate or school, a report
     // of no kind joins a case of its category.
     let kindless = item.event.kinds.is_empty() || case.event.kinds.is_empty();
-    if kindless && categories_shared && (mentioned || item_traits.fine_place_shared(case_traits)) {
+    // Within a day, one named site, estate or school and one category are
+    // one happening even when the kinds read differ (黑烟 and 消防车 in a
+    // witness's post, 火灾 in the 通报); a clash of sudden-incident kinds
+    // has already ruled the pair out.
+    let one_site = || {
+        item_traits.site_shared(case_traits, &case.lead)
+            || case_traits.site_shared(item_traits, &item.lead)
+    };
+    if categories_shared
+        && ((kindless && (mentioned || item_traits.fine_place_shared(case_traits)))
+            || (soon && one_site()))
+    {
         return 0.3 + 0.5 * jaccard;
     }
     let placeless = item.event.places.is_empty() || case.event.places.is_empty();
@@ -639,6 +674,25 @@ mod tests {
         // A report naming the same site days later is still the blast's.
         let follow_up = told("澄溪县对青石镇工业园爆炸事故开展责任追究");
         assert_eq!(index.find(&follow_up, now + Duration::hours(60)), Some(1));
+    }
+
+    #[test]
+    fn one_named_estate_within_a_day_is_one_happening_whatever_the_kinds_read() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        // The witness names the estate bare and reads as smoke, not fire.
+        index.upsert(
+            1,
+            told("锦绣嘉园7栋十几楼往外冒黑烟，消防车来了五六辆，楼下围了一圈人"),
+            now,
+        );
+        let notice = told("鹤汀区锦绣嘉园小区一住户发生火灾，无人员伤亡");
+        assert_eq!(index.find(&notice, now + Duration::hours(3)), Some(1));
+        // Two days on, the kinds must agree: this is not the smoke's case.
+        assert_eq!(index.find(&notice, now + Duration::hours(48)), None);
+        // Another estate the same hour is another happening.
+        let other = told("鹤汀区翠湖苑小区一住户发生火灾");
+        assert_eq!(index.find(&other, now + Duration::hours(3)), None);
     }
 
     #[test]

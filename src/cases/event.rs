@@ -642,6 +642,12 @@ pub struct Compared {
 }
 
 impl PlaceParts {
+    /// A named site, estate, school, hospital, care home, project or
+    /// company: finer than a town and not an administrative unit.
+    fn is_site(&self) -> bool {
+        self.fine && !is_admin(&self.level) && self.level != "community"
+    }
+
     /// One place by stem: equal, or one of two characters or more begins
     /// the other (澜江 and 澜江县, 滨江花园 and 滨江花园小区).
     fn same_stem(&self, other: &PlaceParts) -> bool {
@@ -742,6 +748,27 @@ impl Compared {
                 .any(|b| a.same_stem(b))
         }) || self.names_as_one(other)
             || other.names_as_one(self)
+    }
+
+    /// True when a site, estate, school, hospital, care home, project or
+    /// company is among the places (see [`Compared::site_shared`]).
+    pub fn names_a_site(&self) -> bool {
+        self.places.iter().any(PlaceParts::is_site)
+    }
+
+    /// True when the two name one site, estate, school, hospital, care
+    /// home, project or company (not a town or village: a town holds many
+    /// happenings a day), by stem, or one names it bare in `other_lead`
+    /// (锦绣嘉园 of 锦绣嘉园小区 in a witness's post).
+    pub fn site_shared(&self, other: &Compared, other_lead: &str) -> bool {
+        self.places.iter().filter(|p| p.is_site()).any(|a| {
+            other
+                .places
+                .iter()
+                .filter(|p| p.is_site())
+                .any(|b| a.same_stem(b))
+                || (a.bare.chars().count() >= 3 && other_lead.contains(&a.bare))
+        })
     }
 
     /// See [`places_conflict`]; `shared` is [`Compared::places_shared`] of
