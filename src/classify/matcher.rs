@@ -62,9 +62,12 @@ const NEGATIONS: &[&str] = &[
 ];
 
 /// True when the text after a hit makes it a figure of speech: 跟发生了一场
-/// 火灾似的, 客厅跟刚地震过一样, 如洪水般. A simile is not the thing itself.
+/// 火灾似的, 客厅跟刚地震过一样, 跟地震现场一样, 如洪水般. A simile is not
+/// the thing itself.
 fn figurative(after: &str) -> bool {
     let a = after.trim_start_matches(['了', '过']);
+    // 跟地震现场一样, 像火灾现场似的: the scene of it, as a figure.
+    let a = a.strip_prefix("现场").unwrap_or(a);
     ["似的", "似地", "一样", "一般", "般"]
         .iter()
         .any(|m| a.starts_with(m))
@@ -679,6 +682,8 @@ mod tests {
         assert!(figurative("似的，锅底全黑了"));
         assert!(figurative("过一样"));
         assert!(figurative("般涌来"));
+        assert!(figurative("现场一样，土撒了一沙发"));
+        assert!(!figurative("现场一片狼藉"));
         assert!(!figurative("，三人受伤"));
         assert!(negated("检查时没有发现"));
         assert!(negated("没有造成人员"));
