@@ -331,6 +331,11 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events12.jsonl",
     "events13.jsonl",
     "events14.jsonl",
+    "events17.jsonl",
+    "events18.jsonl",
+    "events20.jsonl",
+    "events21.jsonl",
+    "events22.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
