@@ -277,11 +277,16 @@ fn print_mistakes(assigned: &[(String, u64, &DevItem)], show: &dyn Fn(&DevItem) 
         if cases.len() > 1 && members.iter().all(|(_, i)| show(i)) {
             println!("event {e} split over cases {cases:?}");
             for (c, i) in members {
+                // The traits as read from the raw text (the pipeline reads
+                // the normalized copy with the regions found).
+                let traits = yuqing::cases::read_event(&format!("{}\n{}", i.title, i.text), &[]);
                 println!(
-                    "   case {c} {} {} {}",
+                    "   case {c} {} {} {}\n        {:?} {:?}",
                     i.published,
                     i.title,
-                    i.text.chars().take(70).collect::<String>()
+                    i.text.chars().take(70).collect::<String>(),
+                    traits.places,
+                    traits.kinds
                 );
             }
         }

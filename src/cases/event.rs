@@ -149,7 +149,21 @@ const NOT_PLACES: &[&str] = &[
 
 /// Event kinds and the words that show them, matched on normalized text.
 const KINDS: &[(&str, &[&str])] = &[
-    ("explosion", &["爆炸", "爆燃", "闪爆", "巨响", "炸了"]),
+    (
+        "explosion",
+        &[
+            "爆炸",
+            "爆燃",
+            "闪爆",
+            "巨响",
+            "炸了",
+            "闷响",
+            "轰的一声",
+            "轰隆一声",
+            "嘭的一声",
+            "砰的一声",
+        ],
+    ),
     (
         "fire",
         &[
@@ -167,6 +181,12 @@ const KINDS: &[(&str, &[&str])] = &[
             "烧起来",
             "烧着了",
             "明火",
+            "烧了一整夜",
+            "烧了一夜",
+            "烧光了",
+            "烧没了",
+            "火光",
+            "火苗",
         ],
     ),
     ("collapse", &["坍塌", "倒塌", "垮塌", "塌了", "塌陷"]),
@@ -181,6 +201,8 @@ const KINDS: &[(&str, &[&str])] = &[
             "拉肚子",
             "就餐后",
             "吃坏",
+            "在吐",
+            "吐了",
         ],
     ),
     (
@@ -208,6 +230,15 @@ const KINDS: &[(&str, &[&str])] = &[
             "被淹",
             "水淹",
             "强降雨",
+            "决口",
+            "溃堤",
+            "圩堤",
+            "漫堤",
+            "冲走",
+            "冲没了",
+            "发大水",
+            "涨水",
+            "来水了",
         ],
     ),
     ("typhoon", &["台风", "热带风暴"]),
@@ -215,7 +246,18 @@ const KINDS: &[(&str, &[&str])] = &[
         "landslide",
         &["滑坡", "泥石流", "塌方", "山体", "滑下来", "被埋", "埋了"],
     ),
-    ("earthquake", &["地震", "余震", "震感", "震级"]),
+    (
+        "earthquake",
+        &[
+            "地震",
+            "余震",
+            "震感",
+            "震级",
+            "床在晃",
+            "楼在晃",
+            "房子在晃",
+        ],
+    ),
     (
         "traffic",
         &[
@@ -233,11 +275,22 @@ const KINDS: &[(&str, &[&str])] = &[
             "翻到沟",
             "翻进",
             "车翻",
+            "撞成",
+            "连环撞",
+            "翻到",
+            "翻下",
         ],
     ),
     ("drowning", &["溺水", "溺亡", "落水"]),
+    ("hail", &["冰雹"]),
+    ("crush", &["踩踏", "挤倒", "双脚离地", "脚不沾地"]),
     ("elevator", &["电梯", "扶梯", "困梯"]),
-    ("epidemic", &["疫情", "诺如", "病例", "传染", "感染"]),
+    (
+        "epidemic",
+        &[
+            "疫情", "诺如", "病例", "传染", "感染", "发烧", "发热", "高烧",
+        ],
+    ),
     ("mine", &["矿难", "煤矿", "井下", "透水", "瓦斯"]),
     (
         "wages",
@@ -575,11 +628,13 @@ pub fn places_shared(a: &EventTraits, b: &EventTraits) -> bool {
 /// report of another kind at the same place (a fire is not the explosion).
 const ACUTE: &[&str] = &[
     "collapse",
+    "crush",
     "drowning",
     "earthquake",
     "explosion",
     "fire",
     "flood",
+    "hail",
     "landslide",
     "leak",
     "mine",
