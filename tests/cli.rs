@@ -336,6 +336,8 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events20.jsonl",
     "events21.jsonl",
     "events22.jsonl",
+    "events24.jsonl",
+    "events25.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

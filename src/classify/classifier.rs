@@ -41,7 +41,7 @@ const BACKED_KEEP: f32 = 0.75;
 
 /// A rumour or its refutation keeps the rules' category unless the model
 /// rates it below `@keep` divided by this (see [`second_opinion`]).
-const RUMOUR_KEEP_DIVISOR: f32 = 4.0;
+const RUMOUR_KEEP_DIVISOR: f32 = 5.0;
 
 /// Most steps word and signal raises may add to the casualty/trigger floor.
 const MAX_RAISE: u8 = 2;
@@ -228,7 +228,7 @@ fn second_opinion(
     // puts the refutation in the rumour's case, and the model's doubt comes
     // from the wording of a denial (供水正常, 不实). The rules' category the
     // model rates highest stays, unless the model is all but sure (a
-    // campaign against 网络谣言, a celebrity's 辟谣): below a quarter of @keep.
+    // campaign against 网络谣言, a celebrity's 辟谣): below a fifth of @keep.
     let rumour = rule_hits
         .iter()
         .any(|h| h.kind == ListKind::Flag(Flag::Rumor));
