@@ -736,6 +736,34 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.70,
         negatives_flagged: Some(0.02),
     },
+    // events26 and events27: 233 and 230 items about 86 and 92 happenings
+    // in a south-western and a north-eastern city, every one a positive,
+    // many of them comments in 西南官话 and 东北话, by two more writers.
+    // Scored unseen: positives flagged 0.884 and 0.822 (0.914 and 0.891
+    // with the lists their misses showed); they train the model too.
+    Holdout {
+        file: "events26.jsonl",
+        micro_f1: 0.96,
+        severity_exact: 0.78,
+        negatives_flagged: None,
+    },
+    Holdout {
+        file: "events27.jsonl",
+        micro_f1: 0.96,
+        severity_exact: 0.78,
+        negatives_flagged: None,
+    },
+    // events28: 241 items of a Yangtze-delta city's inbox, 81 negatives,
+    // the five categories balanced, by a twenty-seventh writer. Never used
+    // to train the model: scored unseen F1 0.867 (positives 0.869, 5 of 81
+    // negatives); 0.897 after the lists (万象里 is no Vientiane) and the
+    // model trained on events26-27.
+    Holdout {
+        file: "events28.jsonl",
+        micro_f1: 0.87,
+        severity_exact: 0.70,
+        negatives_flagged: Some(0.07),
+    },
 ];
 
 struct Holdout {
@@ -1083,4 +1111,59 @@ fn paraphrases_are_caught() {
             got.matches
         );
     }
+}
+
+/// A government body's 辟谣 of a rumour about a priority matter is the
+/// official clarification JUDGEMENT.md counts, however calmly it is worded:
+/// published by the water company, or written in its own voice (我市供水正常),
+/// it keeps the outage's category; relayed words with neither are left to
+/// the model's doubt.
+#[test]
+fn an_official_refutation_keeps_the_category_of_what_it_refutes() {
+    use yuqing::classify::{Authority, Signals};
+    let classifier = common::shipped_classifier();
+    let text = "辟谣：网传“南通明天起全市停水三天”系谣言，我市供水正常，请市民不信谣、不传谣。";
+    let official = classifier.classify(&Document {
+        text,
+        signals: Signals {
+            authority: Some(Authority::Municipal),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    assert_eq!(
+        official.categories,
+        vec![Category::Interest],
+        "{:?}",
+        official.reasons
+    );
+    assert!(official.flags.contains(&Flag::Rumor));
+    assert!(
+        official
+            .reasons
+            .iter()
+            .any(|r| r.contains("official source")),
+        "{:?}",
+        official.reasons
+    );
+    // The same refutation in the body's own voice (我市) is official too,
+    // whoever relays it; relayed without that voice or a known publisher
+    // it is left to the model's doubt.
+    let own_voice = classifier.classify(&Document {
+        text,
+        ..Default::default()
+    });
+    assert_eq!(own_voice.categories, vec![Category::Interest]);
+    let unknown = classifier.classify(&Document {
+        text: "网传“南通明天起全市停水三天”系谣言，供水正常，不信谣、不传谣。",
+        ..Default::default()
+    });
+    assert!(
+        unknown
+            .reasons
+            .iter()
+            .all(|r| !r.contains("official source")),
+        "{:?}",
+        unknown.reasons
+    );
 }

@@ -338,6 +338,8 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events22.jsonl",
     "events24.jsonl",
     "events25.jsonl",
+    "events26.jsonl",
+    "events27.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

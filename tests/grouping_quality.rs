@@ -628,3 +628,14 @@ fn three_more_unseen_event_sets_grouping() {
     fresh_event_set("events24.jsonl", 0.80, 0.65);
     fresh_event_set("events25.jsonl", 0.95, 0.93);
 }
+
+/// `tests/fixtures/events26.jsonl` to `events28.jsonl`: a south-western
+/// and a north-eastern city's happenings told mostly in comments and
+/// dialect, and a Yangtze-delta city's inbox (never trains the model);
+/// three more writers, grouping never tuned on.
+#[test]
+fn three_more_city_sets_grouping() {
+    fresh_event_set("events26.jsonl", 0.93, 0.74);
+    fresh_event_set("events27.jsonl", 0.84, 0.71);
+    fresh_event_set("events28.jsonl", 0.77, 0.90);
+}

@@ -41,7 +41,23 @@ const BACKED_KEEP: f32 = 0.75;
 
 /// A rumour or its refutation keeps the rules' category unless the model
 /// rates it below `@keep` divided by this (see [`second_opinion`]).
-const RUMOUR_KEEP_DIVISOR: f32 = 5.0;
+const RUMOUR_KEEP_DIVISOR: f32 = 4.0;
+
+/// A body speaking for itself (我市供水正常, 我局已核实): a refutation in
+/// this voice is an official one, whoever relays it.
+const OFFICIAL_VOICE: &[&str] = &[
+    "我市",
+    "我县",
+    "我区",
+    "我局",
+    "本局",
+    "我委",
+    "我中心",
+    "我公司",
+    "本公司",
+    "我镇",
+    "我乡",
+];
 
 /// Most steps word and signal raises may add to the casualty/trigger floor.
 const MAX_RAISE: u8 = 2;
@@ -159,9 +175,11 @@ impl<'t> Figures<'t> {
 /// it added, with their evidence terms, for the matches.
 fn second_opinion(
     model: &Model,
+    text: &str,
     reading: &Reading,
     rule_hits: &[RuleHit<'_>],
     backed: &[bool; Category::ALL.len()],
+    signals: &Signals,
     out: &mut Classification,
 ) -> Vec<(Category, Vec<String>)> {
     let mut added = Vec::new();
@@ -228,19 +246,31 @@ fn second_opinion(
     // puts the refutation in the rumour's case, and the model's doubt comes
     // from the wording of a denial (供水正常, 不实). The rules' category the
     // model rates highest stays, unless the model is all but sure (a
-    // campaign against 网络谣言, a celebrity's 辟谣): below a fifth of @keep.
+    // campaign against 网络谣言, a celebrity's 辟谣): below a quarter of @keep.
+    // A refutation a government body or official medium publishes is the
+    // official clarification JUDGEMENT.md counts whatever the model thinks:
+    // the n-grams of a denial (供水正常, 请勿信谣) are all it has to go on.
     let rumour = rule_hits
         .iter()
         .any(|h| h.kind == ListKind::Flag(Flag::Rumor));
+    let official = signals
+        .authority
+        .is_some_and(|a| a != severity::Authority::SelfMedia)
+        || OFFICIAL_VOICE.iter().any(|w| text.contains(w));
     if rumour && out.categories.is_empty() {
         let best = outvoted
             .into_iter()
-            .filter(|c| reading.of(*c) >= model.keep / RUMOUR_KEEP_DIVISOR)
+            .filter(|c| official || reading.of(*c) >= model.keep / RUMOUR_KEEP_DIVISOR)
             .max_by(|a, b| reading.of(*a).total_cmp(&reading.of(*b)));
         if let Some(c) = best {
             out.categories.push(c);
+            let why = if official {
+                "an official source's refutation of a rumour about what the rules matched"
+            } else {
+                "a rumour or its refutation about what the rules matched"
+            };
             out.reasons.push(format!(
-                "model: {} kept although at probability {:.3}: a rumour or its refutation about what the rules matched",
+                "model: {} kept although at probability {:.3}: {why}",
                 c.slug(),
                 reading.of(c)
             ));
@@ -368,7 +398,8 @@ impl Classifier {
                     c.slug()
                 ));
             }
-            model_added = second_opinion(model, reading, &rule_hits, &backed, &mut out);
+            model_added =
+                second_opinion(model, text, reading, &rule_hits, &backed, signals, &mut out);
         }
         // A livelihood matter is what a 督办 or a refuted policy rumour is
         // about, not a second category of its own: a second category needs
