@@ -115,7 +115,16 @@ async fn run_alone_on_a_fresh_install_shows_the_sample_cases() {
     // The samples were copied, not moved: the install's inbox/ is intact,
     // and the copies were processed.
     assert!(dir.path().join("inbox/samples.jsonl").exists());
-    assert!(dir.path().join("data/inbox/processed").is_dir());
+    // The file moves to processed/ once its last item is stored, which may
+    // come a moment after the first cases are served on a loaded machine.
+    let processed = dir.path().join("data/inbox/processed");
+    while !processed.is_dir() {
+        assert!(
+            Instant::now() < deadline,
+            "the sample inbox was never moved to data/inbox/processed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     // The network sources failed politely, each with its own error.
     let (_, sources) = get(&base, "/sources", "dev-viewer-token-0001").await;
     let names: Vec<&str> = sources["sources"]
