@@ -253,11 +253,12 @@ fn second_opinion(
     let rumour = rule_hits
         .iter()
         .any(|h| h.kind == ListKind::Flag(Flag::Rumor));
-    let official = signals
-        .authority
-        .is_some_and(|a| a != severity::Authority::SelfMedia)
-        || OFFICIAL_VOICE.iter().any(|w| text.contains(w));
     if rumour && out.categories.is_empty() {
+        // Read only for the rare rumour the model outvoted.
+        let official = signals
+            .authority
+            .is_some_and(|a| a != severity::Authority::SelfMedia)
+            || OFFICIAL_VOICE.iter().any(|w| text.contains(w));
         let best = outvoted
             .into_iter()
             .filter(|c| official || reading.of(*c) >= model.keep / RUMOUR_KEEP_DIVISOR)
