@@ -75,7 +75,7 @@ pub struct Reading {
     /// Per category, its best window.
     best_window: [Option<(usize, usize)>; CATS],
     /// The weighted n-grams of the text: (start, end, id), in order of start.
-    ids: Vec<(usize, usize, u32)>,
+    ids: Vec<(u32, u32, u32)>,
 }
 
 impl Reading {
@@ -211,31 +211,31 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n' | '…')
 }
 
-/// Overlapping windows `[start, end)` over `chars`, each of whole units
-/// (sentences, or pieces of half a window when a sentence is longer), at
-/// most `window` long, starting half a window or more apart; every unit is
-/// inside at least one window.
-fn windows(chars: &[char], window: usize) -> Vec<(usize, usize)> {
-    let n = chars.len();
+/// Overlapping windows `[start, end)` over `n` characters, whose sentence
+/// ends are at `ends` (ascending), each of whole units (sentences, or
+/// pieces of half a window when a sentence is longer), at most `window`
+/// long, starting half a window or more apart; every unit is inside at
+/// least one window.
+fn windows(n: usize, ends: &[u32], window: usize) -> Vec<(usize, usize)> {
     if n <= window {
         return vec![(0, n)];
     }
     let half = (window / 2).max(1);
     let mut units: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if is_sentence_end(c) || i + 1 == n {
-            let end = i + 1;
-            let mut s = start;
-            while end - s > half {
-                units.push((s, s + half));
-                s += half;
-            }
-            if end > s {
-                units.push((s, end));
-            }
-            start = end;
+    let last = (n - 1) as u32;
+    let unit_ends = ends.iter().copied().filter(|&e| e != last).chain([last]);
+    for i in unit_ends {
+        let end = i as usize + 1;
+        let mut s = start;
+        while end - s > half {
+            units.push((s, s + half));
+            s += half;
         }
+        if end > s {
+            units.push((s, end));
+        }
+        start = end;
     }
     let mut out = Vec::new();
     let mut u = 0;
@@ -264,19 +264,42 @@ fn sigmoid(z: f32) -> f32 {
 impl Model {
     /// Reads `text` (already normalized) window by window.
     pub fn read(&self, text: &str) -> Reading {
-        let chars: Vec<char> = text.chars().collect();
-        // Feature ids by start position, for slicing into windows.
-        let mut ids: Vec<(usize, usize, u32)> = Vec::with_capacity(chars.len() * 2);
-        ngram_keys(&chars, |i, k| {
-            if let Some(&id) = self.index.get(&k) {
-                let len = if k >> 63 == 1 { 2 } else { 3 };
-                ids.push((i, i + len, id));
+        // One pass over the characters, keeping only the last three: the
+        // n-gram ids and their places are all the windows need, and a text
+        // no longer than a window (every post) is read as one.
+        let mut ids: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 2);
+        let mut sentence_ends: Vec<u32> = Vec::new();
+        let (mut a, mut b) = (None::<char>, None::<char>);
+        let mut n: u32 = 0;
+        for ch in text.chars() {
+            let c = usable(ch).then_some(ch);
+            // The n-grams that end at `c`: the 3-gram from two back, then
+            // the 2-gram from one back (in order of start, as `windows`
+            // expects).
+            if let (Some(x), Some(y), Some(z)) = (a, b, c)
+                && let Some(&id) = self.index.get(&key3(x, y, z))
+            {
+                ids.push((n - 2, n + 1, id));
             }
-        });
+            if let (Some(y), Some(z)) = (b, c)
+                && let Some(&id) = self.index.get(&key2(y, z))
+            {
+                ids.push((n - 1, n + 1, id));
+            }
+            if is_sentence_end(ch) {
+                sentence_ends.push(n);
+            }
+            a = b;
+            b = c;
+            n += 1;
+        }
+        // Pushed as each n-gram ends, the ids are still in order of start
+        // (2-gram before 3-gram at one start), as `windows` slices them and
+        // as the weights are summed.
         let mut best = self.bias.map(sigmoid);
         let mut best_window: [Option<(usize, usize)>; CATS] = [None; CATS];
         let mut uniq: Vec<u32> = Vec::new();
-        for (start, end) in windows(&chars, self.window) {
+        for (start, end) in windows(n as usize, &sentence_ends, self.window) {
             Self::window_ids(&ids, start, end, &mut uniq);
             if uniq.is_empty() {
                 continue;
@@ -328,7 +351,8 @@ impl Model {
 
     /// The distinct feature ids of the n-grams inside `[start, end)`;
     /// `ids` holds (start, end, id) in order of start.
-    fn window_ids(ids: &[(usize, usize, u32)], start: usize, end: usize, out: &mut Vec<u32>) {
+    fn window_ids(ids: &[(u32, u32, u32)], start: usize, end: usize, out: &mut Vec<u32>) {
+        let (start, end) = (start as u32, end as u32);
         // Seen-marks per id, stamped with a generation instead of cleared:
         // no sort and no allocation per window, on every text the daemon reads.
         thread_local! {
@@ -865,7 +889,8 @@ mod tests {
             .map(|i| format!("第{i}句话说了一些事情。"))
             .collect();
         let chars: Vec<char> = text.chars().collect();
-        let ws = windows(&chars, 60);
+        let ends = sentence_ends(&chars);
+        let ws = windows(chars.len(), &ends, 60);
         assert!(ws.len() > 1);
         assert_eq!(ws[0].0, 0);
         assert_eq!(ws.last().unwrap().1, chars.len());
@@ -885,9 +910,15 @@ mod tests {
         }
         // A text without sentence ends is cut into pieces, not lost.
         let long: Vec<char> = "字".repeat(1000).chars().collect();
-        let ws = windows(&long, 100);
+        let ws = windows(long.len(), &sentence_ends(&long), 100);
         assert_eq!(ws.last().unwrap().1, 1000);
         assert!(ws.iter().all(|w| w.1 - w.0 <= 100));
+    }
+
+    fn sentence_ends(chars: &[char]) -> Vec<u32> {
+        (0..chars.len() as u32)
+            .filter(|&i| is_sentence_end(chars[i as usize]))
+            .collect()
     }
 
     #[test]
