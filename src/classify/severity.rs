@@ -432,6 +432,22 @@ fn casualty_word_at(s: &str) -> Option<(&'static str, CasualtyKind)> {
     // Every word starts with a three-byte character: comparing those bytes
     // first keeps most of the list from a full comparison (this runs at
     // every character near every number).
+    // Most characters begin no casualty word: a bit per BMP character
+    // answers those without walking the list.
+    static HEADS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x1_0000 / 64];
+        for (w, _) in CASUALTY_WORDS {
+            if let Some(c) = w.chars().next().filter(|c| (*c as u32) < 0x1_0000) {
+                bits[c as usize / 64] |= 1 << (c as u32 % 64);
+            }
+        }
+        bits
+    });
+    let first = s.chars().next()? as u32;
+    if first < 0x1_0000 && heads[first as usize / 64] & (1 << (first % 64)) == 0 {
+        return None;
+    }
     let head = s.as_bytes().get(..3)?;
     CASUALTY_WORDS
         .iter()
