@@ -258,6 +258,8 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             Some(len) => Some(len),
             // 1800余户 alone: households are people affected.
             None if households => Some(counter_len),
+            // 三百来号人: 号人 is said only of a crowd of people.
+            None if after.starts_with("号人") => Some("号人".len()),
             None => None,
         };
         if let Some(len) = bound {

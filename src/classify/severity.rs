@@ -149,6 +149,30 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("没上来", CasualtyKind::Missing),
     ("伤了", CasualtyKind::Injured),
     ("接诊", CasualtyKind::Sickened),
+    // Trapped and not heard from: 还有4个人没跑出来, 5个人联系不上 (冇 in
+    // the south).
+    ("联系不上", CasualtyKind::Missing),
+    ("没跑出来", CasualtyKind::Missing),
+    ("冇跑出来", CasualtyKind::Missing),
+    ("没逃出来", CasualtyKind::Missing),
+    ("冇上来", CasualtyKind::Missing),
+    ("冇找到", CasualtyKind::Missing),
+    ("冇救过来", CasualtyKind::Dead),
+    // Hurt by what happened to them: 7个人被砸伤, 3名工人被烫伤.
+    ("砸伤", CasualtyKind::Injured),
+    ("压伤", CasualtyKind::Injured),
+    ("撞伤", CasualtyKind::Injured),
+    ("摔伤", CasualtyKind::Injured),
+    ("炸伤", CasualtyKind::Injured),
+    ("烫伤", CasualtyKind::Injured),
+    ("灼伤", CasualtyKind::Injured),
+    ("咬伤", CasualtyKind::Injured),
+    ("刺伤", CasualtyKind::Injured),
+    ("砍伤", CasualtyKind::Injured),
+    ("冻伤", CasualtyKind::Injured),
+    // 留院观察人员增至19人: kept in hospital.
+    ("留院观察", CasualtyKind::Sickened),
+    ("住院观察", CasualtyKind::Sickened),
 ];
 
 /// Casualty words read only right before their count (当场就没了五个, 伤了
@@ -185,13 +209,17 @@ const LIVES: &[&str] = &["条人命", "条小命", "条生命", "条命"];
 /// only when the clause ends there (三个人没了工作 is not a death).
 const GONE: &[&str] = &["没了", "都没了"];
 
+/// 井下还有5个人没出来: said of people at the end of a clause, they are
+/// trapped (3个人还没出来成绩 is not).
+const NOT_OUT: &[&str] = &["没出来", "还没出来", "都没出来", "冇出来", "还冇出来"];
+
 /// Every character of every casualty word, plus those of 损失, 死/伤/亡 and
 /// 震 (M5.2 in a text about an earthquake):
 /// a text without any of them holds no figure.
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
-    '没', '救', '挂', '吊', '落', '震',
+    '没', '救', '挂', '吊', '落', '震', '冇', '走',
 ];
 
 /// Counter words after a number of people.
@@ -348,6 +376,14 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             out.record(kind, n.value, &phrase);
             continue;
         }
+        // 当场就走了三个, 已经走了4个了: 走了 right before a count of people
+        // that ends its clause says they died (走了三个小时 is a walk).
+        if let Some(len) = went_count(before, after) {
+            let start = clause_start + before.trim_end_matches(' ').len() - "走了".len();
+            let phrase = snippet(text, clause_start, clause_end, start, n.end + len);
+            out.record(CasualtyKind::Dead, n.value, &phrase);
+            continue;
+        }
         // 死亡人数升至15人, 受伤12人, 遇难者增至20人.
         if let Some((kind, word_start)) = word_before(before) {
             let unit = PEOPLE.iter().any(|p| after.starts_with(p));
@@ -375,6 +411,22 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         out.figures.retain(|f| f.kind != CasualtyKind::Missing);
     }
     out
+}
+
+/// The length of the people unit after a count that 走了 ("passed away")
+/// stands right before, when the count ends its clause: 走了三个, 走了4个了,
+/// 走了两个人。 `None` for any other count (走了三个小时, 走了两个村).
+fn went_count(before: &str, after: &str) -> Option<usize> {
+    if !before.trim_end_matches(' ').ends_with("走了") {
+        return None;
+    }
+    let unit = ["个人", "个", "人", "名", "位"]
+        .into_iter()
+        .find(|u| after.starts_with(u))?;
+    let rest = &after[unit.len()..];
+    let next = rest.chars().next();
+    next.is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、' | '啊' | '呀'))
+        .then_some(unit.len())
 }
 
 /// [`NONE_SURVIVED`]: the nearest count of people before the phrase, in
@@ -478,11 +530,23 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
         .filter(|p| after.starts_with(**p))
         .max_by_key(|p| p.len())?;
     let rest = &after[unit.len()..];
-    if let Some(gone) = GONE.iter().find(|g| rest.starts_with(**g)) {
-        let next = rest[gone.len()..].chars().next();
-        if next.is_none_or(|c| is_clause_end(c) || c == '，' || c == '、') {
-            return Some((CasualtyKind::Dead, unit.len() + gone.len()));
-        }
+    let ends_clause = |word: &str| {
+        rest[word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| is_clause_end(c) || c == '，' || c == '、')
+    };
+    if let Some(gone) = GONE
+        .iter()
+        .find(|g| rest.starts_with(**g) && ends_clause(g))
+    {
+        return Some((CasualtyKind::Dead, unit.len() + gone.len()));
+    }
+    if let Some(out) = NOT_OUT
+        .iter()
+        .find(|w| rest.starts_with(**w) && ends_clause(w))
+    {
+        return Some((CasualtyKind::Missing, unit.len() + out.len()));
     }
     // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
     let starts = if *unit == "个" { BARE_UNIT_WINDOW } else { 14 };
@@ -840,6 +904,18 @@ mod tests {
             ("医院共接诊该厂员工58人", vec![(Sickened, 58.0)]),
             ("还没3个人报名", vec![]),
             ("来了3个救护车司机", vec![]),
+            // Trapped, not heard from, hurt by something, kept in hospital,
+            // and 走了 said of a count that ends its clause.
+            ("后山塌下来,还有6个人没跑出来", vec![(Missing, 6.0)]),
+            ("井下还有七个人联系不上", vec![(Missing, 7.0)]),
+            ("屋顶塌了,3个人被砸伤送了医院", vec![(Injured, 3.0)]),
+            ("留院观察人员增至21人", vec![(Sickened, 21.0)]),
+            ("那天当场就走了两个", vec![(Dead, 2.0)]),
+            ("已经走了5个了,还有几个在抢救", vec![(Dead, 5.0)]),
+            ("我们走了三个小时山路", vec![]),
+            ("救援队走了两个村", vec![]),
+            ("考试结果3个人还没出来成绩", vec![]),
+            ("矿井下面还有5个人没出来,家属都在哭", vec![(Missing, 5.0)]),
         ];
         for (text, want) in cases {
             let mut want = want.clone();
