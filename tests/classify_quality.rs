@@ -282,6 +282,24 @@ fn regions_report_canonical_names_in_order_of_mention() {
 }
 
 #[test]
+fn a_short_headline_is_not_outvoted_by_the_prior_alone() {
+    let classifier = common::shipped_classifier();
+    for text in ["化工厂发生爆炸", "小区居民楼发生火灾"] {
+        let got = classifier.classify(&Document {
+            text,
+            ..Default::default()
+        });
+        assert_eq!(got.categories, vec![Category::Emergency], "{text}: {got:?}");
+    }
+    // The doubt still stands where the words themselves argue against.
+    let drill = classifier.classify(&Document {
+        text: "开展消防演练",
+        ..Default::default()
+    });
+    assert!(drill.categories.is_empty(), "{drill:?}");
+}
+
+#[test]
 fn html_input_is_stripped_before_matching() {
     let classifier = common::shipped_classifier();
     let got = classifier.classify(&Document {
@@ -763,6 +781,28 @@ const HOLDOUTS: &[Holdout] = &[
         micro_f1: 0.87,
         severity_exact: 0.70,
         negatives_flagged: Some(0.07),
+    },
+    // events29: 228 event posts about 165 happenings in central China,
+    // every one a positive, half worded around the keywords (烧起来了,
+    // 一家人都在吐, 年底了钱还没结), by a twenty-eighth writer. Scored
+    // unseen: positives flagged 0.899, F1 0.921, severity exact 0.696;
+    // it does not train the model (trained on, an all-positive set of
+    // witness posts made the model flag a 高考喜报).
+    // events30: 232 items of a north-western prefecture's inbox, 85
+    // negatives, by a twenty-ninth writer. Scored unseen: F1 0.930,
+    // positives 0.939, 4 of 85 negatives, severity exact 0.777; it
+    // trains the model since (after the lists its misses showed).
+    Holdout {
+        file: "events29.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.70,
+        negatives_flagged: None,
+    },
+    Holdout {
+        file: "events30.jsonl",
+        micro_f1: 0.97,
+        severity_exact: 0.75,
+        negatives_flagged: Some(0.03),
     },
 ];
 

@@ -340,6 +340,7 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events25.jsonl",
     "events26.jsonl",
     "events27.jsonl",
+    "events30.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

@@ -639,3 +639,13 @@ fn three_more_city_sets_grouping() {
     fresh_event_set("events27.jsonl", 0.84, 0.71);
     fresh_event_set("events28.jsonl", 0.77, 0.90);
 }
+
+/// `tests/fixtures/events29.jsonl` and `events30.jsonl`: a central-China
+/// set of event posts only (witnesses, comments, dialect) and a
+/// north-western prefecture's inbox, by two more writers; grouping never
+/// tuned on.
+#[test]
+fn central_and_north_western_sets_grouping() {
+    fresh_event_set("events29.jsonl", 0.95, 0.91);
+    fresh_event_set("events30.jsonl", 0.70, 0.88);
+}

@@ -74,6 +74,14 @@ pub struct Reading {
     pub probability: [f32; CATS],
     /// Per category, its best window.
     best_window: [Option<(usize, usize)>; CATS],
+    /// Per category, what the best window's n-grams weigh on their own:
+    /// its log-odds less the category's bias. Below zero, the words of
+    /// the text argue against the category; at or above, only the prior
+    /// does.
+    weighed: [f32; CATS],
+    /// Per category, how many distinct weighted n-grams its best window
+    /// holds.
+    grams: [u32; CATS],
     /// The weighted n-grams of the text: (start, end, id), in order of start.
     ids: Vec<(u32, u32, u32)>,
 }
@@ -82,6 +90,17 @@ impl Reading {
     /// The probability of one category.
     pub fn of(&self, c: Category) -> f32 {
         self.probability[c as usize]
+    }
+
+    /// What the n-grams of the best window for `c` weigh for it, without
+    /// the prior: negative when the text's words argue against `c`.
+    pub fn weighed(&self, c: Category) -> f32 {
+        self.weighed[c as usize]
+    }
+
+    /// How many distinct weighted n-grams the best window for `c` holds.
+    pub fn grams(&self, c: Category) -> u32 {
+        self.grams[c as usize]
     }
 }
 
@@ -298,6 +317,8 @@ impl Model {
         // as the weights are summed.
         let mut best = self.bias.map(sigmoid);
         let mut best_window: [Option<(usize, usize)>; CATS] = [None; CATS];
+        let mut weighed = [0f32; CATS];
+        let mut grams = [0u32; CATS];
         let mut uniq: Vec<u32> = Vec::new();
         for (start, end) in windows(n as usize, &sentence_ends, self.window) {
             Self::window_ids(&ids, start, end, &mut uniq);
@@ -317,12 +338,16 @@ impl Model {
                 if best_window[c].is_none() || p > best[c] {
                     best[c] = p;
                     best_window[c] = Some((start, end));
+                    weighed[c] = sum[c] * scale;
+                    grams[c] = uniq.len() as u32;
                 }
             }
         }
         Reading {
             probability: best,
             best_window,
+            weighed,
+            grams,
             ids,
         }
     }
