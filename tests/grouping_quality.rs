@@ -649,3 +649,13 @@ fn central_and_north_western_sets_grouping() {
     fresh_event_set("events29.jsonl", 0.95, 0.91);
     fresh_event_set("events30.jsonl", 0.70, 0.88);
 }
+
+/// `tests/fixtures/events31.jsonl` and `events32.jsonl`: a coastal city's
+/// short items (headlines, hot-search entries, one-line posts) and a
+/// south-western province's accidents and disasters, by two more writers;
+/// grouping never tuned on.
+#[test]
+fn short_items_and_accident_sets_grouping() {
+    fresh_event_set("events31.jsonl", 0.80, 0.82);
+    fresh_event_set("events32.jsonl", 0.80, 0.92);
+}

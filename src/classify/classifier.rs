@@ -615,6 +615,13 @@ impl Classifier {
                     h.rule.location
                 ));
             }
+            // An accident that is also another priority matter (a landslide
+            // that cut 4万居民's water) is as grave as the people it reaches.
+            if categories.iter().any(|&c| c != Category::Emergency)
+                && let Some(reach) = reach::level_from_reach(figures.reach(), reasons)
+            {
+                return level.max(reach);
+            }
             return level;
         }
         let mut floor = accident.unwrap_or(Severity::IV);

@@ -9,7 +9,7 @@
 //! so the reason an analyst sees quotes the text.
 
 use super::types::Severity;
-use crate::text::{Number, find_numbers};
+use crate::text::{CharSet, Number, find_numbers};
 
 /// Nouns for groups of people whose size measures a matter's reach. A count
 /// must be bound to one of them (1800余户, 五百多名业主), so 消防人员1200余人
@@ -66,7 +66,21 @@ const GROUP_NOUNS: &[&str] = &[
     "人家",
     "网友",
     "网民",
+    // 整个镇三万多人: everyone of a place.
+    "全镇",
+    "整个镇",
+    "全村",
+    "整个村",
+    "全乡",
+    "全城",
 ];
+
+/// The first characters of [`GROUP_NOUNS`]: most characters near a
+/// number begin none, and are passed over without comparing the list.
+fn group_heads() -> &'static CharSet {
+    static HEADS: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| CharSet::first_chars(GROUP_NOUNS.iter().copied()))
+}
 
 /// Counter words between a number and its group noun (五百多名业主, 三个村).
 const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "号", "万名", "万户", "万"];
@@ -179,7 +193,10 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         }
         // 十余个省份, 20多个省区市, 3省: provinces reached.
         let counter = after.strip_prefix('个').unwrap_or(after);
+        // 312省道 is a road, not 312 provinces: there are 34.
         if provinces
+            && n.value <= 34.0
+            && !counter.starts_with("省道")
             && (counter.starts_with("省份")
                 || counter.starts_with("省区")
                 || counter.starts_with('省'))
@@ -247,6 +264,9 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         let noun = [(rest, counter_len), (after, 0)]
             .into_iter()
             .find_map(|(s, skip)| {
+                if !group_heads().contains(s.chars().next()?) {
+                    return None;
+                }
                 let head = prefix_chars(s, 3);
                 GROUP_NOUNS
                     .iter()
@@ -297,8 +317,11 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .last()
                 .map_or(before.len(), |(i, _)| i);
             let lead = &before[tail..];
-            let group = GROUP_NOUNS.iter().any(|g| lead.contains(g));
-            let adjacent = GROUP_NOUNS.iter().any(|g| lead.ends_with(g));
+            let heads = group_heads();
+            let group = lead.char_indices().any(|(i, c)| {
+                heads.contains(c) && GROUP_NOUNS.iter().any(|g| lead[i..].starts_with(g))
+            });
+            let adjacent = group && GROUP_NOUNS.iter().any(|g| lead.ends_with(g));
             let affects = [
                 "涉及", "影响", "波及", "累计", "共有", "超过", "逾", "群里", "群已",
             ]
@@ -496,6 +519,13 @@ pub fn official_on_record(text: &str) -> Option<String> {
     if !text.contains(BODY_LEVELS) || !BODY_ENDS.iter().any(|e| text.contains(e)) {
         return None;
     }
+    static NOT_IN_NAME_SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    let not_in_name =
+        NOT_IN_NAME_SET.get_or_init(|| CharSet::of_chars(NOT_IN_NAME.iter().copied()));
+    // The last characters of the endings: a name can end only at one.
+    static END_CHARS: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    let end_chars = END_CHARS
+        .get_or_init(|| CharSet::of_chars(BODY_ENDS.iter().filter_map(|e| e.chars().last())));
     for sentence in text.split(['。', '!', '?', '\n', ';']) {
         for (i, c) in sentence.char_indices() {
             if !BODY_LEVELS.contains(&c) {
@@ -504,8 +534,11 @@ pub fn official_on_record(text: &str) -> Option<String> {
             let rest = &sentence[i + c.len_utf8()..];
             let mut end = None;
             for (j, d) in rest.char_indices().take(BODY_NAME_CHARS) {
-                if NOT_IN_NAME.contains(&d) || !('\u{4e00}'..='\u{9fff}').contains(&d) {
+                if !('\u{4e00}'..='\u{9fff}').contains(&d) || not_in_name.contains(d) {
                     break;
+                }
+                if !end_chars.contains(d) {
+                    continue;
                 }
                 let tail = &rest[..j + d.len_utf8()];
                 if BODY_ENDS.iter().any(|e| tail.ends_with(e)) {
@@ -516,7 +549,7 @@ pub fn official_on_record(text: &str) -> Option<String> {
             // The body told to act (要求区住建局答复, 责成市政府彻查) is not on
             // record itself: the one telling it is.
             let lead = &sentence[..i];
-            if OBJECT_MARKERS.iter().any(|m| lead.ends_with(m)) {
+            if end.is_none() || OBJECT_MARKERS.iter().any(|m| lead.ends_with(m)) {
                 continue;
             }
             if let Some(end) = end {
@@ -583,6 +616,7 @@ mod tests {
         assert_eq!(level("已流入十余个省份的基层接种点"), Some(Severity::I));
         assert_eq!(level("涉及3个省份"), Some(Severity::II));
         assert_eq!(level("江苏省南通市"), None);
+        assert_eq!(level("瑞溪县312省道溪口段"), None);
     }
 
     #[test]

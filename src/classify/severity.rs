@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::Severity;
-use crate::text::{Number, find_numbers};
+use crate::text::{CharSet, Number, find_numbers};
 
 /// What a casualty word counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -170,6 +170,11 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("刺伤", CasualtyKind::Injured),
     ("砍伤", CasualtyKind::Injured),
     ("冻伤", CasualtyKind::Injured),
+    // Swept away and not found: 5人被洪水冲走, 两人被卷走.
+    ("冲走", CasualtyKind::Missing),
+    ("卷走", CasualtyKind::Missing),
+    // 12个娃娃确诊了: cases of an outbreak.
+    ("确诊", CasualtyKind::Sickened),
     // 留院观察人员增至19人: kept in hospital.
     ("留院观察", CasualtyKind::Sickened),
     ("住院观察", CasualtyKind::Sickened),
@@ -197,6 +202,9 @@ const NONE_SURVIVED: &[&str] = &[
     "一个也没出来",
     "都没气了",
     "全都没了",
+    "都没救过来",
+    "都没抢救过来",
+    "全都没救过来",
 ];
 
 /// Characters searched back from a [`NONE_SURVIVED`] phrase for its count.
@@ -219,7 +227,7 @@ const NOT_OUT: &[&str] = &["没出来", "还没出来", "都没出来", "冇出�
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
-    '没', '救', '挂', '吊', '落', '震', '冇', '走',
+    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确',
 ];
 
 /// Counter words after a number of people.
@@ -484,20 +492,11 @@ fn casualty_word_at(s: &str) -> Option<(&'static str, CasualtyKind)> {
     // Every word starts with a three-byte character: comparing those bytes
     // first keeps most of the list from a full comparison (this runs at
     // every character near every number).
-    // Most characters begin no casualty word: a bit per BMP character
+    // Most characters begin no casualty word: a bit per character
     // answers those without walking the list.
-    static HEADS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let heads = HEADS.get_or_init(|| {
-        let mut bits = vec![0u64; 0x1_0000 / 64];
-        for (w, _) in CASUALTY_WORDS {
-            if let Some(c) = w.chars().next().filter(|c| (*c as u32) < 0x1_0000) {
-                bits[c as usize / 64] |= 1 << (c as u32 % 64);
-            }
-        }
-        bits
-    });
-    let first = s.chars().next()? as u32;
-    if first < 0x1_0000 && heads[first as usize / 64] & (1 << (first % 64)) == 0 {
+    static HEADS: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| CharSet::first_chars(CASUALTY_WORDS.iter().map(|(w, _)| *w)));
+    if !heads.contains(s.chars().next()?) {
         return None;
     }
     let head = s.as_bytes().get(..3)?;
@@ -915,6 +914,10 @@ mod tests {
             ("我们走了三个小时山路", vec![]),
             ("救援队走了两个村", vec![]),
             ("考试结果3个人还没出来成绩", vec![]),
+            ("捞上来四个,送到卫生院都没救过来", vec![(Dead, 4.0)]),
+            ("峡谷突发山洪,5名徒步者被洪水冲走", vec![(Missing, 5.0)]),
+            ("听说两个班12个娃娃确诊了", vec![(Sickened, 12.0)]),
+            ("3辆车被冲走", vec![]),
             ("矿井下面还有5个人没出来,家属都在哭", vec![(Missing, 5.0)]),
         ];
         for (text, want) in cases {
