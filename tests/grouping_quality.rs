@@ -659,3 +659,12 @@ fn short_items_and_accident_sets_grouping() {
     fresh_event_set("events31.jsonl", 0.80, 0.82);
     fresh_event_set("events32.jsonl", 0.80, 0.92);
 }
+
+/// `tests/fixtures/events33.jsonl` and `events34.jsonl`: a policy- and
+/// directive-heavy prefecture and a morality- and interest-heavy city, by
+/// two more writers; grouping never tuned on.
+#[test]
+fn policy_and_morality_sets_grouping() {
+    fresh_event_set("events33.jsonl", 0.85, 0.91);
+    fresh_event_set("events34.jsonl", 0.72, 0.88);
+}
