@@ -199,17 +199,18 @@ fn second_opinion(
         } else {
             model.keep
         };
-        // On a short headline (化工厂发生爆炸) a doubt from the prior alone
-        // is no vote: its few n-grams cannot outweigh a category's bias
-        // even when every one of them speaks for it. On longer texts the
-        // prior's doubt stands (the rules' false hits need it).
-        let doubted_by_words = reading.weighed(c) < 0.0 || reading.grams(c) > THIN_READING_GRAMS;
-        if out.categories.contains(&c) && p < keep && !doubted_by_words {
-            out.reasons.push(format!(
-                "model: {} doubted at probability {p:.3} on its prior alone; the words of the text lean for it, so the rules stand",
-                c.slug()
-            ));
-        } else if out.categories.contains(&c) && p < keep {
+        if out.categories.contains(&c) && p < keep {
+            // On a short headline (化工厂发生爆炸) a doubt from the prior
+            // alone is no vote: its few n-grams cannot outweigh a category's
+            // bias even when every one of them speaks for it. On longer
+            // texts the prior's doubt stands (the rules' false hits need it).
+            if reading.grams(c) <= THIN_READING_GRAMS && reading.weighed(c) >= 0.0 {
+                out.reasons.push(format!(
+                    "model: {} doubted at probability {p:.3} on its prior alone; the words of the text lean for it, so the rules stand",
+                    c.slug()
+                ));
+                continue;
+            }
             outvoted.push(c);
             let rules: Vec<String> = rule_hits
                 .iter()

@@ -546,22 +546,23 @@ pub fn official_on_record(text: &str) -> Option<String> {
                     break;
                 }
             }
+            let Some(end) = end else {
+                continue;
+            };
             // The body told to act (要求区住建局答复, 责成市政府彻查) is not on
             // record itself: the one telling it is.
             let lead = &sentence[..i];
-            if end.is_none() || OBJECT_MARKERS.iter().any(|m| lead.ends_with(m)) {
+            if OBJECT_MARKERS.iter().any(|m| lead.ends_with(m)) {
                 continue;
             }
-            if let Some(end) = end {
-                let name = &sentence[i..i + c.len_utf8() + end];
-                // The act must be outside the name (县纪委监委 is not an act).
-                let after = &sentence[i + c.len_utf8() + end..];
-                if CHANNEL_AFTER.iter().any(|w| after.starts_with(w)) {
-                    continue;
-                }
-                if BODY_ACTS.iter().any(|a| after.contains(a)) {
-                    return Some(name.to_string());
-                }
+            let name = &sentence[i..i + c.len_utf8() + end];
+            // The act must be outside the name (县纪委监委 is not an act).
+            let after = &sentence[i + c.len_utf8() + end..];
+            if CHANNEL_AFTER.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            if BODY_ACTS.iter().any(|a| after.contains(a)) {
+                return Some(name.to_string());
             }
         }
     }

@@ -386,8 +386,8 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // 当场就走了三个, 已经走了4个了: 走了 right before a count of people
         // that ends its clause says they died (走了三个小时 is a walk).
-        if let Some(len) = went_count(before, after) {
-            let start = clause_start + before.trim_end_matches(' ').len() - "走了".len();
+        if let Some((word_start, len)) = went_count(before, after) {
+            let start = clause_start + word_start;
             let phrase = snippet(text, clause_start, clause_end, start, n.end + len);
             out.record(CasualtyKind::Dead, n.value, &phrase);
             continue;
@@ -421,20 +421,18 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     out
 }
 
-/// The length of the people unit after a count that 走了 ("passed away")
-/// stands right before, when the count ends its clause: 走了三个, 走了4个了,
-/// 走了两个人。 `None` for any other count (走了三个小时, 走了两个村).
-fn went_count(before: &str, after: &str) -> Option<usize> {
-    if !before.trim_end_matches(' ').ends_with("走了") {
-        return None;
-    }
+/// Where 走了 ("passed away") starts in `before` and the length of the
+/// people unit in `after`, when 走了 stands right before a count that ends
+/// its clause: 走了三个, 走了4个了, 走了两个人。 `None` for any other count
+/// (走了三个小时, 走了两个村).
+fn went_count(before: &str, after: &str) -> Option<(usize, usize)> {
+    let word_start = before.trim_end_matches(' ').strip_suffix("走了")?.len();
     let unit = ["个人", "个", "人", "名", "位"]
         .into_iter()
         .find(|u| after.starts_with(u))?;
-    let rest = &after[unit.len()..];
-    let next = rest.chars().next();
+    let next = after[unit.len()..].chars().next();
     next.is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、' | '啊' | '呀'))
-        .then_some(unit.len())
+        .then_some((word_start, unit.len()))
 }
 
 /// [`NONE_SURVIVED`]: the nearest count of people before the phrase, in
@@ -489,16 +487,16 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// The longest casualty word `s` starts with.
 fn casualty_word_at(s: &str) -> Option<(&'static str, CasualtyKind)> {
-    // Every word starts with a three-byte character: comparing those bytes
-    // first keeps most of the list from a full comparison (this runs at
-    // every character near every number).
-    // Most characters begin no casualty word: a bit per character
-    // answers those without walking the list.
+    // This runs at every character near every number. Most characters
+    // begin no casualty word: a bit per character answers those without
+    // walking the list.
     static HEADS: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
     let heads = HEADS.get_or_init(|| CharSet::first_chars(CASUALTY_WORDS.iter().map(|(w, _)| *w)));
     if !heads.contains(s.chars().next()?) {
         return None;
     }
+    // Every word starts with a three-byte character: comparing those bytes
+    // first keeps most of the list from a full comparison.
     let head = s.as_bytes().get(..3)?;
     CASUALTY_WORDS
         .iter()
