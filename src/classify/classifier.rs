@@ -626,14 +626,28 @@ impl Classifier {
             return level;
         }
         let mut floor = accident.unwrap_or(Severity::IV);
+        let mut counted = reasons.len() > before;
         if let Some(l) = reach::level_from_reach(figures.reach(), reasons) {
             floor = floor.max(l);
+            counted = true;
         }
+        // A directive item always names the organ that passed it on and the
+        // body that answers: they say how the matter travelled, not how far
+        // it reaches (JUDGEMENT.md: directive items follow the reach of the
+        // issue itself).
+        let directive = categories.contains(&Category::Directive);
         if let Some(body) = reach::official_on_record(text) {
-            reasons.push(format!(
-                "on record: {body}, a body of county level or above → III"
-            ));
-            floor = floor.max(Severity::III);
+            if directive {
+                reasons.push(format!(
+                    "not counted: on record: {body}: a directive item follows the reach of its issue, not the bodies that pass it on"
+                ));
+            } else {
+                reasons.push(format!(
+                    "on record: {body}, a body of county level or above → III"
+                ));
+                floor = floor.max(Severity::III);
+                counted = true;
+            }
         }
         let mut raise = 0u8;
         for h in triggers() {
@@ -642,10 +656,21 @@ impl Classifier {
                 Some(LevelEffect::Floor(l)) => {
                     reasons.push(format!("{evidence} → {l}"));
                     floor = floor.max(l);
+                    counted = true;
                 }
                 Some(LevelEffect::Raise(n)) => {
                     reasons.push(format!("{evidence} → +{n}"));
                     raise = raise.saturating_add(n);
+                    counted = true;
+                }
+                Some(LevelEffect::Channel) if directive => reasons.push(format!(
+                    "not counted: {evidence}: a directive item follows the reach of its issue, not its channel"
+                )),
+                Some(LevelEffect::Channel) => {
+                    let l = LevelEffect::CHANNEL_LEVEL;
+                    reasons.push(format!("{evidence} → {l}"));
+                    floor = floor.max(l);
+                    counted = true;
                 }
                 None => {}
             }
@@ -656,13 +681,14 @@ impl Classifier {
             reasons,
         ) {
             floor = floor.max(l);
+            counted = true;
         }
         let raise = raise.min(MAX_RAISE);
         // Raises alone never reach I: that takes figures or an explicit trigger.
         let raised = floor.raised(raise).min(Severity::II).max(floor);
         if raised > floor {
             reasons.push(format!("raised {floor} → {raised} ({})", raised.label_zh()));
-        } else if reasons.len() == before {
+        } else if !counted {
             reasons.push(
                 "no casualty figure, loss, reach or severity trigger: a single local matter → IV (一般)"
                     .into(),

@@ -68,6 +68,18 @@ pub enum LevelEffect {
     Floor(Severity),
     /// The guess is raised this many steps (`@level +1`).
     Raise(u8),
+    /// How a matter reached a higher organ, or the office's own statement
+    /// about it (`@level channel`): III for most items, not counted for a
+    /// directive item, which follows the reach of its issue instead
+    /// (JUDGEMENT.md: "a State Council or provincial-leader channel alone
+    /// does not lift an item above III"; a single household's complaint
+    /// forwarded from the provincial message board is IV).
+    Channel,
+}
+
+impl LevelEffect {
+    /// The level a channel rule sets for an item that is not a directive.
+    pub const CHANNEL_LEVEL: Severity = Severity::III;
 }
 
 /// A place in a keyword file.
@@ -420,7 +432,7 @@ pub fn parse_file(
                         match parse_level(value) {
                             Some(l) => level = Some(l),
                             None => problems.push(problem(line_no, Level::Error, format!(
-                                "@level '{value}' is not a level: write I, II, III, IV (or 特别重大, 重大, 较大, 一般), or +1/+2 to raise"
+                                "@level '{value}' is not a level: write I, II, III, IV (or 特别重大, 重大, 较大, 一般), +1/+2 to raise, or channel (渠道)"
                             ))),
                         }
                     }
@@ -538,6 +550,9 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn parse_level(value: &str) -> Option<LevelEffect> {
+    if matches!(value, "channel" | "渠道") {
+        return Some(LevelEffect::Channel);
+    }
     if let Some(n) = value.strip_prefix('+') {
         return match n.trim().parse::<u8>() {
             Ok(n @ 1..=3) => Some(LevelEffect::Raise(n)),
@@ -834,7 +849,7 @@ mod tests {
     fn severity_lists_need_levels() {
         let (list, problems) = parse(
             "severity.txt",
-            "特别重大\n@level II\n重大事故\n@level +1\n央视+曝光\n@level V\n",
+            "特别重大\n@level II\n重大事故\n@level +1\n央视+曝光\n@level V\n@level 渠道\n领导留言板\n",
         );
         let lines: Vec<usize> = problems
             .iter()
@@ -845,6 +860,7 @@ mod tests {
         let list = list.unwrap();
         assert_eq!(list.rules[0].level, Some(LevelEffect::Floor(Severity::II)));
         assert_eq!(list.rules[1].level, Some(LevelEffect::Raise(1)));
+        assert_eq!(list.rules[2].level, Some(LevelEffect::Channel));
     }
 
     #[test]
