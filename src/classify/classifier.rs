@@ -619,7 +619,7 @@ impl Classifier {
             // An accident that is also another priority matter (a landslide
             // that cut 4万居民's water) is as grave as the people it reaches.
             if categories.iter().any(|&c| c != Category::Emergency)
-                && let Some(reach) = reach::level_from_reach(figures.reach(), reasons)
+                && let Some(reach) = reach::level_from_reach(figures.reach(), false, reasons)
             {
                 return level.max(reach);
             }
@@ -627,7 +627,9 @@ impl Classifier {
         }
         let mut floor = accident.unwrap_or(Severity::IV);
         let mut counted = reasons.len() > before;
-        if let Some(l) = reach::level_from_reach(figures.reach(), reasons) {
+        // An emergency that reached this point has no casualty figure.
+        let disaster = categories.contains(&Category::Emergency);
+        if let Some(l) = reach::level_from_reach(figures.reach(), disaster, reasons) {
             floor = floor.max(l);
             counted = true;
         }

@@ -235,7 +235,14 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             .filter(|_| spread_words)
             .find(|w| unit_after.starts_with(**w))
             .map(|w| after.len() - unit_after.len() + w.len());
-        if let Some((p, _)) = spread_before {
+        // 视频已经被转了两万多次: reposts counted in times; 转了 alone is
+        // as often money (给他转了3万).
+        let reposts_before = (spread_before.is_none()
+            && ["次", "多次", "余次"].iter().any(|u| after.starts_with(u)))
+        .then(|| near_before.rfind("转了"))
+        .flatten()
+        .filter(|&p| !near_before[p..].contains(is_clause_end));
+        if let Some((p, _)) = spread_before.or(reposts_before.map(|p| (p, &"转了"))) {
             let start = window_start + p;
             keep_max(&mut out.spread, n.value, phrase(text, start, n.end));
             continue;
@@ -374,13 +381,24 @@ fn spread_in_words(text: &str, out: &mut Reach) {
 /// school's pupils, a building's tenants.
 pub const DOZENS_AFFECTED: f64 = 30.0;
 
+/// People a disaster with no casualty figure must reach for II: a town's
+/// worth (1.5万户停气, 4万居民停水), not the few hundred moved out of
+/// several villages, which is III.
+pub const DISASTER_AFFECTED_II: f64 = 1e4;
+
 /// The level the figures of reach support (JUDGEMENT.md): hundreds of
 /// people or households, reads in the hundreds of thousands, or two or more
 /// provinces are II; hundreds of thousands of people, reads in the hundreds
 /// of millions, or ten or more provinces are I; tens of thousands of reads
 /// or [`DOZENS_AFFECTED`] people are III. Pushes one reason per figure
 /// that counts.
-pub fn level_from_reach(r: &Reach, reasons: &mut Vec<String>) -> Option<Severity> {
+///
+/// For a `disaster` (an emergency with no casualty figure) the people
+/// affected weigh less: a forest fire that moved several villages' people
+/// out, or a district-wide typhoon response, is III (JUDGEMENT.md); only
+/// [`DISASTER_AFFECTED_II`] or more people cut off from water, power or
+/// home lift it to II, and casualties, not reach, make a disaster I.
+pub fn level_from_reach(r: &Reach, disaster: bool, reasons: &mut Vec<String>) -> Option<Severity> {
     let mut best: Option<Severity> = None;
     let mut consider = |level: Option<Severity>, what: String| {
         if let Some(level) = level {
@@ -389,7 +407,15 @@ pub fn level_from_reach(r: &Reach, reasons: &mut Vec<String>) -> Option<Severity
         }
     };
     if let Some(f) = &r.affected {
-        let level = if f.value >= 1e5 {
+        let level = if disaster {
+            if f.value >= DISASTER_AFFECTED_II {
+                Some(Severity::II)
+            } else if f.value >= DOZENS_AFFECTED {
+                Some(Severity::III)
+            } else {
+                None
+            }
+        } else if f.value >= 1e5 {
             Some(Severity::I)
         } else if f.value >= 100.0 {
             Some(Severity::II)
@@ -398,7 +424,12 @@ pub fn level_from_reach(r: &Reach, reasons: &mut Vec<String>) -> Option<Severity
         } else {
             None
         };
-        consider(level, format!("affected: {}", f.evidence));
+        let what = if disaster {
+            format!("affected by a disaster: {}", f.evidence)
+        } else {
+            format!("affected: {}", f.evidence)
+        };
+        consider(level, what);
     }
     if let Some(f) = &r.spread {
         let level = if f.value >= 1e8 {
@@ -484,6 +515,11 @@ const BODY_ACTS: &[&str] = &[
     "误读",
     "谣言",
     "不属实",
+    "发现",
+    "查处",
+    "抽检",
+    "处罚",
+    "下架",
 ];
 
 /// What follows a body that makes it a channel forwarding a matter, not a
@@ -574,7 +610,7 @@ mod tests {
     use super::*;
 
     fn level(text: &str) -> Option<Severity> {
-        level_from_reach(&read_reach(text), &mut Vec::new())
+        level_from_reach(&read_reach(text), false, &mut Vec::new())
     }
 
     #[test]
@@ -610,6 +646,11 @@ mod tests {
         assert_eq!(level("阅读量才300"), None);
         assert_eq!(level("相关话题阅读量逾百万"), Some(Severity::II));
         assert_eq!(level("千万不要相信"), None);
+        // Reposts counted in times; a transfer of money is not spread.
+        assert_eq!(level("这视频已经转了一万多次了"), Some(Severity::III));
+        assert_eq!(level("视频已经被转了两万多次"), Some(Severity::III));
+        assert_eq!(level("我给他转了3万块钱"), None);
+        assert_eq!(level("已经转了五六个群了"), None);
     }
 
     #[test]
@@ -645,7 +686,11 @@ mod tests {
     #[test]
     fn reasons_quote_the_text() {
         let mut reasons = Vec::new();
-        level_from_reach(&read_reach("东城区1200余户业主联名投诉"), &mut reasons);
+        level_from_reach(
+            &read_reach("东城区1200余户业主联名投诉"),
+            false,
+            &mut reasons,
+        );
         assert_eq!(reasons, vec!["affected: 东城区1200余户业主 → II"]);
     }
 }
