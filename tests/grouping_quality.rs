@@ -668,3 +668,13 @@ fn policy_and_morality_sets_grouping() {
     fresh_event_set("events33.jsonl", 0.85, 0.91);
     fresh_event_set("events34.jsonl", 0.72, 0.88);
 }
+
+/// `tests/fixtures/events35.jsonl` and `events36.jsonl`: a southern hilly
+/// prefecture's directive-heavy inbox and a north-eastern industrial
+/// city's winter in plain speech, by two more writers; grouping never
+/// tuned on.
+#[test]
+fn directive_and_north_eastern_sets_grouping() {
+    fresh_event_set("events35.jsonl", 0.60, 0.89);
+    fresh_event_set("events36.jsonl", 0.48, 0.86);
+}
