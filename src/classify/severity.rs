@@ -175,6 +175,8 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("卷走", CasualtyKind::Missing),
     // 12个娃娃确诊了: cases of an outbreak.
     ("确诊", CasualtyKind::Sickened),
+    // 累计报告病例23例: an outbreak's cases.
+    ("病例", CasualtyKind::Sickened),
     // 留院观察人员增至19人: kept in hospital.
     ("留院观察", CasualtyKind::Sickened),
     ("住院观察", CasualtyKind::Sickened),
@@ -184,6 +186,7 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
 /// 二十多个): after a count, 没了 can mean a job or money lost.
 const WORDS_BEFORE_COUNT: &[(&str, CasualtyKind)] = &[
     ("没了", CasualtyKind::Dead),
+    ("死了", CasualtyKind::Dead),
     ("伤了", CasualtyKind::Injured),
 ];
 
@@ -215,7 +218,14 @@ const LIVES: &[&str] = &["条人命", "条小命", "条生命", "条命"];
 
 /// 四个人没了, 十四个人都没了: said of people, 没了 means they died. Counted
 /// only when the clause ends there (三个人没了工作 is not a death).
-const GONE: &[&str] = &["没了", "都没了"];
+const GONE: &[&str] = &[
+    "没了",
+    "都没了",
+    "全没了",
+    "就这么没了",
+    "就这样没了",
+    "一下子没了",
+];
 
 /// 井下还有5个人没出来: said of people at the end of a clause, they are
 /// trapped (3个人还没出来成绩 is not).
@@ -371,6 +381,20 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         // 一个都没上来, 一个也没出来: "not a single one", said of a count
         // given before it (see [`none_survived`]), not a count of one.
         if n.value == 1.0 && (after.starts_with("个都") || after.starts_with("个也")) {
+            continue;
+        }
+        // 死了三个伤了五个: a word said right before its count owns it; the
+        // 伤了 after 三个 belongs to the next count.
+        let unit = PEOPLE.iter().find(|p| after.starts_with(**p));
+        if let Some(unit) = unit
+            && let trimmed = before.trim_end_matches(' ')
+            && let Some(&(word, kind)) = WORDS_BEFORE_COUNT
+                .iter()
+                .find(|(w, _)| trimmed.ends_with(w))
+        {
+            let start = clause_start + trimmed.len() - word.len();
+            let phrase = snippet(text, clause_start, clause_end, start, n.end + unit.len());
+            out.record(kind, n.value, &phrase);
             continue;
         }
         if let Some((kind, evidence_end)) = people_figure(after) {
@@ -547,7 +571,20 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
     }
     // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
     let starts = if *unit == "个" { BARE_UNIT_WINDOW } else { 14 };
+    // A listing's 、 before another figure ends this one: in 死亡2人、失踪1人
+    // the 2 is not missing (but 15名群众出现咳嗽、胸闷等不适症状 reads on).
     let window = prefix_chars(rest, 14);
+    let window = window
+        .match_indices('、')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let next = &window[i + '、'.len_utf8()..];
+            casualty_word_at(next).is_some()
+                || next.starts_with(|c: char| {
+                    c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
+                })
+        })
+        .map_or(window, |i| &window[..i]);
     let (pos, word, kind) = window
         .char_indices()
         .take(starts)
@@ -862,6 +899,18 @@ mod tests {
             ),
             ("共有120余名学生出现呕吐、腹泻症状", vec![(Sickened, 120.0)]),
             ("受伤12人", vec![(Injured, 12.0)]),
+            // A listing: each count belongs to the word beside it.
+            (
+                "全县因灾死亡2人、失踪1人",
+                vec![(Dead, 2.0), (Missing, 1.0)],
+            ),
+            ("15名群众出现咳嗽、胸闷等不适症状", vec![(Sickened, 15.0)]),
+            (
+                "工地塌了死了三个伤了五个",
+                vec![(Dead, 3.0), (Injured, 5.0)],
+            ),
+            ("四个人就这么没了", vec![(Dead, 4.0)]),
+            ("累计报告病例23例,均为轻症", vec![(Sickened, 23.0)]),
             ("3人死亡,后死亡人数升至9人", vec![(Dead, 9.0)]),
             (
                 "5名失联人员已全部找到,均已遇难,共造成7人遇难",
