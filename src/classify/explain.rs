@@ -54,6 +54,7 @@ pub fn reason_zh(reason: &str) -> Option<String> {
 fn evidence_zh(what: &str) -> String {
     let what = what.trim();
     for (prefix, label) in [
+        ("affected by a disaster:", "受灾涉及人数"),
         ("affected:", "涉及人数"),
         ("spread:", "传播量"),
         ("provinces:", "波及范围"),
@@ -124,6 +125,10 @@ mod tests {
             (
                 "affected: 数百名业主 → II",
                 Some("涉及人数：数百名业主 → 重大（II级）"),
+            ),
+            (
+                "affected by a disaster: 3个村900余名群众 → III",
+                Some("受灾涉及人数：3个村900余名群众 → 较大（III级）"),
             ),
             (
                 "聚集+拉横幅+抗议 (keywords/severity.txt:30) → II",
