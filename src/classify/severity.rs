@@ -385,14 +385,10 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // 死了三个伤了五个: a word said right before its count owns it; the
         // 伤了 after 三个 belongs to the next count.
-        let unit = PEOPLE.iter().find(|p| after.starts_with(**p));
-        if let Some(unit) = unit
-            && let trimmed = before.trim_end_matches(' ')
-            && let Some(&(word, kind)) = WORDS_BEFORE_COUNT
-                .iter()
-                .find(|(w, _)| trimmed.ends_with(w))
+        if let Some(unit) = PEOPLE.iter().find(|p| after.starts_with(**p))
+            && let Some((kind, word_start)) = word_right_before(before)
         {
-            let start = clause_start + trimmed.len() - word.len();
+            let start = clause_start + word_start;
             let phrase = snippet(text, clause_start, clause_end, start, n.end + unit.len());
             out.record(kind, n.value, &phrase);
             continue;
@@ -597,14 +593,21 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
     Some((kind, unit.len() + pos + word.len()))
 }
 
+/// A [`WORDS_BEFORE_COUNT`] word ending `before` (spaces aside): its kind
+/// and byte offset in `before`.
+fn word_right_before(before: &str) -> Option<(CasualtyKind, usize)> {
+    let trimmed = before.trim_end_matches(' ');
+    WORDS_BEFORE_COUNT
+        .iter()
+        .find(|(w, _)| trimmed.ends_with(w))
+        .map(|&(w, kind)| (kind, trimmed.len() - w.len()))
+}
+
 /// The casualty word that ends within the last few characters of `before`,
 /// returning its kind and byte offset in `before`.
 fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
-    let trimmed = before.trim_end_matches(' ');
-    for &(word, kind) in WORDS_BEFORE_COUNT {
-        if trimmed.ends_with(word) {
-            return Some((kind, trimmed.len() - word.len()));
-        }
+    if let Some(found) = word_right_before(before) {
+        return Some(found);
     }
     let tail_start = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
     let tail = &before[tail_start..];
