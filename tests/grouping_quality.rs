@@ -678,3 +678,13 @@ fn directive_and_north_eastern_sets_grouping() {
     fresh_event_set("events35.jsonl", 0.60, 0.89);
     fresh_event_set("events36.jsonl", 0.48, 0.86);
 }
+
+/// `tests/fixtures/events37.jsonl` and `events38.jsonl`: a north-western
+/// prefecture's summer (harvests, mines, flash floods, villagers' plain
+/// speech) and a coastal port city's autumn (typhoons, fishing, delivery
+/// riders, unfinished flats), by two more writers; grouping never tuned on.
+#[test]
+fn north_western_summer_and_port_city_sets_grouping() {
+    fresh_event_set("events37.jsonl", 0.90, 0.91);
+    fresh_event_set("events38.jsonl", 0.70, 0.87);
+}

@@ -390,11 +390,23 @@ impl Classifier {
                         .find(|f| f.kind == k && f.count >= 1.0)
                         .map(|f| f.evidence.clone())
                 });
-                if let Some(evidence) = hurt {
-                    witnesses.push((
-                        Category::Emergency,
-                        format!("a casualty figure ({evidence})"),
-                    ));
+                // The accident scale's other figures witness as well: a
+                // disaster's direct loss (冰雹灾害直接经济损失6100万元), a
+                // quake's magnitude.
+                let figure = hurt
+                    .map(|e| format!("a casualty figure ({e})"))
+                    .or_else(|| {
+                        c.loss_yuan
+                            .as_ref()
+                            .map(|(_, e)| format!("a direct-loss figure ({e})"))
+                    })
+                    .or_else(|| {
+                        c.magnitude
+                            .as_ref()
+                            .map(|(_, e)| format!("a magnitude ({e})"))
+                    });
+                if let Some(what) = figure {
+                    witnesses.push((Category::Emergency, what));
                 }
             }
             if doubted(Category::Interest)

@@ -66,6 +66,18 @@ const GROUP_NOUNS: &[&str] = &[
     "人家",
     "网友",
     "网民",
+    // Working people a matter hits as a body (拖欠312名骑手的报酬).
+    "骑手",
+    "外卖员",
+    "快递员",
+    "司机",
+    "渔民",
+    "果农",
+    "菜农",
+    "养殖户",
+    "长者",
+    "老年人",
+    "师生",
     // 整个镇三万多人: everyone of a place.
     "全镇",
     "整个镇",
@@ -626,6 +638,9 @@ mod tests {
         // Dozens of people are more than one complaint: III.
         assert_eq!(level("我们四十多名农民工的工钱"), Some(Severity::III));
         assert_eq!(level("三十余户村民反映"), Some(Severity::III));
+        // Working people a matter hits as a body.
+        assert_eq!(level("拖欠312名骑手两个月的报酬"), Some(Severity::II));
+        assert_eq!(level("四十多个司机把车停在站外"), Some(Severity::III));
         assert_eq!(level("消防人员1200余人开展扑救"), None);
         assert_eq!(level("项目总投资5000万元"), None);
         assert_eq!(level("2026年3月共有12人"), None);
