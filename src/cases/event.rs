@@ -131,6 +131,7 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "根据", "依据", "按照", "今天", "明天", "昨天", "今年", "去年", "明年", "责成", "会同", "要求",
     "联系", "通过", "组织", "协调", "督促", "前往", "来自", "位于", "政府", "据悉", "记者", "其中",
     "以及", "还有", "我们", "他们", "农业", "当天", "当晚", "目前", "近日", "随后", "同时", "已经",
+    "上午", "中午", "下午", "晚上", "凌晨", "傍晚",
 ];
 
 /// Words that look like place names but name no place (县城, 市民, 小区门口
@@ -145,6 +146,12 @@ const NOT_PLACES: &[&str] = &[
     "辖区",
     "社区",
     "城中村",
+    // A page's or a campus's parts, not places: 评论区, 启航教育港城校区,
+    // 地铁站施工区域.
+    "评论区",
+    "留言区",
+    "校区",
+    "施工区",
 ];
 
 /// Event kinds and the words that show them, matched on normalized text.
@@ -949,6 +956,8 @@ mod tests {
         assert!(e.places.contains(&"town:梅岭".to_string()), "{e:?}");
         assert!(!e.places.iter().any(|p| p.contains("根据")), "{e:?}");
         let e = ev("今天县信访局打电话说");
+        assert!(e.places.is_empty(), "{e:?}");
+        let e = ev("今天中午区里来了人，评论区都在问，启航教育港城校区关门了");
         assert!(e.places.is_empty(), "{e:?}");
     }
 
