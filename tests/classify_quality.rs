@@ -1145,6 +1145,43 @@ fn a_disaster_loss_report_stays_an_emergency() {
 }
 
 #[test]
+fn a_directive_about_a_vital_interest_matter_is_interest_too() {
+    let classifier = common::shipped_classifier();
+    // A 督办 about a block's water meets interest's bar as well.
+    let water = classifier.classify(&Document {
+        title: "市12345热线督办单（2026第0912号）",
+        text: "承办单位：河西区水务局。市民反映：河西区枫桥路丹桂苑5号楼自上周起每天傍晚停水，已持续九天，住户做饭洗漱都要下楼提水，多次反映未果。现予督办，请于3个工作日内查明原因、恢复供水，并将办理结果回复市民。",
+        ..Default::default()
+    });
+    assert_eq!(
+        water.categories,
+        vec![Category::Interest, Category::Directive],
+        "{:?}",
+        water.reasons
+    );
+    assert!(
+        water
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("interest kept beside directive") && r.contains("停水")),
+        "{:?}",
+        water.reasons
+    );
+    // One about loose paving is directive alone.
+    let paving = classifier.classify(&Document {
+        title: "市12345热线督办单（2026第0913号）",
+        text: "承办单位：河西区城市管理局。市民反映：河西区枫桥路人行道多块地砖松动翘起，下雨后一踩一脚泥水，多次反映未果。现予督办，请于5个工作日内修复，并将办理结果回复市民。",
+        ..Default::default()
+    });
+    assert_eq!(
+        paving.categories,
+        vec![Category::Directive],
+        "{:?}",
+        paving.reasons
+    );
+}
+
+#[test]
 fn severity_by_reach_reads_like_an_analyst() {
     let classifier = common::shipped_classifier();
     let level = |text: &str| {

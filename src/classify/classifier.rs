@@ -35,6 +35,79 @@ pub const SECOND_CATEGORY_SCORE: f32 = 2.0;
 /// whatever its score.
 pub const SECOND_CATEGORY_AFFECTED: f64 = 100.0;
 
+/// The vital-interest matters JUDGEMENT.md names for P2 (utilities and
+/// their prices, wage arrears, requisition and demolition compensation,
+/// school places, medical-insurance reimbursement, housing delivery,
+/// pollution near homes, bus routes, property fees, prepaid cards, frozen
+/// deposits), as a text names them. A 督办 or a forwarded message about one
+/// of these meets interest's bar as well as directive's; one about a road,
+/// a street light or parking is directive alone.
+const VITAL_INTEREST_MATTERS: &[&str] = &[
+    "停水",
+    "停电",
+    "停气",
+    "断水",
+    "断电",
+    "断气",
+    "没水",
+    "水压",
+    "停暖",
+    "供暖",
+    "暖气",
+    "供热",
+    "室温",
+    "水费",
+    "电费",
+    "气费",
+    "燃气",
+    "天然气",
+    "煤气",
+    "自来水",
+    "水质",
+    "吃水",
+    "饮水",
+    "通气",
+    "欠薪",
+    "讨薪",
+    "拖欠",
+    "工资",
+    "工钱",
+    "薪水",
+    "征收",
+    "征地",
+    "拆迁",
+    "补偿",
+    "安置",
+    "学位",
+    "入学",
+    "招生",
+    "撤并",
+    "医保",
+    "报销",
+    "交房",
+    "烂尾",
+    "保交楼",
+    "交付",
+    "污染",
+    "排污",
+    "烟尘",
+    "粉尘",
+    "噪音",
+    "噪声",
+    "异味",
+    "臭味",
+    "恶臭",
+    "公交",
+    "物业费",
+    "预付卡",
+    "会员卡",
+    "跑路",
+    "存款",
+    "储户",
+    "取不出",
+    "兑付",
+];
+
 /// The share of `@keep` below which the model still outvotes a category
 /// whose rules a second witness backs (see [`second_opinion`]).
 const BACKED_KEEP: f32 = 0.75;
@@ -435,9 +508,12 @@ impl Classifier {
         // about, not a second category of its own: a second category needs
         // the text to meet its bar on its own (JUDGEMENT.md), which for the
         // broad interest lists means stronger evidence than one rule.
-        // A matter touching hundreds of households meets the bar by itself.
+        // A matter touching hundreds of households meets the bar by itself,
+        // and so does a 督办 about one of the matters P2 names (a village's
+        // water, a brickworks' smoke): a rumour about one is still policy
+        // alone, the misreading being the matter.
         let interest = Category::Interest;
-        if out.categories.contains(&interest)
+        let weak_second = out.categories.contains(&interest)
             && (out.categories.contains(&Category::Directive)
                 || out.categories.contains(&Category::Policy))
             && scores[interest as usize] < SECOND_CATEGORY_SCORE
@@ -445,8 +521,15 @@ impl Classifier {
                 .reach()
                 .affected
                 .as_ref()
-                .is_none_or(|a| a.value < SECOND_CATEGORY_AFFECTED)
-        {
+                .is_none_or(|a| a.value < SECOND_CATEGORY_AFFECTED);
+        let vital = (weak_second && out.categories.contains(&Category::Directive))
+            .then(|| VITAL_INTEREST_MATTERS.iter().find(|w| text.contains(**w)))
+            .flatten();
+        if let Some(w) = vital {
+            out.reasons.push(format!(
+                "interest kept beside directive: the matter is one of vital interest ({w})"
+            ));
+        } else if weak_second {
             out.categories.retain(|&c| c != interest);
             out.reasons.push(format!(
                 "interest not counted as a second category: score {:.1} below {SECOND_CATEGORY_SCORE} beside {}",
