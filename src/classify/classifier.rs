@@ -371,6 +371,57 @@ fn second_opinion(
     added
 }
 
+/// Categories as a reason line names them: `interest+directive`.
+fn slugs(categories: &[Category]) -> String {
+    categories
+        .iter()
+        .map(|c| c.slug())
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+/// The articles a text quotes when it is statute or regulation text: two
+/// or more 第…条 markers, one of them starting a clause, as an excerpt lays
+/// them out (`第八条　对需重点回应的…`). Empty for anything else: a news
+/// report citing one article (依据《种子法》第四十九条) or a post's
+/// 第一条微博 is not statute text.
+fn statute_articles(text: &str) -> Vec<&str> {
+    const NUMERALS: &str = "一二三四五六七八九十百零〇两0123456789０１２３４５６７８９";
+    // What a counted 条 must not be followed by: 第三条街, 第一条微博.
+    const NOT_ARTICLE: &str = "街路河线道微消新评视帖短";
+    const CLAUSE_START: &str = "。；;：:）) \t\n\r\u{3000}";
+    let mut found = Vec::new();
+    let mut starts_clause = false;
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if c == '第' {
+            let rest = &text[at + c.len_utf8()..];
+            let digits = rest
+                .char_indices()
+                .take_while(|(_, d)| NUMERALS.contains(*d))
+                .last()
+                .map(|(i, d)| i + d.len_utf8());
+            if let Some(n) = digits.filter(|&n| n <= 15)
+                && rest[n..].starts_with('条')
+                && !rest[n + '条'.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| NOT_ARTICLE.contains(d))
+            {
+                let end = at + c.len_utf8() + n + '条'.len_utf8();
+                found.push(&text[at..end]);
+                starts_clause |= prev.is_none_or(|p| CLAUSE_START.contains(p));
+            }
+        }
+        prev = Some(c);
+    }
+    if found.len() >= 2 && starts_clause {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
 impl Classifier {
     /// Compiles `rules`, adding their terms to the segmenter's dictionary.
     pub fn new(rules: RuleSet) -> Result<Self, ClassifierError> {
@@ -534,11 +585,7 @@ impl Classifier {
             out.reasons.push(format!(
                 "interest not counted as a second category: score {:.1} below {SECOND_CATEGORY_SCORE} beside {}",
                 scores[interest as usize],
-                out.categories
-                    .iter()
-                    .map(|c| c.slug())
-                    .collect::<Vec<_>>()
-                    .join("+")
+                slugs(&out.categories)
             ));
         }
 
@@ -578,11 +625,21 @@ impl Classifier {
                     "abroad: {} ({}): an event abroad is not flagged for a local office (@scope local); would have been {}",
                     h.terms.join("+"),
                     h.rule.location,
-                    out.categories
-                        .iter()
-                        .map(|c| c.slug())
-                        .collect::<Vec<_>>()
-                        .join("+")
+                    slugs(&out.categories)
+                ));
+                out.categories.clear();
+            }
+        }
+
+        // Statute and regulation text (第八条 … 第十二条 …) names 督办,
+        // 责令, 事故 and 停止供热 as rules, not as something that happened.
+        if !out.categories.is_empty() {
+            let articles = statute_articles(text);
+            if !articles.is_empty() {
+                out.reasons.push(format!(
+                    "not flagged: statute or regulation text ({}); would have been {}",
+                    articles.join(", "),
+                    slugs(&out.categories)
                 ));
                 out.categories.clear();
             }
@@ -792,5 +849,32 @@ impl Classifier {
             );
         }
         raised
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::statute_articles;
+
+    #[test]
+    fn statute_text_is_two_articles_one_starting_a_clause() {
+        assert_eq!(
+            statute_articles(
+                "某市督办工作办法（试行）\n第八条 对交办事项应限期办结。第十二条 逾期未办结的，予以通报批评。"
+            ),
+            vec!["第八条", "第十二条"]
+        );
+        assert_eq!(
+            statute_articles("《条例》（节选）第３２条 违反本条例第15条规定的，责令改正。"),
+            vec!["第３２条", "第15条"]
+        );
+        // A report citing articles mid-sentence, one article, and a post's
+        // first and second messages are not statute text.
+        assert!(
+            statute_articles("该店违反了《种子法》第四十九条和第五十条，被处罚款8万元。")
+                .is_empty()
+        );
+        assert!(statute_articles("依据《安全生产法》第一百一十四条，对企业处以罚款。").is_empty());
+        assert!(statute_articles("我发的第一条微博被删了，第二条微博也没了。").is_empty());
     }
 }
