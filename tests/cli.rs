@@ -341,6 +341,19 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events26.jsonl",
     "events27.jsonl",
     "events30.jsonl",
+    "events28.jsonl",
+    "events29.jsonl",
+    "events31.jsonl",
+    "events32.jsonl",
+    "events33.jsonl",
+    "events34.jsonl",
+    "events35.jsonl",
+    "events36.jsonl",
+    "events37.jsonl",
+    "events38.jsonl",
+    "events39.jsonl",
+    "events40.jsonl",
+    "events41.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
@@ -362,7 +375,14 @@ fn model_train_reproduces_the_shipped_model_from_the_fixtures() {
     let out_path = tmp.path().join("model.tsv");
     let fixtures = common::root().join("tests/fixtures");
     let out = Command::new(common::yuqing_bin())
-        .args(["model", "train", "-o", out_path.to_str().unwrap()])
+        .args([
+            "model",
+            "train",
+            "--min-count",
+            "3",
+            "-o",
+            out_path.to_str().unwrap(),
+        ])
         .args(MODEL_TRAINING_FILES.iter().map(|f| fixtures.join(f)))
         .output()
         .unwrap();

@@ -451,12 +451,26 @@ fn similarity(
             && !item_traits.acute_shared(case_traits)
             && !item_traits.fine_place_shared(case_traits)
     };
-    if same_place && same_kind && (soon || !loose()) {
+    let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
+    // Within a day, a county or a city and a kind read from the wording
+    // are one happening only in one category, or when one side is a
+    // policy misreading (a rumoured water cut reads as policy, its 辟谣
+    // as interest): a snowstorm, a school canteen and a kindergarten's
+    // fees in one city the same day are three (their kinds all read
+    // "food").
+    let misreading = |s: &Signature| s.categories.contains(&Category::Policy);
+    let soon_enough = soon
+        && (categories_shared
+            || misreading(item)
+            || misreading(case)
+            || mentioned
+            || item_traits.acute_shared(case_traits)
+            || item_traits.fine_place_shared(case_traits));
+    if same_place && same_kind && (soon_enough || !loose()) {
         // One place, one kind of incident, one window: one happening, however
         // differently it is told (a colloquial post and a formal 通报).
         return 0.5 + 0.5 * jaccard;
     }
-    let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
     // A witness seldom names the kind an official report does (电梯掉下去了,
     // 撞一起了): at one named town, village, site, estate or school, a report
     // of no kind joins a case of its category.
@@ -589,6 +603,22 @@ mod tests {
             event: crate::cases::read_event(text, &[]),
             lead: text.chars().take(120).collect(),
         }
+    }
+
+    #[test]
+    fn one_city_one_day_and_a_loose_kind_are_one_happening_in_one_category() {
+        let now = Utc::now();
+        let mut canteen = told("朔滨市食品安全委员会办公室督办单：实验中学食堂使用变质鸡肉");
+        canteen.categories = vec![Category::Morality, Category::Directive];
+        let mut index = ClusterIndex::default();
+        index.upsert(3, canteen, now);
+        // Both read "food" (服务区 meals, 伙食): a snowstorm is another
+        // happening, however near in time.
+        let snow = told("暴雪封路，朔滨市近2000名司乘人员滞留服务区，食品和饮水供应");
+        assert_eq!(index.find(&snow, now + Duration::hours(6)), None);
+        let mut again = told("朔滨市实验中学食堂变质鸡肉续：涉事食品已封存");
+        again.categories = vec![Category::Morality];
+        assert_eq!(index.find(&again, now + Duration::hours(6)), Some(3));
     }
 
     #[test]

@@ -121,17 +121,126 @@ const NOT_IN_PLACE: &[char] = &[
     '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '邻', '发', '生',
     '位', '于', '给', '对', '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小',
     '县', '市', '区', '省', '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还',
-    '已', '等',
+    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
 /// begins with one is cut after it (根据市生态环境局, 会同梅岭镇, 今天县信访局
 /// name no 根据市, 会同梅岭镇 or 今天县).
 const NOT_PLACE_OPENERS: &[&str] = &[
-    "根据", "依据", "按照", "今天", "明天", "昨天", "今年", "去年", "明年", "责成", "会同", "要求",
-    "联系", "通过", "组织", "协调", "督促", "前往", "来自", "位于", "政府", "据悉", "记者", "其中",
-    "以及", "还有", "我们", "他们", "农业", "当天", "当晚", "目前", "近日", "随后", "同时", "已经",
-    "上午", "中午", "下午", "晚上", "凌晨", "傍晚",
+    "根据",
+    "依据",
+    "按照",
+    "今天",
+    "明天",
+    "昨天",
+    "今年",
+    "去年",
+    "明年",
+    "责成",
+    "会同",
+    "要求",
+    "联系",
+    "通过",
+    "组织",
+    "协调",
+    "督促",
+    "前往",
+    "来自",
+    "位于",
+    "政府",
+    "据悉",
+    "记者",
+    "其中",
+    "以及",
+    "还有",
+    "我们",
+    "他们",
+    "农业",
+    "当天",
+    "当晚",
+    "目前",
+    "近日",
+    "随后",
+    "同时",
+    "已经",
+    "上午",
+    "中午",
+    "下午",
+    "晚上",
+    "凌晨",
+    "傍晚",
+    "部分",
+    "不少",
+    "许多",
+    "周边",
+    "附近",
+    "转交",
+    "开始",
+    "开展",
+    "近期",
+    "网民反映",
+    "反映",
+    "群众",
+    "线索",
+    "严格执行",
+    "立即",
+    "督办",
+    "成立",
+    "工作组",
+    "留言",
+    "费用",
+    "相关",
+    "当地",
+    "企业",
+    "分管",
+    "转交",
+    "转至",
+    "转入",
+    "转办",
+    "交办",
+    "委托",
+    "登录",
+    "咨询",
+    "拨打",
+    "接入",
+];
+
+/// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
+/// 周边区域 read no 农贸市, 部分市 or 周边区.
+const SUFFIX_WORDS: &[&str] = &[
+    "市场", "市民", "市值", "市面", "市价", "市容", "区域", "区别", "区分", "区间", "区块", "区县",
+    "县区", "县域", "镇定", "镇静", "镇压", "乡亲", "乡下", "乡村", "乡镇", "省钱", "省心", "省事",
+    "省得",
+];
+
+/// What names a site by its kind alone, before its suffix: 热力 of
+/// 热力公司, 人民 of 人民医院, 中心 of 中心小学 (see
+/// `PlaceParts::is_generic`).
+const GENERIC_SITE_NAMES: &[&str] = &[
+    "热力",
+    "供电",
+    "燃气",
+    "自来水",
+    "供水",
+    "公交",
+    "物业",
+    "人民",
+    "中心",
+    "实验",
+    "民办",
+    "中医",
+    "妇幼",
+    "化工",
+    "工业",
+    "产业",
+    "电子",
+    "物流",
+    "第一",
+    "第二",
+    "第三",
+    "第四",
+    "第五",
 ];
 
 /// Words that look like place names but name no place (县城, 市民, 小区门口
@@ -152,6 +261,13 @@ const NOT_PLACES: &[&str] = &[
     "留言区",
     "校区",
     "施工区",
+    // 农村 and 工业区 are words, not a village or district named 农 or 工业.
+    "农村",
+    "工业区",
+    "居民区",
+    "学区",
+    "施教区",
+    "跨省",
 ];
 
 /// Event kinds and the words that show them, matched on normalized text.
@@ -510,17 +626,30 @@ fn is_admin(level: &str) -> bool {
 
 /// Generic place forms: up to four name characters before a suffix.
 fn read_places(text: &str, out: &mut Vec<String>) {
+    // The end of the last place read: its suffix's characters begin no
+    // other (化工园区's 区 is no district named 化工园), and the next name
+    // starts after it (街道宁堰县 names 宁堰).
+    let mut covered = 0;
     for (i, _) in text.char_indices() {
+        if i < covered {
+            continue;
+        }
         let rest = &text[i..];
         let Some(&(suffix, level)) = PLACE_SUFFIXES.iter().find(|(s, _)| rest.starts_with(s))
         else {
             continue;
         };
+        // 市场 is a word, but 澄州市场监管局 is 澄州市's 市场监管局.
+        if SUFFIX_WORDS.iter().any(|w| rest.starts_with(w)) && !rest.starts_with("市场监") {
+            continue;
+        }
+        let prev_end = covered;
         // The name: CJK characters right before the suffix, at most four,
         // cut on the left at a character that cannot be in a name.
         let mut start = i;
         let mut count = 0;
-        for (j, d) in text[..i].char_indices().rev() {
+        for (j, d) in text[prev_end..i].char_indices().rev() {
+            let j = prev_end + j;
             if count == 4 || !('\u{4e00}'..='\u{9fff}').contains(&d) || NOT_IN_PLACE.contains(&d) {
                 break;
             }
@@ -556,6 +685,7 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         } else {
             out.push(format!("{level}:{full}"));
         }
+        covered = i + suffix.len();
     }
 }
 
@@ -710,9 +840,19 @@ impl PlaceParts {
         self.fine && !is_admin(&self.level) && self.level != "community"
     }
 
+    /// A site named by its kind alone (热力公司, 人民医院, 中心小学): every
+    /// county has one, so two reports naming it do not share a place.
+    fn is_generic(&self) -> bool {
+        self.is_site() && GENERIC_SITE_NAMES.contains(&self.bare.as_str())
+    }
+
     /// One place by stem: equal, or one of two characters or more begins
-    /// the other (澜江 and 澜江县, 滨江花园 and 滨江花园小区).
+    /// the other (澜江 and 澜江县, 滨江花园 and 滨江花园小区). Two sites
+    /// named by their kind alone are not one place.
     fn same_stem(&self, other: &PlaceParts) -> bool {
+        if self.is_generic() && other.is_generic() {
+            return false;
+        }
         self.stem == other.stem
             || (self.stem_chars >= 2
                 && other.stem_chars >= 2
@@ -770,6 +910,7 @@ impl Compared {
             .any(|a| other.places.iter().any(|b| a.same_stem(b)))
             || self.names_as_one(other)
             || other.names_as_one(self)
+            || self.generic_site_shared(other)
     }
 
     /// True when `text` holds the bare name (two characters or more) of a
@@ -810,6 +951,30 @@ impl Compared {
                 .any(|b| a.same_stem(b))
         }) || self.names_as_one(other)
             || other.names_as_one(self)
+            || self.generic_site_shared(other)
+    }
+
+    /// True when the two name a site by its kind alone (人民医院, 热力公司,
+    /// 实验小学) and one county, city or district, or one of them names
+    /// none: one site there.
+    fn generic_site_shared(&self, other: &Compared) -> bool {
+        let coarse = |c: &Compared| c.places.iter().filter(|a| !a.fine).count();
+        let coarse_shared = coarse(self) == 0
+            || coarse(other) == 0
+            || self.places.iter().filter(|a| !a.fine).any(|a| {
+                other
+                    .places
+                    .iter()
+                    .filter(|b| !b.fine)
+                    .any(|b| a.same_stem(b))
+            });
+        coarse_shared
+            && self.places.iter().filter(|a| a.is_generic()).any(|a| {
+                other
+                    .places
+                    .iter()
+                    .any(|b| b.is_generic() && a.stem == b.stem)
+            })
     }
 
     /// True when a site, estate, school, hospital, care home, project or
@@ -830,7 +995,7 @@ impl Compared {
                 .filter(|p| p.is_site())
                 .any(|b| a.same_stem(b))
                 || (a.bare.chars().count() >= 3 && other_lead.contains(&a.bare))
-        })
+        }) || self.generic_site_shared(other)
     }
 
     /// See [`places_conflict`]; `shared` is [`Compared::places_shared`] of
@@ -959,6 +1124,43 @@ mod tests {
         assert!(e.places.is_empty(), "{e:?}");
         let e = ev("今天中午区里来了人，评论区都在问，启航教育港城校区关门了");
         assert!(e.places.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn words_a_suffix_begins_and_phrases_before_it_name_no_place() {
+        // 市场, 市民, 农村 are words; 处理结果报市… reports to the city.
+        for t in [
+            "城东农贸市场",
+            "部分市民反映",
+            "一起农村宅基地纠纷",
+            "将处理结果报市应急局",
+            "您通过省长信箱反映",
+        ] {
+            assert!(ev(t).places.is_empty(), "{t}: {:?}", ev(t).places);
+        }
+        // 澄州市场监管局 is 澄州市's; 化工园区's 区 is no district of its
+        // own; a name starts after the place before it.
+        assert_eq!(ev("澄州市场监管局通报").places, ["city:澄州"]);
+        assert_eq!(
+            ev("澄州市化工园区一企业起火").places,
+            ["city:澄州", "site:化工园区"]
+        );
+        assert_eq!(ev("北苑小区停水").places, ["estate:北苑小区"]);
+    }
+
+    #[test]
+    fn a_site_named_by_its_kind_alone_is_one_place_only_in_one_county() {
+        let a = ev("澄溪县热力公司说管网在抢修");
+        let b = ev("澄溪县部分小区暖气不热，热力公司称");
+        let elsewhere = ev("岚关市热力公司拒绝退费");
+        let unplaced = ev("热力公司客服一直占线");
+        assert!(places_shared(&a, &b));
+        assert!(!places_shared(&a, &elsewhere) && places_conflict(&a, &elsewhere));
+        // Naming no county, a report may be of any county's: it is one
+        // place with either.
+        assert!(places_shared(&unplaced, &a) && places_shared(&unplaced, &elsewhere));
+        let (a, c) = (Compared::of(&a), Compared::of(&ev("岚关市人民医院")));
+        assert!(!a.fine_place_shared(&c));
     }
 
     #[test]
