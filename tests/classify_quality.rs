@@ -771,9 +771,12 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.78,
         negatives_flagged: None,
     },
+    // Every set from events28 to events41 trains the model since it was
+    // retrained on them (8,775 items, min-count 3); the figures in the
+    // comments are as each set scored when it arrived, unseen.
     // events28: 241 items of a Yangtze-delta city's inbox, 81 negatives,
-    // the five categories balanced, by a twenty-seventh writer. Never used
-    // to train the model: scored unseen F1 0.867 (positives 0.869, 5 of 81
+    // the five categories balanced, by a twenty-seventh writer. Not used
+    // then to train the model: scored unseen F1 0.867 (positives 0.869, 5 of 81
     // negatives); 0.897 after the lists (万象里 is no Vientiane) and the
     // model trained on events26-27.
     Holdout {
@@ -786,8 +789,9 @@ const HOLDOUTS: &[Holdout] = &[
     // every one a positive, half worded around the keywords (烧起来了,
     // 一家人都在吐, 年底了钱还没结), by a twenty-eighth writer. Scored
     // unseen: positives flagged 0.899, F1 0.921, severity exact 0.696;
-    // it does not train the model (trained on, an all-positive set of
-    // witness posts made the model flag a 高考喜报).
+    // it did not train the model then (trained on, an all-positive set of
+    // witness posts made the model flag a 高考喜报; trained with every set
+    // to events41 and min-count 3, it no longer does).
     // events30: 232 items of a north-western prefecture's inbox, 85
     // negatives, by a twenty-ninth writer. Scored unseen: F1 0.930,
     // positives 0.939, 4 of 85 negatives, severity exact 0.777; it
@@ -808,7 +812,7 @@ const HOLDOUTS: &[Holdout] = &[
     // with a line of text, push notices, hot-search entries, one-line
     // posts), 89 negatives; events32: 242 items of a south-western
     // province, 60% emergencies with casualty figures in every form, 87
-    // negatives. Two more writers; neither trains the model. Scored
+    // negatives. Two more writers; neither trained the model then. Scored
     // unseen: F1 0.938 and 0.973, positives 0.945 and 0.994, negatives
     // 4/89 and 1/87, severity exact 0.800 and 0.789 (emergencies alone
     // 0.804); after the lists and casualty words their misses showed,
@@ -829,7 +833,7 @@ const HOLDOUTS: &[Holdout] = &[
     // directive heavy (rumours, worried questions, 辟谣, 督办, forwarded
     // messages and their look-alikes), 87 negatives; events34: 236 items
     // of a large inland city, morality and interest heavy, 87 negatives.
-    // Two more writers; neither trains the model. Scored unseen: F1
+    // Two more writers; neither trained the model then. Scored unseen: F1
     // 0.949 and 0.911, positives 0.973 and 0.926, negatives 3/87 and
     // 4/87, severity exact 0.770 and 0.780; events34 0.938 after the lists
     // its misses showed (a washery's black water, reused hot-pot base,
@@ -850,7 +854,7 @@ const HOLDOUTS: &[Holdout] = &[
     // positives directive items of every kind graded by their issue's
     // reach, 87 negatives; events36: 234 items of a north-eastern
     // industrial city's winter in plain speech (屋里零下, 一家人早上没起来),
-    // 70 negatives. Two more writers; neither trains the model. Scored
+    // 70 negatives. Two more writers; neither trained the model then. Scored
     // unseen: F1 0.932 and 0.925, positives 0.952 and 0.921, negatives
     // 4/87 and 2/70, severity exact 0.811 and 0.821 before this stop's
     // severity-by-reach changes, 0.827 and 0.843 after; events36 0.944
@@ -873,7 +877,7 @@ const HOLDOUTS: &[Holdout] = &[
     // (harvests, coal mines, flash floods, villagers' plain speech), 68
     // negatives; events38: 230 items of a coastal port city's autumn
     // (typhoons, fishing, delivery riders, unfinished flats, health-product
-    // scams), 68 negatives. Two more writers; neither trains the model.
+    // scams), 68 negatives. Two more writers; neither trained the model then.
     // Scored unseen: F1 0.933 and 0.911, positives 0.934 and 0.914,
     // negatives 2/68 each, severity exact (where the categories are right)
     // 0.911 and 0.785. After the lists their misses showed (a lightning
@@ -900,7 +904,7 @@ const HOLDOUTS: &[Holdout] = &[
     // district in winter (heating, metro works, riders, pre-sold flats), 67
     // negatives; events41: 237 items of a central-plains farming county's
     // early summer (harvest, straw-burning bans, seed fraud, drownings), 71
-    // negatives. Three more writers; none trains the model. Scored unseen:
+    // negatives. Three more writers; none trained the model then. Scored unseen:
     // F1 0.949, 0.945 and 0.911, positives 0.958, 0.964 and 0.910,
     // negatives 3 of each. After a 督办 about a vital-interest matter
     // keeps interest, statute text is never flagged, and the lists their
@@ -922,6 +926,40 @@ const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "events41.jsonl",
         micro_f1: 0.93,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.04),
+    },
+    // events42: 240 items of a coastal port city's typhoon autumn
+    // (fishing boats out of contact, a chemical park on reclaimed land,
+    // island ferries in golden week), 72 negatives; events43: 235 items of
+    // a north-eastern industrial city's late winter (a machinery plant's
+    // restructuring, pensions, frozen pipes, a coal mine's flooding), 68
+    // negatives; events44: 231 items of a southern city's plum-rain season
+    // (flooded underpasses, metro works, training schools and gyms gone
+    // with prepaid fees, e-bike fires, dengue), 67 negatives. Three more
+    // writers; none trains the model. Scored unseen: F1 0.939, 0.947 and
+    // 0.945, positives 0.911, 0.946 and 0.945, negatives 0, 2 and 2. With
+    // the model retrained on events28–41: 0.950, 0.963 and 0.959. After
+    // the lists their misses showed (a boat's phones dead and 海事 still
+    // searching, a dragon boat overturned, 分时段供水 after a storm,
+    // 养老金推迟发放, workers gathered for severance, 卡里还有钱 and the
+    // shop gone, 意思意思 for 低保, 不装就按…抓 真的假的…) and imported
+    // cases as events at home: F1 0.976, 0.976 and 0.970.
+    Holdout {
+        file: "events42.jsonl",
+        micro_f1: 0.96,
+        severity_exact: 0.83,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events43.jsonl",
+        micro_f1: 0.96,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events44.jsonl",
+        micro_f1: 0.95,
         severity_exact: 0.86,
         negatives_flagged: Some(0.04),
     },

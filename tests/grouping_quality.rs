@@ -701,11 +701,26 @@ fn north_western_summer_and_port_city_sets_grouping() {
 /// (landslides on mountain roads, a small hydropower station, boarding
 /// schools), a northern city's new district in winter (heating, metro
 /// works, riders, pre-sold flats) and a central-plains farming county's
-/// early summer (harvest, straw-burning bans, seed fraud, drownings);
-/// grouping never tuned on.
+/// early summer (harvest, straw-burning bans, seed fraud, drownings).
+/// events40's false merges (a snowstorm, a canteen and a kindergarten in
+/// one case; heating complaints of two cities) showed the generic-site and
+/// one-category rules of `cases`.
 #[test]
 fn tea_county_winter_district_and_plains_county_sets_grouping() {
-    fresh_event_set("events39.jsonl", 0.64, 0.88);
+    fresh_event_set("events39.jsonl", 0.67, 0.89);
     fresh_event_set("events40.jsonl", 0.74, 0.90);
     fresh_event_set("events41.jsonl", 0.73, 0.89);
+}
+
+/// Three sets by three more writers: a coastal port city's typhoon autumn,
+/// a north-eastern industrial city's late winter and a southern city's
+/// plum-rain season; grouping never tuned on. Unseen: pairwise precision
+/// 0.600, 0.667 and 0.865, B-cubed 0.898, 0.903 and 0.894. events42's
+/// typhoon joins its side effects (a ferry, a power cut, a waterworks) that
+/// its writer counts as separate happenings.
+#[test]
+fn port_city_industrial_city_and_plum_rain_city_sets_grouping() {
+    fresh_event_set("events42.jsonl", 0.50, 0.87);
+    fresh_event_set("events43.jsonl", 0.64, 0.88);
+    fresh_event_set("events44.jsonl", 0.92, 0.89);
 }
