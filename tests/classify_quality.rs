@@ -1164,6 +1164,17 @@ fn events_abroad_are_not_flagged_unless_the_office_asks() {
     );
     assert_eq!(home.categories, vec![Category::Emergency]);
     assert_eq!(home.severity, Some(Severity::II));
+    // Cases brought home from abroad are an event here.
+    let imported = classify_text(
+        &classifier,
+        "柘溪县疾控中心报告3例输入性疟疾病例，均为近期从非洲务工返乡人员，已对住所周边开展流行病学调查。",
+    );
+    assert_eq!(
+        imported.categories,
+        vec![Category::Emergency],
+        "{:?}",
+        imported.reasons
+    );
 
     // An office that wants events abroad says @scope all.
     let dir = tempfile::tempdir().unwrap();
