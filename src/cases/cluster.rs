@@ -440,36 +440,34 @@ fn similarity(
         shared as f64 / union as f64
     };
     let same_kind = item_traits.kinds_shared(case_traits);
-    // All two reports may share is a county or a city and a kind of
-    // ongoing matter read loosely from their wording (pollution from 黑烟,
-    // a hospital from 送医): a county's month holds many such matters, and a
-    // case that gathered several kinds would draw them all in, one after
-    // another. Only within a day, or with a matched term in common.
-    let loose = || {
-        !mentioned
-            && shared == 0
-            && !item_traits.acute_shared(case_traits)
-            && !item_traits.fine_place_shared(case_traits)
-    };
     let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
-    // Within a day, a county or a city and a kind read from the wording
-    // are one happening only in one category, or when one side is a
-    // policy misreading (a rumoured water cut reads as policy, its 辟谣
-    // as interest): a snowstorm, a school canteen and a kindergarten's
-    // fees in one city the same day are three (their kinds all read
-    // "food").
-    let misreading = |s: &Signature| s.categories.contains(&Category::Policy);
-    let soon_enough = soon
-        && (categories_shared
-            || misreading(item)
-            || misreading(case)
-            || mentioned
+    if same_place && same_kind {
+        // More than a county or a city in common: one side names the
+        // other's town or site, or both name one sudden incident or one
+        // place finer than a county.
+        let close = mentioned
             || item_traits.acute_shared(case_traits)
-            || item_traits.fine_place_shared(case_traits));
-    if same_place && same_kind && (soon_enough || !loose()) {
-        // One place, one kind of incident, one window: one happening, however
-        // differently it is told (a colloquial post and a formal 通报).
-        return 0.5 + 0.5 * jaccard;
+            || item_traits.fine_place_shared(case_traits);
+        // All two reports may share is a county or a city and a kind of
+        // ongoing matter read loosely from their wording (pollution from
+        // 黑烟, a hospital from 送医): a county's month holds many such
+        // matters, and a case that gathered several kinds would draw them
+        // all in, one after another. Only within a day, or with a matched
+        // term in common.
+        let loose = !close && shared == 0;
+        // Within that day, one happening only in one category, or when one
+        // side is a policy misreading (a rumoured water cut reads as
+        // policy, its 辟谣 as interest): a snowstorm, a school canteen and
+        // a kindergarten's fees in one city the same day are three (their
+        // kinds all read "food").
+        let misreading = |s: &Signature| s.categories.contains(&Category::Policy);
+        let one_happening = close || categories_shared || misreading(item) || misreading(case);
+        if (soon && one_happening) || !loose {
+            // One place, one kind of incident, one window: one happening,
+            // however differently it is told (a colloquial post and a
+            // formal 通报).
+            return 0.5 + 0.5 * jaccard;
+        }
     }
     // A witness seldom names the kind an official report does (电梯掉下去了,
     // 撞一起了): at one named town, village, site, estate or school, a report

@@ -194,7 +194,6 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "当地",
     "企业",
     "分管",
-    "转交",
     "转至",
     "转入",
     "转办",
@@ -958,23 +957,24 @@ impl Compared {
     /// 实验小学) and one county, city or district, or one of them names
     /// none: one site there.
     fn generic_site_shared(&self, other: &Compared) -> bool {
+        // The generic site first: most reports name none.
+        let one_site = self.places.iter().filter(|a| a.is_generic()).any(|a| {
+            other
+                .places
+                .iter()
+                .any(|b| b.is_generic() && a.stem == b.stem)
+        });
         let coarse = |c: &Compared| c.places.iter().filter(|a| !a.fine).count();
-        let coarse_shared = coarse(self) == 0
-            || coarse(other) == 0
-            || self.places.iter().filter(|a| !a.fine).any(|a| {
-                other
-                    .places
-                    .iter()
-                    .filter(|b| !b.fine)
-                    .any(|b| a.same_stem(b))
-            });
-        coarse_shared
-            && self.places.iter().filter(|a| a.is_generic()).any(|a| {
-                other
-                    .places
-                    .iter()
-                    .any(|b| b.is_generic() && a.stem == b.stem)
-            })
+        one_site
+            && (coarse(self) == 0
+                || coarse(other) == 0
+                || self.places.iter().filter(|a| !a.fine).any(|a| {
+                    other
+                        .places
+                        .iter()
+                        .filter(|b| !b.fine)
+                        .any(|b| a.same_stem(b))
+                }))
     }
 
     /// True when a site, estate, school, hospital, care home, project or
