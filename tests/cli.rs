@@ -354,6 +354,12 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events39.jsonl",
     "events40.jsonl",
     "events41.jsonl",
+    "events42.jsonl",
+    "events43.jsonl",
+    "events44.jsonl",
+    "events45.jsonl",
+    "events46.jsonl",
+    "events47.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
@@ -378,6 +384,8 @@ fn model_train_reproduces_the_shipped_model_from_the_fixtures() {
         .args([
             "model",
             "train",
+            "--c",
+            "32",
             "--min-count",
             "3",
             "-o",

@@ -346,7 +346,15 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             ]
             .iter()
             .any(|w| lead.contains(w));
-            if group && (affects || adjacent) {
+            // 全国四十多万人, 全省上万人: everyone a matter reaches across a
+            // country or province is a group of people without a noun.
+            let scope = ["全国", "全省"].iter().any(|w| lead.contains(w));
+            // 四十多万人的钱说没就没了: the people whose money it is.
+            let owners = ["的钱", "的血汗钱", "的存款", "的积蓄", "的养老钱", "的本金"]
+                .iter()
+                .any(|w| after[unit.len()..].starts_with(w));
+            let not_population = !after[unit.len()..].starts_with('口');
+            if not_population && ((group && (affects || adjacent)) || scope || owners) {
                 keep_max(
                     &mut out.affected,
                     n.value * scale,
@@ -650,6 +658,11 @@ mod tests {
         assert_eq!(level("会员群里一问 三百多个人都交了钱"), Some(Severity::II));
         assert_eq!(level("全国三十多万投资人"), Some(Severity::I));
         assert_eq!(level("村民们说 两个人去了"), None);
+        // A country's or province's worth of people, and the people whose
+        // money it is, need no group noun; a population does not count.
+        assert_eq!(level("全国四十多万人 钱到底能追回多少"), Some(Severity::I));
+        assert_eq!(level("四十多万人的钱说没就没了"), Some(Severity::I));
+        assert_eq!(level("全县30万人口 只有一家医院"), None);
     }
 
     #[test]

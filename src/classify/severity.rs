@@ -132,6 +132,14 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     // 在挂水, 有三个没救过来, 四口人到现在没找到.
     ("去医院", CasualtyKind::Sickened),
     ("进医院", CasualtyKind::Sickened),
+    // 一百多个娃进了医院, 十几个人被拉到医院: the same, told with 了 or a verb.
+    ("进了医院", CasualtyKind::Sickened),
+    ("送进了医院", CasualtyKind::Sickened),
+    ("送到了医院", CasualtyKind::Sickened),
+    ("送去医院", CasualtyKind::Sickened),
+    ("拉到医院", CasualtyKind::Sickened),
+    ("拉去医院", CasualtyKind::Sickened),
+    ("抬进医院", CasualtyKind::Sickened),
     ("挂水", CasualtyKind::Sickened),
     ("打吊瓶", CasualtyKind::Sickened),
     ("上救护车", CasualtyKind::Injured),
@@ -256,6 +264,7 @@ const PEOPLE: &[&str] = &[
     "个工人",
     "个老人",
     "个村民",
+    "个娃",
     // A bare 个 only right before the casualty word (二十几个住院了): see
     // [`people_figure`].
     "个",
@@ -888,6 +897,8 @@ mod tests {
             ("二十余人受伤", vec![(Injured, 20.0)]),
             ("3人死亡", vec![(Dead, 3.0)]),
             ("死亡人数升至15人", vec![(Dead, 15.0)]),
+            ("这下一百多个娃进了医院", vec![(Sickened, 100.0)]),
+            ("十几个人被拉到医院", vec![(Sickened, 10.0)]),
             ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
             ("遇难者增至20人", vec![(Dead, 20.0)]),
             ("截至目前已致3死2伤", vec![(Dead, 3.0), (Injured, 2.0)]),
