@@ -1354,6 +1354,12 @@ fn severity_by_reach_reads_like_an_analyst() {
     assert_eq!(s, Some(Severity::III));
     let (s, _) = level("央视曝光某地学校食堂用过期冻肉，账目仍按鲜肉报销。");
     assert_eq!(s, Some(Severity::II));
+    // A matter written up after the fact (近日…), or raised by many
+    // people, has gone past one person's post: III.
+    let (s, reasons) = level("近日，城东一小区住户反映暖气不热，室温只有十三度，物业称正在排查。");
+    assert_eq!(s, Some(Severity::III), "{reasons:?}");
+    let (s, reasons) = level("多名家长反映学校食堂饭菜分量越来越少，一份还是收十五块。");
+    assert_eq!(s, Some(Severity::III), "{reasons:?}");
     // Reads in the hundreds of millions: I.
     let (s, reasons) =
         level("网传“全国医保卡年底停用”，相关话题阅读量逾2亿，国家医保局辟谣称系误读。");
