@@ -456,6 +456,11 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
 /// (走了三个小时, 走了两个村).
 fn went_count(before: &str, after: &str) -> Option<(usize, usize)> {
     let word_start = before.trim_end_matches(' ').strip_suffix("走了")?.len();
+    // 救护车拉走了五个, 警察带走了两个: carried or taken away, not dead.
+    if before[..word_start].ends_with(['拉', '带', '抬', '接', '送', '运', '救', '领', '押'])
+    {
+        return None;
+    }
     let unit = ["个人", "个", "人", "名", "位"]
         .into_iter()
         .find(|u| after.starts_with(u))?;
@@ -579,6 +584,25 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
     // A listing's 、 before another figure ends this one: in 死亡2人、失踪1人
     // the 2 is not missing (but 15名群众出现咳嗽、胸闷等不适症状 reads on).
     let window = prefix_chars(rest, 14);
+    // 3人获救 2人遇难, 6名矿工获救、2人遇难: a count belongs to the word of
+    // its own clause; the next count, or 获救, ends its window.
+    // A digit run with a people unit after it is a count (82岁 is an age).
+    let next_count = |i: usize| {
+        let digits = window[i..].trim_start_matches(|c: char| c.is_ascii_digit());
+        digits.len() < window[i..].len()
+            && ["人", "名", "位", "个人", "余人", "多人", "余名", "多名"]
+                .iter()
+                .any(|u| digits.starts_with(u))
+    };
+    let window = window
+        .char_indices()
+        .find(|&(i, _)| {
+            next_count(i)
+                || ["获救", "脱险", "生还"]
+                    .iter()
+                    .any(|w| window[i..].starts_with(w))
+        })
+        .map_or(window, |(i, _)| &window[..i]);
     let window = window
         .match_indices('、')
         .map(|(i, _)| i)
@@ -972,6 +996,10 @@ mod tests {
             ("留院观察人员增至21人", vec![(Sickened, 21.0)]),
             ("那天当场就走了两个", vec![(Dead, 2.0)]),
             ("已经走了5个了,还有几个在抢救", vec![(Dead, 5.0)]),
+            ("救护车拉走了五个", vec![]),
+            ("3人获救 2人遇难", vec![(Dead, 2.0)]),
+            ("6名被困矿工获救、2人遇难", vec![(Dead, 2.0)]),
+            ("其中1名82岁老人经抢救无效死亡", vec![(Dead, 1.0)]),
             ("我们走了三个小时山路", vec![]),
             ("救援队走了两个村", vec![]),
             ("考试结果3个人还没出来成绩", vec![]),
