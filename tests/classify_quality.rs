@@ -1354,6 +1354,16 @@ fn severity_by_reach_reads_like_an_analyst() {
     assert_eq!(s, Some(Severity::III));
     let (s, _) = level("央视曝光某地学校食堂用过期冻肉，账目仍按鲜肉报销。");
     assert_eq!(s, Some(Severity::II));
+    // An item only the model flags (no category rule matches it) is graded
+    // by the same triggers: provincial TV's report makes it II.
+    let (s, reasons) = level("据省广播电视台报道，水产市场使用违禁物质泡发水产品。");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("model: morality added")),
+        "{reasons:?}"
+    );
+    assert_eq!(s, Some(Severity::II), "{reasons:?}");
     // A matter written up after the fact (近日…), or raised by many
     // people, has gone past one person's post: III.
     let (s, reasons) = level("近日，城东一小区住户反映暖气不热，室温只有十三度，物业称正在排查。");

@@ -463,12 +463,14 @@ impl Classifier {
 
     /// Classifies text already normalized by [`Classifier::normalize`].
     pub fn classify_normalized(&self, text: &str, signals: &Signals) -> Classification {
-        let hits = self.matcher.scan(text, &self.segmenter);
-        let mut out = Classification::default();
         let reading = self.rules.model.as_deref().map(|m| (m, m.read(text)));
         let model_may_add = reading
             .as_ref()
             .is_some_and(|(m, r)| r.probability.iter().any(|p| *p >= m.add));
+        // An item only the model flags is graded like any other: its
+        // severity triggers are read too.
+        let hits = self.matcher.scan(text, &self.segmenter, model_may_add);
+        let mut out = Classification::default();
         if hits.is_empty() && !model_may_add {
             return out;
         }

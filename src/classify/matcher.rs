@@ -287,7 +287,10 @@ impl Matcher {
     }
 
     /// Finds the terms of `text` (normalized) that sit on token boundaries.
-    pub fn scan(&self, text: &str, segmenter: &Segmenter) -> Hits {
+    /// `category_elsewhere` says a category may come from outside the rules
+    /// (the model adds one): the severity rules are then worth reading even
+    /// when no category rule can fire.
+    pub fn scan(&self, text: &str, segmenter: &Segmenter, category_elsewhere: bool) -> Hits {
         // Texts over 4 GiB cannot be positioned in u32; they are cut upstream
         // long before that, so just stop matching there.
         let text = &text[..floor_char_boundary(text, u32::MAX as usize - 1)];
@@ -319,7 +322,7 @@ impl Matcher {
         }
         present.sort_unstable();
         present.dedup();
-        let needed = self.needed_terms(present);
+        let needed = self.needed_terms(present, category_elsewhere);
         let mut done = vec![false; needed.len()];
         let mut found: Vec<(u32, u32)> = Vec::new();
         let mut bounds = LazyBoundaries::new(text, segmenter);
@@ -380,9 +383,9 @@ impl Matcher {
     /// Terms worth checking for word alignment, sorted: those of rules whose
     /// every group has a raw hit, in lists that could still fire (a category
     /// whose satisfiable rules weigh less than the threshold cannot; severity
-    /// rules count only when a category can), plus the exclusions that could
-    /// veto them.
-    fn needed_terms(&self, mut present: Vec<u32>) -> Vec<u32> {
+    /// rules count only when a category can, from the rules or from
+    /// `category_elsewhere`), plus the exclusions that could veto them.
+    fn needed_terms(&self, mut present: Vec<u32>, category_elsewhere: bool) -> Vec<u32> {
         let satisfiable = self.satisfied(&present, None).full;
         let mut scores = [0f32; Category::ALL.len()];
         for &ri in &satisfiable {
@@ -390,7 +393,7 @@ impl Matcher {
                 scores[c as usize] += self.rules[ri as usize].weight;
             }
         }
-        let any_category = scores.iter().any(|&s| s >= CATEGORY_THRESHOLD);
+        let any_category = category_elsewhere || scores.iter().any(|&s| s >= CATEGORY_THRESHOLD);
         let useful = |ri: u32| match self.rules[ri as usize].kind {
             ListKind::Category(c) => scores[c as usize] >= CATEGORY_THRESHOLD,
             ListKind::Severity => any_category,
