@@ -78,6 +78,21 @@ const GROUP_NOUNS: &[&str] = &[
     "长者",
     "老年人",
     "师生",
+    // Others a matter hits as a group: 200多名随迁子女, 300多名新生,
+    // 逾三千名借款人, 上千名游客.
+    "子女",
+    "随迁子女",
+    "新生",
+    "借款人",
+    "受害人",
+    "受害者",
+    "参保人",
+    "游客",
+    "旅客",
+    "农民",
+    "经营户",
+    "店主",
+    "股民",
     // 整个镇三万多人: everyone of a place.
     "全镇",
     "整个镇",
@@ -86,6 +101,10 @@ const GROUP_NOUNS: &[&str] = &[
     "全乡",
     "全城",
 ];
+
+/// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
+/// after a count compared with them.
+const LONGEST_GROUP_NOUN: usize = 5;
 
 /// The first characters of [`GROUP_NOUNS`]: most characters near a
 /// number begin none, and are passed over without comparing the list.
@@ -197,7 +216,13 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             continue;
         }
         let before = &text[..n.start];
-        let after = &text[n.end..];
+        // 200多名, 300余户: a digit count's 多 or 余 (a Chinese numeral's is
+        // part of its number already).
+        let after = text[n.end..]
+            .strip_prefix(['多', '余'])
+            .unwrap_or(&text[n.end..]);
+        // Where `after` starts: the number's end, past its 多 or 余.
+        let num_end = text.len() - after.len();
         // Years, dates and times count nothing here.
         if after.starts_with(['年', '月', '日', '时', '点', '%', '.']) || after.starts_with("分钟")
         {
@@ -214,7 +239,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 || counter.starts_with('省'))
         {
             // A province's own name (江苏省) has no number before 省.
-            let end = n.end + (after.len() - counter.len()) + '省'.len_utf8();
+            let end = num_end + (after.len() - counter.len()) + '省'.len_utf8();
             keep_max(
                 &mut out.provinces,
                 n.value,
@@ -256,11 +281,15 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         .filter(|&p| !near_before[p..].contains(is_clause_end));
         if let Some((p, _)) = spread_before.or(reposts_before.map(|p| (p, &"转了"))) {
             let start = window_start + p;
-            keep_max(&mut out.spread, n.value, phrase(text, start, n.end));
+            keep_max(&mut out.spread, n.value, phrase(text, start, num_end));
             continue;
         }
         if let Some(len) = spread_after {
-            keep_max(&mut out.spread, n.value, phrase(text, n.start, n.end + len));
+            keep_max(
+                &mut out.spread,
+                n.value,
+                phrase(text, n.start, num_end + len),
+            );
             continue;
         }
         // 1800余户, 五百多名业主, 数百家长, 4万名储户: a count bound to a
@@ -286,7 +315,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 if !group_heads().contains(s.chars().next()?) {
                     return None;
                 }
-                let head = prefix_chars(s, 3);
+                let head = prefix_chars(s, LONGEST_GROUP_NOUN);
                 GROUP_NOUNS
                     .iter()
                     .filter(|g| head.starts_with(**g))
@@ -305,7 +334,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             keep_max(
                 &mut out.affected,
                 n.value * scale,
-                phrase(text, n.start, n.end + len),
+                phrase(text, n.start, num_end + len),
             );
             continue;
         }
@@ -358,7 +387,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 keep_max(
                     &mut out.affected,
                     n.value * scale,
-                    phrase(text, tail, n.end + unit.len()),
+                    phrase(text, tail, num_end + unit.len()),
                 );
             }
         }
@@ -663,6 +692,14 @@ mod tests {
         assert_eq!(level("全国四十多万人 钱到底能追回多少"), Some(Severity::I));
         assert_eq!(level("四十多万人的钱说没就没了"), Some(Severity::I));
         assert_eq!(level("全县30万人口 只有一家医院"), None);
+        assert_eq!(level("200多名随迁子女被调剂到15公里外"), Some(Severity::II));
+        assert_eq!(level("受害借款人逾三千人"), Some(Severity::II));
+        assert_eq!(level("300余名退休人员的养老金"), Some(Severity::II));
+        assert!(
+            GROUP_NOUNS
+                .iter()
+                .all(|g| g.chars().count() <= LONGEST_GROUP_NOUN)
+        );
     }
 
     #[test]
