@@ -155,6 +155,9 @@ pub fn parse_number(s: &str) -> Option<Number> {
             Some(&(_, c1)) if small_unit(c1).is_some() || big_unit(c1).is_some() => {
                 current = Some(v);
                 approx = true;
+                // The prefix stands for a digit: 上万 and 数万 are numbers as
+                // much as 上百 (a lone 万 is not).
+                seen_value = true;
                 idx = 1;
             }
             _ => return None,
@@ -334,6 +337,8 @@ mod tests {
             ("二〇二六年", Some((2026.0, false))),
             ("数十人", Some((20.0, true))),
             ("上百人", Some((100.0, true))),
+            ("上万名", Some((10000.0, true))),
+            ("数万人", Some((20000.0, true))),
             ("几十", Some((20.0, true))),
             ("万一", None),
             ("百姓", None),
