@@ -262,9 +262,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             .max_by_key(|&(p, w)| (p + w.len(), w.len()))
             .filter(|&(p, w)| !near_before[p + w.len()..].contains(is_clause_end));
         let unit_after = after
-            .strip_prefix("余次")
-            .or_else(|| after.strip_prefix("多次"))
-            .or_else(|| after.strip_prefix('次'))
+            .strip_prefix('次')
             .or_else(|| after.strip_prefix("人次"))
             .unwrap_or(after);
         let spread_after = SPREAD_WORDS
@@ -274,11 +272,10 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             .map(|w| after.len() - unit_after.len() + w.len());
         // 视频已经被转了两万多次: reposts counted in times; 转了 alone is
         // as often money (给他转了3万).
-        let reposts_before = (spread_before.is_none()
-            && ["次", "多次", "余次"].iter().any(|u| after.starts_with(u)))
-        .then(|| near_before.rfind("转了"))
-        .flatten()
-        .filter(|&p| !near_before[p..].contains(is_clause_end));
+        let reposts_before = (spread_before.is_none() && after.starts_with('次'))
+            .then(|| near_before.rfind("转了"))
+            .flatten()
+            .filter(|&p| !near_before[p..].contains(is_clause_end));
         if let Some((p, _)) = spread_before.or(reposts_before.map(|p| (p, &"转了"))) {
             let start = window_start + p;
             keep_max(&mut out.spread, n.value, phrase(text, start, num_end));
@@ -342,20 +339,10 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         // 一千多人: the group noun before the number, inside its clause, with
         // 人 or 名 after it, and either a word of reach between or the noun
         // right against the number.
-        let person = [
-            "多个人",
-            "个人",
-            "多号人",
-            "号人",
-            "余人",
-            "多人",
-            "余名",
-            "多名",
-            "人",
-            "名",
-        ]
-        .into_iter()
-        .find(|u| after.starts_with(u));
+        // (`after` is past a count's 多 or 余 already.)
+        let person = ["个人", "号人", "人", "名"]
+            .into_iter()
+            .find(|u| after.starts_with(u));
         if let Some(unit) = person {
             let tail = before
                 .char_indices()
