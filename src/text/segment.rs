@@ -1,10 +1,14 @@
 //! Word segmentation with jieba-rs.
 //!
-//! jieba's dictionary is embedded in the binary (`data/jieba/dict.txt`) and
-//! parsed once per process; a [`Segmenter`] is a cheap clone of that base with
-//! the keyword lists' words added, so keywords come out as tokens.
+//! jieba's dictionary is embedded in the binary (`data/jieba/dict.txt`). A
+//! [`Segmenter`] is that dictionary with the keyword lists' words added, so
+//! keywords come out as tokens. The first segmenter of a process takes the
+//! dictionary [`Segmenter::preload`] parsed, without a copy; later ones (a
+//! keyword reload, tests) clone a shared parse.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+use std::thread::JoinHandle;
 
 use jieba_rs::Jieba;
 
@@ -31,6 +35,10 @@ pub enum SegmentError {
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Jieba,
+    /// The seams the default dictionary gives each added word of four or
+    /// more bytes (see [`Segmenter::inner_seams`]), computed before the
+    /// words were added, so the default dictionary need not be kept.
+    added_seams: HashMap<Box<str>, Box<[usize]>>,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -39,13 +47,29 @@ impl std::fmt::Debug for Segmenter {
     }
 }
 
+/// The dictionary [`Segmenter::preload`] is parsing, until a segmenter
+/// takes it.
+static PRELOADED: Mutex<Option<JoinHandle<Result<Jieba, String>>>> = Mutex::new(None);
+
+/// A parse of the default dictionary shared by every segmenter after the
+/// first, built the first time one is asked for.
 fn base() -> Result<&'static Jieba, SegmentError> {
-    // A thread asking while another builds waits for it (see
-    // `Segmenter::preload`) instead of building a second copy.
     static BASE: OnceLock<Result<Jieba, String>> = OnceLock::new();
     BASE.get_or_init(load_base)
         .as_ref()
         .map_err(|e| SegmentError::Dictionary(e.clone()))
+}
+
+/// A default dictionary of one's own: the preloaded one when no segmenter
+/// has taken it yet (the usual case, one per process: the copy of a 25 MB
+/// structure saved is a tenth of start-up), else a clone of the shared one.
+fn owned_base() -> Result<Jieba, SegmentError> {
+    let handle = PRELOADED.lock().ok().and_then(|mut p| p.take());
+    match handle.map(JoinHandle::join) {
+        Some(Ok(parsed)) => parsed.map_err(SegmentError::Dictionary),
+        // The loading thread panicked (a defect): parse here instead.
+        Some(Err(_)) | None => Ok(base()?.clone()),
+    }
 }
 
 /// Parses the embedded dictionary. Same entries, frequencies and word ids as
@@ -115,15 +139,18 @@ impl Segmenter {
     /// segmenter built waits for it. A process that segments anything calls
     /// this as early as it can.
     pub fn preload() {
-        std::thread::spawn(|| {
-            let _ = base();
-        });
+        if let Ok(mut slot) = PRELOADED.lock()
+            && slot.is_none()
+        {
+            *slot = Some(std::thread::spawn(load_base));
+        }
     }
 
     /// A segmenter with jieba's default dictionary only.
     pub fn new() -> Result<Self, SegmentError> {
         Ok(Self {
-            jieba: base()?.clone(),
+            jieba: owned_base()?,
+            added_seams: HashMap::new(),
         })
     }
 
@@ -134,15 +161,34 @@ impl Segmenter {
     /// splits its surroundings (adding 市长 must not turn 南京市长江大桥 into
     /// 南京/市长/江大桥).
     pub fn with_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Result<Self, SegmentError> {
-        let mut jieba = base()?.clone();
-        for w in words {
-            // Words with white space cannot be dictionary entries; they still
-            // match as a run of tokens.
-            if !w.is_empty() && !w.contains(char::is_whitespace) && !jieba.has_word(w) {
-                jieba.add_word(w, None, None);
-            }
+        let mut jieba = owned_base()?;
+        // Words with white space cannot be dictionary entries; they still
+        // match as a run of tokens.
+        // In the order given: each word's suggested frequency depends on
+        // the words added before it.
+        let mut seen = std::collections::HashSet::new();
+        let added: Vec<&str> = words
+            .into_iter()
+            .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace) && !jieba.has_word(w))
+            .filter(|w| seen.insert(*w))
+            .collect();
+        let added_seams = added
+            .iter()
+            .filter(|w| w.len() > 3)
+            .map(|&w| {
+                let seams: Box<[usize]> = jieba
+                    .cut(w, false)
+                    .into_iter()
+                    .map(|t| t.byte_end)
+                    .filter(|&end| end < w.len())
+                    .collect();
+                (Box::from(w), seams)
+            })
+            .collect();
+        for w in added {
+            jieba.add_word(w, None, None);
         }
-        Ok(Self { jieba })
+        Ok(Self { jieba, added_seams })
     }
 
     /// Segments `text` into words (for display, top terms and tests).
@@ -205,15 +251,8 @@ impl Segmenter {
         if word.len() <= 3 {
             return seams;
         }
-        if let Ok(base) = base()
-            && !base.has_word(word)
-            && self.jieba.has_word(word)
-        {
-            for sub in base.cut(word, false) {
-                if sub.byte_end < word.len() {
-                    seams.push(sub.byte_end);
-                }
-            }
+        if let Some(added) = self.added_seams.get(word) {
+            seams.extend_from_slice(added);
         } else if word.chars().count() >= 4 {
             let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
             for &split in &offsets[2..offsets.len() - 1] {
