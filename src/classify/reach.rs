@@ -100,6 +100,17 @@ const GROUP_NOUNS: &[&str] = &[
     "整个村",
     "全乡",
     "全城",
+    // Students named by their school or stay (八千多名住校生, 1.2万名大学生),
+    // and children as parents say it (两百多个娃).
+    "大学生",
+    "中学生",
+    "小学生",
+    "在校生",
+    "住校生",
+    "寄宿生",
+    "毕业生",
+    "娃",
+    "小孩",
 ];
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
@@ -115,6 +126,32 @@ fn group_heads() -> &'static CharSet {
 
 /// Counter words between a number and its group noun (五百多名业主, 三个村).
 const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "号", "万名", "万户", "万"];
+
+/// Words for people moved out of a disaster's way (转移, 撤离).
+const MOVED_OUT: &[&str] = &["转移", "撤离", "疏散", "避险", "安置"];
+
+/// Words of approximation between a group noun and its count (学生约1.2万人).
+const APPROXIMATELY: &[&str] = &["约", "近", "达", "共", "超", "多达", "共计", "合计", "总计"];
+
+/// What complaints are counted in (投诉举报1126件, 诉求300余条).
+const COMPLAINT_UNITS: &[&str] = &["件", "条", "宗", "起"];
+
+/// Words a count of complaints follows in its clause.
+/// Only complaints name a matter: a hotline's 工单 or 诉求 are often its
+/// whole workload (全市12345热线共受理工单3.6万件).
+const COMPLAINT_WORDS: &[&str] = &["投诉", "举报"];
+
+/// Byte offset where the last `n` characters of `before` start, stopping at
+/// a clause end: the stretch a count's noun is looked for in.
+fn clause_tail(before: &str, n: usize) -> usize {
+    before
+        .char_indices()
+        .rev()
+        .take(n)
+        .take_while(|&(_, c)| !is_clause_end(c))
+        .last()
+        .map_or(before.len(), |(i, _)| i)
+}
 
 /// Words for a count of readers or viewers (阅读量超过800万).
 const SPREAD_WORDS: &[&str] = &[
@@ -335,6 +372,18 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             );
             continue;
         }
+        // 接到投诉举报1126件: each complaint is somebody the matter hit.
+        if let Some(unit) = COMPLAINT_UNITS.iter().find(|u| after.starts_with(**u)) {
+            let tail = clause_tail(before, 10);
+            if COMPLAINT_WORDS.iter().any(|w| before[tail..].contains(w)) {
+                keep_max(
+                    &mut out.affected,
+                    n.value,
+                    phrase(text, tail, num_end + unit.len()),
+                );
+            }
+            continue;
+        }
         // 涉及接种者400余人, 影响居民2000余人, 储户上千名, 维权群里已经
         // 一千多人: the group noun before the number, inside its clause, with
         // 人 or 名 after it, and either a word of reach between or the noun
@@ -344,19 +393,19 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             .into_iter()
             .find(|u| after.starts_with(u));
         if let Some(unit) = person {
-            let tail = before
-                .char_indices()
-                .rev()
-                .take(8)
-                .take_while(|&(_, c)| !is_clause_end(c))
-                .last()
-                .map_or(before.len(), |(i, _)| i);
+            let tail = clause_tail(before, 8);
             let lead = &before[tail..];
             let heads = group_heads();
             let group = lead.char_indices().any(|(i, c)| {
                 heads.contains(c) && GROUP_NOUNS.iter().any(|g| lead[i..].starts_with(g))
             });
-            let adjacent = group && GROUP_NOUNS.iter().any(|g| lead.ends_with(g));
+            // 学生约1.2万人, 储户近两千人: the noun against the number but
+            // for a word of approximation.
+            let lead_noun = APPROXIMATELY
+                .iter()
+                .find_map(|w| lead.strip_suffix(w))
+                .unwrap_or(lead);
+            let adjacent = group && GROUP_NOUNS.iter().any(|g| lead_noun.ends_with(g));
             let affects = [
                 "涉及", "影响", "波及", "累计", "共有", "超过", "逾", "群里", "群已",
             ]
@@ -443,8 +492,11 @@ pub fn level_from_reach(r: &Reach, disaster: bool, reasons: &mut Vec<String>) ->
         }
     };
     if let Some(f) = &r.affected {
+        // 预计转移群众约1.2万人: people moved out of harm's way are the
+        // response, which alone is III however many.
+        let moved = MOVED_OUT.iter().any(|w| f.evidence.contains(w));
         let level = if disaster {
-            if f.value >= DISASTER_AFFECTED_II {
+            if f.value >= DISASTER_AFFECTED_II && !moved {
                 Some(Severity::II)
             } else if f.value >= DOZENS_AFFECTED {
                 Some(Severity::III)
@@ -650,6 +702,14 @@ mod tests {
     }
 
     #[test]
+    fn a_disaster_lifts_to_ii_by_people_cut_off_not_people_moved_out() {
+        let disaster = |t: &str| level_from_reach(&read_reach(t), true, &mut Vec::new());
+        assert_eq!(disaster("全区4万居民停水"), Some(Severity::II));
+        assert_eq!(disaster("预计转移群众约1.2万人"), Some(Severity::III));
+        assert_eq!(disaster("紧急转移群众300余人"), Some(Severity::III));
+    }
+
+    #[test]
     fn counts_bound_to_groups_of_people() {
         assert_eq!(level("北苑小区1800余户居民室温不达标"), Some(Severity::II));
         assert_eq!(level("三百余名村民联名信访"), Some(Severity::II));
@@ -681,6 +741,18 @@ mod tests {
         assert_eq!(level("全县30万人口 只有一家医院"), None);
         assert_eq!(level("200多名随迁子女被调剂到15公里外"), Some(Severity::II));
         assert_eq!(level("受害借款人逾三千人"), Some(Severity::II));
+        // A word of approximation between the noun and its count; students
+        // named by their stay; children as parents count them.
+        assert_eq!(level("涉及学校27所、学生约1.2万人"), Some(Severity::II));
+        assert_eq!(level("全校八千多名住校生"), Some(Severity::II));
+        assert_eq!(level("同一个小区被分走的有两百多个娃"), Some(Severity::II));
+        // Complaints about the matter count their people; a hotline's
+        // whole workload does not.
+        assert_eq!(
+            level("共接到涉及该公司的投诉举报1126件"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("全市12345热线共受理工单3.6万件"), None);
         assert_eq!(level("300余名退休人员的养老金"), Some(Severity::II));
         assert!(
             GROUP_NOUNS

@@ -122,6 +122,10 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("送院", CasualtyKind::Sickened),
     ("留观", CasualtyKind::Sickened),
     ("发病", CasualtyKind::Sickened),
+    // 四十多个娃发烧回家: a fever cluster counts its sick.
+    ("发烧", CasualtyKind::Sickened),
+    ("高烧", CasualtyKind::Sickened),
+    ("发热", CasualtyKind::Sickened),
     // Told plainly: 十几位老人拉肚子被送进医院, 一百多个孩子被收治.
     ("拉肚子", CasualtyKind::Sickened),
     ("送进医院", CasualtyKind::Sickened),
@@ -245,7 +249,7 @@ const NOT_OUT: &[&str] = &["没出来", "还没出来", "都没出来", "冇出�
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
-    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确',
+    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热',
 ];
 
 /// Counter words after a number of people.
@@ -585,7 +589,8 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
     // the 2 is not missing (but 15名群众出现咳嗽、胸闷等不适症状 reads on).
     let window = prefix_chars(rest, 14);
     // 3人获救 2人遇难, 6名矿工获救、2人遇难: a count belongs to the word of
-    // its own clause; the next count, or 获救, ends its window.
+    // its own clause; the next count, or 获救, ends its window. So does a
+    // rescue: 200余人搜救失联游客 counts the searchers, not the missing.
     // A digit run with a people unit after it is a count (82岁 is an age).
     let next_count = |i: usize| {
         let digits = window[i..].trim_start_matches(|c: char| c.is_ascii_digit());
@@ -598,9 +603,11 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
         .char_indices()
         .find(|&(i, _)| {
             next_count(i)
-                || ["获救", "脱险", "生还"]
-                    .iter()
-                    .any(|w| window[i..].starts_with(w))
+                || [
+                    "获救", "脱险", "生还", "搜救", "搜寻", "搜索", "营救", "救援", "参与", "参加",
+                ]
+                .iter()
+                .any(|w| window[i..].starts_with(w))
         })
         .map_or(window, |(i, _)| &window[..i]);
     let window = window
@@ -913,6 +920,16 @@ mod tests {
     use CasualtyKind::*;
 
     #[test]
+    fn every_casualty_word_has_a_figure_char() {
+        for (w, _) in CASUALTY_WORDS {
+            assert!(
+                w.contains(FIGURE_CHARS),
+                "{w} has no character of FIGURE_CHARS"
+            );
+        }
+    }
+
+    #[test]
     fn reads_casualty_figures_table() {
         let cases: &[(&str, Vec<(CasualtyKind, f64)>)] = &[
             ("事故造成3人死亡", vec![(Dead, 3.0)]),
@@ -923,6 +940,9 @@ mod tests {
             ("死亡人数升至15人", vec![(Dead, 15.0)]),
             ("这下一百多个娃进了医院", vec![(Sickened, 100.0)]),
             ("十几个人被拉到医院", vec![(Sickened, 10.0)]),
+            ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
+            // The searchers are not the missing.
+            ("县里组织200余人搜救失联游客", vec![]),
             ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
             ("遇难者增至20人", vec![(Dead, 20.0)]),
             ("截至目前已致3死2伤", vec![(Dead, 3.0), (Injured, 2.0)]),
