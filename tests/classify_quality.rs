@@ -1013,24 +1013,56 @@ const HOLDOUTS: &[Holdout] = &[
     // misses showed (a claimed new rule asked about, a refuted rumour on
     // a grain depot or a site plan, a funeral home's forced sale, 下了死命令,
     // 被宰 at a seafood stall, a homestay locked with the fees paid,
-    // jellyfish stings): F1 0.955, 0.897 and 0.963.
+    // jellyfish stings): F1 0.955, 0.897 and 0.963. Trained on since the
+    // model of events2–50: F1 0.995, 0.981 and 0.995.
     Holdout {
         file: "events48.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.86,
-        negatives_flagged: Some(0.08),
+        micro_f1: 0.98,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.02),
     },
     Holdout {
         file: "events49.jsonl",
-        micro_f1: 0.88,
-        severity_exact: 0.82,
+        micro_f1: 0.97,
+        severity_exact: 0.86,
         negatives_flagged: Some(0.02),
     },
     Holdout {
         file: "events50.jsonl",
+        micro_f1: 0.98,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.02),
+    },
+    // events51: 236 items of a Pearl River Delta factory city before the
+    // New Year (wages owed, a dormitory fire, a solvent leak, a labour
+    // agency gone with deposits, a mall crowd surge), 68 negatives;
+    // events52: 235 items of an arid north-western prefecture in the
+    // cotton harvest (pickers' pay, canal water, a sandstorm pile-up, a
+    // milk rumour, a hiker lost in the desert), 77 negatives; events53:
+    // 236 items of a university town at the start of term (a canteen
+    // poisoning, tutoring schools and gyms closing with prepaid fees, an
+    // e-bike fire, a flu cluster), 70 negatives. Three more writers; never
+    // trained on. Unseen, with the model of events2–47: F1 0.947, 0.952
+    // and 0.957, positives 0.940, 0.949 and 0.964. After the lists their
+    // misses showed and the model of events2–50, still not trained on:
+    // F1 0.966, 0.981 and 0.974.
+    Holdout {
+        file: "events51.jsonl",
         micro_f1: 0.95,
-        severity_exact: 0.83,
-        negatives_flagged: Some(0.03),
+        severity_exact: 0.90,
+        negatives_flagged: Some(0.06),
+    },
+    Holdout {
+        file: "events52.jsonl",
+        micro_f1: 0.97,
+        severity_exact: 0.90,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events53.jsonl",
+        micro_f1: 0.96,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.02),
     },
 ];
 

@@ -360,6 +360,9 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events45.jsonl",
     "events46.jsonl",
     "events47.jsonl",
+    "events48.jsonl",
+    "events49.jsonl",
+    "events50.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
