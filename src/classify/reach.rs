@@ -111,6 +111,19 @@ const GROUP_NOUNS: &[&str] = &[
     "毕业生",
     "娃",
     "小孩",
+    // A whole school, year or works (整个专业八百多人, 全厂三百多人), and
+    // more groups a matter hits (两百多家摊户, 两百多名代课教师).
+    "全校",
+    "整个学校",
+    "全年级",
+    "整个年级",
+    "整个专业",
+    "全厂",
+    "整个厂",
+    "摊户",
+    "商家",
+    "代课教师",
+    "教职工",
 ];
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
@@ -131,7 +144,27 @@ const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "号", "万名", 
 const MOVED_OUT: &[&str] = &["转移", "撤离", "疏散", "避险", "安置"];
 
 /// Words of approximation between a group noun and its count (学生约1.2万人).
-const APPROXIMATELY: &[&str] = &["约", "近", "达", "共", "超", "多达", "共计", "合计", "总计"];
+const APPROXIMATELY: &[&str] = &[
+    "约",
+    "近",
+    "达",
+    "共",
+    "超",
+    "多达",
+    "共计",
+    "合计",
+    "总计",
+    "少说",
+    "至少",
+    "起码",
+    "足足",
+    "将近",
+    "差不多",
+];
+
+/// What a count of the people a matter hit follows when it names them by
+/// what they did (打过的有三百多人, 被骗的就有两百多人).
+const THOSE_WHO: &[&str] = &["的有", "的就有", "的已经有", "的共有", "的一共有"];
 
 /// What complaints are counted in (投诉举报1126件, 诉求300余条).
 const COMPLAINT_UNITS: &[&str] = &["件", "条", "宗", "起"];
@@ -389,7 +422,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         // 人 or 名 after it, and either a word of reach between or the noun
         // right against the number.
         // (`after` is past a count's 多 or 余 already.)
-        let person = ["个人", "号人", "人", "名"]
+        let person = ["个人", "号人", "口人", "人", "名"]
             .into_iter()
             .find(|u| after.starts_with(u));
         if let Some(unit) = person {
@@ -406,11 +439,12 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .find_map(|w| lead.strip_suffix(w))
                 .unwrap_or(lead);
             let adjacent = group && GROUP_NOUNS.iter().any(|g| lead_noun.ends_with(g));
-            let affects = [
-                "涉及", "影响", "波及", "累计", "共有", "超过", "逾", "群里", "群已",
-            ]
-            .iter()
-            .any(|w| lead.contains(w));
+            // 家长群现在六百多人, 会员群入面已经有六百几人: a group chat's
+            // members (群众 is a group noun itself).
+            let affects = ["涉及", "影响", "波及", "累计", "共有", "超过", "逾", "群"]
+                .iter()
+                .any(|w| lead.contains(w));
+            let those_who = THOSE_WHO.iter().any(|w| lead_noun.ends_with(w));
             // 全国四十多万人, 全省上万人: everyone a matter reaches across a
             // country or province is a group of people without a noun.
             let scope = ["全国", "全省"].iter().any(|w| lead.contains(w));
@@ -419,7 +453,8 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .iter()
                 .any(|w| after[unit.len()..].starts_with(w));
             let not_population = !after[unit.len()..].starts_with('口');
-            if not_population && ((group && (affects || adjacent)) || scope || owners) {
+            if not_population && ((group && (affects || adjacent)) || scope || owners || those_who)
+            {
                 keep_max(
                     &mut out.affected,
                     n.value * scale,
@@ -753,6 +788,13 @@ mod tests {
             Some(Severity::II)
         );
         assert_eq!(level("全市12345热线共受理工单3.6万件"), None);
+        // People counted by what they did, a chat group's members, a
+        // whole place in 口人, a count hedged with 少说.
+        assert_eq!(level("听说在那打过的有三百多人"), Some(Severity::II));
+        assert_eq!(level("家长群现在六百多人"), Some(Severity::II));
+        assert_eq!(level("整个镇五千多口人靠买桶装水"), Some(Severity::II));
+        assert_eq!(level("外卖骑手、工厂工人少说上千人"), Some(Severity::II));
+        assert_eq!(level("整个专业八百多人去电子厂"), Some(Severity::II));
         assert_eq!(level("300余名退休人员的养老金"), Some(Severity::II));
         assert!(
             GROUP_NOUNS

@@ -200,6 +200,21 @@ const WORDS_BEFORE_COUNT: &[(&str, CasualtyKind)] = &[
     ("没了", CasualtyKind::Dead),
     ("死了", CasualtyKind::Dead),
     ("伤了", CasualtyKind::Injured),
+    // 井下冒顶，困了十几个人: trapped, counted with the missing.
+    ("困了", CasualtyKind::Missing),
+    ("困住了", CasualtyKind::Missing),
+];
+
+/// Units of time a bare 个 may count (七八个小时, 三个月).
+const SPANS_OF_TIME: &[&str] = &[
+    "小时",
+    "钟头",
+    "月",
+    "星期",
+    "礼拜",
+    "多小时",
+    "多月",
+    "半小时",
 ];
 
 /// Phrases saying every one of the people counted just before died: 三个小娃
@@ -249,7 +264,7 @@ const NOT_OUT: &[&str] = &["没出来", "还没出来", "都没出来", "冇出�
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
-    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热',
+    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困',
 ];
 
 /// Counter words after a number of people.
@@ -398,6 +413,14 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // 死了三个伤了五个: a word said right before its count owns it; the
         // 伤了 after 三个 belongs to the next count.
+        // 困了七八个小时 is a span of time, not seven or eight people.
+        if after.starts_with('个')
+            && SPANS_OF_TIME
+                .iter()
+                .any(|t| after['个'.len_utf8()..].starts_with(t))
+        {
+            continue;
+        }
         if let Some(unit) = PEOPLE.iter().find(|p| after.starts_with(**p))
             && let Some((kind, word_start)) = word_right_before(before)
         {
@@ -921,7 +944,7 @@ mod tests {
 
     #[test]
     fn every_casualty_word_has_a_figure_char() {
-        for (w, _) in CASUALTY_WORDS {
+        for (w, _) in CASUALTY_WORDS.iter().chain(WORDS_BEFORE_COUNT) {
             assert!(
                 w.contains(FIGURE_CHARS),
                 "{w} has no character of FIGURE_CHARS"
@@ -941,6 +964,8 @@ mod tests {
             ("这下一百多个娃进了医院", vec![(Sickened, 100.0)]),
             ("十几个人被拉到医院", vec![(Sickened, 10.0)]),
             ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
+            ("井下冒顶，困了十几个人", vec![(Missing, 10.0)]),
+            ("有的已经困了七八个小时", vec![]),
             // The searchers are not the missing.
             ("县里组织200余人搜救失联游客", vec![]),
             ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
