@@ -469,12 +469,75 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
     }
     none_survived(text, numbers, &mut out);
+    sick_in_sentence(text, numbers, &mut out);
     // The missing were found (失联人员已全部找到, 均已遇难): the later death
     // toll counts them, and counting them again would double the figure.
     if MISSING_FOUND.iter().any(|w| text.contains(w)) {
         out.figures.retain(|f| f.kind != CasualtyKind::Missing);
     }
     out
+}
+
+/// Words of a mass illness told by a witness (上吐下泻, 挂水): the count of
+/// people in their sentence is the sick, wherever it stands.
+const SICK_CUES: &[&str] = &[
+    "上吐下泻",
+    "拉肚子",
+    "食物中毒",
+    "吊瓶",
+    "挂水",
+    "打点滴",
+    "发高烧",
+    "高烧",
+    "呕吐",
+    "腹泻",
+];
+
+/// Counts of people a witness gives apart from the word for their illness,
+/// in one sentence: 整个工地二十几个人都拉到县医院去了 after 上吐下泻,
+/// 挂水的都排到走廊上了，少说四五十个. The largest such count is the sick,
+/// unless the text counted its sick already.
+fn sick_in_sentence(text: &str, numbers: &[Number], out: &mut Casualties) {
+    if out.figures.iter().any(|f| f.kind == CasualtyKind::Sickened)
+        || !SICK_CUES.iter().any(|w| text.contains(w))
+    {
+        return;
+    }
+    let is_sentence_end = |c: char| matches!(c, '。' | '!' | '?' | '\n');
+    let mut best: Option<(f64, usize, usize)> = None;
+    for n in numbers {
+        if n.value < 2.0 || n.value > 1e4 || n.value.fract() != 0.0 {
+            continue;
+        }
+        let after = text[n.end..].trim_start_matches(['多', '余']);
+        let Some(unit) = ["个人", "号人", "多个", "个", "人", "名"]
+            .into_iter()
+            .find(|u| after.starts_with(u))
+        else {
+            continue;
+        };
+        let rest = &after[unit.len()..];
+        if unit.ends_with('个') && SPANS_OF_TIME.iter().any(|t| rest.starts_with(t)) {
+            continue;
+        }
+        let start = text[..n.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_sentence_end(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[n.end..]
+            .char_indices()
+            .find(|&(_, c)| is_sentence_end(c))
+            .map_or(text.len(), |(i, _)| n.end + i);
+        if SICK_CUES.iter().any(|w| text[start..end].contains(w))
+            && best.is_none_or(|(v, _, _)| n.value > v)
+        {
+            best = Some((n.value, n.start, text.len() - rest.len()));
+        }
+    }
+    if let Some((value, from, to)) = best {
+        out.record(CasualtyKind::Sickened, value, &text[from..to]);
+    }
 }
 
 /// Where 走了 ("passed away") starts in `before` and the length of the
@@ -965,6 +1028,15 @@ mod tests {
             ("十几个人被拉到医院", vec![(Sickened, 10.0)]),
             ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
             ("井下冒顶，困了十几个人", vec![(Missing, 10.0)]),
+            // A witness's count apart from the word for the illness.
+            (
+                "下午一个接一个上吐下泻，整个工地二十几个人都拉到县医院去了",
+                vec![(Sickened, 20.0)],
+            ),
+            (
+                "吃完酒席上吐下泻，挂水的都排到走廊上了，少说四五十个",
+                vec![(Sickened, 40.0)],
+            ),
             ("有的已经困了七八个小时", vec![]),
             // The searchers are not the missing.
             ("县里组织200余人搜救失联游客", vec![]),
