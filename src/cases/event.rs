@@ -267,6 +267,20 @@ const NOT_PLACES: &[&str] = &[
     "学区",
     "施教区",
     "跨省",
+    // Markets and trades ending in 市 (外省多地超市 names no city 地超).
+    // Not 门市 or 花市: 江门市 and 攀枝花市 end with them.
+    "超市",
+    "夜市",
+    "早市",
+    "股市",
+    "楼市",
+    "集市",
+    "菜市",
+    "车市",
+    "房市",
+    "鱼市",
+    "牛市",
+    "熊市",
 ];
 
 /// Event kinds and the words that show them, matched on normalized text.
@@ -1135,6 +1149,8 @@ mod tests {
             "一起农村宅基地纠纷",
             "将处理结果报市应急局",
             "您通过省长信箱反映",
+            "外省多地超市已将产品下架",
+            "一家夜市摊点被查",
         ] {
             assert!(ev(t).places.is_empty(), "{t}: {:?}", ev(t).places);
         }
@@ -1146,6 +1162,8 @@ mod tests {
             ["city:澄州", "site:化工园区"]
         );
         assert_eq!(ev("北苑小区停水").places, ["estate:北苑小区"]);
+        // A city whose name ends like a market word is still a city.
+        assert_eq!(ev("江门市发布通知").places, ["city:江门"]);
     }
 
     #[test]

@@ -141,15 +141,12 @@ fn group_heads() -> &'static CharSet {
 const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "号", "万名", "万户", "万"];
 
 /// Words for people moved out of a disaster's way (转移, 撤离).
-const MOVED_OUT: &[&str] = &["转移", "撤离", "疏散", "避险", "安置"];
+const MOVED_OUT: &[&str] = &["转移", "撤离", "疏散", "避险"];
 
-/// Words of approximation between a group noun and its count (学生约1.2万人).
+/// Words of approximation between a group noun and its count (学生约1.2万人),
+/// longest first: 多达 must be stripped whole, not as 达.
 const APPROXIMATELY: &[&str] = &[
-    "约",
-    "近",
-    "达",
-    "共",
-    "超",
+    "差不多",
     "多达",
     "共计",
     "合计",
@@ -159,7 +156,11 @@ const APPROXIMATELY: &[&str] = &[
     "起码",
     "足足",
     "将近",
-    "差不多",
+    "约",
+    "近",
+    "达",
+    "共",
+    "超",
 ];
 
 /// What a count of the people a matter hit follows when it names them by
@@ -173,6 +174,9 @@ const COMPLAINT_UNITS: &[&str] = &["件", "条", "宗", "起"];
 /// Only complaints name a matter: a hotline's 工单 or 诉求 are often its
 /// whole workload (全市12345热线共受理工单3.6万件).
 const COMPLAINT_WORDS: &[&str] = &["投诉", "举报"];
+
+/// Words tying a count of complaints to one matter.
+const COMPLAINT_ABOUT: &[&str] = &["涉及", "关于", "针对", "反映", "有关"];
 
 /// Byte offset where the last `n` characters of `before` start, stopping at
 /// a clause end: the stretch a count's noun is looked for in.
@@ -406,9 +410,14 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             continue;
         }
         // 接到投诉举报1126件: each complaint is somebody the matter hit.
+        // Only complaints about the matter (涉及该公司的投诉, 反映室温不达标的投诉):
+        // 全省共受理投诉举报35万件 is a year's statistics.
         if let Some(unit) = COMPLAINT_UNITS.iter().find(|u| after.starts_with(**u)) {
-            let tail = clause_tail(before, 10);
-            if COMPLAINT_WORDS.iter().any(|w| before[tail..].contains(w)) {
+            let tail = clause_tail(before, 16);
+            let lead = &before[tail..];
+            if COMPLAINT_WORDS.iter().any(|w| lead.contains(w))
+                && COMPLAINT_ABOUT.iter().any(|w| lead.contains(w))
+            {
                 keep_max(
                     &mut out.affected,
                     n.value,
@@ -440,11 +449,19 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .unwrap_or(lead);
             let adjacent = group && GROUP_NOUNS.iter().any(|g| lead_noun.ends_with(g));
             // 家长群现在六百多人, 会员群入面已经有六百几人: a group chat's
-            // members (群众 is a group noun itself).
-            let affects = ["涉及", "影响", "波及", "累计", "共有", "超过", "逾", "群"]
-                .iter()
-                .any(|w| lead.contains(w));
-            let those_who = THOSE_WHO.iter().any(|w| lead_noun.ends_with(w));
+            // members (not 群众, a group noun of its own).
+            let chat = lead
+                .match_indices('群')
+                .any(|(i, _)| !lead[i + '群'.len_utf8()..].starts_with('众'));
+            let affects = chat
+                || ["涉及", "影响", "波及", "累计", "共有", "超过", "逾"]
+                    .iter()
+                    .any(|w| lead.contains(w));
+            // Onlookers and attendees are not people a matter hit.
+            let those_who = THOSE_WHO.iter().any(|w| lead_noun.ends_with(w))
+                && !["围观", "看热闹", "观看", "参观", "参加", "出席"]
+                    .iter()
+                    .any(|w| lead.contains(w));
             // 全国四十多万人, 全省上万人: everyone a matter reaches across a
             // country or province is a group of people without a noun.
             let scope = ["全国", "全省"].iter().any(|w| lead.contains(w));
@@ -795,6 +812,10 @@ mod tests {
         assert_eq!(level("整个镇五千多口人靠买桶装水"), Some(Severity::II));
         assert_eq!(level("外卖骑手、工厂工人少说上千人"), Some(Severity::II));
         assert_eq!(level("整个专业八百多人去电子厂"), Some(Severity::II));
+        assert_eq!(level("受骗储户多达两千人"), Some(Severity::II));
+        assert_eq!(level("现场围观的有三百多人"), None);
+        assert_eq!(level("有群众称现场有两百多人"), None);
+        assert_eq!(level("全省共受理投诉举报35万件"), None);
         assert_eq!(level("300余名退休人员的养老金"), Some(Severity::II));
         assert!(
             GROUP_NOUNS
