@@ -123,6 +123,7 @@ const GROUP_NOUNS: &[&str] = &[
     "摊户",
     "商家",
     "代课教师",
+    "班组",
     "教职工",
 ];
 
@@ -166,6 +167,10 @@ const APPROXIMATELY: &[&str] = &[
 /// What a count of the people a matter hit follows when it names them by
 /// what they did (打过的有三百多人, 被骗的就有两百多人).
 const THOSE_WHO: &[&str] = &["的有", "的就有", "的已经有", "的共有", "的一共有"];
+
+/// The people writing, counted (我们四十多个人的工钱, 俺们一共八十几个人): a
+/// work gang or a village speaking for itself.
+const SPEAKERS: &[&str] = &["我们", "俺们", "咱们", "一共", "总共"];
 
 /// What complaints are counted in (投诉举报1126件, 诉求300余条).
 const COMPLAINT_UNITS: &[&str] = &["件", "条", "宗", "起"];
@@ -470,7 +475,9 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .iter()
                 .any(|w| after[unit.len()..].starts_with(w));
             let not_population = !after[unit.len()..].starts_with('口');
-            if not_population && ((group && (affects || adjacent)) || scope || owners || those_who)
+            let speakers = SPEAKERS.iter().any(|w| lead_noun.ends_with(w));
+            if not_population
+                && ((group && (affects || adjacent)) || scope || owners || those_who || speakers)
             {
                 keep_max(
                     &mut out.affected,
@@ -813,6 +820,8 @@ mod tests {
         assert_eq!(level("外卖骑手、工厂工人少说上千人"), Some(Severity::II));
         assert_eq!(level("整个专业八百多人去电子厂"), Some(Severity::II));
         assert_eq!(level("受骗储户多达两千人"), Some(Severity::II));
+        assert_eq!(level("我们四十多个人的工钱什么时候给"), Some(Severity::III));
+        assert_eq!(level("我们班组38个人 工钱一分没结"), Some(Severity::III));
         assert_eq!(level("现场围观的有三百多人"), None);
         assert_eq!(level("有群众称现场有两百多人"), None);
         assert_eq!(level("全省共受理投诉举报35万件"), None);
