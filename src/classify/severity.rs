@@ -205,7 +205,7 @@ const WORDS_BEFORE_COUNT: &[(&str, CasualtyKind)] = &[
     ("困住了", CasualtyKind::Missing),
 ];
 
-/// Units of time a bare 个 may count (七八个小时, 三个月).
+/// Units of time a bare 个 may count (七八个小时, 三个月, 三个晚上).
 const SPANS_OF_TIME: &[&str] = &[
     "小时",
     "钟头",
@@ -215,7 +215,45 @@ const SPANS_OF_TIME: &[&str] = &[
     "多小时",
     "多月",
     "半小时",
+    "晚上",
+    "上午",
+    "下午",
+    "白天",
+    "通宵",
+    "夜晚",
+    "半天",
+    "多钟头",
+    "多星期",
+    "多礼拜",
 ];
+
+/// The stretch around number `n` up to the nearest `is_end` character on
+/// each side, searched at most `limit` characters each way (so text without
+/// such characters costs linear time): byte offsets of its start and end.
+fn bounds(text: &str, n: &Number, limit: usize, is_end: impl Fn(char) -> bool) -> (usize, usize) {
+    let before = &text[..n.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .take(limit)
+        .find(|&(_, c)| is_end(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or_else(|| {
+            before
+                .char_indices()
+                .rev()
+                .nth(limit - 1)
+                .map_or(0, |(i, _)| i)
+        });
+    let after = &text[n.end..];
+    let end = after
+        .char_indices()
+        .take(limit)
+        .find(|&(_, c)| is_end(c))
+        .map(|(i, _)| n.end + i)
+        .unwrap_or_else(|| n.end + prefix_chars(after, limit).len());
+    (start, end)
+}
 
 /// Phrases saying every one of the people counted just before died: 三个小娃
 /// 下去洗澡，一个都没上来; 六个工友，一个都没活下来; 抬出来七八个，都没气了.
@@ -264,7 +302,7 @@ const NOT_OUT: &[&str] = &["没出来", "还没出来", "都没出来", "冇出�
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
-    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困',
+    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困', '滴',
 ];
 
 /// Counter words after a number of people.
@@ -371,25 +409,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // A clause is searched for at most CLAUSE_CHARS characters each way,
         // so text without punctuation costs linear time, not quadratic.
-        let clause_start = text[..n.start]
-            .char_indices()
-            .rev()
-            .take(CLAUSE_CHARS)
-            .find(|&(_, c)| is_clause_end(c))
-            .map(|(i, c)| i + c.len_utf8())
-            .unwrap_or_else(|| {
-                text[..n.start]
-                    .char_indices()
-                    .rev()
-                    .nth(CLAUSE_CHARS - 1)
-                    .map_or(0, |(i, _)| i)
-            });
-        let clause_end = text[n.end..]
-            .char_indices()
-            .take(CLAUSE_CHARS)
-            .find(|&(_, c)| is_clause_end(c))
-            .map(|(i, _)| n.end + i)
-            .unwrap_or_else(|| n.end + prefix_chars(&text[n.end..], CLAUSE_CHARS).len());
+        let (clause_start, clause_end) = bounds(text, n, CLAUSE_CHARS, is_clause_end);
         let before = &text[clause_start..n.start];
         let after = &text[n.end..clause_end];
         if let Some(m) = magnitude(n, before, after, quake_text) {
@@ -469,7 +489,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
     }
     none_survived(text, numbers, &mut out);
-    sick_in_sentence(text, numbers, &mut out);
+    sick_in_sentence(text, numbers, &quoted, &mut out);
     // The missing were found (失联人员已全部找到, 均已遇难): the later death
     // toll counts them, and counting them again would double the figure.
     if MISSING_FOUND.iter().any(|w| text.contains(w)) {
@@ -493,11 +513,48 @@ const SICK_CUES: &[&str] = &[
     "腹泻",
 ];
 
+/// A CJK ideograph (not punctuation, a space or an emoji).
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Characters searched each way from a count for the ends of its sentence.
+const SENTENCE_CHARS: usize = 80;
+
+/// Nouns a bare 个 counts as people (二十几个孩子, 十几个工友).
+const BARE_COUNT_NOUNS: &[&str] = &[
+    "孩子",
+    "小孩",
+    "学生",
+    "同学",
+    "工人",
+    "工友",
+    "老人",
+    "员工",
+    "小朋友",
+];
+
+/// Words saying none of those counted fell ill.
+const NONE_ILL: &[&str] = &[
+    "没有一个",
+    "没一个",
+    "无一人",
+    "无一例",
+    "未出现",
+    "没有出现",
+];
+
 /// Counts of people a witness gives apart from the word for their illness,
 /// in one sentence: 整个工地二十几个人都拉到县医院去了 after 上吐下泻,
 /// 挂水的都排到走廊上了，少说四五十个. The largest such count is the sick,
-/// unless the text counted its sick already.
-fn sick_in_sentence(text: &str, numbers: &[Number], out: &mut Casualties) {
+/// unless the text counted its sick already. Figures inside `quoted` spans
+/// (a refuted rumour's) are skipped, as the main reading skips them.
+fn sick_in_sentence(
+    text: &str,
+    numbers: &[Number],
+    quoted: &[(usize, usize)],
+    out: &mut Casualties,
+) {
     if out.figures.iter().any(|f| f.kind == CasualtyKind::Sickened)
         || !SICK_CUES.iter().any(|w| text.contains(w))
     {
@@ -509,27 +566,34 @@ fn sick_in_sentence(text: &str, numbers: &[Number], out: &mut Casualties) {
         if n.value < 2.0 || n.value > 1e4 || n.value.fract() != 0.0 {
             continue;
         }
+        if quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e) {
+            continue;
+        }
         let after = text[n.end..].trim_start_matches(['多', '余']);
-        let Some(unit) = ["个人", "号人", "多个", "个", "人", "名"]
+        let Some(unit) = ["个人", "号人", "个", "人", "名"]
             .into_iter()
             .find(|u| after.starts_with(u))
         else {
             continue;
         };
         let rest = &after[unit.len()..];
-        if unit.ends_with('个') && SPANS_OF_TIME.iter().any(|t| rest.starts_with(t)) {
+        // A bare 个 counts people only where nothing else is named after it
+        // (倒了十几个，, 一百多个 我家娃, 四十多个都…, 二十几个娃): 三十多个饺子 are dumplings,
+        // 三个小时 a span of time.
+        if unit == "个"
+            && !rest
+                .chars()
+                .next()
+                .is_none_or(|c| !is_han(c) || "都了的也全在被送进去住拉娃人".contains(c))
+            && !BARE_COUNT_NOUNS.iter().any(|w| rest.starts_with(w))
+        {
             continue;
         }
-        let start = text[..n.start]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_sentence_end(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text[n.end..]
-            .char_indices()
-            .find(|&(_, c)| is_sentence_end(c))
-            .map_or(text.len(), |(i, _)| n.end + i);
-        if SICK_CUES.iter().any(|w| text[start..end].contains(w))
+        let (start, end) = bounds(text, n, SENTENCE_CHARS, is_sentence_end);
+        let sentence = &text[start..end];
+        // 全班40个人，没有一个上吐下泻: the count is of the well.
+        if SICK_CUES.iter().any(|w| sentence.contains(w))
+            && !NONE_ILL.iter().any(|w| sentence.contains(w))
             && best.is_none_or(|(v, _, _)| n.value > v)
         {
             best = Some((n.value, n.start, text.len() - rest.len()));
@@ -1007,7 +1071,11 @@ mod tests {
 
     #[test]
     fn every_casualty_word_has_a_figure_char() {
-        for (w, _) in CASUALTY_WORDS.iter().chain(WORDS_BEFORE_COUNT) {
+        let words = CASUALTY_WORDS
+            .iter()
+            .chain(WORDS_BEFORE_COUNT)
+            .map(|(w, _)| w);
+        for w in words.chain(SICK_CUES) {
             assert!(
                 w.contains(FIGURE_CHARS),
                 "{w} has no character of FIGURE_CHARS"
@@ -1038,6 +1106,10 @@ mod tests {
                 vec![(Sickened, 40.0)],
             ),
             ("有的已经困了七八个小时", vec![]),
+            ("电梯里困了三个晚上", vec![]),
+            ("食堂吃完饭，打点滴的少说四五十个人", vec![(Sickened, 40.0)]),
+            ("我吃了三十多个饺子，晚上上吐下泻", vec![]),
+            ("全班40个人，没有一个上吐下泻", vec![]),
             // The searchers are not the missing.
             ("县里组织200余人搜救失联游客", vec![]),
             ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
@@ -1138,6 +1210,9 @@ mod tests {
         let text = "网传“化工厂爆炸死亡上百人”系谣言,经核实事故造成3人死亡";
         assert_eq!(extract_casualties(text, true).count(Dead), 3.0);
         assert_eq!(extract_casualties(text, false).count(Dead), 100.0);
+        // Nor does a witness-style count of the sick inside the quote.
+        let text = "网传“某小学200多名学生食物中毒”系谣言";
+        assert_eq!(extract_casualties(text, true).count(Sickened), 0.0);
     }
 
     #[test]
@@ -1145,6 +1220,9 @@ mod tests {
         // 100k numbers with no clause end: a quadratic search would not finish.
         let text = "死亡1人".repeat(100_000);
         assert_eq!(extract_casualties(&text, false).count(Dead), 1.0);
+        // Nor without a full stop around a witness's count of the sick.
+        let text = format!("上吐下泻{}", "有3个人来".repeat(100_000));
+        assert_eq!(extract_casualties(&text, false).count(Sickened), 3.0);
     }
 
     #[test]
