@@ -363,6 +363,9 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events48.jsonl",
     "events49.jsonl",
     "events50.jsonl",
+    "events51.jsonl",
+    "events52.jsonl",
+    "events53.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
