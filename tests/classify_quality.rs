@@ -1281,6 +1281,24 @@ fn events_abroad_are_not_flagged_unless_the_office_asks() {
         imported.reasons
     );
 
+    // A street, estate or hotel here named after a place abroad, and a
+    // farmed species named after one, are not events abroad; the foreign
+    // place told once on its own still is.
+    for here in [
+        "南湾区万象街那家舞蹈工作室说关就关了，卡里还有四十多节课，老板把家长全拉黑了",
+        "塘里的南美白对虾一夜全浮上来了，沟里的水是黄的，就是上游那个厂偷偷放出来的",
+    ] {
+        let got = classify_text(&classifier, here);
+        assert!(!got.categories.is_empty(), "{here}: {:?}", got.reasons);
+    }
+    for abroad in [
+        "巴黎街头发生爆炸，已造成3人死亡",
+        "德国之声报道，德国路德维希港一座化工厂发生爆炸，造成1人死亡",
+    ] {
+        let got = classify_text(&classifier, abroad);
+        assert!(got.categories.is_empty(), "{abroad}: {:?}", got.reasons);
+    }
+
     // An office that wants events abroad says @scope all.
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(common::root().join("keywords")).unwrap() {

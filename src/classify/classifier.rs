@@ -254,6 +254,37 @@ impl<'t> Figures<'t> {
     }
 }
 
+/// Ends of a name that make a foreign place's name one of a place here:
+/// streets, estates, malls and hotels are often named after one (万象街,
+/// 威尼斯花园, 维也纳酒店, 曼哈顿广场).
+/// Not 城, 湾 or 中心, which name places abroad too (墨西哥城, 东京湾).
+const PLACE_HERE_SUFFIXES: &[&str] = &[
+    "街", "路", "大道", "巷", "小区", "花园", "家园", "公寓", "广场", "酒店", "宾馆", "大厦",
+    "商场", "苑", "小镇", "庄园", "水岸", "名邸",
+];
+
+/// Words that start like a place-name ending but speak of the place
+/// itself (巴黎街头: in the streets of Paris).
+const NOT_PLACE_HERE: &[&str] = &["街头", "街区", "街上"];
+
+/// True when an abroad list's hit is the start of a name of a place here
+/// (万象街): every time the term stands in `text` it runs straight into a
+/// place-name ending. One use of it alone (德国之声 beside 德国路德维希港)
+/// is the foreign place.
+fn names_a_place_here(text: &str, hit: &RuleHit<'_>) -> bool {
+    let [term] = hit.terms.as_slice() else {
+        return false;
+    };
+    let mut uses = text.match_indices(*term).peekable();
+    uses.peek().is_some()
+        && uses.all(|(at, _)| {
+            text.get(at + term.len()..).is_some_and(|rest| {
+                PLACE_HERE_SUFFIXES.iter().any(|s| rest.starts_with(s))
+                    && !NOT_PLACE_HERE.iter().any(|s| rest.starts_with(s))
+            })
+        })
+}
+
 /// The learned model's say on the rules' categories: it drops a category
 /// it finds unlikely (below `@keep`) and adds one it is confident of
 /// (`@add` or above), each with a reason naming the model file, the
@@ -318,26 +349,6 @@ fn second_opinion(
             added.push((c, terms));
         }
     }
-    // The rules saw a priority matter the model files elsewhere: a 辟谣 of a
-    // water-cut rumour matched as an outage is a policy misreading's answer.
-    if flagged_by_rules && out.categories.is_empty() {
-        let best = Category::ALL
-            .into_iter()
-            .max_by(|a, b| reading.of(*a).total_cmp(&reading.of(*b)));
-        if let Some(c) = best.filter(|c| reading.of(*c) >= model.move_to) {
-            let terms = model.evidence(reading, c);
-            out.categories.push(c);
-            out.reasons.push(format!(
-                "model: moved to {} at probability {:.3}, @move {} ({}): {}",
-                c.slug(),
-                reading.of(c),
-                model.move_to,
-                model.location,
-                terms.join("、")
-            ));
-            added.push((c, terms));
-        }
-    }
     // A rumour, or its refutation, about a matter the rules matched is
     // public opinion on that matter however calmly it is worded: JUDGEMENT.md
     // puts the refutation in the rumour's case, and the model's doubt comes
@@ -347,6 +358,9 @@ fn second_opinion(
     // A refutation a government body or official medium publishes is the
     // official clarification JUDGEMENT.md counts whatever the model thinks:
     // the n-grams of a denial (供水正常, 请勿信谣) are all it has to go on.
+    // Read before the model's move below: a refutation of a rumoured rule
+    // (编造“海鲜须持检测报告上市”谣言) is the rule's answer, not the market
+    // story the model's n-grams make of it.
     let rumour = rule_hits
         .iter()
         .any(|h| h.kind == ListKind::Flag(Flag::Rumor));
@@ -372,6 +386,26 @@ fn second_opinion(
                 c.slug(),
                 reading.of(c)
             ));
+        }
+    }
+    // The rules saw a priority matter the model files elsewhere: a 辟谣 of a
+    // water-cut rumour matched as an outage is a policy misreading's answer.
+    if flagged_by_rules && out.categories.is_empty() {
+        let best = Category::ALL
+            .into_iter()
+            .max_by(|a, b| reading.of(*a).total_cmp(&reading.of(*b)));
+        if let Some(c) = best.filter(|c| reading.of(*c) >= model.move_to) {
+            let terms = model.evidence(reading, c);
+            out.categories.push(c);
+            out.reasons.push(format!(
+                "model: moved to {} at probability {:.3}, @move {} ({}): {}",
+                c.slug(),
+                reading.of(c),
+                model.move_to,
+                model.location,
+                terms.join("、")
+            ));
+            added.push((c, terms));
         }
     }
     out.categories.sort();
@@ -616,7 +650,9 @@ impl Classifier {
         // excludes) is ordinary news for a local office.
         if !out.categories.is_empty()
             && out.regions.is_empty()
-            && let Some(h) = rule_hits.iter().find(|h| h.kind == ListKind::Abroad)
+            && let Some(h) = rule_hits
+                .iter()
+                .find(|h| h.kind == ListKind::Abroad && !names_a_place_here(text, h))
         {
             let scope_all = self
                 .rules
