@@ -121,7 +121,7 @@ const NOT_IN_PLACE: &[char] = &[
     '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '邻', '发', '生',
     '位', '于', '给', '对', '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小',
     '县', '市', '区', '省', '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还',
-    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至',
+    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至', '转',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
@@ -259,7 +259,23 @@ const NOT_PLACES: &[&str] = &[
     "评论区",
     "留言区",
     "校区",
+    "院区",
+    "厂区",
+    "矿区",
+    "库区",
+    "林区",
+    "灾区",
+    "街区",
+    "营区",
     "施工区",
+    "高新区",
+    // A hospital told by its kind, not its name (公立医院 is no hospital
+    // named 公立, and is no other hospital than 人民医院).
+    "公立医院",
+    "私立医院",
+    "民营医院",
+    "定点医院",
+    "基层医院",
     // 农村 and 工业区 are words, not a village or district named 农 or 工业.
     "农村",
     "工业区",
@@ -637,6 +653,10 @@ fn is_admin(level: &str) -> bool {
     )
 }
 
+/// Characters read back from a place's suffix to find an opener before
+/// its name (see [`read_places`]); a name keeps at most four.
+const NAME_LOOKBACK: usize = 6;
+
 /// Generic place forms: up to four name characters before a suffix.
 fn read_places(text: &str, out: &mut Vec<String>) {
     // The end of the last place read: its suffix's characters begin no
@@ -658,18 +678,44 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         }
         let prev_end = covered;
         // The name: CJK characters right before the suffix, at most four,
-        // cut on the left at a character that cannot be in a name.
+        // cut on the left at a character that cannot be in a name. Read a
+        // little further first, so that an opener reaching into the four
+        // is seen whole (网友反映锦澜府小区: 反映, not 映锦澜府).
         let mut start = i;
         let mut count = 0;
         for (j, d) in text[prev_end..i].char_indices().rev() {
             let j = prev_end + j;
-            if count == 4 || !('\u{4e00}'..='\u{9fff}').contains(&d) || NOT_IN_PLACE.contains(&d) {
+            if count == NAME_LOOKBACK
+                || !('\u{4e00}'..='\u{9fff}').contains(&d)
+                || NOT_IN_PLACE.contains(&d)
+            {
                 break;
             }
             start = j;
             count += 1;
         }
-        // Cut after an opener that names no place (会同梅岭 → 梅岭).
+        // Cut after the last opener that names no place (会同梅岭 → 梅岭).
+        if let Some(cut) = text[start..i]
+            .char_indices()
+            .filter_map(|(j, _)| {
+                NOT_PLACE_OPENERS
+                    .iter()
+                    .filter(|w| text[start + j..i].starts_with(**w))
+                    .map(|w| start + j + w.len())
+                    .max()
+            })
+            .max()
+            // An opener ending the name is part of it (某某农业园区).
+            && text[cut..i].chars().count() >= 2
+        {
+            count -= text[start..cut].chars().count();
+            start = cut;
+        }
+        while count > 4 {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+            count -= 1;
+        }
+        // An opener at the start of the four (今天县信访局: 今天, then 县).
         while let Some(w) = NOT_PLACE_OPENERS
             .iter()
             .find(|w| text[start..i].starts_with(**w))
@@ -1117,6 +1163,21 @@ mod tests {
         assert!(ev("创建全国文明城市，主城区城中村改造").places.is_empty());
         // 邻县 is the county next door, not a county named 柘原邻.
         assert!(ev("柘原邻县一铁矿发生冒顶事故").places.is_empty());
+    }
+
+    #[test]
+    fn names_are_cut_after_the_words_before_them_and_kinds_are_no_names() {
+        // An opener reaching into the four characters before the suffix.
+        assert_eq!(
+            ev("网友反映锦澜府小区物业停水停梯").places,
+            ["estate:锦澜府小区"]
+        );
+        assert_eq!(ev("经省委办公厅转澴阳市办理").places, ["city:澴阳"]);
+        // An opener ending the name is part of it.
+        assert_eq!(ev("青禾农业园区大棚倒塌").places, ["site:青禾农业园区"]);
+        // A hospital's campus is no district, a public hospital no name.
+        assert_eq!(ev("市一院枫渡院区急诊").places, Vec::<String>::new());
+        assert_eq!(ev("送到公立医院急诊").places, Vec::<String>::new());
     }
 
     #[test]
