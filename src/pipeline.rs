@@ -776,6 +776,7 @@ fn item_signature(item: &Item) -> Signature {
             .chain(item.text.chars())
             .take(LEAD_CHARS)
             .collect(),
+        members: Vec::new(),
     }
 }
 
@@ -794,6 +795,7 @@ fn case_signature(case: &Case) -> Signature {
         categories: case.categories.clone(),
         event: case.event.clone(),
         lead: case.title.clone(),
+        members: case.members.clone(),
     }
 }
 

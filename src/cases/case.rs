@@ -287,6 +287,13 @@ pub struct Case {
     /// Places and event kinds of its items (grouping keys).
     #[serde(default, skip_serializing_if = "super::EventTraits::is_empty")]
     pub event: super::EventTraits,
+    /// The places and kinds of its items one by one (distinct, at most
+    /// [`MAX_MEMBERS`]: the first and the latest), so that a new report
+    /// joins on one item's place *and* kind, not on a place one item named
+    /// and a kind another told (a town's fraud case drawing in the town's
+    /// fire because the case also holds a fire elsewhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<super::EventTraits>,
     /// When its latest item happened (published, else first seen): the
     /// grouping window runs on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -352,6 +359,10 @@ fn refutes(item: &Item) -> bool {
 
 /// Most terms kept in `top_terms`.
 const TOP_TERMS: usize = 12;
+
+/// Most items whose places and kinds a case keeps one by one
+/// ([`Case::members`]).
+pub const MAX_MEMBERS: usize = 24;
 /// Distinct sources from which spread raises the severity one step.
 const SPREAD_SOURCES: usize = 10;
 /// Reports per hour (over the case's lifetime, at least one hour) that
@@ -383,6 +394,10 @@ impl Case {
                 recurs: false,
                 ..item.event.clone()
             },
+            members: vec![super::EventTraits {
+                recurs: false,
+                ..item.event.clone()
+            }],
             last_event: Some(item.happened_at()),
             department: None,
             deadlines: Deadlines::compute(item.ingested_at, &c.categories, severity),
@@ -436,9 +451,27 @@ impl Case {
         self.top_terms = fresh.top_terms;
         self.simhash = fresh.simhash;
         self.event = fresh.event;
+        self.members = fresh.members;
         self.last_event = fresh.last_event;
         self.refuted = fresh.refuted;
         self.deadlines = Deadlines::compute(self.first_seen, &self.categories, self.severity);
+    }
+
+    /// Keeps an item's places and kinds among the members', unless an
+    /// earlier item's were the same; past [`MAX_MEMBERS`] the oldest but
+    /// the first gives way.
+    fn note_member(&mut self, event: &super::EventTraits) {
+        let event = super::EventTraits {
+            recurs: false,
+            ..event.clone()
+        };
+        if self.members.contains(&event) {
+            return;
+        }
+        if self.members.len() >= MAX_MEMBERS {
+            self.members.remove(1);
+        }
+        self.members.push(event);
     }
 
     /// Records that `item` refutes a claim of this case, once.
@@ -467,6 +500,7 @@ impl Case {
         let c = &item.classification;
         self.item_count += 1;
         self.event.absorb(&item.event);
+        self.note_member(&item.event);
         self.last_event = Some(
             self.last_event
                 .map_or(item.happened_at(), |t| t.max(item.happened_at())),
@@ -736,6 +770,7 @@ mod tests {
             top_terms: vec![],
             simhash: 0,
             event: Default::default(),
+            members: Vec::new(),
             last_event: None,
             department: None,
             deadlines: Deadlines::compute(now, &[Category::Emergency], Severity::III),

@@ -92,6 +92,11 @@ pub struct Signature {
     /// places are looked for here.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub lead: String,
+    /// Of a case: its items' places and kinds one by one
+    /// ([`super::Case::members`]); empty for an item, and for a case
+    /// stored before they were kept (its union `event` stands for all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<EventTraits>,
 }
 
 /// One open case as the index sees it.
@@ -101,6 +106,8 @@ struct Entry {
     /// Its event traits prepared for comparing (once per write of the case,
     /// not once per comparison).
     compared: Compared,
+    /// Its items' traits prepared for comparing, one by one.
+    members: Vec<Compared>,
     /// Its lookup keys ([`keys_of`]), kept for rebuilding the key lists.
     keys: Vec<String>,
     /// When its latest item happened: published, else first seen.
@@ -262,7 +269,8 @@ impl ClusterIndex {
                 || (!compared.recurs && compared.ongoing_matter_shared(&e.compared));
             if within {
                 let soon = gap <= Duration::hours(LOOSE_WINDOW_HOURS);
-                let score = similarity(item, &compared, &e.signature, &e.compared, soon);
+                let score =
+                    similarity(item, &compared, &e.signature, &e.compared, &e.members, soon);
                 if score == 0.0
                     && gap <= Duration::hours(UNPLACED_WINDOW_HOURS)
                     && same_unplaced_incident(item, &compared, &e.signature, &e.compared)
@@ -331,6 +339,7 @@ impl ClusterIndex {
             case_id,
             Entry {
                 compared: Compared::of(&signature.event),
+                members: signature.members.iter().map(Compared::of).collect(),
                 signature,
                 keys,
                 last_event,
@@ -398,13 +407,15 @@ impl ClusterIndex {
 /// conflict; 1 for a near-copy (a repost); for another report of the same
 /// happening, more when they share a place and an event kind, and a share
 /// of matched terms otherwise. `item_traits` and `case_traits` are their
-/// event traits prepared for comparing; `soon` says the item happened
+/// event traits prepared for comparing, `members` the case's items' one
+/// by one (empty: the case's stand for all); `soon` says the item happened
 /// within [`LOOSE_WINDOW_HOURS`] of the case's latest report.
 fn similarity(
     item: &Signature,
     item_traits: &Compared,
     case: &Signature,
     case_traits: &Compared,
+    members: &[Compared],
     soon: bool,
 ) -> f64 {
     let places_clash = !item.regions.is_empty()
@@ -439,7 +450,16 @@ fn similarity(
     } else {
         shared as f64 / union as f64
     };
-    let same_kind = item_traits.kinds_shared(case_traits);
+    // One item of the case, or a place named bare in a lead, gives both
+    // the place and the kind: a place one item named and a kind another
+    // told are two happenings' (a town's fraud case that also took in a
+    // fire elsewhere is no fire at that town).
+    let same_kind = item_traits.kinds_shared(case_traits)
+        && (mentioned
+            || members.is_empty()
+            || members
+                .iter()
+                .any(|m| item_traits.places_shared(m) && item_traits.kinds_shared(m)));
     let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
     if same_place && same_kind {
         // More than a county or a city in common: one side names the
@@ -527,6 +547,7 @@ mod tests {
             categories: vec![Category::Emergency],
             event: EventTraits::default(),
             lead: String::new(),
+            members: Vec::new(),
         }
     }
 
@@ -600,7 +621,33 @@ mod tests {
             categories: vec![Category::Emergency],
             event: crate::cases::read_event(text, &[]),
             lead: text.chars().take(120).collect(),
+            members: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_place_of_one_item_and_a_kind_of_another_are_no_happening() {
+        let now = Utc::now();
+        let outage = told("塘尾村出租屋停电三天了，几百户居民没电用");
+        let fire = told("凤岭镇鸿达厂员工宿舍发生火灾，消防车赶到");
+        let mut case = outage.clone();
+        case.event.absorb(&fire.event);
+        case.members = vec![outage.event.clone(), fire.event.clone()];
+        let mut index = ClusterIndex::default();
+        index.upsert(1, case.clone(), now);
+        let shed = told("塘尾村口充电棚起火，一排电动车烧得只剩铁架子");
+        assert_eq!(index.find(&shed, now + Duration::hours(30)), None);
+        // A case stored before its items were kept apart is read whole.
+        case.members.clear();
+        index.upsert(1, case, now);
+        assert_eq!(index.find(&shed, now + Duration::hours(30)), Some(1));
+        // Another report of the fire at its own place still joins.
+        let again = told("凤岭镇宿舍火灾现场浓烟滚滚");
+        let mut case = outage.clone();
+        case.event.absorb(&fire.event);
+        case.members = vec![outage.event.clone(), fire.event.clone()];
+        index.upsert(1, case, now);
+        assert_eq!(index.find(&again, now + Duration::hours(30)), Some(1));
     }
 
     #[test]

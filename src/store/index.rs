@@ -454,6 +454,7 @@ mod tests {
             top_terms: vec![],
             simhash: 0,
             event: Default::default(),
+            members: Vec::new(),
             last_event: None,
             department: None,
             deadlines: Deadlines::compute(at, &[Category::Interest], severity),

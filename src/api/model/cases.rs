@@ -294,6 +294,8 @@ impl CaseView {
             top_terms,
             simhash: _,
             event,
+            // Grouping's own bookkeeping: the view shows the union.
+            members: _,
             last_event,
             department,
             deadlines,
