@@ -121,13 +121,36 @@ const NOT_IN_PLACE: &[char] = &[
     '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '邻', '发', '生',
     '位', '于', '给', '对', '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小',
     '县', '市', '区', '省', '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还',
-    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至', '转',
+    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至', '转', '住', '进', '办', '据',
+    '件', '话', '返',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
 /// begins with one is cut after it (根据市生态环境局, 会同梅岭镇, 今天县信访局
 /// name no 根据市, 会同梅岭镇 or 今天县).
 const NOT_PLACE_OPENERS: &[&str] = &[
+    // Bodies and roads named before a place (国网麦川供电公司, 国道榕岗段,
+    // 生态环境总局朔川), and the region 珠三角 before a city.
+    "国网",
+    "国道",
+    "省道",
+    "县道",
+    "总局",
+    "珠三角",
+    "长三角",
+    // Verbs before a place (网传苍岭镇, 征收龙潭村, 走访黛川县).
+    "网传",
+    "征收",
+    "做好",
+    "造成",
+    "走进",
+    "走访",
+    "查处",
+    "问题",
+    "交由",
+    "反馈",
+    "继续",
+    "彻底",
     "根据",
     "依据",
     "按照",
@@ -1173,6 +1196,11 @@ mod tests {
             ["estate:锦澜府小区"]
         );
         assert_eq!(ev("经省委办公厅转澴阳市办理").places, ["city:澴阳"]);
+        assert_eq!(ev("有人网传苍岭镇要整体拆迁").places, ["town:苍岭"]);
+        assert_eq!(
+            ev("国网麦川供电公司回应停电").places,
+            ["company:麦川供电公司"]
+        );
         // An opener ending the name is part of it.
         assert_eq!(ev("青禾农业园区大棚倒塌").places, ["site:青禾农业园区"]);
         // A hospital's campus is no district, a public hospital no name.
