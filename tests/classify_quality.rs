@@ -1068,6 +1068,40 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.87,
         negatives_flagged: Some(0.02),
     },
+    // events54: 237 items of a south-eastern fishing county in the summer
+    // moratorium and typhoon season (a fuel-depot explosion, a speedboat
+    // capsizing, shrimp ponds killed by a factory's discharge, a seafood
+    // radiation-test rumour), 68 negatives; events55: 240 items of a
+    // north-eastern heavy-industry city in deep winter (heating cuts, a
+    // burst heating main, laid-off workers' pensions, coal-gas pipes, a
+    // steel works), 70 negatives; events56: 237 items of a new district of
+    // an inland provincial capital in late spring (delayed handovers, a
+    // metro-site road collapse, a tower crane, school catchment rumours,
+    // delivery riders' pay), 71 negatives. Three more writers; never
+    // trained on. Unseen, with the model of events2–53: F1 0.954, 0.938
+    // and 0.959, positives 0.929, 0.971 and 0.982 (with the model of
+    // events2–50: 0.923, 0.971 and 0.982). After the lists their misses
+    // showed (rumoured rules asked about whatever their subject, borax in
+    // fish balls, ponds killed by discharge, heating cuts) and the
+    // abroad fixes (万象街, 南美白对虾): F1 0.976, 0.946 and 0.962.
+    Holdout {
+        file: "events54.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events55.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.90,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events56.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.90,
+        negatives_flagged: Some(0.04),
+    },
 ];
 
 struct Holdout {

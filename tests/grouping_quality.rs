@@ -774,3 +774,18 @@ fn factory_city_cotton_prefecture_and_university_town_sets_grouping() {
     fresh_event_set("events52.jsonl", 0.54, 0.88);
     fresh_event_set("events53.jsonl", 0.60, 0.85);
 }
+
+/// Three sets by three more writers: a south-eastern fishing county's
+/// typhoon season, a north-eastern industrial city's winter and an inland
+/// capital's new district in spring. Unseen, before this change's place
+/// readings: pairwise precision 0.889, 0.692 and 0.488, B-cubed 0.902,
+/// 0.924 and 0.861. With an opener cut whole from a place's name, no
+/// district read from a hospital's 院区, and a case's items' places and
+/// kinds kept one by one: 0.875, 0.692 and 0.550, B-cubed 0.906, 0.924
+/// and 0.868.
+#[test]
+fn fishing_county_winter_city_and_new_district_sets_grouping() {
+    fresh_event_set("events54.jsonl", 0.85, 0.88);
+    fresh_event_set("events55.jsonl", 0.66, 0.90);
+    fresh_event_set("events56.jsonl", 0.52, 0.84);
+}
