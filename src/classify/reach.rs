@@ -100,6 +100,18 @@ const GROUP_NOUNS: &[&str] = &[
     "整个村",
     "全乡",
     "全城",
+    "整个乡",
+    "全岛",
+    "整个岛",
+    "岛上",
+    "全屯",
+    // The writer's own place (我们乡五千多人, 俺村三百多口人).
+    "我们乡",
+    "我们镇",
+    "我们村",
+    "我们屯",
+    "俺村",
+    "咱村",
     // Students named by their school or stay (八千多名住校生, 1.2万名大学生),
     // and children as parents say it (两百多个娃).
     "大学生",

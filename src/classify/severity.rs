@@ -101,6 +101,7 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("没有生命体征", CasualtyKind::Dead),
     ("失联", CasualtyKind::Missing),
     ("失踪", CasualtyKind::Missing),
+    ("失去联系", CasualtyKind::Missing),
     ("伤亡", CasualtyKind::Injured),
     ("重伤", CasualtyKind::Injured),
     ("受伤", CasualtyKind::Injured),
@@ -490,12 +491,110 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     }
     none_survived(text, numbers, &mut out);
     sick_in_sentence(text, numbers, &quoted, &mut out);
+    aboard_missing(text, numbers, &quoted, &mut out);
     // The missing were found (失联人员已全部找到, 均已遇难): the later death
-    // toll counts them, and counting them again would double the figure.
-    if MISSING_FOUND.iter().any(|w| text.contains(w)) {
+    // toll counts them, and counting them again would double the figure;
+    // unless some are still missing (已找到2名遇难者 仍有1人失联).
+    if MISSING_FOUND.iter().any(|w| text.contains(w)) && !still_missing(text) {
         out.figures.retain(|f| f.kind != CasualtyKind::Missing);
     }
     out
+}
+
+/// Words that say some are still missing after others were found.
+const STILL: &[&str] = &["仍有", "尚有", "剩余", "还有", "仍"];
+
+/// True when the text says some are still missing: 仍有1人失联, 剩余1名失联
+/// 人员, 尚有2人下落不明.
+fn still_missing(text: &str) -> bool {
+    STILL.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let near = prefix_chars(&text[i + w.len()..], 8);
+            ["失联", "失踪", "下落不明"]
+                .iter()
+                .any(|m| near.contains(m))
+        })
+    })
+}
+
+/// A boat, or a party out in the wild, lost contact (失去联系,
+/// 联系不上, 下落不明).
+const LOST_CONTACT: &[&str] = &["失联", "失去联系", "失去联络", "联系不上", "下落不明"];
+
+/// Who a count of people aboard or in a party is (船上共有船员11人, 船上连
+/// 他一共十一个人, 一行5人).
+const ABOARD: &[&str] = &["船上", "艇上", "船员", "一行", "驴友", "队员"];
+
+/// Words that show the lost are at sea or in the wild, without which a
+/// count beside 联系不上 is of anyone (我们十几个人联系不上老板).
+const AT_SEA_OR_WILD: &[&str] = &[
+    "船", "艇", "出海", "海上", "登山", "徒步", "驴友", "进山", "探险",
+];
+
+/// Words that say some of those aboard were saved: the figures the text
+/// gives then decide, not the count aboard.
+const SAVED: &[&str] = &["获救", "救起", "生还", "脱险", "救上", "找到", "已联系上"];
+
+/// Characters around a loss of contact searched for the count aboard.
+const ABOARD_REACH: usize = 80;
+
+/// A boat or party lost contact and the text counts those aboard (与岸台
+/// 失去联系，船上共有船员11人): they are the missing, when no count of the
+/// missing was read and none is said saved.
+fn aboard_missing(text: &str, numbers: &[Number], quoted: &[(usize, usize)], out: &mut Casualties) {
+    if out.figures.iter().any(|f| f.kind == CasualtyKind::Missing)
+        || !AT_SEA_OR_WILD.iter().any(|w| text.contains(w))
+        || SAVED.iter().any(|w| text.contains(w))
+    {
+        return;
+    }
+    let Some((lost, word)) = LOST_CONTACT
+        .iter()
+        .find_map(|w| text.find(w).map(|i| (i, *w)))
+    else {
+        return;
+    };
+    let from = text[..lost]
+        .char_indices()
+        .rev()
+        .nth(ABOARD_REACH)
+        .map_or(0, |(i, _)| i);
+    let to = text[lost..]
+        .char_indices()
+        .nth(ABOARD_REACH)
+        .map_or(text.len(), |(i, _)| lost + i);
+    let aboard = numbers.iter().find(|n| {
+        n.start >= from
+            && n.end <= to
+            && n.value >= 1.0
+            && n.value.fract() == 0.0
+            && !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e)
+            && PEOPLE.iter().any(|p| text[n.end..].starts_with(p))
+            && {
+                let lead = &text[..n.start];
+                let lead = &lead[lead.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
+                let lead = lead
+                    .rsplit(['。', '！', '？', '!', '?'])
+                    .next()
+                    .unwrap_or(lead);
+                ABOARD.iter().any(|w| lead.contains(w))
+            }
+    });
+    if let Some(n) = aboard {
+        let unit = PEOPLE
+            .iter()
+            .find(|p| text[n.end..].starts_with(**p))
+            .map_or(0, |p| p.len());
+        let lead_start = text[..n.start]
+            .char_indices()
+            .rev()
+            .take(8)
+            .take_while(|&(_, c)| !is_clause_end(c) && !matches!(c, '，' | ','))
+            .last()
+            .map_or(n.start, |(i, _)| i);
+        let evidence = format!("{}…{word}", &text[lead_start..n.end + unit]);
+        out.record(CasualtyKind::Missing, n.value, &evidence);
+    }
 }
 
 /// Words of a mass illness told by a witness (上吐下泻, 挂水): the count of
@@ -1112,6 +1211,25 @@ mod tests {
             ("全班40个人，没有一个上吐下泻", vec![]),
             // The searchers are not the missing.
             ("县里组织200余人搜救失联游客", vec![]),
+            // Those aboard a boat that lost contact are the missing; a
+            // count beside 联系不上 away from sea or wild is not, nor one
+            // of whom some were saved.
+            (
+                "渔船遭遇大风，随后与岸台失去联系，船上共有船员11人",
+                vec![(Missing, 11.0)],
+            ),
+            (
+                "起大风之后就联系不上了，船上连他一共十一个人",
+                vec![(Missing, 11.0)],
+            ),
+            ("11名船员失去联系", vec![(Missing, 11.0)]),
+            ("老板联系不上了。我们一共十一个人，工钱没拿到", vec![]),
+            ("渔船失去联系，船上共有船员11人，已有8人获救", vec![]),
+            // Two found dead, one still missing.
+            (
+                "已找到2名遇难者 仍有1人失联",
+                vec![(Dead, 2.0), (Missing, 1.0)],
+            ),
             ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
             ("遇难者增至20人", vec![(Dead, 20.0)]),
             ("截至目前已致3死2伤", vec![(Dead, 3.0), (Injured, 2.0)]),
