@@ -1327,6 +1327,7 @@ fn events_abroad_are_not_flagged_unless_the_office_asks() {
     }
     for abroad in [
         "巴黎街头发生爆炸，已造成3人死亡",
+        "美国小镇发生枪击案，已造成3人死亡",
         "德国之声报道，德国路德维希港一座化工厂发生爆炸，造成1人死亡",
     ] {
         let got = classify_text(&classifier, abroad);

@@ -363,6 +363,15 @@ const TOP_TERMS: usize = 12;
 /// Most items whose places and kinds a case keeps one by one
 /// ([`Case::members`]).
 pub const MAX_MEMBERS: usize = 24;
+
+/// An item's places and kinds as a case keeps them among its members: at
+/// most [`super::event::MAX_PLACES`] places and [`super::event::MAX_KINDS`]
+/// kinds, as the case's own union (a very long text names thousands).
+fn member_traits(event: &super::EventTraits) -> super::EventTraits {
+    let mut kept = super::EventTraits::default();
+    kept.absorb(event);
+    kept
+}
 /// Distinct sources from which spread raises the severity one step.
 const SPREAD_SOURCES: usize = 10;
 /// Reports per hour (over the case's lifetime, at least one hour) that
@@ -394,10 +403,7 @@ impl Case {
                 recurs: false,
                 ..item.event.clone()
             },
-            members: vec![super::EventTraits {
-                recurs: false,
-                ..item.event.clone()
-            }],
+            members: vec![member_traits(&item.event)],
             last_event: Some(item.happened_at()),
             department: None,
             deadlines: Deadlines::compute(item.ingested_at, &c.categories, severity),
@@ -461,10 +467,12 @@ impl Case {
     /// earlier item's were the same; past [`MAX_MEMBERS`] the oldest but
     /// the first gives way.
     fn note_member(&mut self, event: &super::EventTraits) {
-        let event = super::EventTraits {
-            recurs: false,
-            ..event.clone()
-        };
+        // A case stored before members were kept stands whole for its
+        // earlier items, so that they still count once it takes new ones.
+        if self.members.is_empty() && !self.event.is_empty() {
+            self.members.push(self.event.clone());
+        }
+        let event = member_traits(event);
         if self.members.contains(&event) {
             return;
         }
@@ -499,8 +507,8 @@ impl Case {
     pub fn absorb(&mut self, item: &Item) {
         let c = &item.classification;
         self.item_count += 1;
-        self.event.absorb(&item.event);
         self.note_member(&item.event);
+        self.event.absorb(&item.event);
         self.last_event = Some(
             self.last_event
                 .map_or(item.happened_at(), |t| t.max(item.happened_at())),

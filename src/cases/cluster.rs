@@ -454,12 +454,15 @@ fn similarity(
     // the place and the kind: a place one item named and a kind another
     // told are two happenings' (a town's fraud case that also took in a
     // fire elsewhere is no fire at that town).
-    let same_kind = item_traits.kinds_shared(case_traits)
+    // (Read only when the place is shared: the member scan is the costly
+    // part.)
+    let same_kind = same_place
+        && item_traits.kinds_shared(case_traits)
         && (mentioned
             || members.is_empty()
             || members
                 .iter()
-                .any(|m| item_traits.places_shared(m) && item_traits.kinds_shared(m)));
+                .any(|m| item_traits.kinds_shared(m) && item_traits.places_shared(m)));
     let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
     if same_place && same_kind {
         // More than a county or a city in common: one side names the

@@ -121,8 +121,7 @@ const NOT_IN_PLACE: &[char] = &[
     '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '邻', '发', '生',
     '位', '于', '给', '对', '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小',
     '县', '市', '区', '省', '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还',
-    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至', '转', '住', '进', '办', '据',
-    '件', '话', '返',
+    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至', '住', '办', '件', '话', '返',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
@@ -133,8 +132,6 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     // 生态环境总局朔川), and the region 珠三角 before a city.
     "国网",
     "国道",
-    "省道",
-    "县道",
     "总局",
     "珠三角",
     "长三角",
@@ -151,6 +148,9 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "反馈",
     "继续",
     "彻底",
+    // A word of one character that opens no name: 办公厅转澴阳市, 据澄州市.
+    "转",
+    "据",
     "根据",
     "依据",
     "按照",
@@ -291,7 +291,6 @@ const NOT_PLACES: &[&str] = &[
     "街区",
     "营区",
     "施工区",
-    "高新区",
     // A hospital told by its kind, not its name (公立医院 is no hospital
     // named 公立, and is no other hospital than 人民医院).
     "公立医院",
@@ -717,19 +716,18 @@ fn read_places(text: &str, out: &mut Vec<String>) {
             start = j;
             count += 1;
         }
-        // Cut after the last opener that names no place (会同梅岭 → 梅岭).
+        // Cut after the last opener that names no place (会同梅岭 → 梅岭),
+        // unless it ends the name (某某农业园区: 农业 is part of it).
         if let Some(cut) = text[start..i]
             .char_indices()
-            .filter_map(|(j, _)| {
+            .flat_map(|(j, _)| {
                 NOT_PLACE_OPENERS
                     .iter()
-                    .filter(|w| text[start + j..i].starts_with(**w))
-                    .map(|w| start + j + w.len())
-                    .max()
+                    .filter(move |w| text[start + j..i].starts_with(**w))
+                    .map(move |w| start + j + w.len())
             })
+            .filter(|&cut| text[cut..i].chars().count() >= 2)
             .max()
-            // An opener ending the name is part of it (某某农业园区).
-            && text[cut..i].chars().count() >= 2
         {
             count -= text[start..cut].chars().count();
             start = cut;
@@ -1197,6 +1195,9 @@ mod tests {
         );
         assert_eq!(ev("经省委办公厅转澴阳市办理").places, ["city:澴阳"]);
         assert_eq!(ev("有人网传苍岭镇要整体拆迁").places, ["town:苍岭"]);
+        assert_eq!(ev("据悉梅岭镇已启动应急响应").places, ["town:梅岭"]);
+        assert_eq!(ev("网友反映禾农业园区排污").places, ["site:禾农业园区"]);
+        assert_eq!(ev("进贤县一民房起火").places, ["county:进贤"]);
         assert_eq!(
             ev("国网麦川供电公司回应停电").places,
             ["company:麦川供电公司"]

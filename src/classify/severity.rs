@@ -493,28 +493,64 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     sick_in_sentence(text, numbers, &quoted, &mut out);
     aboard_missing(text, numbers, &quoted, &mut out);
     // The missing were found (失联人员已全部找到, 均已遇难): the later death
-    // toll counts them, and counting them again would double the figure;
-    // unless some are still missing (已找到2名遇难者 仍有1人失联).
-    if MISSING_FOUND.iter().any(|w| text.contains(w)) && !still_missing(text) {
-        out.figures.retain(|f| f.kind != CasualtyKind::Missing);
+    // toll counts them, and counting them again would double the figure.
+    // Those still missing (已找到2名遇难者 仍有1人失联) are the only missing
+    // then: the earlier count of the missing holds the found dead too.
+    if MISSING_FOUND.iter().any(|w| text.contains(w)) {
+        match still_missing(text, numbers) {
+            // Said, without a count beside the words: the counts read stand.
+            Some(None) => {}
+            Some(Some((count, evidence))) => {
+                out.figures.retain(|f| f.kind != CasualtyKind::Missing);
+                out.record(CasualtyKind::Missing, count, &evidence);
+            }
+            None => out.figures.retain(|f| f.kind != CasualtyKind::Missing),
+        }
     }
     out
 }
 
 /// Words that say some are still missing after others were found.
-const STILL: &[&str] = &["仍有", "尚有", "剩余", "还有", "仍"];
+const STILL: &[&str] = &["仍有", "尚有", "剩余", "还有", "另有", "仍"];
 
-/// True when the text says some are still missing: 仍有1人失联, 剩余1名失联
-/// 人员, 尚有2人下落不明.
-fn still_missing(text: &str) -> bool {
-    STILL.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            let near = prefix_chars(&text[i + w.len()..], 8);
-            ["失联", "失踪", "下落不明"]
+/// What the text says of those still missing, when it says some are:
+/// their count if it gives one next to the words (仍有1人失联, 剩余1名失联
+/// 人员, 另有2人仍失联, 一人仍失联), else `Some(None)`.
+fn still_missing(text: &str, numbers: &[Number]) -> Option<Option<(f64, String)>> {
+    let mut said = false;
+    for w in STILL {
+        for (i, _) in text.match_indices(w) {
+            let from = i + w.len();
+            let near = prefix_chars(&text[from..], 8);
+            if !["失联", "失踪", "下落不明"]
                 .iter()
                 .any(|m| near.contains(m))
-        })
-    })
+            {
+                continue;
+            }
+            said = true;
+            let end = from + near.len();
+            let lead = i - prefix_chars_back(&text[..i], 4).len();
+            if let Some(n) = numbers
+                .iter()
+                .find(|n| (n.start >= from && n.end <= end) || (n.start >= lead && n.end <= i))
+            {
+                let start = n.start.min(i);
+                return Some(Some((n.value, text[start..end].to_string())));
+            }
+        }
+    }
+    said.then_some(None)
+}
+
+/// The last `n` characters of `s`.
+fn prefix_chars_back(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &s[start..]
 }
 
 /// A boat, or a party out in the wild, lost contact (失去联系,
@@ -523,7 +559,13 @@ const LOST_CONTACT: &[&str] = &["失联", "失去联系", "失去联络", "联�
 
 /// Who a count of people aboard or in a party is (船上共有船员11人, 船上连
 /// 他一共十一个人, 一行5人).
-const ABOARD: &[&str] = &["船上", "艇上", "船员", "一行", "驴友", "队员"];
+const ABOARD: &[&str] = &["船上", "艇上", "车上", "一行", "载有", "连他", "连我"];
+
+/// Words before a count of those who came to search: they are not the
+/// missing (组织救援队员60人进山搜救, 出动船只及船员30余人).
+const SEARCHERS: &[&str] = &[
+    "搜救", "救援", "搜寻", "组织", "派出", "出动", "调派", "调集", "参与",
+];
 
 /// Words that show the lost are at sea or in the wild, without which a
 /// count beside 联系不上 is of anyone (我们十几个人联系不上老板).
@@ -532,8 +574,20 @@ const AT_SEA_OR_WILD: &[&str] = &[
 ];
 
 /// Words that say some of those aboard were saved: the figures the text
-/// gives then decide, not the count aboard.
+/// gives then decide, not the count aboard (not after a negation: 无一生还,
+/// 没找到).
 const SAVED: &[&str] = &["获救", "救起", "生还", "脱险", "救上", "找到", "已联系上"];
+
+/// True when `text` says some were saved, in words not negated.
+fn says_saved(text: &str) -> bool {
+    SAVED.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            !["没", "未", "无一", "无人", "暂无", "没有"]
+                .iter()
+                .any(|n| text[..i].ends_with(n))
+        })
+    })
+}
 
 /// Characters around a loss of contact searched for the count aboard.
 const ABOARD_REACH: usize = 80;
@@ -542,9 +596,14 @@ const ABOARD_REACH: usize = 80;
 /// 失去联系，船上共有船员11人): they are the missing, when no count of the
 /// missing was read and none is said saved.
 fn aboard_missing(text: &str, numbers: &[Number], quoted: &[(usize, usize)], out: &mut Casualties) {
-    if out.figures.iter().any(|f| f.kind == CasualtyKind::Missing)
+    // With a count of the missing or the dead in the text, its figures
+    // decide (船上共有8人，已确认3人遇难 is not eleven).
+    if out
+        .figures
+        .iter()
+        .any(|f| matches!(f.kind, CasualtyKind::Missing | CasualtyKind::Dead))
         || !AT_SEA_OR_WILD.iter().any(|w| text.contains(w))
-        || SAVED.iter().any(|w| text.contains(w))
+        || says_saved(text)
     {
         return;
     }
@@ -578,6 +637,7 @@ fn aboard_missing(text: &str, numbers: &[Number], quoted: &[(usize, usize)], out
                     .next()
                     .unwrap_or(lead);
                 ABOARD.iter().any(|w| lead.contains(w))
+                    && !SEARCHERS.iter().any(|w| lead.contains(w))
             }
     });
     if let Some(n) = aboard {
@@ -1225,10 +1285,22 @@ mod tests {
             ("11名船员失去联系", vec![(Missing, 11.0)]),
             ("老板联系不上了。我们一共十一个人，工钱没拿到", vec![]),
             ("渔船失去联系，船上共有船员11人，已有8人获救", vec![]),
-            // Two found dead, one still missing.
+            // Two found dead, one still missing; the earlier count of the
+            // missing held the found dead.
             (
                 "已找到2名遇难者 仍有1人失联",
                 vec![(Dead, 2.0), (Missing, 1.0)],
+            ),
+            (
+                "9人失联。已找到7名遇难者，仍有2人失联",
+                vec![(Dead, 7.0), (Missing, 2.0)],
+            ),
+            // The searchers are not those aboard; a count of the dead
+            // decides over the count aboard; 无一生还 saves no one.
+            ("驴友失联，当地组织救援队员60人进山搜救", vec![]),
+            (
+                "渔船出海后与岸台失去联络。船上共有8人，已确认3人遇难",
+                vec![(Dead, 3.0)],
             ),
             ("遇难人数已上升到12人", vec![(Dead, 12.0)]),
             ("遇难者增至20人", vec![(Dead, 20.0)]),
