@@ -8,6 +8,7 @@
 //! Like the casualty figures, every figure keeps the phrase it was read from,
 //! so the reason an analyst sees quotes the text.
 
+use super::severity::prefix_chars;
 use super::types::Severity;
 use crate::text::{CharSet, Number, find_numbers};
 
@@ -281,11 +282,6 @@ fn is_clause_end(c: char) -> bool {
         c,
         '。' | ',' | ';' | '!' | '?' | '\n' | ':' | '(' | ')' | '“' | '”' | '…'
     )
-}
-
-/// The first `n` characters of `s`.
-fn prefix_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// Reads the figures of reach from normalized text.

@@ -530,7 +530,7 @@ fn still_missing(text: &str, numbers: &[Number]) -> Option<Option<(f64, String)>
             }
             said = true;
             let end = from + near.len();
-            let lead = i - prefix_chars_back(&text[..i], 4).len();
+            let lead = i - suffix_chars(&text[..i], 4).len();
             if let Some(n) = numbers
                 .iter()
                 .find(|n| (n.start >= from && n.end <= end) || (n.start >= lead && n.end <= i))
@@ -544,12 +544,11 @@ fn still_missing(text: &str, numbers: &[Number]) -> Option<Option<(f64, String)>
 }
 
 /// The last `n` characters of `s`.
-fn prefix_chars_back(s: &str, n: usize) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
+pub(super) fn suffix_chars(s: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    let start = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
     &s[start..]
 }
 
@@ -631,7 +630,7 @@ fn aboard_missing(text: &str, numbers: &[Number], quoted: &[(usize, usize)], out
             && PEOPLE.iter().any(|p| text[n.end..].starts_with(p))
             && {
                 let lead = &text[..n.start];
-                let lead = &lead[lead.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
+                let lead = suffix_chars(lead, 13);
                 let lead = lead
                     .rsplit(['。', '！', '？', '!', '?'])
                     .next()
@@ -853,7 +852,7 @@ fn casualty_word_at(s: &str) -> Option<(&'static str, CasualtyKind)> {
 }
 
 /// The first `n` characters of `s`.
-fn prefix_chars(s: &str, n: usize) -> &str {
+pub(super) fn prefix_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
@@ -958,7 +957,7 @@ fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
     if let Some(found) = word_right_before(before) {
         return Some(found);
     }
-    let tail_start = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+    let tail_start = before.len() - suffix_chars(before, 10).len();
     let tail = &before[tail_start..];
     let (pos, _, kind) = tail
         .char_indices()
@@ -1041,7 +1040,7 @@ fn loss_figure(n: &Number, before: &str, after: &str) -> Option<f64> {
         1.0
     };
     let value = n.value * mult;
-    let tail_start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let tail_start = before.len() - suffix_chars(before, 12).len();
     let follows_loss = before[tail_start..].contains("损失");
     let precedes_loss = prefix_chars(after, 10).contains("损失");
     (follows_loss || precedes_loss).then_some(value)
