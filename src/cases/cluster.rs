@@ -431,6 +431,9 @@ fn similarity(
     // One side names the other's town, village or site bare.
     let mentioned =
         !same_place && (case_traits.named_in(&item.lead) || item_traits.named_in(&case.lead));
+    if !mentioned && item_traits.towns_differ(case_traits) {
+        return 0.0;
+    }
     let same_place = same_place || mentioned;
     let near_copy = item.simhash != 0 && hamming(item.simhash, case.simhash) <= NEAR_DUPLICATE_BITS;
     if near_copy {
@@ -735,6 +738,24 @@ mod tests {
         index.upsert(2, told("砚溪县化工厂爆炸，2人受伤"), now);
         let witness = told("刚才轰的一声巨响，窗户都震碎了，是爆炸了吗");
         assert_eq!(index.find(&witness, now + Duration::hours(1)), None);
+    }
+
+    #[test]
+    fn another_town_of_the_county_is_another_happening() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        index.upsert(
+            1,
+            told("受持续强降雨和山体滑坡影响，澄溪县石塘镇线路倒杆断线，全镇停电"),
+            now,
+        );
+        // A mudslide at another town of the county two days later.
+        let mudslide = told("澄溪县青石镇一施工营地遭遇泥石流滑坡，12人失联");
+        assert_eq!(index.find(&mudslide, now + Duration::hours(48)), None);
+        // A town read with a word before it (线石塘 of 省道线石塘镇段) is
+        // still the town.
+        let road = told("省道S205线石塘镇段山体滑坡，道路中断，沿线停电");
+        assert_eq!(index.find(&road, now + Duration::hours(12)), Some(1));
     }
 
     #[test]

@@ -640,7 +640,7 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
         }
     }
     for (kind, words) in KINDS {
-        if words.iter().any(|w| text.contains(w)) {
+        if words.iter().any(|w| tells_kind(text, w)) {
             out.kinds.push((*kind).to_string());
         }
     }
@@ -649,6 +649,20 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
     out.places.dedup();
     out.kinds.sort();
     out
+}
+
+/// True when `word` occurs in `text` other than as the start of a place's
+/// name: 落水乡 and 火烧村 are townships, not a drowning or a fire.
+fn tells_kind(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let mut after = text[at + word.len()..].chars();
+        match after.next() {
+            Some('乡' | '镇' | '县') => false,
+            // 村 ends a village's name, except in 村民, 村里, 村庄…
+            Some('村') => matches!(after.next(), Some('民' | '里' | '庄' | '子' | '委' | '干')),
+            _ => true,
+        }
+    })
 }
 
 /// A canonical region name as `(level, stem)`: 如东县 → (county, 如东).
@@ -936,7 +950,18 @@ impl PlaceParts {
         self.stem == other.stem
             || (self.stem_chars >= 2
                 && other.stem_chars >= 2
-                && (self.stem.starts_with(&other.stem) || other.stem.starts_with(&self.stem)))
+                && (self.stem.starts_with(&other.stem)
+                    || other.stem.starts_with(&self.stem)
+                    || self.same_town_misread(other)))
+    }
+
+    /// A town's or village's name read with a word or two of what came
+    /// before it (线芦花 of S312线芦花镇, 午高塬 of 上午高塬镇, 进驻高塬):
+    /// the true name ends the longer reading.
+    fn same_town_misread(&self, other: &PlaceParts) -> bool {
+        self.level == other.level
+            && matches!(self.level.as_str(), "town" | "village")
+            && (self.stem.ends_with(&other.stem) || other.stem.ends_with(&self.stem))
     }
 }
 
@@ -1091,6 +1116,18 @@ impl Compared {
                 .iter()
                 .any(|b| a.level == b.level && a.level != "place")
         })
+    }
+
+    /// True when both name a town and no town, village or site of one is
+    /// the other's: all they share is a county or a city, and a county's
+    /// towns have their own happenings (a mudslide at one town is not the
+    /// landslide that cut another's power).
+    pub fn towns_differ(&self, other: &Compared) -> bool {
+        // Only towns: reports of one happening often name other counties
+        // or districts beside their own (河沿区、松岗区进度滞后), and a
+        // conflict on those split the development set's cases.
+        let names_a_town = |c: &Compared| c.places.iter().any(|p| p.level == "town");
+        names_a_town(self) && names_a_town(other) && !self.fine_place_shared(other)
     }
 
     /// See [`kinds_conflict`].
@@ -1269,6 +1306,29 @@ mod tests {
         assert!(places_shared(&unplaced, &a) && places_shared(&unplaced, &elsewhere));
         let (a, c) = (Compared::of(&a), Compared::of(&ev("岚关市人民医院")));
         assert!(!a.fine_place_shared(&c));
+    }
+
+    #[test]
+    fn a_kind_word_that_begins_a_place_name_is_no_kind() {
+        assert!(
+            ev("落水乡整个乡停电四天")
+                .kinds
+                .iter()
+                .all(|k| k != "drowning")
+        );
+        assert!(
+            ev("两名儿童在河里落水")
+                .kinds
+                .iter()
+                .any(|k| k == "drowning")
+        );
+        assert!(
+            ev("落水村村民反映停水")
+                .kinds
+                .iter()
+                .all(|k| k != "drowning")
+        );
+        assert!(ev("孩子落水村民救起").kinds.iter().any(|k| k == "drowning"));
     }
 
     #[test]
