@@ -226,6 +226,13 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "咨询",
     "拨打",
     "接入",
+    // More verbs and words before a place (网上流传龙潭乡, 配合乡政府,
+    // 进驻高塬镇, 召开村民大会, 属地镇街).
+    "流传",
+    "配合",
+    "进驻",
+    "召开",
+    "属地",
 ];
 
 /// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
@@ -730,6 +737,20 @@ fn read_places(text: &str, out: &mut Vec<String>) {
             start = j;
             count += 1;
         }
+        // The scan stopped at a character no name holds; when it opens a
+        // word reaching into the name (上午 of 今天上午高塬镇), the name
+        // starts after that word.
+        if let Some(stop) = text[prev_end..start]
+            .chars()
+            .next_back()
+            .map(|c| start - c.len_utf8())
+            && let Some(w) = NOT_PLACE_OPENERS
+                .iter()
+                .find(|w| text[stop..i].starts_with(**w) && stop + w.len() > start)
+        {
+            count -= text[start..stop + w.len()].chars().count();
+            start = stop + w.len();
+        }
         // Cut after the last opener that names no place (会同梅岭 → 梅岭),
         // unless it ends the name (某某农业园区: 农业 is part of it).
         if let Some(cut) = text[start..i]
@@ -762,6 +783,10 @@ fn read_places(text: &str, out: &mut Vec<String>) {
             continue;
         }
         let name = &text[start..i];
+        // A count before 村民 or 乡亲 (百余名村民, 二十多村民) is no name.
+        if name.ends_with(['余', '多', '名', '位']) {
+            continue;
+        }
         let full = &text[start..i + suffix.len()];
         if NOT_PLACES.contains(&full) || NOT_PLACES.iter().any(|p| full.ends_with(p)) {
             continue;
@@ -1265,6 +1290,15 @@ mod tests {
         assert!(e.places.is_empty(), "{e:?}");
         let e = ev("今天中午区里来了人，评论区都在问，启航教育港城校区关门了");
         assert!(e.places.is_empty(), "{e:?}");
+        // An opener the scan stopped inside (上午 of 今天上午高塬镇).
+        assert_eq!(
+            ev("今天上午高塬镇政府门口围了上百号人").places,
+            ["town:高塬"]
+        );
+        assert_eq!(ev("网上流传龙潭乡敬老院视频").places, ["town:龙潭"]);
+        // A count of villagers, and a verb before 乡政府, are no names.
+        assert!(ev("一百余名村民将配合乡政府登记").places.is_empty());
+        assert_eq!(ev("余姚市一工厂").places, ["city:余姚"]);
     }
 
     #[test]
