@@ -107,6 +107,8 @@ const GROUP_NOUNS: &[&str] = &[
     "岛上",
     "全屯",
     // The writer's own place (我们乡五千多人, 俺村三百多口人).
+    // People of a place counted by heads (三个村两千多口人).
+    "口人",
     "我们乡",
     "我们镇",
     "我们村",
@@ -562,7 +564,12 @@ pub fn level_from_reach(r: &Reach, disaster: bool, reasons: &mut Vec<String>) ->
         // 预计转移群众约1.2万人: people moved out of harm's way are the
         // response, which alone is III however many.
         let moved = MOVED_OUT.iter().any(|w| f.evidence.contains(w));
-        let level = if disaster {
+        // 两个村几百口人: the heads of a place a disaster cut off are its
+        // population, not people it harmed (two cut-off villages are IV).
+        let heads = f.evidence.contains("口人");
+        let level = if disaster && heads {
+            None
+        } else if disaster {
             if f.value >= DISASTER_AFFECTED_II && !moved {
                 Some(Severity::II)
             } else if f.value >= DOZENS_AFFECTED {
@@ -773,6 +780,13 @@ mod tests {
         let disaster = |t: &str| level_from_reach(&read_reach(t), true, &mut Vec::new());
         assert_eq!(disaster("全区4万居民停水"), Some(Severity::II));
         assert_eq!(disaster("预计转移群众约1.2万人"), Some(Severity::III));
+        // The heads of a cut-off place are its population (two cut-off
+        // villages are IV); the same count hurt by a matter is II.
+        assert_eq!(disaster("两个村几百口人，电也停了"), None);
+        assert_eq!(
+            level("下游四个村两千多口人吃水都成问题"),
+            Some(Severity::II)
+        );
         assert_eq!(disaster("紧急转移群众300余人"), Some(Severity::III));
     }
 
