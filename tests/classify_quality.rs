@@ -1469,6 +1469,18 @@ fn severity_by_reach_reads_like_an_analyst() {
     // A single local complaint.
     let (s, reasons) = level("我们小区的暖气片冰凉，屋里才十二度，物业电话打了三天没人管。");
     assert_eq!(s, Some(Severity::IV), "{reasons:?}");
+    // A county body handling an incident that hurt no one is no reach of
+    // its own: a blocked county road is IV; the same body on a matter
+    // with no such words is III.
+    let (s, reasons) =
+        level("18日清晨，县道一处边坡发生塌方，堵塞道路，无人员伤亡。县交通运输局已组织机械抢通。");
+    assert_eq!(s, Some(Severity::IV), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("not counted: on record")),
+        "{reasons:?}"
+    );
     // Local media: III; national media: II.
     let (s, _) = level("小区暖气不热的事上了同城热搜，供热公司说管网故障。");
     assert_eq!(s, Some(Severity::III));
