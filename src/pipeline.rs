@@ -419,9 +419,14 @@ fn classify_item(classifier: &Classifier, id: String, new: NewItem, now: DateTim
     };
     let normalized = classifier.normalize(&doc);
     let classification = classifier.classify_normalized(&normalized, &doc.signals);
-    let simhash = cluster::simhash(classifier.segmenter().words(&normalized));
+    let segmenter = classifier.segmenter();
+    let words = segmenter.words(&normalized);
+    let simhash = cluster::simhash(words.iter().copied());
     let event = if classification.is_flagged() {
-        crate::cases::read_event(&normalized, &classification.regions)
+        crate::cases::EventTraits {
+            names: crate::cases::rare_names(&words, |w| segmenter.is_known(w)),
+            ..crate::cases::read_event(&normalized, &classification.regions)
+        }
     } else {
         Default::default()
     };

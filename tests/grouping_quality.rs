@@ -161,6 +161,27 @@ fn fresh_event_set(file: &str, precision_floor: f64, bcubed_floor: f64) {
     if std::env::var_os("YUQING_DEV_MISSES").is_some() {
         print_mistakes(&assigned, &|_| true);
     }
+    // `YUQING_GROUP_DUMP=dir` writes each item's case (id, event, case) to
+    // `dir/<set>.tsv`, for comparing groupings item by item.
+    if let Some(dir) = std::env::var_os("YUQING_GROUP_DUMP") {
+        let name = std::path::Path::new(file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let lines: String = assigned
+            .iter()
+            .map(|(e, c, i)| {
+                let traits = yuqing::cases::read_event(&format!("{}\n{}", i.title, i.text), &[]);
+                format!("{}\t{e}\t{c}\t{}\n", i.id, traits.places.join("|"))
+            })
+            .collect();
+        std::fs::write(
+            std::path::Path::new(&dir).join(format!("{name}.tsv")),
+            lines,
+        )
+        .unwrap();
+    }
     assert_floors(file, &g, precision_floor, bcubed_floor);
 }
 
@@ -635,7 +656,10 @@ fn five_more_unseen_event_sets_grouping() {
 #[test]
 fn three_more_unseen_event_sets_grouping() {
     fresh_event_set("events23.jsonl", 0.93, 0.92);
-    fresh_event_set("events24.jsonl", 0.80, 0.65);
+    // Pairwise precision 0.829 → 0.756 when reports sharing a rare name
+    // joined (B-cubed F1 0.677 → 0.690): the boat lost in the typhoon was
+    // already one case with the typhoon, and its later 通报 joined it.
+    fresh_event_set("events24.jsonl", 0.74, 0.67);
     fresh_event_set("events25.jsonl", 0.95, 0.93);
 }
 
@@ -729,7 +753,9 @@ fn tea_county_winter_district_and_plains_county_sets_grouping() {
 fn port_city_industrial_city_and_plum_rain_city_sets_grouping() {
     fresh_event_set("events42.jsonl", 0.50, 0.87);
     fresh_event_set("events43.jsonl", 0.64, 0.88);
-    fresh_event_set("events44.jsonl", 0.92, 0.89);
+    // Pairwise precision 0.932 → 0.911 when reports sharing a rare name
+    // joined (B-cubed F1 0.904 → 0.920, recall 0.41 → 0.51).
+    fresh_event_set("events44.jsonl", 0.90, 0.91);
 }
 
 /// Three sets by three more writers: a Yangtze river county's flood
@@ -810,4 +836,19 @@ fn mountain_county_old_district_and_wheat_county_sets_grouping() {
     fresh_event_set("events57.jsonl", 0.68, 0.91);
     fresh_event_set("events58.jsonl", 0.52, 0.86);
     fresh_event_set("events59.jsonl", 0.80, 0.90);
+}
+
+/// Three sets by three more writers: a coastal port city's chemical park
+/// and fishing villages in winter, a north-western desert-edge county in
+/// spring and a big city's high-tech district of young renters.
+/// Unseen: pairwise precision 0.864, 0.478 and 1.000, B-cubed 0.908,
+/// 0.888 and 0.911; with reports sharing a rare name joined (悦动健身 in a
+/// witness's post and in the 通报): B-cubed 0.909, 0.888 and 0.923. With
+/// the lists their misses showed (more items flagged): precision 0.851,
+/// 0.471 and 1.000, B-cubed 0.908, 0.886 and 0.917.
+#[test]
+fn port_chemical_park_desert_county_and_tech_district_sets_grouping() {
+    fresh_event_set("events60.jsonl", 0.82, 0.89);
+    fresh_event_set("events61.jsonl", 0.44, 0.87);
+    fresh_event_set("events62.jsonl", 0.97, 0.90);
 }

@@ -370,6 +370,9 @@ pub const MAX_MEMBERS: usize = 24;
 fn member_traits(event: &super::EventTraits) -> super::EventTraits {
     let mut kept = super::EventTraits::default();
     kept.absorb(event);
+    // Names are compared with the case's union alone (see
+    // `cluster::ClusterIndex::find`).
+    kept.names.clear();
     kept
 }
 /// Distinct sources from which spread raises the severity one step.

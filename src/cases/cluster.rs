@@ -28,6 +28,13 @@ pub const LOOSE_WINDOW_HOURS: i64 = 24;
 /// 通报 that names the street come out. Longer windows joined look-alikes
 /// on the labelled sets (36 h and 24 h both cost precision).
 pub const UNPLACED_WINDOW_HOURS: i64 = 12;
+/// How long after a case's latest report another that shares a rare name
+/// with it may join it when one of the two names no place (see
+/// [`ClusterIndex::find`]).
+pub const NAME_WINDOW_HOURS: i64 = 72;
+/// Key lists longer than this (one entry per case write) belong to names
+/// too common to tell one case: they are not looked through.
+const NAME_KEY_ENTRIES: usize = 64;
 
 /// 64-bit FNV-1a: stable across runs and platforms (SimHash values are stored).
 fn fnv1a(s: &str) -> u64 {
@@ -306,8 +313,58 @@ impl ClusterIndex {
         match (best, unplaced.as_slice()) {
             (Some((_, id)), _) => Some(id),
             (None, [only]) => Some(*only),
+            (None, []) => self.named_case(item, &compared, at),
             _ => None,
         }
+    }
+
+    /// The case a report shares a rare name with ([`EventTraits::names`]),
+    /// when one of the two names no place: a witness writes 港城悦动健身突然
+    /// 关门了 where the 通报 names the district and the company. A name
+    /// tells a case only when it is in that case alone of all the index
+    /// holds (a word the dictionary lacks but many reports use is a
+    /// coinage, not a name), and the report joins only when every name it
+    /// shares so points at the same case, of its category, within
+    /// [`NAME_WINDOW_HOURS`].
+    fn named_case(&self, item: &Signature, compared: &Compared, at: DateTime<Utc>) -> Option<u64> {
+        let mut found: Option<u64> = None;
+        for name in &item.event.names {
+            // A place's name (汊口, 东礁) is no case's own: the county's
+            // every report may name it bare. Places have their own keys.
+            let stem: String = name.chars().take(2).collect();
+            if self.keys.contains_key(&format!("p:{stem}")) {
+                continue;
+            }
+            let Some(ids) = self.keys.get(&format!("n:{name}")) else {
+                continue;
+            };
+            if ids.len() > NAME_KEY_ENTRIES {
+                continue;
+            }
+            let mut cases: Vec<u64> = ids
+                .iter()
+                .copied()
+                .filter(|id| self.entries.contains_key(id))
+                .collect();
+            cases.sort_unstable();
+            cases.dedup();
+            let [id] = cases[..] else {
+                continue;
+            };
+            let Some(e) = self.entries.get(&id) else {
+                continue;
+            };
+            if (at - e.last_event).abs() > Duration::hours(NAME_WINDOW_HOURS)
+                || !same_named_report(item, compared, &e.signature, &e.compared)
+            {
+                continue;
+            }
+            match found {
+                Some(f) if f != id => return None,
+                _ => found = Some(id),
+            }
+        }
+        found
     }
 
     /// The longest any match may reach back: the window of ongoing matters.
@@ -318,7 +375,7 @@ impl ClusterIndex {
 
     /// Records (or refreshes) a case whose latest item happened at `at`.
     pub fn upsert(&mut self, case_id: u64, signature: Signature, at: DateTime<Utc>) {
-        let keys = case_keys_of(&signature);
+        let mut keys = case_keys_of(&signature);
         if keys.is_empty() {
             if !self.unkeyed.contains(&case_id) {
                 self.unkeyed.push(case_id);
@@ -326,6 +383,9 @@ impl ClusterIndex {
         } else {
             self.unkeyed.retain(|&id| id != case_id);
         }
+        // Filed under its rare names too, for [`ClusterIndex::named_case`]
+        // (a case of names alone is still compared one by one).
+        keys.extend(signature.event.names.iter().map(|n| format!("n:{n}")));
         // Key lists are append-only between compactions: a case seen again
         // goes to the end, so lists run from older to more recent cases.
         for k in &keys {
@@ -534,9 +594,28 @@ fn same_unplaced_incident(
     // With one side placeless no places can conflict (regions are among
     // the places), and a shared sudden-incident kind rules out a clash of
     // kinds: nothing [`similarity`] refuses is let through here.
+    one_placeless_in_one_category(item, case) && item_traits.acute_shared(case_traits)
+}
+
+/// One of the two names no place (so no place of theirs can clash:
+/// regions are among the places), and they share a category.
+fn one_placeless_in_one_category(item: &Signature, case: &Signature) -> bool {
     (item.event.places.is_empty() || case.event.places.is_empty())
         && item.categories.iter().any(|c| case.categories.contains(c))
-        && item_traits.acute_shared(case_traits)
+}
+
+/// A report and a case that share a rare name are one happening when one
+/// of them names no place (so no place can clash), they share a category,
+/// their kinds do not clash, and the report does not say it happened again.
+fn same_named_report(
+    item: &Signature,
+    item_traits: &Compared,
+    case: &Signature,
+    case_traits: &Compared,
+) -> bool {
+    one_placeless_in_one_category(item, case)
+        && !item.event.recurs
+        && !item_traits.kinds_conflict(case_traits)
 }
 
 #[cfg(test)]
@@ -738,6 +817,57 @@ mod tests {
         index.upsert(2, told("砚溪县化工厂爆炸，2人受伤"), now);
         let witness = told("刚才轰的一声巨响，窗户都震碎了，是爆炸了吗");
         assert_eq!(index.find(&witness, now + Duration::hours(1)), None);
+    }
+
+    /// An interest report as the pipeline signs it, with its rare names.
+    fn named(text: &str) -> Signature {
+        let segmenter = crate::text::Segmenter::new().unwrap();
+        let words = segmenter.words(text);
+        let mut sig = told(text);
+        sig.simhash = simhash(words.iter().copied());
+        sig.categories = vec![Category::Interest];
+        sig.event.names = crate::cases::rare_names(&words, |w| segmenter.is_known(w));
+        sig
+    }
+
+    #[test]
+    fn a_report_naming_no_place_joins_the_case_of_a_name_it_shares() {
+        let now = Utc::now();
+        let mut index = ClusterIndex::default();
+        let witness =
+            named("悦动健身万达店突然关门了，门上贴了张纸，我刚续了三年卡，会员群里两千多人都在问");
+        assert!(witness.event.places.is_empty(), "{:?}", witness.event);
+        assert!(
+            witness.event.names.iter().any(|n| n == "悦动"),
+            "{:?}",
+            witness.event.names
+        );
+        index.upsert(1, witness, now);
+        index.upsert(2, named("城东一家游泳馆关门了，办的年卡退不了"), now);
+        let report = named(
+            "港城晚报讯 悦动健身三家门店一夜关门，两千余会员预付费难退，市场监管部门已约谈该公司股东",
+        );
+        assert_eq!(index.find(&report, now + Duration::hours(30)), Some(1));
+        // Days later the name alone no longer says it is the same matter.
+        assert_eq!(index.find(&report, now + Duration::hours(100)), None);
+        // A name found in two cases tells neither.
+        index.upsert(
+            3,
+            named("悦动健身另一家店的教练说工资也没发，我们办的卡找谁"),
+            now,
+        );
+        assert_eq!(index.find(&report, now + Duration::hours(30)), None);
+    }
+
+    #[test]
+    fn rare_names_are_names_not_glued_function_words_or_units() {
+        let segmenter = crate::text::Segmenter::new().unwrap();
+        let text = "港城悦动健身万达店突然关门了，15时许门上贴了张纸，有个会员说老板跑了，两千余会员预付费难退";
+        let names = crate::cases::rare_names(&segmenter.words(text), |w| segmenter.is_known(w));
+        assert!(names.iter().any(|n| n == "悦动"), "{names:?}");
+        for junk in ["时许", "有个", "两千余", "关门", "会员"] {
+            assert!(!names.iter().any(|n| n == junk), "{junk} in {names:?}");
+        }
     }
 
     #[test]

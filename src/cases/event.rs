@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub const MAX_PLACES: usize = 24;
 /// Most event kinds a case keeps.
 pub const MAX_KINDS: usize = 16;
+/// Most rare names an item or a case keeps.
+pub const MAX_NAMES: usize = 24;
 
 /// The places and event kinds of one report or one case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +27,11 @@ pub struct EventTraits {
     /// trait; a case does not take it from the items it absorbs.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub recurs: bool,
+    /// Words the dictionary does not know, sorted ([`rare_names`]): the
+    /// names of shops, estates, firms and people (悦动健身, 锦澜府) that a
+    /// witness's post and the 通报 share when one of them names no place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 impl EventTraits {
@@ -54,6 +61,14 @@ impl EventTraits {
                 self.kinds.insert(i, k.clone());
             }
         }
+        for n in &other.names {
+            if self.names.len() >= MAX_NAMES {
+                break;
+            }
+            if let Err(i) = self.names.binary_search(n) {
+                self.names.insert(i, n.clone());
+            }
+        }
     }
 
     /// Stems of the places (the part after `level:`).
@@ -62,6 +77,42 @@ impl EventTraits {
             .iter()
             .map(|p| p.split_once(':').map_or(p.as_str(), |(_, s)| s))
     }
+}
+
+/// The rare names among a text's `words` (in order, as segmented): words
+/// of two to six hanzi that `known` (the segmenter's dictionary) does not
+/// hold, distinct and sorted, at most [`MAX_NAMES`]. A word right after a
+/// number is skipped: the segmenter leaves units glued to it (15时许 gives
+/// 时许, 300余人 gives 余人), and those are in every report.
+pub fn rare_names(words: &[&str], known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut after_number = false;
+    for w in words {
+        let n = w.chars().count();
+        let hanzi = w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if hanzi && (2..=6).contains(&n) && !after_number && !function_glued(w) && !known(w) {
+            names.push((*w).to_string());
+        }
+        after_number = w
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_digit() || "零一二两三四五六七八九十百千万".contains(c));
+    }
+    names.sort();
+    names.dedup();
+    names.truncate(MAX_NAMES);
+    names
+}
+
+/// A word the segmenter glued from a function word or a numeral and its
+/// neighbour (有个, 没个, 不改, 全靠, 我县, 戴着, 两千余): in every kind of
+/// report, no name.
+fn function_glued(w: &str) -> bool {
+    // Numerals too: 两千余, 三年 are counts the segmenter did not split.
+    const STARTS: &str = "不没有无全能因我你他她这那个了是在就都也还又给被把让对要会可说去来到上下很太才刚已再更最每各某该其所零一二两三四五六七八九十百千万几";
+    const ENDS: &str = "了着过的地得个们吗呢吧啊";
+    w.chars().next().is_some_and(|c| STARTS.contains(c))
+        || w.chars().last().is_some_and(|c| ENDS.contains(c))
 }
 
 /// Place suffixes, longest first, with their level. Administrative levels

@@ -14,5 +14,5 @@ pub use case::{
 };
 pub use cluster::{ClusterIndex, Signature};
 pub use deadline::Deadlines;
-pub use event::{EventTraits, read_event};
+pub use event::{EventTraits, rare_names, read_event};
 pub use routing::{Route, Routing};

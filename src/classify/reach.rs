@@ -210,6 +210,10 @@ fn clause_tail(before: &str, n: usize) -> usize {
         .map_or(before.len(), |(i, _)| i)
 }
 
+/// What is passed on when a post counts its reposts with 转了 alone (视频
+/// 已经转了四十多万): said of these, the figure is reposts, not money.
+const REPOSTED: &[&str] = &["视频", "帖子", "微博", "这条", "文章", "话题", "截图"];
+
 /// Words for a count of readers or viewers (阅读量超过800万).
 const SPREAD_WORDS: &[&str] = &[
     "阅读量",
@@ -360,11 +364,19 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             .find(|w| unit_after.starts_with(**w))
             .map(|w| after.len() - unit_after.len() + w.len());
         // 视频已经被转了两万多次: reposts counted in times; 转了 alone is
-        // as often money (给他转了3万).
-        let reposts_before = (spread_before.is_none() && after.starts_with('次'))
+        // as often money (给他转了3万), unless what was passed on is named
+        // in the clause (视频已经转了四十多万).
+        let reposts_before = spread_before
+            .is_none()
             .then(|| near_before.rfind("转了"))
             .flatten()
-            .filter(|&p| !near_before[p..].contains(is_clause_end));
+            .filter(|&p| !near_before[p..].contains(is_clause_end))
+            .filter(|&p| {
+                let clause = near_before[..p]
+                    .rfind(is_clause_end)
+                    .map_or(&near_before[..p], |c| &near_before[c..p]);
+                after.starts_with('次') || REPOSTED.iter().any(|w| clause.contains(w))
+            });
         if let Some((p, _)) = spread_before.or(reposts_before.map(|p| (p, &"转了"))) {
             let start = window_start + p;
             keep_max(&mut out.spread, n.value, phrase(text, start, num_end));
@@ -868,6 +880,11 @@ mod tests {
         assert_eq!(level("这视频已经转了一万多次了"), Some(Severity::III));
         assert_eq!(level("视频已经被转了两万多次"), Some(Severity::III));
         assert_eq!(level("我给他转了3万块钱"), None);
+        assert_eq!(
+            level("视频已经转了四十多万，评论区全在骂"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("他把钱转了四十多万给对方"), None);
         assert_eq!(level("已经转了五六个群了"), None);
     }
 

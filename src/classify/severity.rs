@@ -149,8 +149,10 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("打吊瓶", CasualtyKind::Sickened),
     ("上救护车", CasualtyKind::Injured),
     ("没救过来", CasualtyKind::Dead),
+    ("没救回来", CasualtyKind::Dead),
     ("没抢救过来", CasualtyKind::Dead),
     ("没醒过来", CasualtyKind::Dead),
+    ("没醒来", CasualtyKind::Dead),
     ("死了", CasualtyKind::Dead),
     ("淹死", CasualtyKind::Dead),
     ("烧死", CasualtyKind::Dead),
@@ -256,24 +258,28 @@ fn bounds(text: &str, n: &Number, limit: usize, is_end: impl Fn(char) -> bool) -
     (start, end)
 }
 
-/// Phrases saying every one of the people counted just before died: 三个小娃
-/// 下去洗澡，一个都没上来; 六个工友，一个都没活下来; 抬出来七八个，都没气了.
-const NONE_SURVIVED: &[&str] = &[
-    "一个都没上来",
-    "一个也没上来",
-    "一个都没醒过来",
-    "一个都没醒",
-    "一个都没活下来",
-    "一个也没活下来",
-    "一个都没救过来",
-    "一个都没救回来",
-    "一个都没出来",
-    "一个也没出来",
-    "都没气了",
-    "全都没了",
-    "都没救过来",
-    "都没抢救过来",
-    "全都没救过来",
+/// Phrases saying every one of the people counted just before died, or is
+/// missing: 三个小娃下去洗澡，一个都没上来; 六个工友，一个都没活下来; 抬出来
+/// 七八个，都没气了; 船上八个人，到现在一个都没找到.
+const NONE_SURVIVED: &[(&str, CasualtyKind)] = &[
+    ("一个都没上来", CasualtyKind::Dead),
+    ("一个也没上来", CasualtyKind::Dead),
+    ("一个都没醒过来", CasualtyKind::Dead),
+    ("一个都没醒", CasualtyKind::Dead),
+    ("一个都没活下来", CasualtyKind::Dead),
+    ("一个也没活下来", CasualtyKind::Dead),
+    ("一个都没救过来", CasualtyKind::Dead),
+    ("一个都没救回来", CasualtyKind::Dead),
+    ("一个都没出来", CasualtyKind::Dead),
+    ("一个也没出来", CasualtyKind::Dead),
+    ("都没气了", CasualtyKind::Dead),
+    ("全都没了", CasualtyKind::Dead),
+    ("都没救过来", CasualtyKind::Dead),
+    ("都没抢救过来", CasualtyKind::Dead),
+    ("全都没救过来", CasualtyKind::Dead),
+    ("一个都没找到", CasualtyKind::Missing),
+    ("一个也没找到", CasualtyKind::Missing),
+    ("一个都没找着", CasualtyKind::Missing),
 ];
 
 /// Characters searched back from a [`NONE_SURVIVED`] phrase for its count.
@@ -787,12 +793,12 @@ fn none_survived(text: &str, numbers: &[Number], out: &mut Casualties) {
     // Every phrase holds 没: one pass over its occurrences, not a search
     // per phrase over the whole text.
     for (mei, _) in text.match_indices('没') {
-        let found = NONE_SURVIVED.iter().find_map(|phrase| {
+        let found = NONE_SURVIVED.iter().find_map(|(phrase, kind)| {
             let (head, tail) = phrase.split_once('没')?;
             (text[..mei].ends_with(head) && text[mei + '没'.len_utf8()..].starts_with(tail))
-                .then(|| (mei - head.len(), phrase))
+                .then(|| (mei - head.len(), phrase, *kind))
         });
-        if let Some((at, phrase)) = found {
+        if let Some((at, phrase, kind)) = found {
             let from = text[..at]
                 .char_indices()
                 .rev()
@@ -808,7 +814,7 @@ fn none_survived(text: &str, numbers: &[Number], out: &mut Casualties) {
             });
             if let Some(n) = count {
                 let evidence = format!("{}…{phrase}", &text[n.start..n.end]);
-                out.record(CasualtyKind::Dead, n.value, &evidence);
+                out.record(kind, n.value, &evidence);
             }
         }
     }
@@ -1352,6 +1358,9 @@ mod tests {
             ("听说有二十几个住院了", vec![(Sickened, 20.0)]),
             ("我们村已经送了二十几个去医院了", vec![(Sickened, 20.0)]),
             ("压了好几个人,有三个没救过来", vec![(Dead, 3.0)]),
+            ("救护车拉走五六个,听讲有三个人没救回来", vec![(Dead, 3.0)]),
+            ("一家三口睡着睡着就没醒来", vec![(Dead, 3.0)]),
+            ("船上八个人,到现在一个都没找到", vec![(Missing, 8.0)]),
             ("至少十几个人被抬上救护车", vec![(Injured, 10.0)]),
             ("一共四口人到现在没找到", vec![(Missing, 4.0)]),
             ("11条人命,那段路护栏跟纸糊的一样", vec![(Dead, 11.0)]),

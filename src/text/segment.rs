@@ -191,6 +191,12 @@ impl Segmenter {
         Ok(Self { jieba, added_seams })
     }
 
+    /// Whether `word` is in the dictionary (the default one or a keyword
+    /// list's): a word the segmenter only guessed is a name or a coinage.
+    pub fn is_known(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
     /// Segments `text` into words (for display, top terms and tests).
     pub fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
         self.jieba
