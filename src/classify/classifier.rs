@@ -115,16 +115,6 @@ const VITAL_INTEREST_MATTERS: &[&str] = &[
     "兑付",
 ];
 
-/// What says an incident hurt no one (see `Classifier::severity`).
-const UNHARMED: &[&str] = &[
-    "未造成人员伤亡",
-    "无人员伤亡",
-    "没有人员伤亡",
-    "未造成人员死亡",
-    "无人受伤",
-    "未造成伤亡",
-];
-
 /// The share of `@keep` below which the model still outvotes a category
 /// whose rules a second witness backs (see [`second_opinion`]).
 const BACKED_KEEP: f32 = 0.75;
@@ -851,7 +841,7 @@ impl Classifier {
         // local matter however many county bodies handled it: over the
         // labelled sets, such items that only a county body's record lifted
         // were IV six times in seven.
-        let unharmed = disaster && UNHARMED.iter().any(|w| text.contains(w));
+        let unharmed = disaster && severity::says_no_one_hurt(text);
         if let Some(body) = reach::official_on_record(text) {
             if directive {
                 reasons.push(format!(

@@ -364,6 +364,23 @@ const MISSING_FOUND: &[&str] = &[
 /// Words that say "none" before a casualty word: 无人员伤亡, 未造成人员死亡.
 const NEGATIONS: &[&str] = &["无", "未", "没有", "暂无", "未造成", "并无"];
 
+/// Whole phrases that say an incident hurt no one (火灾未造成人员伤亡):
+/// beside the casualty reader's [`NEGATIONS`], which only drop a count,
+/// these say of the whole item that nobody was harmed.
+const UNHARMED: &[&str] = &[
+    "未造成人员伤亡",
+    "无人员伤亡",
+    "没有人员伤亡",
+    "未造成人员死亡",
+    "无人受伤",
+    "未造成伤亡",
+];
+
+/// True when `text` says the incident hurt no one ([`UNHARMED`]).
+pub fn says_no_one_hurt(text: &str) -> bool {
+    UNHARMED.iter().any(|w| text.contains(w))
+}
+
 /// Reads casualty and loss figures from normalized text: 3人死亡, 造成三人
 /// 遇难, 十二名工人受伤, 二十余人受伤, 死亡人数升至15人, 遇难者增至20人,
 /// 3死2伤, 直接经济损失约1.2亿元, 5000万元的损失.
