@@ -1077,8 +1077,9 @@ const HOLDOUTS: &[Holdout] = &[
     // steel works), 70 negatives; events56: 237 items of a new district of
     // an inland provincial capital in late spring (delayed handovers, a
     // metro-site road collapse, a tower crane, school catchment rumours,
-    // delivery riders' pay), 71 negatives. Three more writers; never
-    // trained on. Unseen, with the model of events2–53: F1 0.954, 0.938
+    // delivery riders' pay), 71 negatives. Three more writers; not trained
+    // on until the model of events2–65 (F1 0.99–1.00 since). Unseen, with
+    // the model of events2–53: F1 0.954, 0.938
     // and 0.959, positives 0.929, 0.971 and 0.982 (with the model of
     // events2–50: 0.923, 0.971 and 0.982). After the lists their misses
     // showed (rumoured rules asked about whatever their subject, borax in
@@ -1086,19 +1087,19 @@ const HOLDOUTS: &[Holdout] = &[
     // abroad fixes (万象街, 南美白对虾): F1 0.976, 0.946 and 0.962.
     Holdout {
         file: "events54.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.97,
         severity_exact: 0.86,
         negatives_flagged: Some(0.02),
     },
     Holdout {
         file: "events55.jsonl",
-        micro_f1: 0.92,
+        micro_f1: 0.97,
         severity_exact: 0.90,
         negatives_flagged: Some(0.02),
     },
     Holdout {
         file: "events56.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.97,
         severity_exact: 0.90,
         negatives_flagged: Some(0.04),
     },
@@ -1111,25 +1112,26 @@ const HOLDOUTS: &[Holdout] = &[
     // events59: 240 items of a central-plains farming county at the wheat
     // harvest (harvesters, pesticide spraying, grain-depot deductions,
     // fertiliser, irrigation power; Henan-flavoured speech), 70 negatives.
-    // Three more writers; never trained on. Unseen: positives flagged
+    // Three more writers; not trained on until the model of events2–65
+    // (F1 0.99–1.00 since). Unseen: positives flagged
     // 0.988, 0.978 and 0.941. After the lists their misses showed (farm
     // work and its prices, fee rises, a care home closing, 网传说法 read
     // whole): 0.988, 0.994 and 0.982; F1 0.971, 0.972 and 0.952.
     Holdout {
         file: "events57.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.97,
         severity_exact: 0.83,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events58.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.97,
         severity_exact: 0.89,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events59.jsonl",
-        micro_f1: 0.93,
+        micro_f1: 0.97,
         severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
@@ -1142,7 +1144,8 @@ const HOLDOUTS: &[Holdout] = &[
     // events62: 244 items of a big city's high-tech district (rental
     // operators collapsing, prepaid cards, ride-hailing drivers, layoffs;
     // young people's internet slang), 70 negatives. Three more writers;
-    // never trained on. Unseen: positives flagged 0.976, 0.965 and 0.937.
+    // not trained on until the model of events2–65 (F1 0.99–1.00 since).
+    // Unseen: positives flagged 0.976, 0.965 and 0.937.
     // After the lists their misses showed (dyed or coated seafood, a
     // marriage fraud, deposits refunded in part, wages "still in process",
     // a platform's commission, worried questions on tax and social
@@ -1152,19 +1155,19 @@ const HOLDOUTS: &[Holdout] = &[
     // a mine's gate).
     Holdout {
         file: "events60.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.97,
         severity_exact: 0.85,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events61.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.97,
         severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events62.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.97,
         severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
@@ -1176,7 +1179,8 @@ const HOLDOUTS: &[Holdout] = &[
     // cheating, student aid skimmed), 70 negatives; events65: 240 items of
     // a mountain scenic area over the Golden Week (宰客, guides abandoning
     // tourists, hidden cameras, ticket rules, cliffs and glass walkways),
-    // 70 negatives. Three more writers; never trained on. Unseen, after
+    // 70 negatives. Three more writers; not trained on until the model of
+    // events2–65 (F1 0.99–1.00 since). Unseen, after
     // events60–62's lists: positives flagged 0.942, 0.919 and 0.859, the
     // worst first sight yet. After the lists their misses showed: 0.994,
     // 0.959 and 0.912; most of what is still missed is the model
@@ -1185,20 +1189,50 @@ const HOLDOUTS: &[Holdout] = &[
     // it never trained on.
     Holdout {
         file: "events63.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.97,
         severity_exact: 0.83,
         negatives_flagged: Some(0.04),
     },
     Holdout {
         file: "events64.jsonl",
-        micro_f1: 0.9,
+        micro_f1: 0.97,
         severity_exact: 0.8,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events65.jsonl",
+        micro_f1: 0.97,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
+    // events66: 241 items of a Pearl River Delta factory town around the
+    // Spring Festival (factories closing, dormitory fires, labour agencies;
+    // Cantonese posts), 70 negatives; events67: 242 items of a hilly
+    // hog-farming county in late autumn (swine-fever rumours, manure,
+    // clan disputes), 71 negatives; events68: 242 items of a mega-city's
+    // old compounds in summer (old lifts, group-buying fraud on the
+    // elderly, policy rumours), 71 negatives. Three more writers; never
+    // trained on, and no list was written from them: their floors are
+    // first sight. Positives flagged 0.889, 0.971 and 0.959 with the model
+    // of events2–53; 0.895, 0.977 and 0.971 with the model retrained on
+    // events54–65 as well, which ships. Cantonese (佢, 咗, 唔, 人工, 蚊)
+    // is what events66 misses most.
+    Holdout {
+        file: "events66.jsonl",
         micro_f1: 0.9,
         severity_exact: 0.86,
+        negatives_flagged: Some(0.06),
+    },
+    Holdout {
+        file: "events67.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events68.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
 ];

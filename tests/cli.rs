@@ -366,6 +366,18 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events51.jsonl",
     "events52.jsonl",
     "events53.jsonl",
+    "events54.jsonl",
+    "events55.jsonl",
+    "events56.jsonl",
+    "events57.jsonl",
+    "events58.jsonl",
+    "events59.jsonl",
+    "events60.jsonl",
+    "events61.jsonl",
+    "events62.jsonl",
+    "events63.jsonl",
+    "events64.jsonl",
+    "events65.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
