@@ -369,10 +369,7 @@ pub const MAX_MEMBERS: usize = 24;
 /// kinds, as the case's own union (a very long text names thousands).
 fn member_traits(event: &super::EventTraits) -> super::EventTraits {
     let mut kept = super::EventTraits::default();
-    kept.absorb(event);
-    // Names are compared with the case's union alone (see
-    // `cluster::ClusterIndex::find`).
-    kept.names.clear();
+    kept.absorb_places_and_kinds(event);
     kept
 }
 /// Distinct sources from which spread raises the severity one step.

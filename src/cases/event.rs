@@ -41,34 +41,19 @@ impl EventTraits {
     }
 
     /// Adds another report's traits (a case's are the union of its items'),
-    /// up to [`MAX_PLACES`] places and [`MAX_KINDS`] kinds: a case of
+    /// up to [`MAX_PLACES`] places, [`MAX_KINDS`] kinds and [`MAX_NAMES`] names: a case of
     /// thousands of reposts keeps the places it was opened with rather than
     /// growing without bound (and slowing every comparison with it).
     pub fn absorb(&mut self, other: &EventTraits) {
-        for p in &other.places {
-            if self.places.len() >= MAX_PLACES {
-                break;
-            }
-            if let Err(i) = self.places.binary_search(p) {
-                self.places.insert(i, p.clone());
-            }
-        }
-        for k in &other.kinds {
-            if self.kinds.len() >= MAX_KINDS {
-                break;
-            }
-            if let Err(i) = self.kinds.binary_search(k) {
-                self.kinds.insert(i, k.clone());
-            }
-        }
-        for n in &other.names {
-            if self.names.len() >= MAX_NAMES {
-                break;
-            }
-            if let Err(i) = self.names.binary_search(n) {
-                self.names.insert(i, n.clone());
-            }
-        }
+        self.absorb_places_and_kinds(other);
+        merge_sorted(&mut self.names, &other.names, MAX_NAMES);
+    }
+
+    /// [`EventTraits::absorb`] without the names: what a case keeps of
+    /// each member (names are compared with the case's union alone).
+    pub fn absorb_places_and_kinds(&mut self, other: &EventTraits) {
+        merge_sorted(&mut self.places, &other.places, MAX_PLACES);
+        merge_sorted(&mut self.kinds, &other.kinds, MAX_KINDS);
     }
 
     /// Stems of the places (the part after `level:`).
@@ -76,6 +61,18 @@ impl EventTraits {
         self.places
             .iter()
             .map(|p| p.split_once(':').map_or(p.as_str(), |(_, s)| s))
+    }
+}
+
+/// Adds `from` to the sorted, distinct `into`, until it holds `cap`.
+fn merge_sorted(into: &mut Vec<String>, from: &[String], cap: usize) {
+    for x in from {
+        if into.len() >= cap {
+            break;
+        }
+        if let Err(i) = into.binary_search(x) {
+            into.insert(i, x.clone());
+        }
     }
 }
 
