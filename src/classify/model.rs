@@ -502,7 +502,7 @@ impl Model {
                 // Trained files hold normalized terms; only hand edits need
                 // the (slower) normalizer.
                 let plain = head.chars().all(|c| {
-                    !c.is_ascii_uppercase() && !normalizer.is_traditional(c) && (c as u32) < 0xFF00
+                    !c.is_ascii_uppercase() && !normalizer.converts(c) && (c as u32) < 0xFF00
                 });
                 let term = if plain {
                     head.to_string()

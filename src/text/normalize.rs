@@ -1,5 +1,6 @@
 //! Normalization of text for matching: width folding, case folding,
-//! whitespace folding and Traditional → Simplified conversion.
+//! whitespace folding, Traditional → Simplified conversion and the written
+//! Cantonese characters that have one Mandarin counterpart.
 //!
 //! The normalized copy is what keyword lists are matched against; the
 //! original text is kept by callers for display.
@@ -41,6 +42,44 @@ const T2S_TABLE_HEADER: &str = "# Traditional→Simplified character table: char
 # Normalizer::table_text from OpenCC t2s and jieba's dictionary; do not edit:\n\
 # YUQING_WRITE_T2S_TABLE=1 cargo test --lib t2s_table\n";
 
+/// Written Cantonese characters and the one Mandarin character each stands
+/// for (佢哋冇嚟 → 他们没来). Posts from Guangdong and Hong Kong write them
+/// freely; keyword lists and the model are in Mandarin, so without this a
+/// Cantonese post matches only where an operator spelled out both forms.
+/// Only characters Mandarin text never (or, for 唔, 睇 and 俾, almost never)
+/// uses in another sense are here: 系, 仲, 晒 and 返 are everyday Mandarin and
+/// stay as written. The mapping is one character to one, like the
+/// Traditional table, and applies to lists and the model as to texts.
+const CANTONESE: &[(char, char)] = &[
+    ('佢', '他'),
+    ('咗', '了'),
+    ('嘅', '的'),
+    ('喺', '在'),
+    ('啲', '些'),
+    ('嚟', '来'),
+    ('哋', '们'),
+    ('嗰', '那'),
+    ('畀', '给'),
+    ('俾', '给'),
+    ('冇', '没'),
+    ('唔', '不'),
+    ('揾', '找'),
+    ('搵', '找'),
+    ('攞', '拿'),
+    ('睇', '看'),
+    ('瞓', '睡'),
+    ('攰', '累'),
+];
+
+/// The Mandarin character a written Cantonese one stands for ([`CANTONESE`]).
+#[inline]
+fn cantonese(c: char) -> Option<char> {
+    CANTONESE
+        .iter()
+        .find(|&&(from, _)| from == c)
+        .map(|&(_, to)| to)
+}
+
 /// Start of the dense part of the character table (CJK Extension A).
 const DENSE_START: u32 = 0x3400;
 /// End (exclusive) of the dense part (end of CJK Unified Ideographs).
@@ -61,6 +100,9 @@ pub struct Normalizer {
     traditional: Vec<u64>,
     /// Same layout: Traditional characters whose conversion depends on context.
     ambiguous: Vec<u64>,
+    /// Same layout: every character normalization converts (Traditional and
+    /// [`CANTONESE`]), so text with none skips conversion in one check.
+    converts: Vec<u64>,
     /// Single-character conversions for code points in `DENSE_START..DENSE_END`
     /// (NUL where the character is kept).
     dense: Vec<char>,
@@ -84,6 +126,7 @@ impl Normalizer {
     pub fn new() -> Result<Self, NormalizeError> {
         let mut n = Self::empty()?;
         n.load_table(T2S_TABLE)?;
+        n.fill_converts();
         Ok(n)
     }
 
@@ -92,7 +135,17 @@ impl Normalizer {
     pub fn from_opencc() -> Result<Self, NormalizeError> {
         let mut n = Self::empty()?;
         n.build_tables();
+        n.fill_converts();
         Ok(n)
+    }
+
+    /// Sets [`Normalizer::converts`] from the Traditional table and
+    /// [`CANTONESE`].
+    fn fill_converts(&mut self) {
+        self.converts.clone_from(&self.traditional);
+        for &(c, _) in CANTONESE {
+            set_bit(&mut self.converts, c);
+        }
     }
 
     fn empty() -> Result<Self, NormalizeError> {
@@ -102,6 +155,7 @@ impl Normalizer {
             t2s,
             traditional: vec![0u64; (CJK_LIMIT / 64) as usize],
             ambiguous: vec![0u64; (CJK_LIMIT / 64) as usize],
+            converts: vec![0u64; (CJK_LIMIT / 64) as usize],
             dense: vec!['\0'; (DENSE_END - DENSE_START) as usize],
             sparse: HashMap::new(),
         })
@@ -183,18 +237,20 @@ impl Normalizer {
     /// Returns the matching copy of `text`: full-width ASCII folded to
     /// half-width, ASCII lower-cased, invisible characters dropped, runs of
     /// white space folded to one space (or one newline when the run holds a
-    /// line break, so sentence boundaries survive), and Traditional characters
-    /// converted to Simplified.
+    /// line break, so sentence boundaries survive), Traditional characters
+    /// converted to Simplified and written Cantonese ones to Mandarin
+    /// ([`CANTONESE`]).
     pub fn normalize(&self, text: &str) -> String {
-        let (folded, has_traditional) = self.fold(text);
-        if !has_traditional {
+        let (folded, converts) = self.fold(text);
+        if !converts {
             return folded;
         }
         let mut out = String::with_capacity(folded.len());
         // Phrases never span clause punctuation, so clauses convert alone.
         for clause in folded.split_inclusive(is_clause_break) {
             if clause.chars().any(|c| bit(&self.ambiguous, c)) {
-                out.push_str(&self.t2s.convert(clause));
+                let phrase = self.t2s.convert(clause);
+                out.extend(phrase.chars().map(|c| cantonese(c).unwrap_or(c)));
             } else {
                 out.extend(clause.chars().map(|c| self.convert_char(c)));
             }
@@ -207,6 +263,12 @@ impl Normalizer {
         bit(&self.traditional, c)
     }
 
+    /// True when [`Normalizer::normalize`] changes `c` wherever it stands
+    /// (a Traditional or a written Cantonese character).
+    pub fn converts(&self, c: char) -> bool {
+        bit(&self.converts, c)
+    }
+
     /// True when `c` is Traditional and its conversion depends on the phrase.
     pub fn is_ambiguous(&self, c: char) -> bool {
         bit(&self.ambiguous, c)
@@ -216,7 +278,11 @@ impl Normalizer {
     #[inline]
     fn convert_char(&self, c: char) -> char {
         if !bit(&self.traditional, c) {
-            return c;
+            return if bit(&self.converts, c) {
+                cantonese(c).unwrap_or(c)
+            } else {
+                c
+            };
         }
         let cp = c as u32;
         let mapped = if (DENSE_START..DENSE_END).contains(&cp) {
@@ -292,9 +358,11 @@ impl Normalizer {
         }
     }
 
+    /// Folds width, case and white space; also tells whether any character
+    /// still needs conversion ([`Normalizer::converts`]).
     fn fold(&self, text: &str) -> (String, bool) {
         let mut out = String::with_capacity(text.len());
-        let mut has_traditional = false;
+        let mut converts = false;
         // Pending white space: None, Some(false) = spaces, Some(true) = newline.
         let mut pending_space: Option<bool> = None;
         // Start of the run of characters copied unchanged (most of the text).
@@ -304,7 +372,7 @@ impl Normalizer {
         while i < bytes.len() {
             // Fast path for the bulk of Chinese text: U+3001..=U+EFFF (three
             // bytes led by E3..=EE, less U+3000 itself) is kept as is, so only
-            // the Traditional check applies, on a code point decoded in place.
+            // the conversion check applies, on a code point decoded in place.
             if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3)
                 && (0xE3..=0xEE).contains(&b0)
                 && (b0, b1, b2) != (0xE3, 0x80, 0x80)
@@ -313,11 +381,11 @@ impl Normalizer {
                     flush_space(&mut out, &mut pending_space);
                     run_start = i;
                 }
-                if !has_traditional {
+                if !converts {
                     let cp = (u32::from(b0 & 0x0F) << 12)
                         | (u32::from(b1 & 0x3F) << 6)
                         | u32::from(b2 & 0x3F);
-                    has_traditional = bit_cp(&self.traditional, cp);
+                    converts = bit_cp(&self.converts, cp);
                 }
                 i += 3;
                 continue;
@@ -331,8 +399,8 @@ impl Normalizer {
                     flush_space(&mut out, &mut pending_space);
                     run_start = i;
                 }
-                if !has_traditional && !c.is_ascii() && self.is_traditional(c) {
-                    has_traditional = true;
+                if !converts && !c.is_ascii() && self.converts(c) {
+                    converts = true;
                 }
                 i = next;
                 continue;
@@ -355,7 +423,7 @@ impl Normalizer {
         if pending_space.is_none() {
             out.push_str(&text[run_start..]);
         }
-        (out, has_traditional)
+        (out, converts)
     }
 }
 
@@ -459,6 +527,19 @@ mod tests {
     #[test]
     fn folds_full_width_digits_letters_and_punctuation() {
         assert_eq!(norm("２０１６年，２４ 小时！ＡＢＣ"), "2016年,24 小时!abc");
+    }
+
+    #[test]
+    fn written_cantonese_reads_as_mandarin() {
+        assert_eq!(
+            norm("佢哋两个月冇出粮，老细唔畀钱"),
+            "他们两个月没出粮,老细不给钱"
+        );
+        // Traditional script with a phrase-dependent character (乾) takes the
+        // phrase converter; the Cantonese characters convert all the same.
+        assert_eq!(norm("佢喺乾燥嘅倉庫搵咗成日"), "他在干燥的仓库找了成日");
+        // Characters Mandarin uses every day stay as written.
+        assert_eq!(norm("关系仲裁，晒太阳返回"), "关系仲裁,晒太阳返回");
     }
 
     #[test]
