@@ -378,6 +378,12 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events63.jsonl",
     "events64.jsonl",
     "events65.jsonl",
+    "events66.jsonl",
+    "events67.jsonl",
+    "events68.jsonl",
+    "events69.jsonl",
+    "events70.jsonl",
+    "events71.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

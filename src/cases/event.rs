@@ -166,10 +166,10 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
 const NOT_IN_PLACE: &[char] = &[
     '的', '了', '在', '是', '和', '与', '及', '我', '你', '他', '她', '们', '这', '那', '该', '本',
     '全', '各', '某', '一', '两', '几', '多', '其', '每', '此', '到', '往', '去', '从', '向', '赴',
-    '经', '送', '个', '家', '所', '座', '里', '外', '内', '上', '下', '前', '后', '邻', '发', '生',
-    '位', '于', '给', '对', '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小',
-    '县', '市', '区', '省', '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还',
-    '已', '等', '您', '报', '请', '按', '并', '由', '可', '入', '至', '住', '办', '件', '话', '返',
+    '经', '送', '个', '家', '所', '座', '里', '外', '内', '邻', '发', '生', '位', '于', '给', '对',
+    '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小', '县', '市', '区', '省',
+    '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还', '已', '等', '您', '报',
+    '请', '按', '并', '由', '可', '入', '至', '住', '办', '件', '话', '返', '局',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
@@ -210,6 +210,9 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "明年",
     "责成",
     "会同",
+    "联合",
+    "彻查",
+    "致",
     "要求",
     "联系",
     "通过",
@@ -831,8 +834,9 @@ fn read_places(text: &str, out: &mut Vec<String>) {
             continue;
         }
         let name = &text[start..i];
-        // A count before 村民 or 乡亲 (百余名村民, 二十多村民) is no name.
-        if name.ends_with(['余', '多', '名', '位']) {
+        // A count before 村民 or 乡亲 (百余名村民, 二十多村民) is no name,
+        // nor a cause before the county town (强降雨致县城停水).
+        if name.ends_with(['余', '多', '名', '位', '致']) {
             continue;
         }
         let full = &text[start..i + suffix.len()];
@@ -1347,6 +1351,18 @@ mod tests {
         // A count of villagers, and a verb before 乡政府, are no names.
         assert!(ev("一百余名村民将配合乡政府登记").places.is_empty());
         assert_eq!(ev("余姚市一工厂").places, ["city:余姚"]);
+        // A bureau and the verb after it are no county (县公安局联合县市场监管局).
+        assert!(ev("县公安局联合县市场监管局破获一起案件").places.is_empty());
+        assert_eq!(ev("致鳌湾县委").places, ["county:鳌湾"]);
+        assert!(ev("强降雨致县城南门片区停水").places.is_empty());
+    }
+
+    #[test]
+    fn names_may_hold_words_of_position() {
+        // 上, 下, 前 and 后 begin or end many names (溪后镇, 下埔村, 前郭县).
+        let e = ev("溪后镇下埔村昨晚办喜酒");
+        assert!(e.places.contains(&"town:溪后".to_string()), "{e:?}");
+        assert!(e.places.contains(&"village:下埔".to_string()), "{e:?}");
     }
 
     #[test]

@@ -175,7 +175,7 @@ impl Normalizer {
             if !t && !a {
                 continue;
             }
-            let mapped = self.convert_char(c);
+            let mapped = self.t2s_char(c);
             out.push(c);
             out.push('\t');
             out.push(if mapped == c { '-' } else { mapped });
@@ -274,15 +274,24 @@ impl Normalizer {
         bit(&self.ambiguous, c)
     }
 
-    /// The single-character conversion of `c` (itself when none).
+    /// The single-character conversion of `c` (itself when none):
+    /// Traditional → Simplified, then Cantonese → Mandarin, so a Traditional
+    /// form of a Cantonese character (搵 → 揾) reads as Mandarin too.
     #[inline]
     fn convert_char(&self, c: char) -> char {
+        if !bit(&self.converts, c) {
+            return c;
+        }
+        let simplified = self.t2s_char(c);
+        cantonese(simplified).unwrap_or(simplified)
+    }
+
+    /// The single-character Traditional → Simplified conversion of `c`
+    /// (itself when none): what the table holds.
+    #[inline]
+    fn t2s_char(&self, c: char) -> char {
         if !bit(&self.traditional, c) {
-            return if bit(&self.converts, c) {
-                cantonese(c).unwrap_or(c)
-            } else {
-                c
-            };
+            return c;
         }
         let cp = c as u32;
         let mapped = if (DENSE_START..DENSE_END).contains(&cp) {
@@ -339,7 +348,7 @@ impl Normalizer {
         let converted = self.t2s.convert(&joined);
         let mut ambiguous = Vec::new();
         for (word, phrase) in words.iter().zip(converted.split('\n')) {
-            let by_char: String = word.chars().map(|c| self.convert_char(c)).collect();
+            let by_char: String = word.chars().map(|c| self.t2s_char(c)).collect();
             if by_char == phrase {
                 continue;
             }
@@ -535,6 +544,8 @@ mod tests {
             norm("佢哋两个月冇出粮，老细唔畀钱"),
             "他们两个月没出粮,老细不给钱"
         );
+        // 搵 is the Traditional 揾: both read 找, in either path.
+        assert_eq!(norm("搵唔到工，揾唔到人"), "找不到工,找不到人");
         // Traditional script with a phrase-dependent character (乾) takes the
         // phrase converter; the Cantonese characters convert all the same.
         assert_eq!(norm("佢喺乾燥嘅倉庫搵咗成日"), "他在干燥的仓库找了成日");
