@@ -587,7 +587,7 @@ fn eighth_unseen_event_set_grouping() {
 /// every other set than it won here.
 #[test]
 fn ninth_unseen_event_set_grouping() {
-    fresh_event_set("events11.jsonl", 0.57, 0.83);
+    fresh_event_set("events11.jsonl", 0.70, 0.86);
 }
 
 /// `tests/fixtures/events12.jsonl`: 240 items, 117 happenings (71 told
@@ -659,7 +659,9 @@ fn three_more_unseen_event_sets_grouping() {
     // Pairwise precision 0.829 → 0.756 when reports sharing a rare name
     // joined (B-cubed F1 0.677 → 0.690): the boat lost in the typhoon was
     // already one case with the typhoon, and its later 通报 joined it.
-    fresh_event_set("events24.jsonl", 0.74, 0.67);
+    // 0.917 once what a disaster left behind, in another category, stays
+    // a case of its own.
+    fresh_event_set("events24.jsonl", 0.88, 0.67);
     fresh_event_set("events25.jsonl", 0.95, 0.93);
 }
 
@@ -751,7 +753,7 @@ fn tea_county_winter_district_and_plains_county_sets_grouping() {
 /// its writer counts as separate happenings.
 #[test]
 fn port_city_industrial_city_and_plum_rain_city_sets_grouping() {
-    fresh_event_set("events42.jsonl", 0.50, 0.87);
+    fresh_event_set("events42.jsonl", 0.75, 0.88);
     fresh_event_set("events43.jsonl", 0.64, 0.88);
     // Pairwise precision 0.932 → 0.911 when reports sharing a rare name
     // joined (B-cubed F1 0.904 → 0.920, recall 0.41 → 0.51).
@@ -899,11 +901,12 @@ fn border_county_commuter_city_and_delta_county_sets_grouping() {
 /// 0.937, 0.864 and 0.925. events74 draws a typhoon's aftermath (a
 /// blackout, an estate without water, a clean-up notice) into the
 /// typhoon's case, which the writer kept apart; with 上下前后 allowed in
-/// names (溪后镇, 下埔村) its precision reads 0.364.
+/// names (溪后镇, 下埔村) its precision reads 0.364, and 0.400 once a
+/// disaster's aftermath in another category stays apart.
 #[test]
 fn winter_city_mountain_city_typhoon_county_and_official_channels_sets_grouping() {
     fresh_event_set("events72.jsonl", 0.64, 0.90);
     fresh_event_set("events73.jsonl", 0.89, 0.92);
-    fresh_event_set("events74.jsonl", 0.34, 0.85);
+    fresh_event_set("events74.jsonl", 0.37, 0.85);
     fresh_event_set("events75.jsonl", 0.87, 0.91);
 }

@@ -548,7 +548,15 @@ fn similarity(
         // kinds all read "food").
         let misreading = |s: &Signature| s.categories.contains(&Category::Policy);
         let one_happening = close || categories_shared || misreading(item) || misreading(case);
-        if (soon && one_happening) || !loose {
+        // A disaster and what it left behind (a typhoon and an estate's
+        // water cut after it) share a county and the disaster's kind but no
+        // category: two happenings unless one names the other's place.
+        let aftermath = !categories_shared
+            && !misreading(item)
+            && !misreading(case)
+            && !mentioned
+            && !item_traits.fine_place_shared(case_traits);
+        if ((soon && one_happening) || !loose) && !aftermath {
             // One place, one kind of incident, one window: one happening,
             // however differently it is told (a colloquial post and a
             // formal 通报).
@@ -733,6 +741,22 @@ mod tests {
         case.members = vec![outage.event.clone(), fire.event.clone()];
         index.upsert(1, case, now);
         assert_eq!(index.find(&again, now + Duration::hours(30)), Some(1));
+    }
+
+    #[test]
+    fn what_a_disaster_left_behind_is_its_own_happening() {
+        let now = Utc::now();
+        let typhoon = told("据岚湾县防指通报，台风“海燕”共造成全县9万人受灾，倒塌房屋41间");
+        let mut index = ClusterIndex::default();
+        index.upsert(5, typhoon, now);
+        // Another category, a place finer than the county: the estate's
+        // water cut after the typhoon is a matter of its own.
+        let mut water = told("岚湾县沙尾镇海景花园小区台风过后停水三天，泵房被淹，物业说没钱修");
+        water.categories = vec![Category::Interest];
+        assert_eq!(index.find(&water, now + Duration::hours(20)), None);
+        // The county's next 通报 on the typhoon joins.
+        let update = told("岚湾县防指：台风“海燕”因灾死亡人数升至3人");
+        assert_eq!(index.find(&update, now + Duration::hours(20)), Some(5));
     }
 
     #[test]
