@@ -737,11 +737,15 @@ fn north_western_summer_and_port_city_sets_grouping() {
 /// early summer (harvest, straw-burning bans, seed fraud, drownings).
 /// events40's false merges (a snowstorm, a canteen and a kindergarten in
 /// one case; heating complaints of two cities) showed the generic-site and
-/// one-category rules of `cases`.
+/// one-category rules of `cases`. Named roads as places (砚池路) took its
+/// pairwise precision from 0.800 to 0.725 (recall 0.436 → 0.527): a main
+/// road is where several of a city's matters happen. Over all 79 sets they
+/// lifted mean precision 0.7769 → 0.7782 and recall 0.4881 → 0.4967; the
+/// floors of events47, 50 and 58 went down with this one's.
 #[test]
 fn tea_county_winter_district_and_plains_county_sets_grouping() {
     fresh_event_set("events39.jsonl", 0.67, 0.89);
-    fresh_event_set("events40.jsonl", 0.74, 0.90);
+    fresh_event_set("events40.jsonl", 0.70, 0.90);
     fresh_event_set("events41.jsonl", 0.73, 0.89);
 }
 
@@ -773,7 +777,7 @@ fn port_city_industrial_city_and_plum_rain_city_sets_grouping() {
 fn flood_county_tech_zone_and_mountain_county_sets_grouping() {
     fresh_event_set("events45.jsonl", 0.23, 0.83);
     fresh_event_set("events46.jsonl", 0.70, 0.87);
-    fresh_event_set("events47.jsonl", 0.54, 0.85);
+    fresh_event_set("events47.jsonl", 0.50, 0.85);
 }
 
 /// Three sets by three more writers: a coal-mining city's heating season,
@@ -790,7 +794,7 @@ fn coal_city_island_county_and_thaw_district_sets_grouping() {
     // events49, and its extra items join wrong cases (precision 0.418 →
     // 0.329, B-cubed 0.849 → 0.826); events48 gains (0.396 → 0.478).
     fresh_event_set("events49.jsonl", 0.31, 0.81);
-    fresh_event_set("events50.jsonl", 0.42, 0.88);
+    fresh_event_set("events50.jsonl", 0.39, 0.87);
 }
 
 /// Three sets by three more writers: a Pearl River Delta factory city
@@ -836,7 +840,7 @@ fn fishing_county_winter_city_and_new_district_sets_grouping() {
 #[test]
 fn mountain_county_old_district_and_wheat_county_sets_grouping() {
     fresh_event_set("events57.jsonl", 0.68, 0.91);
-    fresh_event_set("events58.jsonl", 0.52, 0.86);
+    fresh_event_set("events58.jsonl", 0.49, 0.86);
     fresh_event_set("events59.jsonl", 0.80, 0.90);
 }
 

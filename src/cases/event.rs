@@ -130,6 +130,7 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("公寓", "estate"),
     ("苑", "estate"),
     ("老街", "estate"),
+    ("路", "road"),
     ("社区", "community"),
     ("街道", "town"),
     ("幼儿园", "school"),
@@ -161,6 +162,13 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("村", "village"),
 ];
 
+/// Words that begin with 路 and follow other words more often than a
+/// road's name: 路 before them is no road.
+const ROAD_WORDS: &[&str] = &[
+    "路面", "路段", "路况", "路灯", "路基", "路边", "路旁", "路上", "路人", "路过", "路线", "路费",
+    "路程", "路障", "路网", "路政", "路由", "路径", "路子",
+];
+
 /// Characters that never belong to a place's name: they end the name on
 /// its left (在鹿鸣县 → 鹿鸣).
 const NOT_IN_PLACE: &[char] = &[
@@ -169,7 +177,8 @@ const NOT_IN_PLACE: &[char] = &[
     '经', '送', '个', '家', '所', '座', '里', '外', '内', '邻', '发', '生', '位', '于', '给', '对',
     '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小', '县', '市', '区', '省',
     '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还', '已', '等', '您', '报',
-    '请', '按', '并', '由', '可', '入', '至', '住', '办', '件', '话', '返', '局',
+    '请', '按', '并', '由', '可', '入', '至', '住', '办', '件', '话', '返', '局', '因', '时', '跟',
+    '沿', '过', '近', '离', '线', '条', '條',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
@@ -349,6 +358,79 @@ const NOT_PLACES: &[&str] = &[
     "街区",
     "营区",
     "施工区",
+    // Ways that are no named road (沿着马路, 村里的山路, 上了高速路).
+    "马路",
+    "山路",
+    "公路",
+    "道路",
+    "线路",
+    "铁路",
+    "出路",
+    "一路",
+    "走路",
+    "小路",
+    "大路",
+    "土路",
+    "水路",
+    "电路",
+    "思路",
+    "网路",
+    "门路",
+    "半路",
+    "岔路",
+    "来路",
+    "后路",
+    "夜路",
+    "弯路",
+    "绕路",
+    "泥路",
+    "过路",
+    "让路",
+    "带路",
+    "赶路",
+    "上路",
+    "堵路",
+    "拦路",
+    "断路",
+    "封路",
+    "修路",
+    "问路",
+    "老路",
+    "新路",
+    "回路",
+    "生路",
+    "活路",
+    "高速路",
+    "便路",
+    "辅路",
+    "主路",
+    "水泥路",
+    "柏油路",
+    "跑路",
+    "短路",
+    "迷路",
+    "套路",
+    "远路",
+    "野路",
+    "窄路",
+    "烂路",
+    "坡路",
+    "十字路",
+    "顺路",
+    "挡路",
+    "占路",
+    "快速路",
+    "机耕路",
+    "通组路",
+    "行人路",
+    "石板路",
+    "条路",
+    "学路",
+    "家路",
+    "冰雪路",
+    "天路",
+    "细路",
+    "細路",
     // A hospital told by its kind, not its name (公立医院 is no hospital
     // named 公立, and is no other hospital than 人民医院).
     "公立医院",
@@ -768,6 +850,11 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         };
         // 市场 is a word, but 澄州市场监管局 is 澄州市's 市场监管局.
         if SUFFIX_WORDS.iter().any(|w| rest.starts_with(w)) && !rest.starts_with("市场监") {
+            continue;
+        }
+        // 路面, 路段, 路上 follow a word more often than a road's name
+        // (事故路段, 因路面湿滑, 回家路上).
+        if level == "road" && ROAD_WORDS.iter().any(|w| rest.starts_with(w)) {
             continue;
         }
         let prev_end = covered;
@@ -1355,6 +1442,28 @@ mod tests {
         assert!(ev("县公安局联合县市场监管局破获一起案件").places.is_empty());
         assert_eq!(ev("致鳌湾县委").places, ["county:鳌湾"]);
         assert!(ev("强降雨致县城南门片区停水").places.is_empty());
+    }
+
+    #[test]
+    fn named_roads_are_places_and_ways_of_speaking_are_not() {
+        let e = ev("锦檀区砚池路与柳巷路交叉口发生路面塌陷");
+        assert!(e.places.contains(&"road:砚池路".to_string()), "{e:?}");
+        assert!(e.places.contains(&"road:柳巷路".to_string()), "{e:?}");
+        for t in [
+            "健身房老板跑路了",
+            "雨天因路面湿滑追尾",
+            "孩子回家路上",
+            "沿着马路走",
+            "电线短路起火",
+            "一条路修了三年",
+            "事故路段已封闭",
+        ] {
+            let e = ev(t);
+            assert!(
+                !e.places.iter().any(|p| p.starts_with("road:")),
+                "{t}: {e:?}"
+            );
+        }
     }
 
     #[test]
