@@ -1278,25 +1278,25 @@ const HOLDOUTS: &[Holdout] = &[
     // floors are no longer first sight; the model has not trained on them.
     Holdout {
         file: "events72.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.97,
         severity_exact: 0.90,
         negatives_flagged: Some(0.04),
     },
     Holdout {
         file: "events73.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.97,
         severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events74.jsonl",
-        micro_f1: 0.93,
+        micro_f1: 0.97,
         severity_exact: 0.81,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events75.jsonl",
-        micro_f1: 0.96,
+        micro_f1: 0.97,
         severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
@@ -1310,29 +1310,62 @@ const HOLDOUTS: &[Holdout] = &[
     // what they missed (pyramid selling, hotel overbooking, prices by the
     // liang, rooting-agent sprouts, adulterated oil, stranded travellers,
     // flooded metro stations, rumoured fines): 0.983, 0.983, 0.988 and
-    // 0.960 after. The model has not trained on them.
+    // 0.960 after. The model has since trained on events72–79, so their F1
+    // floors are 0.97; severity and negatives floors stay.
     Holdout {
         file: "events76.jsonl",
-        micro_f1: 0.96,
+        micro_f1: 0.97,
         severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events77.jsonl",
-        micro_f1: 0.96,
+        micro_f1: 0.97,
         severity_exact: 0.89,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events78.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.97,
         severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events79.jsonl",
-        micro_f1: 0.92,
+        micro_f1: 0.97,
         severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
+    // events80–83, four more writers after the lists of 443c767 and the
+    // model of events2–71: a loess-plateau county of coal and apples (241
+    // items), a Yangtze-delta city of private factories (242), a
+    // prefecture's schools over a year (240) and an ageing hill county in
+    // spring (242); about 70 negatives each. First sight: positives flagged
+    // 0.977, 0.965, 0.959 and 0.953, every one above 0.95. The model of
+    // events2–79 reads them 0.977, 0.959, 0.959 and 0.959. No list was
+    // written from them and the model has not trained on them.
+    Holdout {
+        file: "events80.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events81.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events82.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.84,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events83.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
 ];

@@ -384,6 +384,14 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events69.jsonl",
     "events70.jsonl",
     "events71.jsonl",
+    "events72.jsonl",
+    "events73.jsonl",
+    "events74.jsonl",
+    "events75.jsonl",
+    "events76.jsonl",
+    "events77.jsonl",
+    "events78.jsonl",
+    "events79.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
