@@ -944,3 +944,17 @@ fn loess_county_factory_city_schools_and_hill_county_sets_grouping() {
     fresh_event_set("events82.jsonl", 0.92, 0.92);
     fresh_event_set("events83.jsonl", 0.70, 0.89);
 }
+
+/// Three sets by three more writers, grouping never tuned on them: a
+/// rail-hub city's logistics district, a reservoir county in the gorges and
+/// a city's healthcare in a flu winter. First sight: pairwise precision
+/// 0.710, 0.525 and 0.320, B-cubed 0.912, 0.892 and 0.856. In events86 a
+/// whole city's fever clinics, pharmacies and queues read as one place and
+/// one kind in one category, and draw together where the writer kept each
+/// hospital's and each shop's matter apart.
+#[test]
+fn logistics_district_gorges_county_and_flu_winter_sets_grouping() {
+    fresh_event_set("events84.jsonl", 0.68, 0.89);
+    fresh_event_set("events85.jsonl", 0.50, 0.87);
+    fresh_event_set("events86.jsonl", 0.30, 0.83);
+}
