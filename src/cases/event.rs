@@ -222,6 +222,15 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "联合",
     "彻查",
     "致",
+    // Bodies and verbs of official prose before a place (中共岚泽市委,
+    // 聚焦岚泽市儿科, 约谈芦湾镇, 推进平安医院, 落实县里).
+    "中共",
+    "聚焦",
+    "约谈",
+    "推进",
+    "落实",
+    "实施",
+    "尽管",
     "要求",
     "联系",
     "通过",
@@ -926,6 +935,15 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         if name.ends_with(['余', '多', '名', '位', '致']) {
             continue;
         }
+        // A county, city or town whose name ends in a word that opens none
+        // is a verb before a bare 市 or 县 (集中反映市儿童医院).
+        if is_admin(level)
+            && NOT_PLACE_OPENERS
+                .iter()
+                .any(|w| w.chars().count() >= 2 && name.ends_with(w))
+        {
+            continue;
+        }
         let full = &text[start..i + suffix.len()];
         if NOT_PLACES.contains(&full) || NOT_PLACES.iter().any(|p| full.ends_with(p)) {
             continue;
@@ -1442,6 +1460,13 @@ mod tests {
         assert!(ev("县公安局联合县市场监管局破获一起案件").places.is_empty());
         assert_eq!(ev("致鳌湾县委").places, ["county:鳌湾"]);
         assert!(ev("强降雨致县城南门片区停水").places.is_empty());
+        assert_eq!(ev("中共岚泽市委办公室").places, ["city:岚泽"]);
+        assert!(
+            !ev("网民集中反映市儿童医院周边停车难")
+                .places
+                .iter()
+                .any(|p| p.starts_with("city:"))
+        );
     }
 
     #[test]
