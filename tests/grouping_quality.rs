@@ -951,10 +951,12 @@ fn loess_county_factory_city_schools_and_hill_county_sets_grouping() {
 /// 0.710, 0.525 and 0.320, B-cubed 0.912, 0.892 and 0.856. In events86 a
 /// whole city's fever clinics, pharmacies and queues read as one place and
 /// one kind in one category, and draw together where the writer kept each
-/// hospital's and each shop's matter apart.
+/// hospital's and each shop's matter apart. A generic site (人民医院) now
+/// counts as a place in common only with one item of the case, not with a
+/// case that gathered a county's 人民医院 and the city from two: 0.368.
 #[test]
 fn logistics_district_gorges_county_and_flu_winter_sets_grouping() {
     fresh_event_set("events84.jsonl", 0.68, 0.89);
     fresh_event_set("events85.jsonl", 0.50, 0.87);
-    fresh_event_set("events86.jsonl", 0.30, 0.83);
+    fresh_event_set("events86.jsonl", 0.34, 0.83);
 }

@@ -527,13 +527,17 @@ fn similarity(
                 .iter()
                 .any(|m| item_traits.kinds_shared(m) && item_traits.places_shared(m)));
     let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
+    // A place finer than a county in common with one item of the case (a
+    // case that took in a county's 人民医院 and a city's 儿童医院 is at
+    // neither for a report naming the other city's 人民医院).
+    let fine_place = same_place
+        && (members.is_empty() || members.iter().any(|m| item_traits.fine_place_shared(m)))
+        && item_traits.fine_place_shared(case_traits);
     if same_place && same_kind {
         // More than a county or a city in common: one side names the
         // other's town or site, or both name one sudden incident or one
         // place finer than a county.
-        let close = mentioned
-            || item_traits.acute_shared(case_traits)
-            || item_traits.fine_place_shared(case_traits);
+        let close = mentioned || item_traits.acute_shared(case_traits) || fine_place;
         // All two reports may share is a county or a city and a kind of
         // ongoing matter read loosely from their wording (pollution from
         // 黑烟, a hospital from 送医): a county's month holds many such
@@ -555,7 +559,7 @@ fn similarity(
             && !misreading(item)
             && !misreading(case)
             && !mentioned
-            && !item_traits.fine_place_shared(case_traits);
+            && !fine_place;
         if ((soon && one_happening) || !loose) && !aftermath {
             // One place, one kind of incident, one window: one happening,
             // however differently it is told (a colloquial post and a
@@ -575,10 +579,7 @@ fn similarity(
         item_traits.site_shared(case_traits, &case.lead)
             || case_traits.site_shared(item_traits, &item.lead)
     };
-    if categories_shared
-        && ((kindless && (mentioned || item_traits.fine_place_shared(case_traits)))
-            || (soon && one_site()))
-    {
+    if categories_shared && ((kindless && (mentioned || fine_place)) || (soon && one_site())) {
         return 0.3 + 0.5 * jaccard;
     }
     let placeless = item.event.places.is_empty() || case.event.places.is_empty();
@@ -741,6 +742,25 @@ mod tests {
         case.members = vec![outage.event.clone(), fire.event.clone()];
         index.upsert(1, case, now);
         assert_eq!(index.find(&again, now + Duration::hours(30)), Some(1));
+    }
+
+    #[test]
+    fn a_generic_site_is_shared_only_with_one_item_of_the_case() {
+        let now = Utc::now();
+        let county = told("澹溪县人民医院儿科晚上又停诊了，孩子发烧只能连夜去市里");
+        let city = told("岚泽市儿童医院发热门诊排到门外，孩子发烧等了四个小时");
+        let mut case = county.clone();
+        case.event.absorb(&city.event);
+        case.members = vec![county.event.clone(), city.event.clone()];
+        let mut index = ClusterIndex::default();
+        index.upsert(9, case, now);
+        // The city's other 人民医院: the case holds a 人民医院 (the county's)
+        // and the city (the children's hospital's), from two items.
+        let other = told("岚泽市沅北区人民医院发热门诊排队，孩子发烧等了五个小时");
+        assert_eq!(index.find(&other, now + Duration::hours(40)), None);
+        // The children's hospital again joins.
+        let again = told("岚泽市儿童医院发热门诊今晚还是排到门外，孩子发烧");
+        assert_eq!(index.find(&again, now + Duration::hours(40)), Some(9));
     }
 
     #[test]
