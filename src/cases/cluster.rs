@@ -529,15 +529,19 @@ fn similarity(
     let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
     // A place finer than a county in common with one item of the case (a
     // case that took in a county's 人民医院 and a city's 儿童医院 is at
-    // neither for a report naming the other city's 人民医院).
-    let fine_place = same_place
-        && (members.is_empty() || members.iter().any(|m| item_traits.fine_place_shared(m)))
-        && item_traits.fine_place_shared(case_traits);
+    // neither for a report naming the other city's 人民医院). The case's
+    // union first: no member shares what the union does not, and the
+    // member scan is the costly part.
+    let fine_place = || {
+        item_traits.fine_place_shared(case_traits)
+            && (members.is_empty() || members.iter().any(|m| item_traits.fine_place_shared(m)))
+    };
     if same_place && same_kind {
         // More than a county or a city in common: one side names the
         // other's town or site, or both name one sudden incident or one
         // place finer than a county.
-        let close = mentioned || item_traits.acute_shared(case_traits) || fine_place;
+        let fine = fine_place();
+        let close = mentioned || item_traits.acute_shared(case_traits) || fine;
         // All two reports may share is a county or a city and a kind of
         // ongoing matter read loosely from their wording (pollution from
         // 黑烟, a hospital from 送医): a county's month holds many such
@@ -555,11 +559,8 @@ fn similarity(
         // A disaster and what it left behind (a typhoon and an estate's
         // water cut after it) share a county and the disaster's kind but no
         // category: two happenings unless one names the other's place.
-        let aftermath = !categories_shared
-            && !misreading(item)
-            && !misreading(case)
-            && !mentioned
-            && !fine_place;
+        let aftermath =
+            !categories_shared && !misreading(item) && !misreading(case) && !mentioned && !fine;
         if ((soon && one_happening) || !loose) && !aftermath {
             // One place, one kind of incident, one window: one happening,
             // however differently it is told (a colloquial post and a
@@ -579,7 +580,7 @@ fn similarity(
         item_traits.site_shared(case_traits, &case.lead)
             || case_traits.site_shared(item_traits, &item.lead)
     };
-    if categories_shared && ((kindless && (mentioned || fine_place)) || (soon && one_site())) {
+    if categories_shared && ((kindless && (mentioned || fine_place())) || (soon && one_site())) {
         return 0.3 + 0.5 * jaccard;
     }
     let placeless = item.event.places.is_empty() || case.event.places.is_empty();

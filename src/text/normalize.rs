@@ -63,8 +63,8 @@ const CANTONESE: &[(char, char)] = &[
     ('俾', '给'),
     ('冇', '没'),
     ('唔', '不'),
+    // Its Traditional form 搵 reaches it through the Traditional table.
     ('揾', '找'),
-    ('搵', '找'),
     ('攞', '拿'),
     ('睇', '看'),
     ('瞓', '睡'),
