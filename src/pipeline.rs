@@ -423,9 +423,11 @@ fn classify_item(classifier: &Classifier, id: String, new: NewItem, now: DateTim
     let words = segmenter.words(&normalized);
     let simhash = cluster::simhash(words.iter().copied());
     let event = if classification.is_flagged() {
+        let read = crate::cases::read_event(&normalized, &classification.regions);
         crate::cases::EventTraits {
             names: crate::cases::rare_names(&words, |w| segmenter.is_known(w)),
-            ..crate::cases::read_event(&normalized, &classification.regions)
+            topic: crate::cases::topic_of(&words, &read.places, crate::text::segment::word_weight),
+            ..read
         }
     } else {
         Default::default()

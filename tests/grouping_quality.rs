@@ -91,7 +91,7 @@ impl Grouping {
 }
 
 const PAIRWISE_PRECISION_FLOOR: f64 = 0.95;
-const BCUBED_F1_FLOOR: f64 = 0.94;
+const BCUBED_F1_FLOOR: f64 = 0.96;
 
 /// Feeds `items` (sorted by publication) through the real pipeline into a
 /// real store, as a backfill: in time order, in batches, long after
@@ -228,7 +228,7 @@ fn assert_floors(set: &str, g: &Grouping, precision_floor: f64, bcubed_floor: f6
 /// nearly all of it is flagged, the hard-to-group reports included.
 #[test]
 fn fresh_event_set_grouping() {
-    fresh_event_set("events2.jsonl", 0.97, 0.91);
+    fresh_event_set("events2.jsonl", 0.97, 0.93);
 }
 
 /// `tests/fixtures/events3.jsonl`: 201 items of 79 happenings, written like
@@ -236,7 +236,7 @@ fn fresh_event_set_grouping() {
 /// on: the honest figure for grouping.
 #[test]
 fn unseen_event_set_grouping() {
-    fresh_event_set("events3.jsonl", 0.95, 0.83);
+    fresh_event_set("events3.jsonl", 0.95, 0.86);
 }
 
 /// `tests/fixtures/events4.jsonl`: 202 items of 57 happenings (47 told two
@@ -256,7 +256,7 @@ fn second_unseen_event_set_grouping() {
 /// trains the model, so more of its hard-to-group posts are flagged).
 #[test]
 fn third_unseen_event_set_grouping() {
-    fresh_event_set("events5.jsonl", 0.91, 0.84);
+    fresh_event_set("events5.jsonl", 0.91, 0.87);
 }
 
 /// `tests/fixtures/events6.jsonl`: 262 items, 47 happenings told two to
@@ -264,7 +264,7 @@ fn third_unseen_event_set_grouping() {
 /// tuned on for grouping; it trains the model.
 #[test]
 fn fourth_unseen_event_set_grouping() {
-    fresh_event_set("events6.jsonl", 0.93, 0.89);
+    fresh_event_set("events6.jsonl", 0.93, 0.91);
 }
 
 /// Prints cases holding more than one event and events split over cases,
@@ -546,7 +546,7 @@ fn a_reply_weeks_later_joins_its_case_after_a_restart() {
 fn fifth_unseen_event_set_grouping() {
     // B-cubed 0.868 → 0.859 when a 人民医院 or a 热力公司 named alone
     // stopped being one place wherever it is (see `cases::event`).
-    fresh_event_set("events7.jsonl", 0.97, 0.85);
+    fresh_event_set("events7.jsonl", 0.97, 0.87);
 }
 
 /// `tests/fixtures/events8.jsonl`: 244 items, 96 happenings told by
@@ -555,7 +555,7 @@ fn fifth_unseen_event_set_grouping() {
 /// grouping; it trains the model.
 #[test]
 fn sixth_unseen_event_set_grouping() {
-    fresh_event_set("events8.jsonl", 0.93, 0.80);
+    fresh_event_set("events8.jsonl", 0.93, 0.81);
 }
 
 /// `tests/fixtures/events9.jsonl`: 239 items, 83 accidents and disasters
@@ -564,7 +564,7 @@ fn sixth_unseen_event_set_grouping() {
 /// Never tuned on for grouping, never used to train the model.
 #[test]
 fn seventh_unseen_event_set_grouping() {
-    fresh_event_set("events9.jsonl", 0.97, 0.94);
+    fresh_event_set("events9.jsonl", 0.97, 0.95);
 }
 
 /// `tests/fixtures/events10.jsonl`: 226 items on livelihood matters,
@@ -573,7 +573,7 @@ fn seventh_unseen_event_set_grouping() {
 /// the model.
 #[test]
 fn eighth_unseen_event_set_grouping() {
-    fresh_event_set("events10.jsonl", 0.97, 0.81);
+    fresh_event_set("events10.jsonl", 0.97, 0.88);
 }
 
 /// `tests/fixtures/events11.jsonl`: 226 items of one busy week in one
@@ -587,7 +587,7 @@ fn eighth_unseen_event_set_grouping() {
 /// every other set than it won here.
 #[test]
 fn ninth_unseen_event_set_grouping() {
-    fresh_event_set("events11.jsonl", 0.70, 0.86);
+    fresh_event_set("events11.jsonl", 0.70, 0.89);
 }
 
 /// `tests/fixtures/events12.jsonl`: 240 items, 117 happenings (71 told
@@ -596,7 +596,7 @@ fn ninth_unseen_event_set_grouping() {
 /// Grouping never tuned on; it trains the model.
 #[test]
 fn tenth_unseen_event_set_grouping() {
-    fresh_event_set("events12.jsonl", 0.98, 0.77);
+    fresh_event_set("events12.jsonl", 0.98, 0.81);
 }
 
 /// `tests/fixtures/events13.jsonl`: 237 items, 122 happenings, by a twelfth
@@ -605,7 +605,7 @@ fn tenth_unseen_event_set_grouping() {
 /// model.
 #[test]
 fn eleventh_unseen_event_set_grouping() {
-    fresh_event_set("events13.jsonl", 0.60, 0.84);
+    fresh_event_set("events13.jsonl", 0.60, 0.87);
 }
 
 /// `tests/fixtures/events14.jsonl`: 233 items about 93 priority happenings,
@@ -613,7 +613,7 @@ fn eleventh_unseen_event_set_grouping() {
 /// Grouping never tuned on; it trains the model.
 #[test]
 fn twelfth_unseen_event_set_grouping() {
-    fresh_event_set("events14.jsonl", 0.95, 0.76);
+    fresh_event_set("events14.jsonl", 0.95, 0.82);
 }
 
 /// `tests/fixtures/events15.jsonl`: 235 items about 88 priority happenings
@@ -622,7 +622,7 @@ fn twelfth_unseen_event_set_grouping() {
 #[test]
 fn thirteenth_unseen_event_set_grouping() {
     // B-cubed 0.808 → 0.795 with the model retrained on events28–41.
-    fresh_event_set("events15.jsonl", 0.93, 0.78);
+    fresh_event_set("events15.jsonl", 0.93, 0.80);
 }
 
 /// `tests/fixtures/events16.jsonl`: 246 items of an ordinary month (133
@@ -630,7 +630,7 @@ fn thirteenth_unseen_event_set_grouping() {
 /// model.
 #[test]
 fn fourteenth_unseen_event_set_grouping() {
-    fresh_event_set("events16.jsonl", 0.82, 0.83);
+    fresh_event_set("events16.jsonl", 0.82, 0.86);
 }
 
 /// `tests/fixtures/events17.jsonl` to `events21.jsonl`: five sets by five
@@ -641,11 +641,13 @@ fn fourteenth_unseen_event_set_grouping() {
 /// tuned on any of them.
 #[test]
 fn five_more_unseen_event_sets_grouping() {
-    fresh_event_set("events17.jsonl", 0.95, 0.90);
-    fresh_event_set("events18.jsonl", 0.88, 0.91);
-    fresh_event_set("events19.jsonl", 0.95, 0.93);
-    fresh_event_set("events20.jsonl", 0.93, 0.74);
-    fresh_event_set("events21.jsonl", 0.93, 0.76);
+    fresh_event_set("events17.jsonl", 0.95, 0.93);
+    fresh_event_set("events18.jsonl", 0.88, 0.92);
+    // Pairwise precision 0.951 → 0.935 (B-cubed F1 0.950 → 0.959) when reports
+    // telling one story in their own words joined (`SAME_STORY_TOPIC`).
+    fresh_event_set("events19.jsonl", 0.92, 0.93);
+    fresh_event_set("events20.jsonl", 0.93, 0.79);
+    fresh_event_set("events21.jsonl", 0.93, 0.81);
 }
 
 /// `tests/fixtures/events23.jsonl` to `events25.jsonl`: a North China
@@ -661,8 +663,10 @@ fn three_more_unseen_event_sets_grouping() {
     // already one case with the typhoon, and its later 通报 joined it.
     // 0.917 once what a disaster left behind, in another category, stays
     // a case of its own.
-    fresh_event_set("events24.jsonl", 0.88, 0.67);
-    fresh_event_set("events25.jsonl", 0.95, 0.93);
+    fresh_event_set("events24.jsonl", 0.88, 0.71);
+    // Pairwise precision 1.000 → 0.879 (B-cubed F1 0.959 → 0.958) when reports
+    // telling one story in their own words joined (`SAME_STORY_TOPIC`).
+    fresh_event_set("events25.jsonl", 0.86, 0.93);
 }
 
 /// `tests/fixtures/events26.jsonl` to `events28.jsonl`: a south-western
@@ -671,11 +675,11 @@ fn three_more_unseen_event_sets_grouping() {
 /// three more writers, grouping never tuned on.
 #[test]
 fn three_more_city_sets_grouping() {
-    fresh_event_set("events26.jsonl", 0.93, 0.74);
+    fresh_event_set("events26.jsonl", 0.93, 0.77);
     // 0.876 → 0.827 when a 督办 about heating began to keep interest beside
     // directive: three winter heating items of different counties now
     // share a case (B-cubed F1 0.735 → 0.738).
-    fresh_event_set("events27.jsonl", 0.81, 0.71);
+    fresh_event_set("events27.jsonl", 0.81, 0.76);
     fresh_event_set("events28.jsonl", 0.77, 0.90);
 }
 
@@ -695,7 +699,7 @@ fn central_and_north_western_sets_grouping() {
 /// grouping never tuned on.
 #[test]
 fn short_items_and_accident_sets_grouping() {
-    fresh_event_set("events31.jsonl", 0.80, 0.82);
+    fresh_event_set("events31.jsonl", 0.80, 0.84);
     fresh_event_set("events32.jsonl", 0.80, 0.92);
 }
 
@@ -704,8 +708,8 @@ fn short_items_and_accident_sets_grouping() {
 /// two more writers; grouping never tuned on.
 #[test]
 fn policy_and_morality_sets_grouping() {
-    fresh_event_set("events33.jsonl", 0.85, 0.91);
-    fresh_event_set("events34.jsonl", 0.72, 0.88);
+    fresh_event_set("events33.jsonl", 0.85, 0.92);
+    fresh_event_set("events34.jsonl", 0.72, 0.90);
 }
 
 /// `tests/fixtures/events35.jsonl` and `events36.jsonl`: a southern hilly
@@ -714,8 +718,8 @@ fn policy_and_morality_sets_grouping() {
 /// tuned on.
 #[test]
 fn directive_and_north_eastern_sets_grouping() {
-    fresh_event_set("events35.jsonl", 0.70, 0.90);
-    fresh_event_set("events36.jsonl", 0.90, 0.87);
+    fresh_event_set("events35.jsonl", 0.70, 0.92);
+    fresh_event_set("events36.jsonl", 0.90, 0.90);
 }
 
 /// `tests/fixtures/events37.jsonl` and `events38.jsonl`: a north-western
@@ -727,7 +731,7 @@ fn north_western_summer_and_port_city_sets_grouping() {
     fresh_event_set("events37.jsonl", 0.90, 0.91);
     // Precision 0.765 → 0.684 (13/17 → 13/19) with the model retrained
     // on events28–41: two more items read with a category join cases.
-    fresh_event_set("events38.jsonl", 0.66, 0.87);
+    fresh_event_set("events38.jsonl", 0.66, 0.88);
 }
 
 /// Three sets by three more writers: a south-western tea county's spring
@@ -744,9 +748,13 @@ fn north_western_summer_and_port_city_sets_grouping() {
 /// floors of events47, 50 and 58 went down with this one's.
 #[test]
 fn tea_county_winter_district_and_plains_county_sets_grouping() {
-    fresh_event_set("events39.jsonl", 0.67, 0.89);
-    fresh_event_set("events40.jsonl", 0.70, 0.90);
-    fresh_event_set("events41.jsonl", 0.73, 0.89);
+    // Pairwise precision 0.738 → 0.629 (B-cubed F1 0.907 → 0.890) when reports
+    // telling one story in their own words joined (`SAME_STORY_TOPIC`).
+    fresh_event_set("events39.jsonl", 0.61, 0.88);
+    // Pairwise precision 0.725 → 0.698 (B-cubed F1 0.932 → 0.930) when reports
+    // telling one story in their own words joined (`SAME_STORY_TOPIC`).
+    fresh_event_set("events40.jsonl", 0.68, 0.91);
+    fresh_event_set("events41.jsonl", 0.73, 0.91);
 }
 
 /// Three sets by three more writers: a coastal port city's typhoon autumn,
@@ -757,7 +765,7 @@ fn tea_county_winter_district_and_plains_county_sets_grouping() {
 /// its writer counts as separate happenings.
 #[test]
 fn port_city_industrial_city_and_plum_rain_city_sets_grouping() {
-    fresh_event_set("events42.jsonl", 0.75, 0.88);
+    fresh_event_set("events42.jsonl", 0.75, 0.89);
     fresh_event_set("events43.jsonl", 0.64, 0.88);
     // Pairwise precision 0.932 → 0.911 when reports sharing a rare name
     // joined (B-cubed F1 0.904 → 0.920, recall 0.41 → 0.51).
@@ -775,7 +783,7 @@ fn port_city_industrial_city_and_plum_rain_city_sets_grouping() {
 /// join that case (precision 0.354 → 0.243, B-cubed 0.860 → 0.843).
 #[test]
 fn flood_county_tech_zone_and_mountain_county_sets_grouping() {
-    fresh_event_set("events45.jsonl", 0.23, 0.83);
+    fresh_event_set("events45.jsonl", 0.23, 0.84);
     fresh_event_set("events46.jsonl", 0.70, 0.87);
     fresh_event_set("events47.jsonl", 0.50, 0.85);
 }
@@ -789,11 +797,11 @@ fn flood_county_tech_zone_and_mountain_county_sets_grouping() {
 /// alarms, in one city two days apart.
 #[test]
 fn coal_city_island_county_and_thaw_district_sets_grouping() {
-    fresh_event_set("events48.jsonl", 0.38, 0.87);
+    fresh_event_set("events48.jsonl", 0.38, 0.88);
     // Since the model was trained on these sets it flags every positive of
     // events49, and its extra items join wrong cases (precision 0.418 →
     // 0.329, B-cubed 0.849 → 0.826); events48 gains (0.396 → 0.478).
-    fresh_event_set("events49.jsonl", 0.31, 0.81);
+    fresh_event_set("events49.jsonl", 0.31, 0.82);
     fresh_event_set("events50.jsonl", 0.39, 0.87);
 }
 
@@ -809,9 +817,9 @@ fn coal_city_island_county_and_thaw_district_sets_grouping() {
 /// 0.823).
 #[test]
 fn factory_city_cotton_prefecture_and_university_town_sets_grouping() {
-    fresh_event_set("events51.jsonl", 0.22, 0.81);
-    fresh_event_set("events52.jsonl", 0.54, 0.88);
-    fresh_event_set("events53.jsonl", 0.60, 0.85);
+    fresh_event_set("events51.jsonl", 0.22, 0.83);
+    fresh_event_set("events52.jsonl", 0.54, 0.89);
+    fresh_event_set("events53.jsonl", 0.60, 0.88);
 }
 
 /// Three sets by three more writers: a south-eastern fishing county's
@@ -825,9 +833,9 @@ fn factory_city_cotton_prefecture_and_university_town_sets_grouping() {
 /// B-cubed 0.910.
 #[test]
 fn fishing_county_winter_city_and_new_district_sets_grouping() {
-    fresh_event_set("events54.jsonl", 0.93, 0.89);
-    fresh_event_set("events55.jsonl", 0.66, 0.90);
-    fresh_event_set("events56.jsonl", 0.52, 0.84);
+    fresh_event_set("events54.jsonl", 0.93, 0.90);
+    fresh_event_set("events55.jsonl", 0.66, 0.91);
+    fresh_event_set("events56.jsonl", 0.52, 0.86);
 }
 
 /// Three sets by three more writers: a south-western mountain county's
@@ -839,9 +847,9 @@ fn fishing_county_winter_city_and_new_district_sets_grouping() {
 /// events57 0.717, B-cubed 0.933.
 #[test]
 fn mountain_county_old_district_and_wheat_county_sets_grouping() {
-    fresh_event_set("events57.jsonl", 0.68, 0.91);
-    fresh_event_set("events58.jsonl", 0.49, 0.86);
-    fresh_event_set("events59.jsonl", 0.80, 0.90);
+    fresh_event_set("events57.jsonl", 0.68, 0.92);
+    fresh_event_set("events58.jsonl", 0.49, 0.87);
+    fresh_event_set("events59.jsonl", 0.80, 0.91);
 }
 
 /// Three sets by three more writers: a coastal port city's chemical park
@@ -856,7 +864,7 @@ fn mountain_county_old_district_and_wheat_county_sets_grouping() {
 fn port_chemical_park_desert_county_and_tech_district_sets_grouping() {
     fresh_event_set("events60.jsonl", 0.82, 0.89);
     fresh_event_set("events61.jsonl", 0.44, 0.87);
-    fresh_event_set("events62.jsonl", 0.97, 0.90);
+    fresh_event_set("events62.jsonl", 0.97, 0.93);
 }
 
 /// Three sets by three more writers: an inland river city with a steel
@@ -869,8 +877,8 @@ fn port_chemical_park_desert_county_and_tech_district_sets_grouping() {
 #[test]
 fn river_city_university_town_and_scenic_area_sets_grouping() {
     fresh_event_set("events63.jsonl", 0.80, 0.88);
-    fresh_event_set("events64.jsonl", 0.42, 0.84);
-    fresh_event_set("events65.jsonl", 0.11, 0.77);
+    fresh_event_set("events64.jsonl", 0.42, 0.85);
+    fresh_event_set("events65.jsonl", 0.11, 0.78);
 }
 
 /// Three sets by three more writers: a Pearl River Delta factory town, a
@@ -881,7 +889,7 @@ fn river_city_university_town_and_scenic_area_sets_grouping() {
 fn factory_town_hog_county_and_old_compounds_sets_grouping() {
     fresh_event_set("events66.jsonl", 0.41, 0.89);
     fresh_event_set("events67.jsonl", 0.70, 0.89);
-    fresh_event_set("events68.jsonl", 0.68, 0.88);
+    fresh_event_set("events68.jsonl", 0.68, 0.91);
 }
 
 /// Three sets by three more writers: a border county on a land port, a
@@ -913,7 +921,9 @@ fn winter_city_mountain_city_typhoon_county_and_official_channels_sets_grouping(
     // heating complaint (暖气管子给掐了) that draws two cities' heating
     // cases together.
     fresh_event_set("events72.jsonl", 0.50, 0.90);
-    fresh_event_set("events73.jsonl", 0.89, 0.92);
+    // Pairwise precision 0.902 → 0.870 (B-cubed F1 0.931 → 0.933) when reports
+    // telling one story in their own words joined (`SAME_STORY_TOPIC`).
+    fresh_event_set("events73.jsonl", 0.86, 0.92);
     fresh_event_set("events74.jsonl", 0.37, 0.85);
     fresh_event_set("events75.jsonl", 0.87, 0.91);
 }
@@ -927,7 +937,7 @@ fn winter_city_mountain_city_typhoon_county_and_official_channels_sets_grouping(
 #[test]
 fn plains_county_metro_city_karst_county_and_island_city_sets_grouping() {
     fresh_event_set("events76.jsonl", 0.87, 0.93);
-    fresh_event_set("events77.jsonl", 0.82, 0.88);
+    fresh_event_set("events77.jsonl", 0.82, 0.89);
     fresh_event_set("events78.jsonl", 0.57, 0.90);
     fresh_event_set("events79.jsonl", 0.66, 0.90);
 }
@@ -939,7 +949,7 @@ fn plains_county_metro_city_karst_county_and_island_city_sets_grouping() {
 /// 0.724, B-cubed 0.905, 0.902, 0.944 and 0.911.
 #[test]
 fn loess_county_factory_city_schools_and_hill_county_sets_grouping() {
-    fresh_event_set("events80.jsonl", 0.57, 0.88);
+    fresh_event_set("events80.jsonl", 0.57, 0.89);
     fresh_event_set("events81.jsonl", 0.73, 0.88);
     fresh_event_set("events82.jsonl", 0.92, 0.92);
     fresh_event_set("events83.jsonl", 0.70, 0.89);

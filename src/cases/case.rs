@@ -368,7 +368,10 @@ pub const MAX_MEMBERS: usize = 24;
 /// most [`super::event::MAX_PLACES`] places and [`super::event::MAX_KINDS`]
 /// kinds, as the case's own union (a very long text names thousands).
 fn member_traits(event: &super::EventTraits) -> super::EventTraits {
-    let mut kept = super::EventTraits::default();
+    let mut kept = super::EventTraits {
+        topic: event.topic.clone(),
+        ..Default::default()
+    };
     kept.absorb_places_and_kinds(event);
     kept
 }
@@ -509,6 +512,11 @@ impl Case {
         self.item_count += 1;
         self.note_member(&item.event);
         self.event.absorb(&item.event);
+        self.event.topic = super::topic::blend(
+            &self.event.topic,
+            (self.item_count - 1) as f32,
+            &item.event.topic,
+        );
         self.last_event = Some(
             self.last_event
                 .map_or(item.happened_at(), |t| t.max(item.happened_at())),

@@ -14,7 +14,7 @@ pub const MAX_KINDS: usize = 16;
 pub const MAX_NAMES: usize = 24;
 
 /// The places and event kinds of one report or one case.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventTraits {
     /// Places as `level:stem` (`county:澜江`, `site:洋口化工园区`), sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -32,6 +32,11 @@ pub struct EventTraits {
     /// witness's post and the 通报 share when one of them names no place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
+    /// What the report is about in its own words ([`super::topic::topic_of`]):
+    /// content words with weights, sorted by word. A case's is its first
+    /// item's (the case compares each member's, [`super::Case::members`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topic: Vec<(String, f32)>,
 }
 
 impl EventTraits {

@@ -30,14 +30,15 @@ impl EventView {
 
 impl From<EventTraits> for EventView {
     fn from(e: EventTraits) -> Self {
-        // `recurs` is a grouping cue of one item and `names` are words the
-        // dictionary lacks (coinages as often as names): nothing for an
-        // analyst.
+        // `recurs` is a grouping cue of one item, `names` are words the
+        // dictionary lacks (coinages as often as names) and `topic` weights
+        // for comparing reports: nothing for an analyst.
         let EventTraits {
             places,
             kinds,
             recurs: _,
             names: _,
+            topic: _,
         } = e;
         EventView { places, kinds }
     }
