@@ -268,22 +268,43 @@ const PLACE_HERE_SUFFIXES: &[&str] = &[
 /// itself (巴黎街头: in the streets of Paris).
 const NOT_PLACE_HERE: &[&str] = &["街头", "街区", "街上", "街道上"];
 
-/// True when an abroad list's hit is the start of a name of a place here
-/// (万象街): every time the term stands in `text` it runs straight into a
-/// place-name ending. One use of it alone (德国之声 beside 德国路德维希港)
+/// Ends of the names of towns, villages and banners here. A foreign
+/// place's name inside one is a transliteration of a Mongolian, Uyghur or
+/// Tibetan name (查干布拉格镇 is no Prague, 巴林右旗 no Bahrain); no report
+/// of an event abroad writes a town there with 镇 or a village with 嘎查.
+/// Not a bare 县 (日本福岛县) or 旗 (美国旗舰店).
+const UNIT_HERE_SUFFIXES: &[&str] = &[
+    "镇", "乡", "村", "嘎查", "苏木", "左旗", "右旗", "前旗", "后旗", "中旗",
+];
+
+/// Words that start like a unit's ending but are no unit (缅甸镇压,
+/// 美国乡村音乐, 菲律宾村民).
+const NOT_UNIT_HERE: &[&str] = &[
+    "镇压", "镇定", "镇静", "乡村", "乡下", "乡愁", "村民", "村庄", "村落", "村子",
+];
+
+/// True when an abroad list's hit is part of the name of a place here:
+/// one of its uses in `text` runs straight into the ending of a town,
+/// village or banner (查干布拉格镇), or every use into a street's or an
+/// estate's (万象街). One use of it alone (德国之声 beside 德国路德维希港)
 /// is the foreign place.
 fn names_a_place_here(text: &str, hit: &RuleHit<'_>) -> bool {
     let [term] = hit.terms.as_slice() else {
         return false;
     };
+    let rest_after = |at: usize| text.get(at + term.len()..).unwrap_or("");
+    let runs_into = |rest: &str, ends: &[&str], not: &[&str]| {
+        ends.iter().any(|s| rest.starts_with(s)) && !not.iter().any(|s| rest.starts_with(s))
+    };
+    if text
+        .match_indices(*term)
+        .any(|(at, _)| runs_into(rest_after(at), UNIT_HERE_SUFFIXES, NOT_UNIT_HERE))
+    {
+        return true;
+    }
     let mut uses = text.match_indices(*term).peekable();
     uses.peek().is_some()
-        && uses.all(|(at, _)| {
-            text.get(at + term.len()..).is_some_and(|rest| {
-                PLACE_HERE_SUFFIXES.iter().any(|s| rest.starts_with(s))
-                    && !NOT_PLACE_HERE.iter().any(|s| rest.starts_with(s))
-            })
-        })
+        && uses.all(|(at, _)| runs_into(rest_after(at), PLACE_HERE_SUFFIXES, NOT_PLACE_HERE))
 }
 
 /// The learned model's say on the rules' categories: it drops a category
