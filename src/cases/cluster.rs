@@ -34,17 +34,17 @@ pub const UNPLACED_WINDOW_HOURS: i64 = 12;
 /// [`ClusterIndex::find`]).
 pub const NAME_WINDOW_HOURS: i64 = 72;
 
-/// Cosine of a report's topic and a case's ([`super::topic`], words many
-/// open cases share discounted) from which, in one category and where no
-/// place, town or kind clashes, they tell one story. Over 86 labelled sets
-/// 0.2 gained most: at 0.15 and 0.1 look-alikes join (precision 0.767 and
-/// 0.749 against 0.772), at 0.25 and 0.3 fewer reports of one event do.
+/// Similarity of a report's topic and a case's ([`super::topic`], words
+/// many open reports share discounted) from which, in one category and
+/// where no place, town or kind clashes, they tell one story. Chosen over
+/// the labelled sets against 0.1, 0.15, 0.25 and 0.3: lower let
+/// look-alikes join (the development set's pairwise precision 0.980 →
+/// 0.909 at 0.15), higher kept more reports of one event apart.
 pub const SAME_STORY_TOPIC: f32 = 0.2;
 
-/// Other open cases sharing a topic word that halve its weight
-/// ([`ClusterIndex::story_scale`]): 1, 2, 4 and 8 were within 0.002 of
-/// each other over the labelled sets, whose streams are sparse; a denser
-/// stream discounts its common words through the counts themselves.
+/// Other reports held in open cases whose topics share a word that halve
+/// its weight ([`ClusterIndex::story_scale`]); 1 to 8 were within 0.002 of
+/// each other over the labelled sets, whose streams are sparse.
 const SHARED_TOPIC_CASES: f32 = 2.0;
 /// Key lists longer than this (one entry per case write) belong to names
 /// too common to tell one case: they are not looked through.
@@ -151,8 +151,9 @@ pub struct ClusterIndex {
     keys: HashMap<String, Vec<u64>>,
     /// Cases with neither places nor kinds: few, compared one by one.
     unkeyed: Vec<u64>,
-    /// Of each topic word, how many cases held here have it in their
-    /// topic: see [`ClusterIndex::story_scale`].
+    /// Of each topic word, how many reports held here (a case's items, up
+    /// to its kept members) have it in their topic: see
+    /// [`ClusterIndex::story_scale`].
     topic_cases: HashMap<String, u32>,
     window: Duration,
     /// The latest event time seen: the index forgets what is older than it
@@ -207,6 +208,25 @@ fn bare_place_keys(lead: &str) -> impl Iterator<Item = String> {
     keys.sort();
     keys.dedup();
     keys.into_iter()
+}
+
+/// The topics a case counts in [`ClusterIndex::story_scale`]: its items'
+/// one by one (up to [`super::case::MAX_MEMBERS`]: a story's thousand
+/// reposts count as its first and latest few), else its own. Counted by
+/// item, not by case: where grouping has drawn many reports into few cases
+/// their common words must still weigh little.
+fn held_topics(case: &Signature) -> Vec<&Vec<(String, f32)>> {
+    let members: Vec<&Vec<(String, f32)>> = case
+        .members
+        .iter()
+        .map(|m| &m.topic)
+        .filter(|t| !t.is_empty())
+        .collect();
+    if members.is_empty() {
+        vec![&case.event.topic]
+    } else {
+        members
+    }
 }
 
 /// Appends `id` to the list of key `k` (allocating the key only when it is
@@ -426,15 +446,13 @@ impl ClusterIndex {
             Some(e) => e.last_event.max(at),
             None => at,
         };
-        if let Some(old) = self
-            .entries
-            .get(&case_id)
-            .map(|e| e.signature.event.topic.clone())
-        {
-            self.forget_topic(&old);
+        if let Some(old) = self.entries.get(&case_id).map(|e| e.signature.clone()) {
+            self.forget_topics(&old);
         }
-        for (w, _) in &signature.event.topic {
-            *self.topic_cases.entry(w.clone()).or_insert(0) += 1;
+        for topic in held_topics(&signature) {
+            for (w, _) in topic {
+                *self.topic_cases.entry(w.clone()).or_insert(0) += 1;
+            }
         }
         self.entries.insert(
             case_id,
@@ -458,7 +476,7 @@ impl ClusterIndex {
     /// Forgets a case (merged away by an analyst).
     pub fn remove(&mut self, case_id: u64) {
         if let Some(e) = self.entries.remove(&case_id) {
-            self.forget_topic(&e.signature.event.topic);
+            self.forget_topics(&e.signature);
         }
         self.unkeyed.retain(|&id| id != case_id);
     }
@@ -479,7 +497,7 @@ impl ClusterIndex {
         for (i, (at, id)) in by_time.into_iter().enumerate() {
             if now - at > window || i < excess {
                 if let Some(e) = self.entries.remove(&id) {
-                    self.forget_topic(&e.signature.event.topic);
+                    self.forget_topics(&e.signature);
                 }
             } else {
                 kept.push(id);
@@ -498,23 +516,25 @@ impl ClusterIndex {
     }
 
     /// Takes a case's topic words out of [`ClusterIndex::topic_cases`].
-    fn forget_topic(&mut self, topic: &[(String, f32)]) {
-        for (w, _) in topic {
-            if let Some(n) = self.topic_cases.get_mut(w) {
-                *n = n.saturating_sub(1);
-                if *n == 0 {
-                    self.topic_cases.remove(w);
+    fn forget_topics(&mut self, case: &Signature) {
+        for topic in held_topics(case) {
+            for (w, _) in topic {
+                if let Some(n) = self.topic_cases.get_mut(w) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        self.topic_cases.remove(w);
+                    }
                 }
             }
         }
     }
 
     /// How much a topic word counts in comparing an item with a case: in
-    /// full when at most one case held here has it, and less the more
-    /// other cases share it. A channel's boilerplate (every 交办单 of a
-    /// 网信办, every reply on a 留言板) is in many cases' topics and tells
-    /// none of their stories; one story's reposts are one case and do not
-    /// discount its own words.
+    /// full when at most one report held here has it, and less the more
+    /// others share it. A channel's boilerplate (every 交办单 of a 网信办,
+    /// every reply on a 留言板) is in many reports' topics and tells none
+    /// of their stories; a story's reposts count only as the members its
+    /// case keeps.
     fn story_scale(&self, word: &str) -> f32 {
         let others = self
             .topic_cases
