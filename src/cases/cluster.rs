@@ -442,13 +442,15 @@ impl ClusterIndex {
         for k in &keys {
             push_key(&mut self.keys, k, case_id);
         }
-        let last_event = match self.entries.get(&case_id) {
-            Some(e) => e.last_event.max(at),
+        // The old entry is replaced below: taken out rather than cloned to
+        // uncount its topics (this runs for every item grouped).
+        let last_event = match self.entries.remove(&case_id) {
+            Some(old) => {
+                self.forget_topics(&old.signature);
+                old.last_event.max(at)
+            }
             None => at,
         };
-        if let Some(old) = self.entries.get(&case_id).map(|e| e.signature.clone()) {
-            self.forget_topics(&old);
-        }
         for topic in held_topics(&signature) {
             for (w, _) in topic {
                 *self.topic_cases.entry(w.clone()).or_insert(0) += 1;

@@ -33,8 +33,8 @@ pub struct EventTraits {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
     /// What the report is about in its own words ([`super::topic::topic_of`]):
-    /// content words with weights, sorted by word. A case's is its first
-    /// item's (the case compares each member's, [`super::Case::members`]).
+    /// content words with weights, sorted by word. A case's is the running
+    /// average of its items' ([`super::topic::blend`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topic: Vec<(String, f32)>,
 }
