@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{Compared, EventTraits};
 use super::topic;
@@ -146,15 +146,15 @@ pub const MAX_CANDIDATES_PER_KEY: usize = 64;
 /// event kinds rather than scanned. Rebuilt from the store at start.
 #[derive(Debug, Clone)]
 pub struct ClusterIndex {
-    entries: HashMap<u64, Entry>,
+    entries: FxHashMap<u64, Entry>,
     /// Place stems and event kinds → cases carrying them.
-    keys: HashMap<String, Vec<u64>>,
+    keys: FxHashMap<String, Vec<u64>>,
     /// Cases with neither places nor kinds: few, compared one by one.
     unkeyed: Vec<u64>,
     /// Of each topic word, how many reports held here (a case's items, up
     /// to its kept members) have it in their topic: see
     /// [`ClusterIndex::story_scale`].
-    topic_cases: HashMap<String, u32>,
+    topic_cases: FxHashMap<String, u32>,
     window: Duration,
     /// The latest event time seen: the index forgets what is older than it
     /// by more than the window.
@@ -231,7 +231,7 @@ fn held_topics(case: &Signature) -> Vec<&Vec<(String, f32)>> {
 
 /// Appends `id` to the list of key `k` (allocating the key only when it is
 /// new: this runs for every key of every case write).
-fn push_key(keys: &mut HashMap<String, Vec<u64>>, k: &str, id: u64) {
+fn push_key(keys: &mut FxHashMap<String, Vec<u64>>, k: &str, id: u64) {
     match keys.get_mut(k) {
         Some(ids) => ids.push(id),
         None => {
@@ -240,15 +240,53 @@ fn push_key(keys: &mut HashMap<String, Vec<u64>>, k: &str, id: u64) {
     }
 }
 
+/// For each of `new`, the place in `old` of an equal element, matched in
+/// order (each of `old` at most once): a case's members after a write are
+/// those before, less one given up, plus the newest, so one pass finds
+/// what is unchanged.
+fn matched_in_order<T: PartialEq>(old: &[T], new: &[T]) -> Vec<Option<usize>> {
+    let mut next = 0;
+    new.iter()
+        .map(|n| {
+            let found = old
+                .get(next..)
+                .and_then(|rest| rest.iter().position(|o| o == n))
+                .map(|k| next + k);
+            if let Some(i) = found {
+                next = i + 1;
+            }
+            found
+        })
+        .collect()
+}
+
+/// The members of a rewritten case prepared for comparing: those it had
+/// before taken over as they were, the new ones prepared.
+fn reuse_compared(
+    old_traits: &[EventTraits],
+    old_compared: Vec<Compared>,
+    new_traits: &[EventTraits],
+) -> Vec<Compared> {
+    let mut old_compared: Vec<Option<Compared>> = old_compared.into_iter().map(Some).collect();
+    new_traits
+        .iter()
+        .zip(matched_in_order(old_traits, new_traits))
+        .map(|(t, was)| {
+            was.and_then(|i| old_compared.get_mut(i).and_then(Option::take))
+                .unwrap_or_else(|| Compared::of(t))
+        })
+        .collect()
+}
+
 impl ClusterIndex {
     /// An empty index; items join cases whose latest item happened within
     /// `window` of theirs.
     pub fn new(window: Duration) -> Self {
         Self {
-            entries: HashMap::new(),
-            keys: HashMap::new(),
+            entries: FxHashMap::default(),
+            keys: FxHashMap::default(),
             unkeyed: Vec::new(),
-            topic_cases: HashMap::new(),
+            topic_cases: FxHashMap::default(),
             window,
             horizon: None,
             upserts_since_prune: 0,
@@ -294,7 +332,7 @@ impl ClusterIndex {
             .chain(kind_keys)
             .chain(placeless)
             .collect();
-        let mut seen: HashSet<u64> = HashSet::new();
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
         let mut best: Option<(f64, u64)> = None;
         let mut unplaced: Vec<u64> = Vec::new();
         let mut consider = |id: u64, best: &mut Option<(f64, u64)>| -> bool {
@@ -442,25 +480,29 @@ impl ClusterIndex {
         for k in &keys {
             push_key(&mut self.keys, k, case_id);
         }
-        // The old entry is replaced below: taken out rather than cloned to
-        // uncount its topics (this runs for every item grouped).
-        let last_event = match self.entries.remove(&case_id) {
+        // A case grows by one member at a time (and past its limit gives
+        // up one): only what changed is counted and prepared again. Redoing
+        // all two dozen members' topics and traits on every write made each
+        // item grouped cost more the bigger its case had grown.
+        let (last_event, members) = match self.entries.remove(&case_id) {
             Some(old) => {
-                self.forget_topics(&old.signature);
-                old.last_event.max(at)
+                self.recount_topics(&old.signature, &signature);
+                let members =
+                    reuse_compared(&old.signature.members, old.members, &signature.members);
+                (old.last_event.max(at), members)
             }
-            None => at,
+            None => {
+                for topic in held_topics(&signature) {
+                    self.count_topic(topic);
+                }
+                (at, signature.members.iter().map(Compared::of).collect())
+            }
         };
-        for topic in held_topics(&signature) {
-            for (w, _) in topic {
-                *self.topic_cases.entry(w.clone()).or_insert(0) += 1;
-            }
-        }
         self.entries.insert(
             case_id,
             Entry {
                 compared: Compared::of(&signature.event),
-                members: signature.members.iter().map(Compared::of).collect(),
+                members,
                 signature,
                 keys,
                 last_event,
@@ -520,12 +562,48 @@ impl ClusterIndex {
     /// Takes a case's topic words out of [`ClusterIndex::topic_cases`].
     fn forget_topics(&mut self, case: &Signature) {
         for topic in held_topics(case) {
-            for (w, _) in topic {
-                if let Some(n) = self.topic_cases.get_mut(w) {
-                    *n = n.saturating_sub(1);
-                    if *n == 0 {
-                        self.topic_cases.remove(w);
-                    }
+            self.uncount_topic(topic);
+        }
+    }
+
+    /// Counts what a case's rewrite changed of the topics it holds
+    /// ([`held_topics`]): the members it gave up out, the new ones in.
+    fn recount_topics(&mut self, old: &Signature, new: &Signature) {
+        let old_held = held_topics(old);
+        let new_held = held_topics(new);
+        let mut kept = vec![false; old_held.len()];
+        for (topic, was) in new_held.iter().zip(matched_in_order(&old_held, &new_held)) {
+            match was {
+                Some(i) => kept[i] = true,
+                None => self.count_topic(topic),
+            }
+        }
+        for (topic, kept) in old_held.iter().zip(kept) {
+            if !kept {
+                self.uncount_topic(topic);
+            }
+        }
+    }
+
+    /// One more report holds these topic words.
+    fn count_topic(&mut self, topic: &[(String, f32)]) {
+        for (w, _) in topic {
+            match self.topic_cases.get_mut(w) {
+                Some(n) => *n += 1,
+                None => {
+                    self.topic_cases.insert(w.clone(), 1);
+                }
+            }
+        }
+    }
+
+    /// One report fewer holds these topic words.
+    fn uncount_topic(&mut self, topic: &[(String, f32)]) {
+        for (w, _) in topic {
+            if let Some(n) = self.topic_cases.get_mut(w) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.topic_cases.remove(w);
                 }
             }
         }
