@@ -1442,6 +1442,56 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
+    // events92–96, five more writers, scored with what had shipped before
+    // they were written (`d90c091`): a Tibetan-plateau county in the
+    // tourist summer (240 items), a north-eastern forestry town in deep
+    // winter (241), a city's stalled flats and vanished deposits (240), a
+    // county's elderly care in winter (241) and a south-western mining
+    // county in the rains (248); about 70 negatives each. First sight:
+    // positives flagged 0.917, 0.959, 0.953, 0.947 and 0.949. Lists were
+    // then written from their misses (quoted prices changed at the till,
+    // stray and loose dogs biting, villages fighting over pastures and
+    // boundaries, fees schools push on parents, high-interest clubs that
+    // vanish, old owners at a sales office after a price cut, deposits an
+    // agency keeps, pensions stopped and premiums taken twice, care homes
+    // without coal, children's blood lead; bribes before a doctor or a
+    // clerk acts, relief money docked, pay-first emergency care and
+    // ambulance gouging, dung thrown at a door, egg-giveaway health
+    // lectures, a probed official's abuses; shortage rumours, snowbound
+    // villages, a lost old man in the snow, 一下走了四个 for deaths; 上边限期
+    // 要回话): 0.935, 0.971, 0.971, 0.971 and 0.972. The model has not
+    // trained on them; it outvotes most of events92's remaining misses
+    // (dog bites, overcharging: new domains to it).
+    Holdout {
+        file: "events92.jsonl",
+        micro_f1: 0.91,
+        severity_exact: 0.82,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events93.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events94.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events95.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events96.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
