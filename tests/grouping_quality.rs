@@ -731,7 +731,9 @@ fn north_western_summer_and_port_city_sets_grouping() {
     fresh_event_set("events37.jsonl", 0.90, 0.91);
     // Precision 0.765 → 0.684 (13/17 → 13/19) with the model retrained
     // on events28–41: two more items read with a category join cases.
-    fresh_event_set("events38.jsonl", 0.66, 0.88);
+    // 0.741 → 0.632 (20/27 → 12/19) once a town in common joins reports
+    // only in one category: fewer pairs, right and wrong, are drawn in.
+    fresh_event_set("events38.jsonl", 0.62, 0.88);
 }
 
 /// Three sets by three more writers: a south-western tea county's spring
@@ -987,4 +989,25 @@ fn grassland_gig_economy_tea_county_chemical_park_and_wheat_county_sets_grouping
     fresh_event_set("events89.jsonl", 0.44, 0.88);
     fresh_event_set("events90.jsonl", 0.54, 0.87);
     fresh_event_set("events91.jsonl", 0.47, 0.87);
+}
+
+/// Five sets by five more writers: a Tibetan-plateau county's tourist
+/// summer, a north-eastern forestry town's winter, a city's stalled flats
+/// and vanished deposits, a county's elderly care in winter and a
+/// south-western mining county in the rains. With the lists and grouping
+/// they were first scored with (`d90c091`, before a town in common joined
+/// reports only in one category), pairwise precision 0.833, 0.421, 0.811,
+/// 0.702 and 0.308, B-cubed 0.919, 0.833, 0.906, 0.912 and 0.856; after,
+/// 0.938, 0.429, 0.811, 0.838 and 0.294, B-cubed 0.923, 0.837, 0.906,
+/// 0.919 and 0.855. events93 and 96 put many matters in one town (a
+/// hospital's wards, a gas poisoning and a pension rumour at 椴河镇) and
+/// many look-alikes in one week (two counties' landslides, two refuted
+/// rumours about resettlement money).
+#[test]
+fn plateau_forestry_town_property_care_homes_and_mining_county_sets_grouping() {
+    fresh_event_set("events92.jsonl", 0.90, 0.90);
+    fresh_event_set("events93.jsonl", 0.40, 0.81);
+    fresh_event_set("events94.jsonl", 0.78, 0.88);
+    fresh_event_set("events95.jsonl", 0.80, 0.89);
+    fresh_event_set("events96.jsonl", 0.27, 0.83);
 }

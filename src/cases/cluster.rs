@@ -712,7 +712,12 @@ fn similarity(
         // More than a county or a city in common: one side names the
         // other's town or site, or both name one sudden incident or one
         // place finer than a county.
-        let fine = fine_place();
+        // A town or site in common tells one happening in one category;
+        // across categories it is only a place where several matters are
+        // told (a town's ward closure, its gas poisoning and its pension
+        // rumour, each read as "hospital" from 医院 or 送医).
+        let misreading = |s: &Signature| s.categories.contains(&Category::Policy);
+        let fine = fine_place() && (categories_shared || misreading(item) || misreading(case));
         let close = mentioned || item_traits.acute_shared(case_traits) || fine;
         // All two reports may share is a county or a city and a kind of
         // ongoing matter read loosely from their wording (pollution from
@@ -726,7 +731,6 @@ fn similarity(
         // policy, its 辟谣 as interest): a snowstorm, a school canteen and
         // a kindergarten's fees in one city the same day are three (their
         // kinds all read "food").
-        let misreading = |s: &Signature| s.categories.contains(&Category::Policy);
         let one_happening = close || categories_shared || misreading(item) || misreading(case);
         // A disaster and what it left behind (a typhoon and an estate's
         // water cut after it) share a county and the disaster's kind but no
