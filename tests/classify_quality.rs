@@ -1427,7 +1427,9 @@ const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "events89.jsonl",
         micro_f1: 0.94,
-        severity_exact: 0.90,
+        // Over 0.90 → 0.898: two directive items whose only sign of reach was
+        // their deadline's date (于9月20日前) no longer read 日前 as "lately".
+        severity_exact: 0.89,
         negatives_flagged: Some(0.03),
     },
     Holdout {

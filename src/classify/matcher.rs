@@ -73,6 +73,20 @@ fn figurative(after: &str) -> bool {
         .any(|m| a.starts_with(m))
 }
 
+/// Terms that, right after a day's number, are the end of a date rather
+/// than a word: 日前 is "recently" (日前，县里通报), but 于9月8日前完成 is
+/// "before the 8th".
+const DATE_TAILS: &[&str] = &["日前"];
+
+/// True when the text before a hit ends with a number (8, 十八): the hit
+/// is then the tail of a date (see [`DATE_TAILS`]).
+fn after_number(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十廿".contains(c))
+}
+
 /// Filler between a negation and the term (未造成人员伤亡, 无任何损失,
 /// 没有发现裂缝, 没有发生火灾).
 const FILLERS: &[&str] = &["人员", "任何", "收到", "发现", "出现", "造成", "发生"];
@@ -339,6 +353,8 @@ impl Matcher {
                 && !negated(&text[..start])
                 && bounds.is_boundary(start)
                 && bounds.is_boundary(end)
+                && !(after_number(&text[..start])
+                    && DATE_TAILS.contains(&self.terms[term as usize].as_str()))
             {
                 if figurative(&text[end..]) {
                     if self.is_exclusion(term) {
@@ -682,6 +698,9 @@ mod tests {
         assert!(negated("事故无人"));
         assert!(negated("未造成人员"));
         assert!(negated("暂未收到人员"));
+        assert!(after_number("请于9月8"));
+        assert!(after_number("十二月十八"));
+        assert!(!after_number("县里"));
         assert!(figurative("似的，锅底全黑了"));
         assert!(figurative("过一样"));
         assert!(figurative("般涌来"));

@@ -513,6 +513,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
     }
     none_survived(text, numbers, &mut out);
+    countless_deaths(text, numbers, &quoted, &mut out);
     sick_in_sentence(text, numbers, &quoted, &mut out);
     aboard_missing(text, numbers, &quoted, &mut out);
     // The missing were found (失联人员已全部找到, 均已遇难): the later death
@@ -531,6 +532,66 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
     }
     out
+}
+
+/// Death words said with no count of their own (…中毒,经送医抢救无效死亡).
+const COUNTLESS_DEATHS: &[&str] = &[
+    "抢救无效死亡",
+    "抢救无效身亡",
+    "抢救无效不幸死亡",
+    "抢救无效不幸身亡",
+];
+
+/// The only characters that may open a clause before a
+/// [`COUNTLESS_DEATHS`] word for it to tell of the clause before: 经, 后经,
+/// 送医后, 经医院, 均 (a noun such as 司机经 names who died).
+const DEATH_LEAD_CHARS: &str = "经后均送医院终因但";
+
+/// A clause that opens with a death and no count of its own tells of the
+/// people counted in the clause before it, in the same sentence:
+/// 4人被发现一氧化碳中毒,经送医抢救无效死亡 is four dead, not four poisoned.
+/// Only when that clause counts people once: with two counts (3人受伤、2人
+/// 被困) the death cannot say whose.
+fn countless_deaths(
+    text: &str,
+    numbers: &[Number],
+    quoted: &[(usize, usize)],
+    out: &mut Casualties,
+) {
+    for word in COUNTLESS_DEATHS {
+        for (at, _) in text.match_indices(word) {
+            let head = &text[..at];
+            let Some(comma) = head.rfind(',') else {
+                continue;
+            };
+            if !head[comma + 1..]
+                .chars()
+                .all(|c| DEATH_LEAD_CHARS.contains(c))
+            {
+                continue;
+            }
+            let prev = &head[..comma];
+            let prev_start = prev
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_clause_end(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let counts: Vec<&Number> = numbers
+                .iter()
+                .filter(|n| n.start >= prev_start && n.end <= comma)
+                .filter(|n| !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e))
+                .filter(|n| {
+                    PEOPLE
+                        .iter()
+                        .any(|p| *p != "个" && text[n.end..].starts_with(p))
+                })
+                .collect();
+            if let [n] = counts.as_slice() {
+                let phrase = snippet(text, prev_start, at + word.len(), n.start, at + word.len());
+                out.record(CasualtyKind::Dead, n.value, &phrase);
+            }
+        }
+    }
 }
 
 /// Words that say some are still missing after others were found.
@@ -1438,6 +1499,23 @@ mod tests {
         // Nor without a full stop around a witness's count of the sick.
         let text = format!("上吐下泻{}", "有3个人来".repeat(100_000));
         assert_eq!(extract_casualties(&text, false).count(Sickened), 3.0);
+    }
+
+    #[test]
+    fn a_death_told_without_a_count_is_of_the_people_counted_before_it() {
+        let dead = |t: &str| extract_casualties(t, false).count(Dead);
+        assert_eq!(dead("4人被发现一氧化碳中毒,经送医抢救无效死亡"), 4.0);
+        assert_eq!(
+            dead(
+                "该乡3名村民饮用散装白酒后出现头痛、视物模糊等症状,经抢救无效死亡,另有4人住院治疗"
+            ),
+            3.0
+        );
+        // A count of its own, or someone named, says who died.
+        assert_eq!(dead("事故造成5人受伤,其中1人经抢救无效死亡"), 1.0);
+        assert_eq!(dead("一辆载有30人的大巴侧翻,司机经抢救无效死亡"), 0.0);
+        // Two counts before it: whose death is not said.
+        assert_eq!(dead("3人受伤、2人被困,经抢救无效死亡"), 0.0);
     }
 
     #[test]
