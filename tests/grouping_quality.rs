@@ -938,7 +938,10 @@ fn winter_city_mountain_city_typhoon_county_and_official_channels_sets_grouping(
 /// 0.922 and 0.918.
 #[test]
 fn plains_county_metro_city_karst_county_and_island_city_sets_grouping() {
-    fresh_event_set("events76.jsonl", 0.87, 0.93);
+    // Precision 0.872 → 0.857 (34/39 → 30/35) once a policy misreading
+    // joins across categories only on a matched term or its story's words:
+    // fewer pairs, right and wrong, are drawn in.
+    fresh_event_set("events76.jsonl", 0.84, 0.93);
     fresh_event_set("events77.jsonl", 0.82, 0.89);
     fresh_event_set("events78.jsonl", 0.56, 0.90);
     fresh_event_set("events79.jsonl", 0.65, 0.90);

@@ -716,8 +716,15 @@ fn similarity(
         // across categories it is only a place where several matters are
         // told (a town's ward closure, its gas poisoning and its pension
         // rumour, each read as "hospital" from 医院 or 送医).
+        // A policy misreading and its refutation are one matter across
+        // categories (a rumoured water cut reads as policy, its 辟谣 as
+        // interest) when they share a matched term or their story's words;
+        // a case that took in a rumour is no reason for every other matter
+        // at its town to join it.
         let misreading = |s: &Signature| s.categories.contains(&Category::Policy);
-        let fine = fine_place() && (categories_shared || misreading(item) || misreading(case));
+        let misread_matter =
+            (misreading(item) || misreading(case)) && (shared > 0 || story() >= SAME_STORY_TOPIC);
+        let fine = fine_place() && (categories_shared || misread_matter);
         let close = mentioned || item_traits.acute_shared(case_traits) || fine;
         // All two reports may share is a county or a city and a kind of
         // ongoing matter read loosely from their wording (pollution from
@@ -731,12 +738,11 @@ fn similarity(
         // policy, its 辟谣 as interest): a snowstorm, a school canteen and
         // a kindergarten's fees in one city the same day are three (their
         // kinds all read "food").
-        let one_happening = close || categories_shared || misreading(item) || misreading(case);
+        let one_happening = close || categories_shared || misread_matter;
         // A disaster and what it left behind (a typhoon and an estate's
         // water cut after it) share a county and the disaster's kind but no
         // category: two happenings unless one names the other's place.
-        let aftermath =
-            !categories_shared && !misreading(item) && !misreading(case) && !mentioned && !fine;
+        let aftermath = !categories_shared && !misread_matter && !mentioned && !fine;
         if ((soon && one_happening) || !loose) && !aftermath {
             // One place, one kind of incident, one window: one happening,
             // however differently it is told (a colloquial post and a
