@@ -1494,6 +1494,54 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.85,
         negatives_flagged: Some(0.03),
     },
+    // events97–101, five more writers, scored with what had shipped before
+    // they were written (`a0d5600`, the lists above included): a coastal
+    // city's food safety in autumn (240 items), a county's villages and
+    // land (244), a provincial capital's hospitals and medical insurance
+    // (245), a river port city's flood season (240) and a city's private
+    // schools (245); about 70 negatives each. First sight: positives
+    // flagged 0.929, 0.966, 0.896, 0.924 and 0.977. Lists were then written
+    // from their misses (mouldy bread, shrimp-washing powder, ghost
+    // kitchens, plastic-rice rumours, shellfish poison, night-market noise,
+    // 一律判刑 rumours; ER queues, dialysis shortages, closed clinics,
+    // carers' and parking fees, overwork deaths, dumped medical waste,
+    // drunk ambulance drivers, foetal-sex tests; reservoir releases, breach
+    // rumours and videos, slow shelters, diverted relief, insurers that will
+    // not assess, flood-diversion rumours; cadres' thugs, smashed coffins,
+    // vote-buying, well-water prices, village merging; fake diplomas and
+    // refunds): 0.976, 0.994, 0.936, 0.947 and 0.983. The model has not
+    // trained on them; it outvotes much of what events99 and events100
+    // still miss (crowded emergency rooms, kickbacks, piping at a dike).
+    Holdout {
+        file: "events97.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events98.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events99.jsonl",
+        micro_f1: 0.85,
+        severity_exact: 0.83,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events100.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.9,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events101.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
