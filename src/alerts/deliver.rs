@@ -242,8 +242,11 @@ impl Sender {
             match result {
                 Ok(()) => {
                     metrics.alert(&hook.name, AlertOutcome::Sent);
-                    self.note(hook, None).await;
+                    // The delivery's fate is written before the webhook's
+                    // state, so that a reader never sees a webhook's new
+                    // state beside the alert it was about still queued.
                     self.finish(Ok(d.clone())).await;
+                    self.note(hook, None).await;
                     tracing::info!(webhook = %hook.name, event = %d.event, case = d.case_id, "alert delivered");
                     sent += 1;
                 }
@@ -258,7 +261,6 @@ impl Sender {
                             AlertOutcome::Retried
                         },
                     );
-                    self.note(hook, Some(&e)).await;
                     d.attempts += 1;
                     d.last_error = Some(e.message.clone());
                     let expired =
@@ -275,6 +277,7 @@ impl Sender {
                         tracing::warn!(webhook = %hook.name, event = %d.event, attempts = d.attempts, retry_in_s = wait, error = %e.message, "alert not delivered");
                         self.retry(d).await;
                     }
+                    self.note(hook, Some(&e)).await;
                 }
             }
         }
