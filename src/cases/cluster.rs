@@ -848,6 +848,21 @@ mod tests {
     }
 
     #[test]
+    fn a_case_rewrite_matches_the_members_it_kept() {
+        // One appended; one given up (the second) and one appended; reordered.
+        assert_eq!(
+            matched_in_order(&[1, 2, 3], &[1, 2, 3, 4]),
+            vec![Some(0), Some(1), Some(2), None]
+        );
+        assert_eq!(
+            matched_in_order(&[1, 2, 3, 4], &[1, 3, 4, 5]),
+            vec![Some(0), Some(2), Some(3), None]
+        );
+        assert_eq!(matched_in_order(&[1, 2], &[2, 1]), vec![Some(1), None]);
+        assert_eq!(matched_in_order::<u8>(&[], &[7]), vec![None]);
+    }
+
+    #[test]
     fn simhash_is_stable_and_close_for_near_copies() {
         let a = [
             "某",
