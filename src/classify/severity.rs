@@ -206,6 +206,9 @@ const WORDS_BEFORE_COUNT: &[(&str, CasualtyKind)] = &[
     // 井下冒顶，困了十几个人: trapped, counted with the missing.
     ("困了", CasualtyKind::Missing),
     ("困住了", CasualtyKind::Missing),
+    // 滑坡埋了十几个人: buried, counted with the missing.
+    ("埋了", CasualtyKind::Missing),
+    ("埋住了", CasualtyKind::Missing),
 ];
 
 /// Units of time a bare 个 may count (七八个小时, 三个月, 三个晚上).
@@ -309,7 +312,7 @@ const NOT_OUT: &[&str] = &["没出来", "还没出来", "都没出来", "冇出�
 const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
-    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困', '滴',
+    '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困', '滴', '埋',
 ];
 
 /// Counter words after a number of people.
@@ -359,6 +362,9 @@ const MISSING_FOUND: &[&str] = &[
     "全部遇难",
     "全部获救",
     "均已获救",
+    // 埋了四个工人,挖出来两个人已经没了: those dug out are counted as
+    // what they were found to be.
+    "挖出来",
 ];
 
 /// Words that say "none" before a casualty word: 无人员伤亡, 未造成人员死亡.
@@ -520,7 +526,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     // toll counts them, and counting them again would double the figure.
     // Those still missing (已找到2名遇难者 仍有1人失联) are the only missing
     // then: the earlier count of the missing holds the found dead too.
-    if MISSING_FOUND.iter().any(|w| text.contains(w)) {
+    if says_found(text) {
         match still_missing(text, numbers) {
             // Said, without a count beside the words: the counts read stand.
             Some(None) => {}
@@ -592,6 +598,15 @@ fn countless_deaths(
             }
         }
     }
+}
+
+/// True when the text says the missing were found ([`MISSING_FOUND`]),
+/// not that they were not (一个都没挖出来).
+fn says_found(text: &str) -> bool {
+    MISSING_FOUND.iter().any(|w| {
+        text.match_indices(w)
+            .any(|(at, _)| !["没", "未", "不"].iter().any(|n| text[..at].ends_with(n)))
+    })
 }
 
 /// Words that say some are still missing after others were found.
@@ -1499,6 +1514,17 @@ mod tests {
         // Nor without a full stop around a witness's count of the sick.
         let text = format!("上吐下泻{}", "有3个人来".repeat(100_000));
         assert_eq!(extract_casualties(&text, false).count(Sickened), 3.0);
+    }
+
+    #[test]
+    fn the_buried_count_with_the_missing_until_dug_out() {
+        let c = |t: &str| extract_casualties(t, false);
+        assert_eq!(
+            c("后山滑坡埋了十几个人,挖了一天一个都没挖出来").count(Missing),
+            10.0
+        );
+        let dug = c("房子塌下来了,埋了四个干活的工人,挖出来两个人已经没了,另外两个送医院了");
+        assert_eq!(dug.count(Missing), 0.0);
     }
 
     #[test]
