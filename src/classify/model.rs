@@ -656,11 +656,11 @@ impl Model {
     /// Whether every 3-gram's two 2-grams are in the index (see
     /// [`Model::nested`]).
     fn three_grams_nested(&self) -> bool {
-        const CHAR: u64 = (1 << 21) - 1;
-        self.index.keys().filter(|k| *k >> 63 == 0).all(|k| {
-            let [x, y, z] = [(k >> 42) & CHAR, (k >> 21) & CHAR, k & CHAR];
-            self.index.contains_key(&((1 << 63) | (x << 21) | y))
-                && self.index.contains_key(&((1 << 63) | (y << 21) | z))
+        self.index.keys().all(|&k| match key_chars(k) {
+            ([x, y, z], 3) => {
+                self.index.contains_key(&key2(x, y)) && self.index.contains_key(&key2(y, z))
+            }
+            _ => true,
         })
     }
 
@@ -825,14 +825,19 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
 
 /// The text of an n-gram key.
 fn term_of(key: u64) -> String {
+    let (chars, len) = key_chars(key);
+    chars[..len].iter().collect()
+}
+
+/// The characters of an n-gram key ([`key2`], [`key3`]) and how many
+/// there are.
+fn key_chars(key: u64) -> ([char; 3], usize) {
     let mask = (1u64 << 21) - 1;
-    let ch = |v: u64| char::from_u32(v as u32).unwrap_or('\u{fffd}');
+    let ch = |v: u64| char::from_u32((v & mask) as u32).unwrap_or('\u{fffd}');
     if key >> 63 == 1 {
-        [ch((key >> 21) & mask), ch(key & mask)].iter().collect()
+        ([ch(key >> 21), ch(key), '\0'], 2)
     } else {
-        [ch(key >> 42), ch((key >> 21) & mask), ch(key & mask)]
-            .iter()
-            .collect()
+        ([ch(key >> 42), ch(key >> 21), ch(key)], 3)
     }
 }
 
