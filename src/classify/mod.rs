@@ -15,6 +15,7 @@
 
 pub mod classifier;
 pub mod explain;
+mod grams;
 pub mod matcher;
 pub mod model;
 pub mod reach;
