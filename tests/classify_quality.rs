@@ -1542,6 +1542,57 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
+    // events102–106, five more writers, scored with what had shipped before
+    // they were written (`0a26e11`, the lists above included): an oasis
+    // county's cotton and fruit harvest (242 items), high-rise
+    // neighbourhoods in spring (247), a hilly county's environment in
+    // summer (245), a prefecture city's officials and administration (242)
+    // and a mountain county's roads in the festival season (240); about 70
+    // negatives each. First sight: positives flagged 0.977, 0.932, 0.971,
+    // 0.907 and 0.971. Lists were then written from their misses (small
+    // vendors fined more than they earn, hidden speed cameras, roads dug up
+    // for months, contribution gaps that block retirement, crops pulled up
+    // for an inspection, charging sheds too few or broken, fees enforced by
+    // cutting access cards, falling facade tiles, hidden discharge pipes,
+    // quarry trucks through villages, faked monitoring data, buyers who run
+    // off unpaid, irrigation turns; takings without a receipt, water cut
+    // from an old woman, officials' 知道我是谁 and drunk driving, cadres'
+    // banquets, secret village accounts, beatings at after-school care,
+    // poisoned fish sold; lifts trapping people, a bridge washed away with
+    // people on it, cars stranded at a toll station; policy misquoted to
+    // collect a fee, rumours of ended toll-free holidays): 0.994, 0.966,
+    // 0.994, 0.953 and 0.988. The model has not trained on them; it still
+    // outvotes a rule's match in most of what they miss.
+    Holdout {
+        file: "events102.jsonl",
+        micro_f1: 0.98,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events103.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events104.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.05),
+    },
+    Holdout {
+        file: "events105.jsonl",
+        micro_f1: 0.88,
+        severity_exact: 0.84,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events106.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
