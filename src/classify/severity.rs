@@ -471,7 +471,10 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         {
             continue;
         }
+        // 12人遇难21人被困 (a headline): a count whose own predicate
+        // follows it is not the count of the word before it.
         if let Some(unit) = PEOPLE.iter().find(|p| after.starts_with(**p))
+            && !has_own_predicate(&after[unit.len()..])
             && let Some((kind, word_start)) = word_right_before(before)
         {
             let start = clause_start + word_start;
@@ -500,7 +503,9 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // 死亡人数升至15人, 受伤12人, 遇难者增至20人.
         if let Some((kind, word_start)) = word_before(before) {
-            let unit = PEOPLE.iter().any(|p| after.starts_with(p));
+            let unit = PEOPLE
+                .iter()
+                .any(|p| after.starts_with(p) && !has_own_predicate(&after[p.len()..]));
             let count_phrase = before.contains("人数") || before.contains("数字");
             // 死亡人数同比下降14.3%, 死亡人数较近五年均值: a rate or a span
             // of time beside 人数, not a count of people.
@@ -522,6 +527,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     countless_deaths(text, numbers, &quoted, &mut out);
     sick_in_sentence(text, numbers, &quoted, &mut out);
     aboard_missing(text, numbers, &quoted, &mut out);
+    trapped_missing(text, numbers, &quoted, &mut out);
     // The missing were found (失联人员已全部找到, 均已遇难): the later death
     // toll counts them, and counting them again would double the figure.
     // Those still missing (已找到2名遇难者 仍有1人失联) are the only missing
@@ -685,6 +691,117 @@ fn says_saved(text: &str) -> bool {
                 .any(|n| text[..i].ends_with(n))
         })
     })
+}
+
+/// Whether the words right after a count of people say they were trapped
+/// or saved (12人遇难21人被困: the 21 were trapped, not killed). Casualty
+/// words are not asked: 死了三个伤了五个 tells each count after its word.
+fn has_own_predicate(rest: &str) -> bool {
+    ["被困", "受困", "获救", "被救"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
+/// Where the trapped are out of reach until they are dug or pumped out:
+/// underground, in a tunnel, under a collapse.
+const OUT_OF_REACH: &[&str] = &[
+    "井下",
+    "矿工",
+    "煤矿",
+    "矿井",
+    "透水",
+    "冒顶",
+    "塌方",
+    "坍塌",
+    "倒塌",
+    "废墟",
+    "掩埋",
+    "隧道",
+    "瓦斯",
+    "滑坡",
+    "泥石流",
+];
+
+/// Words that say the trapped were brought out, alive or not. Not 安全升井:
+/// 38人安全升井,8人被困 tells of the others.
+const BROUGHT_OUT: &[&str] = &[
+    "救出",
+    "获救",
+    "找到",
+    "全部升井",
+    "均已升井",
+    "成功升井",
+    "脱困",
+    "脱险",
+];
+
+/// Characters between a count and 被困 in one phrase (12名矿工被困,
+/// 被困井下的12名矿工, 被困人员为5人).
+const TRAPPED_GAP: usize = 6;
+
+/// People trapped underground or under a collapse (透水事故,5人被困; 12名
+/// 作业人员被困洞内) are counted with the missing until the text says they
+/// were brought out: JUDGEMENT.md's 死亡（含失踪）, as analysts read a mine's
+/// trapped crew. A lift, a ride or a flood's islet traps people who are
+/// reached in the open: those are not counted.
+fn trapped_missing(
+    text: &str,
+    numbers: &[Number],
+    quoted: &[(usize, usize)],
+    out: &mut Casualties,
+) {
+    if !text.contains("被困")
+        || !OUT_OF_REACH.iter().any(|w| text.contains(w))
+        || BROUGHT_OUT.iter().any(|w| {
+            text.match_indices(w).any(|(i, _)| {
+                !["没", "未", "尚未", "没有"]
+                    .iter()
+                    .any(|n| text[..i].ends_with(n))
+            })
+        })
+    {
+        return;
+    }
+    for (at, _) in text.match_indices("被困") {
+        let after = at + "被困".len();
+        // The count nearest the word, before it (5人被困, 12名矿工被困) or
+        // after it (被困8人, 被困井下的12名矿工).
+        let count = numbers
+            .iter()
+            .filter(|n| n.value >= 1.0 && n.value.fract() == 0.0)
+            .filter(|n| !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e))
+            .filter_map(|n| {
+                let unit = PEOPLE
+                    .iter()
+                    .find(|p| **p != "个" && text[n.end..].starts_with(**p))?;
+                let unit_end = n.end + unit.len();
+                let gap = |from: usize, to: usize| {
+                    (from <= to && {
+                        let between = &text[from..to];
+                        between.chars().count() <= TRAPPED_GAP
+                            && !between.chars().any(|c| c == '、' || is_clause_end(c))
+                    })
+                    .then_some(to - from)
+                };
+                gap(unit_end, at)
+                    .or_else(|| gap(after, n.start))
+                    .map(|d| (d, n))
+            })
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, n)| n);
+        // 7名工人被困。经救援,3人受伤,4人经抢救无效死亡: the trapped are
+        // all among the dead and hurt the text counts.
+        let accounted: f64 = out
+            .figures
+            .iter()
+            .filter(|f| f.kind != CasualtyKind::Missing)
+            .map(|f| f.count)
+            .sum();
+        if let Some(n) = count.filter(|n| n.value > accounted) {
+            let (from, to) = (n.start.min(at), (n.end).max(after));
+            out.record(CasualtyKind::Missing, n.value, &text[from..to]);
+        }
+    }
 }
 
 /// Characters around a loss of contact searched for the count aboard.
@@ -1056,7 +1173,12 @@ fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
     if let Some(found) = word_right_before(before) {
         return Some(found);
     }
-    let tail_start = before.len() - suffix_chars(before, 10).len();
+    let mut tail_start = before.len() - suffix_chars(before, 10).len();
+    // A 、 ends the item of a list it is in: in 12人遇难、21人被困 the 21 are
+    // not of 遇难.
+    if let Some(i) = before[tail_start..].rfind('、') {
+        tail_start += i + '、'.len_utf8();
+    }
     let tail = &before[tail_start..];
     let (pos, _, kind) = tail
         .char_indices()
@@ -1353,6 +1475,29 @@ mod tests {
             ("十几个人被拉到医院", vec![(Sickened, 10.0)]),
             ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
             ("井下冒顶，困了十几个人", vec![(Missing, 10.0)]),
+            // Trapped underground or under a collapse: missing until
+            // brought out; trapped in a lift or on a ride: not counted.
+            (
+                "透水事故,当班下井12人中7人自行升井,5人被困",
+                vec![(Missing, 5.0)],
+            ),
+            ("隧道塌方,12名作业人员被困洞内", vec![(Missing, 12.0)]),
+            ("井下5名被困矿工仍未联系上", vec![(Missing, 5.0)]),
+            ("已确认12人遇难、21人被困", vec![(Dead, 12.0)]),
+            (
+                "瓦斯爆炸,已确认12人遇难、21人被困",
+                vec![(Dead, 12.0), (Missing, 21.0)],
+            ),
+            ("隧道塌方,4名工人被困,经过20个小时全部救出", vec![]),
+            ("电梯故障停梯,7名乘客被困约40分钟", vec![]),
+            (
+                "煤矿瓦斯爆炸 12人遇难21人被困",
+                vec![(Dead, 12.0), (Missing, 21.0)],
+            ),
+            (
+                "脚手架坍塌,7名工人被困。经救援,3人受伤送医,4人经抢救无效死亡",
+                vec![(Dead, 4.0), (Injured, 3.0)],
+            ),
             // A witness's count apart from the word for the illness.
             (
                 "下午一个接一个上吐下泻，整个工地二十几个人都拉到县医院去了",
