@@ -781,7 +781,7 @@ fn trapped_missing(
                         between.chars().count() <= TRAPPED_GAP
                             && !between.chars().any(|c| c == '、' || is_clause_end(c))
                     })
-                    .then_some(to - from)
+                    .then(|| to - from)
                 };
                 gap(unit_end, at)
                     .or_else(|| gap(after, n.start))
