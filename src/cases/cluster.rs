@@ -349,7 +349,10 @@ impl ClusterIndex {
             // An ongoing matter keeps its case for weeks, unless the report
             // says it happened again (又停电了): then it is a new incident.
             let within = gap <= self.window
-                || (!compared.recurs && compared.ongoing_matter_shared(&e.compared));
+                || (!compared.recurs && compared.ongoing_matter_shared(&e.compared))
+                || (!compared.recurs
+                    && compared.incident_code_shared(&e.compared)
+                    && !compared.kinds_conflict(&e.compared));
             if within {
                 let soon = gap <= Duration::hours(LOOSE_WINDOW_HOURS);
                 // Read only where the topics decide (see `similarity`).

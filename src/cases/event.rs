@@ -753,6 +753,10 @@ const RECURRENCE: &[&str] = &[
     "又淹了",
 ];
 
+/// Words before an incident code that name it as the background of
+/// another happening (继“3·18”事故后, 距“7·14”事故仅一周, 此前“5·2”事故).
+const BACKGROUND_CUES: &[&str] = &["继", "距", "此前", "之前", "上次", "去年", "前不久", "吸取"];
+
 /// Reads the places and event kinds of normalized text. `regions` are the
 /// jurisdiction's places the classifier found (canonical names).
 pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
@@ -781,9 +785,43 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
                 .iter()
                 .take_while(|d| d.is_ascii_digit())
                 .collect();
-            if (1..=2).contains(&left.len()) && (1..=2).contains(&right.len()) {
+            // 继“3·18”事故后, 距“7·14”爆炸事故仅一周: an earlier incident
+            // named as the background of a new one does not name this one.
+            let lead: String = chars[..i.saturating_sub(left.len())]
+                .iter()
+                .rev()
+                .take(6)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let background = BACKGROUND_CUES.iter().any(|w| lead.contains(w));
+            if (1..=2).contains(&left.len()) && (1..=2).contains(&right.len()) && !background {
                 out.places.push(format!("code:{left}·{right}"));
             }
+        }
+    }
+    // “鳌渔12078” (a vessel's designation in quotes): one boat names the
+    // happening it was in.
+    for quoted in text.split('“').skip(1).filter_map(|q| q.split('”').next()) {
+        let han = quoted
+            .chars()
+            .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        let rest: String = quoted.chars().skip(han).filter(|c| *c != '·').collect();
+        // The designation's last character says what it is: a fishing,
+        // cargo, tanker, passenger or tug boat (掌上12333 is an app).
+        let vessel = quoted
+            .chars()
+            .nth(han.wrapping_sub(1))
+            .is_some_and(|c| "渔货油客拖轮".contains(c));
+        if (1..=4).contains(&han)
+            && vessel
+            && (3..=8).contains(&rest.chars().count())
+            && rest.chars().all(|c| c.is_ascii_alphanumeric())
+            && rest.chars().filter(char::is_ascii_digit).count() >= 3
+        {
+            out.places.push(format!("code:{quoted}"));
         }
     }
     // #澜江# or #澜江热点#: a local topic names its place.
@@ -1345,6 +1383,18 @@ impl Compared {
             })
     }
 
+    /// True when the two name one incident code (“7·16”事故, the vessel
+    /// “鳌渔12078”): officials coin it for one happening, and its
+    /// investigation and accountability reports weeks later still carry it.
+    pub fn incident_code_shared(&self, other: &Compared) -> bool {
+        self.places.iter().filter(|a| a.level == "code").any(|a| {
+            other
+                .places
+                .iter()
+                .any(|b| b.level == "code" && a.stem == b.stem)
+        })
+    }
+
     /// True when the two share a sudden-incident kind (a fire and a fire).
     pub fn acute_shared(&self, other: &Compared) -> bool {
         self.acute.iter().any(|k| other.acute.contains(k))
@@ -1441,6 +1491,22 @@ mod tests {
         assert_eq!(e.kinds, vec!["explosion".to_string()]);
         let e = ev("昨晚送到县医院急诊");
         assert!(!e.places.iter().any(|p| p.starts_with("county:")), "{e:?}");
+    }
+
+    #[test]
+    fn incident_codes_name_the_happening_they_were_coined_for() {
+        let has = |t: &str, code: &str| ev(t).places.contains(&code.to_string());
+        assert!(has("“7·16”事故调查报告公布", "code:7·16"));
+        assert!(has("渔船“鳌渔12078”在外海翻沉", "code:鳌渔12078"));
+        // An app, and an earlier incident named as a new one's background.
+        assert!(
+            !ev("可通过“掌上12333”办理")
+                .places
+                .iter()
+                .any(|p| p.starts_with("code:"))
+        );
+        assert!(!has("这是继“3·18”事故后又一起煤矿事故", "code:3·18"));
+        assert!(!has("距该园区“7·14”爆炸事故仅一周", "code:7·14"));
     }
 
     #[test]
