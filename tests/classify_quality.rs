@@ -1645,6 +1645,54 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
+    // events112–116, five more writers, scored with what had shipped before
+    // they were written (`04eb994`, the lists above included): a county's
+    // building sites (240 items), a city's utilities in a hot summer (245),
+    // a mountain county's holiday tourism (241), a city's elderly and
+    // disabled residents (243) and a county's farms and rural markets
+    // (245); about 70 negatives each. First sight: positives flagged 0.953,
+    // 0.965, 0.947, 0.889 and 0.989. Lists were then written from their
+    // misses (works that overrun, night piling, contractors who put pay off
+    // season by season, cloudy or red tap water, taps that drip, quarry
+    // blasting, forced shuttle buses, holiday room prices, villagers over
+    // ticket revenue, closed elders' canteens, late pensions and frozen
+    // cards, wheelchairs turned away, merged care homes, stall fees, fake
+    // fertiliser; exploited disabled workers, child labour, thin rebar,
+    // pocketed subsidies, inspectors' forced sales, staff pushing old
+    // people, dead rats in a tank, the lonely dead found late and faked
+    // visit records, bribes at a crematorium; free-ticket, scooter and
+    // pension-recalculation rumours; a care home 'buried'): 0.982, 0.994,
+    // 0.977, 0.936 and 0.994. The model has not trained on them.
+    Holdout {
+        file: "events112.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.84,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events113.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events114.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events115.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events116.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.9,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
