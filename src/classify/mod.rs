@@ -15,7 +15,6 @@
 
 pub mod classifier;
 pub mod explain;
-mod grams;
 pub mod matcher;
 pub mod model;
 pub mod reach;

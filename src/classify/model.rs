@@ -22,9 +22,8 @@
 use std::cell::RefCell;
 use std::fmt::Write as _;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::grams::GramIndex;
 use super::rules::{Level, Problem};
 use super::types::Category;
 use crate::text::Normalizer;
@@ -48,9 +47,12 @@ const EVIDENCE_TERMS: usize = 6;
 /// A trained model: weights per n-gram and category.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Where each n-gram of `terms` is found while reading (built by
-    /// [`Model::index_terms`] once the terms are all in).
-    grams: GramIndex,
+    index: FxHashMap<u64, u32>,
+    /// Every 3-gram's two 2-grams are n-grams of the model too (so it is
+    /// for a trained model, whose 3-grams are rarer than their parts): a
+    /// 3-gram is then looked up only where both are known, which saves
+    /// about half its lookups. Checked once the model is built.
+    nested: bool,
     terms: Vec<String>,
     weights: Vec<[f32; CATS]>,
     bias: [f32; CATS],
@@ -291,34 +293,33 @@ impl Model {
         // no longer than a window (every post) is read as one.
         let mut ids: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 2);
         let mut sentence_ends: Vec<u32> = Vec::new();
-        let grams = &self.grams;
-        // The id of the last character, and the pair the last two begin.
-        let mut b = None::<u32>;
-        let mut pair_before = None;
+        let (mut a, mut b) = (None::<char>, None::<char>);
         let mut n: u32 = 0;
+        // Whether the 2-gram ending at `b` is one of the model's.
+        let mut known_before = false;
         for ch in text.chars() {
-            // A character in no n-gram (or not usable: the model's terms
-            // hold only usable ones) breaks every n-gram across it.
-            let c = grams.char_id(ch);
-            let pair = match (b, c) {
-                (Some(y), Some(z)) => grams.pair(y, z),
-                _ => None,
-            };
+            let c = usable(ch).then_some(ch);
             // The n-grams that end at `c`: the 3-gram from two back, then
             // the 2-gram from one back (in order of start, as `windows`
             // expects).
-            if let (Some(p), Some(z)) = (pair_before, c)
-                && let Some(id) = grams.three_gram(p, z)
+            let bigram = match (b, c) {
+                (Some(y), Some(z)) => self.index.get(&key2(y, z)).copied(),
+                _ => None,
+            };
+            if let (Some(x), Some(y), Some(z)) = (a, b, c)
+                && (!self.nested || (known_before && bigram.is_some()))
+                && let Some(&id) = self.index.get(&key3(x, y, z))
             {
                 ids.push((n - 2, n + 1, id));
             }
-            if let Some(id) = pair.and_then(|p| grams.two_gram(p)) {
+            if let Some(id) = bigram {
                 ids.push((n - 1, n + 1, id));
             }
+            known_before = bigram.is_some();
             if is_sentence_end(ch) {
                 sentence_ends.push(n);
             }
-            pair_before = pair;
+            a = b;
             b = c;
             n += 1;
         }
@@ -456,7 +457,8 @@ impl Model {
             return None;
         };
         let mut model = Model {
-            grams: GramIndex::default(),
+            index: FxHashMap::default(),
+            nested: false,
             terms: Vec::new(),
             weights: Vec::new(),
             bias: [0.0; CATS],
@@ -469,9 +471,7 @@ impl Model {
         };
         // About one term a line: sized once, not grown and rehashed.
         let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-        // The n-grams seen so far, to report one weighted twice.
-        let mut seen: FxHashSet<u64> = FxHashSet::default();
-        seen.reserve(lines);
+        model.index.reserve(lines);
         model.terms.reserve(lines);
         model.weights.reserve(lines);
         let mut columns: Option<[usize; CATS]> = None;
@@ -543,7 +543,8 @@ impl Model {
                 } else {
                     key3(chars[0], chars[1], chars[2])
                 };
-                if !seen.insert(key) {
+                let id = model.terms.len() as u32;
+                if model.index.insert(key, id).is_some() {
                     error(
                         line_no,
                         format!("`{term}` is weighted twice: keep one line"),
@@ -648,20 +649,19 @@ impl Model {
         let mut found = found.into_inner();
         let ok = found.is_empty();
         problems.append(&mut found);
-        model.index_terms();
+        model.nested = model.three_grams_nested();
         ok.then_some(model)
     }
 
-    /// Builds the lookup index of the model's terms: called once every
-    /// term is in, since reading a text uses nothing else to find them.
-    fn index_terms(&mut self) {
-        let chars: Vec<Vec<char>> = self.terms.iter().map(|t| t.chars().collect()).collect();
-        self.grams = GramIndex::new(
-            chars
-                .iter()
-                .enumerate()
-                .map(|(id, c)| (c.as_slice(), id as u32)),
-        );
+    /// Whether every 3-gram's two 2-grams are in the index (see
+    /// [`Model::nested`]).
+    fn three_grams_nested(&self) -> bool {
+        self.index.keys().all(|&k| match key_chars(k) {
+            ([x, y, z], 3) => {
+                self.index.contains_key(&key2(x, y)) && self.index.contains_key(&key2(y, z))
+            }
+            _ => true,
+        })
     }
 
     /// The model as its file, terms in order of their largest weight.
@@ -798,7 +798,8 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
     }
     // Leave out n-grams that weigh nothing anywhere.
     let mut model = Model {
-        grams: GramIndex::default(),
+        index: FxHashMap::default(),
+        nested: false,
         terms: Vec::new(),
         weights: Vec::new(),
         bias,
@@ -814,10 +815,11 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
         if w.iter().all(|v| v.abs() < options.prune) {
             continue;
         }
+        model.index.insert(*key, model.terms.len() as u32);
         model.terms.push(term_of(*key));
         model.weights.push(w);
     }
-    model.index_terms();
+    model.nested = model.three_grams_nested();
     model
 }
 
@@ -1072,6 +1074,9 @@ mod tests {
         let file = "@columns\tpolicy\tinterest\tmorality\temergency\tdirective\n@bias\t-3\t-3\t-3\t-3\t-3\n巨响声\t0\t0\t0\t6\t0\n";
         let mut problems = Vec::new();
         let m = Model::parse("m.tsv", file.as_bytes(), normalizer(), &mut problems).unwrap();
+        assert!(!m.nested);
         assert!(m.read("一声巨响声").of(Category::Emergency) > 0.9);
+        let trained = train(&examples(), &TrainOptions::default());
+        assert!(trained.nested);
     }
 }
