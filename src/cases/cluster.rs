@@ -348,11 +348,13 @@ impl ClusterIndex {
             }
             // An ongoing matter keeps its case for weeks, unless the report
             // says it happened again (又停电了): then it is a new incident.
+            // So does an accident's incident code (“7·16”事故): its
+            // investigation report a week later still names it.
             let within = gap <= self.window
-                || (!compared.recurs && compared.ongoing_matter_shared(&e.compared))
                 || (!compared.recurs
-                    && compared.incident_code_shared(&e.compared)
-                    && !compared.kinds_conflict(&e.compared));
+                    && (compared.ongoing_matter_shared(&e.compared)
+                        || (compared.incident_code_shared(&e.compared)
+                            && !compared.kinds_conflict(&e.compared))));
             if within {
                 let soon = gap <= Duration::hours(LOOSE_WINDOW_HOURS);
                 // Read only where the topics decide (see `similarity`).

@@ -787,13 +787,9 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
                 .collect();
             // 继“3·18”事故后, 距“7·14”爆炸事故仅一周: an earlier incident
             // named as the background of a new one does not name this one.
-            let lead: String = chars[..i.saturating_sub(left.len())]
+            let code_start = i - left.len();
+            let lead: String = chars[code_start.saturating_sub(6)..code_start]
                 .iter()
-                .rev()
-                .take(6)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
                 .collect();
             let background = BACKGROUND_CUES.iter().any(|w| lead.contains(w));
             if (1..=2).contains(&left.len()) && (1..=2).contains(&right.len()) && !background {
@@ -811,9 +807,9 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
         let rest: String = quoted.chars().skip(han).filter(|c| *c != '·').collect();
         // The designation's last character says what it is: a fishing,
         // cargo, tanker, passenger or tug boat (掌上12333 is an app).
-        let vessel = quoted
-            .chars()
-            .nth(han.wrapping_sub(1))
+        let vessel = han
+            .checked_sub(1)
+            .and_then(|last| quoted.chars().nth(last))
             .is_some_and(|c| "渔货油客拖轮".contains(c));
         if (1..=4).contains(&han)
             && vessel

@@ -609,9 +609,15 @@ fn countless_deaths(
 /// True when the text says the missing were found ([`MISSING_FOUND`]),
 /// not that they were not (一个都没挖出来).
 fn says_found(text: &str) -> bool {
-    MISSING_FOUND.iter().any(|w| {
+    says_unnegated(text, MISSING_FOUND, &["没", "未", "不"])
+}
+
+/// True when `text` holds one of `words` not right after one of
+/// `negations` (获救 but not 无人获救, 找到 but not 没找到).
+fn says_unnegated(text: &str, words: &[&str], negations: &[&str]) -> bool {
+    words.iter().any(|w| {
         text.match_indices(w)
-            .any(|(at, _)| !["没", "未", "不"].iter().any(|n| text[..at].ends_with(n)))
+            .any(|(at, _)| !negations.iter().any(|n| text[..at].ends_with(n)))
     })
 }
 
@@ -684,13 +690,7 @@ const SAVED: &[&str] = &["获救", "救起", "生还", "脱险", "救上", "找�
 
 /// True when `text` says some were saved, in words not negated.
 fn says_saved(text: &str) -> bool {
-    SAVED.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            !["没", "未", "无一", "无人", "暂无", "没有"]
-                .iter()
-                .any(|n| text[..i].ends_with(n))
-        })
-    })
+    says_unnegated(text, SAVED, &["没", "未", "无一", "无人", "暂无", "没有"])
 }
 
 /// Whether the words right after a count of people say they were trapped
@@ -752,16 +752,18 @@ fn trapped_missing(
 ) {
     if !text.contains("被困")
         || !OUT_OF_REACH.iter().any(|w| text.contains(w))
-        || BROUGHT_OUT.iter().any(|w| {
-            text.match_indices(w).any(|(i, _)| {
-                !["没", "未", "尚未", "没有"]
-                    .iter()
-                    .any(|n| text[..i].ends_with(n))
-            })
-        })
+        || says_unnegated(text, BROUGHT_OUT, &["没", "未", "尚未", "没有"])
     {
         return;
     }
+    // 7名工人被困。经救援,3人受伤,4人经抢救无效死亡: the trapped are all
+    // among the dead and hurt the text counts.
+    let accounted: f64 = out
+        .figures
+        .iter()
+        .filter(|f| f.kind != CasualtyKind::Missing)
+        .map(|f| f.count)
+        .sum();
     for (at, _) in text.match_indices("被困") {
         let after = at + "被困".len();
         // The count nearest the word, before it (5人被困, 12名矿工被困) or
@@ -789,14 +791,6 @@ fn trapped_missing(
             })
             .min_by_key(|&(d, _)| d)
             .map(|(_, n)| n);
-        // 7名工人被困。经救援,3人受伤,4人经抢救无效死亡: the trapped are
-        // all among the dead and hurt the text counts.
-        let accounted: f64 = out
-            .figures
-            .iter()
-            .filter(|f| f.kind != CasualtyKind::Missing)
-            .map(|f| f.count)
-            .sum();
         if let Some(n) = count.filter(|n| n.value > accounted) {
             let (from, to) = (n.start.min(at), (n.end).max(after));
             out.record(CasualtyKind::Missing, n.value, &text[from..to]);
