@@ -147,6 +147,33 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("养老院", "care"),
     ("敬老院", "care"),
     ("福利院", "care"),
+    ("护理院", "care"),
+    ("养护院", "care"),
+    ("养老中心", "care"),
+    // Venues where people gather, shop or eat: a mall, a hotel or a park
+    // names the happening there as a site does (惠邻超市, 万嘉广场,
+    // 福满楼酒店). Not a scenic area: a county's one scenic area is in
+    // every report of its tourist season, as its county is. Not a market
+    // either: its stalls each have their own offences (a seizure of
+    // injected beef is not last week's lean-meat powder).
+    ("购物中心", "venue"),
+    ("购物广场", "venue"),
+    ("超市", "venue"),
+    ("商场", "venue"),
+    ("商城", "venue"),
+    ("广场", "venue"),
+    ("大酒店", "venue"),
+    ("酒店", "venue"),
+    ("饭店", "venue"),
+    ("酒楼", "venue"),
+    ("宾馆", "venue"),
+    ("游乐园", "venue"),
+    ("乐园", "venue"),
+    ("公园", "venue"),
+    ("体育馆", "venue"),
+    ("体育场", "venue"),
+    ("汽车站", "venue"),
+    ("大桥", "venue"),
     ("项目", "project"),
     ("工地", "project"),
     ("煤矿", "site"),
@@ -344,6 +371,15 @@ const GENERIC_SITE_NAMES: &[&str] = &[
     "第三",
     "第四",
     "第五",
+    // Squares, parks and venues every town has by these names.
+    "文化",
+    "中央",
+    "世纪",
+    "体育",
+    "湿地",
+    "森林",
+    "儿童",
+    "城市",
 ];
 
 /// Words that look like place names but name no place (县城, 市民, 小区门口
@@ -984,7 +1020,14 @@ fn read_places(text: &str, out: &mut Vec<String>) {
             continue;
         }
         let full = &text[start..i + suffix.len()];
-        if NOT_PLACES.contains(&full) || NOT_PLACES.iter().any(|p| full.ends_with(p)) {
+        // A word ending the reading names no place when it reaches into the
+        // name (公立医院, 城区); one that is the suffix itself (超市, 景区)
+        // is the kind of a named venue.
+        if NOT_PLACES.contains(&full)
+            || NOT_PLACES
+                .iter()
+                .any(|p| full.ends_with(p) && p.len() > suffix.len())
+        {
             continue;
         }
         // 城 is in many names (萱城县, 城北小学, 城关镇), but 城市, 城区,
@@ -1477,6 +1520,27 @@ mod tests {
         // A hospital's campus is no district, a public hospital no name.
         assert_eq!(ev("市一院枫渡院区急诊").places, Vec::<String>::new());
         assert_eq!(ev("送到公立医院急诊").places, Vec::<String>::new());
+    }
+
+    #[test]
+    fn malls_markets_and_hotels_are_places_and_their_kinds_alone_are_not() {
+        let e = ev("今天下午带儿子在万嘉广场坐扶梯");
+        assert_eq!(e.places, vec!["venue:万嘉广场".to_string()]);
+        let e = ev("在福满楼大酒店就餐的两家单位");
+        assert_eq!(e.places, vec!["venue:福满楼大酒店".to_string()]);
+        // A word that ends the reading and reaches into the name still names
+        // no place; a square every town has is no one place.
+        for text in ["外省多地超市都有卖", "去了趟超市"] {
+            assert!(ev(text).places.is_empty(), "{text}: {:?}", ev(text));
+        }
+        let (a, b) = (
+            ev("岚川县文化广场上跳舞的人"),
+            ev("澄溪县文化广场一名老人摔倒"),
+        );
+        assert!(!places_shared(&a, &b), "{a:?} {b:?}");
+        // Two malls are two places: reports of each are not one case.
+        let (a, b) = (ev("万嘉广场扶梯夹伤男童"), ev("锦华购物中心扶梯夹伤男童"));
+        assert!(places_conflict(&a, &b), "{a:?} {b:?}");
     }
 
     #[test]
