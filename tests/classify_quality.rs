@@ -1275,7 +1275,8 @@ const HOLDOUTS: &[Holdout] = &[
     // each. First sight, with the lists and model of ca64e24: positives
     // flagged 0.965, 1.000, 0.947 and 1.000. Lists were then written from
     // what events72 and events74 missed (0.982 and 0.976 after), so their
-    // floors are no longer first sight; the model has not trained on them.
+    // floors are no longer first sight; the model has trained on them since
+    // (events2–79).
     Holdout {
         file: "events72.jsonl",
         micro_f1: 0.97,
@@ -1343,28 +1344,30 @@ const HOLDOUTS: &[Holdout] = &[
     // spring (242); about 70 negatives each. First sight: positives flagged
     // 0.977, 0.965, 0.959 and 0.953, every one above 0.95. The model of
     // events2–79 reads them 0.977, 0.959, 0.959 and 0.959. No list was
-    // written from them and the model has not trained on them.
+    // written from them. The model has trained on them since (events2–116),
+    // and the floors of events80–116 were raised to a little under what it
+    // reads.
     Holdout {
         file: "events80.jsonl",
-        micro_f1: 0.95,
-        severity_exact: 0.86,
-        negatives_flagged: Some(0.03),
-    },
-    Holdout {
-        file: "events81.jsonl",
-        micro_f1: 0.95,
+        micro_f1: 0.98,
         severity_exact: 0.89,
         negatives_flagged: Some(0.03),
     },
     Holdout {
+        file: "events81.jsonl",
+        micro_f1: 0.99,
+        severity_exact: 0.90,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
         file: "events82.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.84,
+        micro_f1: 0.98,
+        severity_exact: 0.85,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events83.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.98,
         severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
@@ -1376,23 +1379,23 @@ const HOLDOUTS: &[Holdout] = &[
     // (drug shortages and price gouging, fever-clinic queues, ambulances
     // late, care beds jumped, red envelopes, a wrong vaccine, medical-
     // insurance rumours): 0.953 after. No list from events84 or events85;
-    // the model has not trained on any of the three.
+    // the model has since trained on all three (events2–116).
     Holdout {
         file: "events84.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.98,
         severity_exact: 0.85,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events85.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.98,
         severity_exact: 0.84,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events86.jsonl",
-        micro_f1: 0.90,
-        severity_exact: 0.86,
+        micro_f1: 0.97,
+        severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
     // events87–91, five more writers, scored with what had shipped before
@@ -1410,37 +1413,39 @@ const HOLDOUTS: &[Holdout] = &[
     // roads, closed clinics, children drowned in ponds, snowbound herders,
     // stranded lorries, dam rumours, bribes for 低保, old frozen meat,
     // mixed mushrooms, a licence rumour): 0.977, 0.935, 0.976, 0.989 and
-    // 0.988. The model has not trained on them; where it outvotes a list
+    // 0.988. The model has since trained on them (events2–116); where it outvoted a list
     // (fraud, riders' fines, power banks) the post stays missed.
     Holdout {
         file: "events87.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.79,
+        micro_f1: 0.98,
+        severity_exact: 0.83,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events88.jsonl",
-        micro_f1: 0.91,
+        micro_f1: 0.98,
         severity_exact: 0.83,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events89.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.98,
         // Over 0.90 → 0.898: two directive items whose only sign of reach was
         // their deadline's date (于9月20日前) no longer read 日前 as "lately".
-        severity_exact: 0.89,
-        negatives_flagged: Some(0.03),
-    },
-    Holdout {
-        file: "events90.jsonl",
-        micro_f1: 0.96,
+        // 0.888 with the model trained on events80–116 (one fewer exact of
+        // 170, while three more items have their categories right).
         severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
     Holdout {
+        file: "events90.jsonl",
+        micro_f1: 0.98,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
         file: "events91.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.98,
         severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
@@ -1466,32 +1471,32 @@ const HOLDOUTS: &[Holdout] = &[
     // (dog bites, overcharging: new domains to it).
     Holdout {
         file: "events92.jsonl",
-        micro_f1: 0.91,
-        severity_exact: 0.82,
+        micro_f1: 0.98,
+        severity_exact: 0.84,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events93.jsonl",
-        micro_f1: 0.93,
-        severity_exact: 0.87,
+        micro_f1: 0.97,
+        severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events94.jsonl",
-        micro_f1: 0.93,
-        severity_exact: 0.85,
+        micro_f1: 0.98,
+        severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events95.jsonl",
-        micro_f1: 0.93,
+        micro_f1: 0.98,
         severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events96.jsonl",
-        micro_f1: 0.92,
-        severity_exact: 0.85,
+        micro_f1: 0.98,
+        severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
     // events97–101, five more writers, scored with what had shipped before
@@ -1514,32 +1519,32 @@ const HOLDOUTS: &[Holdout] = &[
     // still miss (crowded emergency rooms, kickbacks, piping at a dike).
     Holdout {
         file: "events97.jsonl",
-        micro_f1: 0.95,
-        severity_exact: 0.86,
-        negatives_flagged: Some(0.03),
-    },
-    Holdout {
-        file: "events98.jsonl",
-        micro_f1: 0.94,
+        micro_f1: 0.98,
         severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
     Holdout {
+        file: "events98.jsonl",
+        micro_f1: 0.99,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
         file: "events99.jsonl",
-        micro_f1: 0.85,
+        micro_f1: 0.98,
         severity_exact: 0.83,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events100.jsonl",
-        micro_f1: 0.92,
-        severity_exact: 0.9,
+        micro_f1: 0.98,
+        severity_exact: 0.91,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events101.jsonl",
-        micro_f1: 0.92,
-        severity_exact: 0.86,
+        micro_f1: 0.98,
+        severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
     // events102–106, five more writers, scored with what had shipped before
@@ -1561,36 +1566,37 @@ const HOLDOUTS: &[Holdout] = &[
     // poisoned fish sold; lifts trapping people, a bridge washed away with
     // people on it, cars stranded at a toll station; policy misquoted to
     // collect a fee, rumours of ended toll-free holidays): 0.994, 0.966,
-    // 0.994, 0.953 and 0.988. The model has not trained on them; it still
+    // 0.994, 0.953 and 0.988. The model has since trained on them
+    // (events2–116); before, it still
     // outvotes a rule's match in most of what they miss.
     Holdout {
         file: "events102.jsonl",
-        micro_f1: 0.98,
-        severity_exact: 0.89,
+        micro_f1: 0.99,
+        severity_exact: 0.90,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events103.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.85,
+        micro_f1: 0.98,
+        severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events104.jsonl",
-        micro_f1: 0.9,
-        severity_exact: 0.88,
+        micro_f1: 0.97,
+        severity_exact: 0.89,
         negatives_flagged: Some(0.05),
     },
     Holdout {
         file: "events105.jsonl",
-        micro_f1: 0.88,
-        severity_exact: 0.84,
+        micro_f1: 0.98,
+        severity_exact: 0.85,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events106.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.85,
+        micro_f1: 0.98,
+        severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
     // events107–111, five more writers, scored with what had shipped before
@@ -1614,35 +1620,36 @@ const HOLDOUTS: &[Holdout] = &[
     // on a beach, a student's fall, a grab at a bus's wheel; rumoured
     // congestion charges, doubled fines, divorce cooling-off, boat buy-backs,
     // fishing bans, frozen-food bans, graduate status and exam leaks): 0.983,
-    // 0.971, 0.988, 0.971 and 0.966. The model has not trained on them.
+    // 0.971, 0.988, 0.971 and 0.966. The model has since trained on them
+    // (events2–116).
     Holdout {
         file: "events107.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.87,
+        micro_f1: 0.98,
+        severity_exact: 0.88,
         negatives_flagged: Some(0.04),
     },
     Holdout {
         file: "events108.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.83,
+        micro_f1: 0.98,
+        severity_exact: 0.84,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events109.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.85,
+        micro_f1: 0.98,
+        severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events110.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.87,
+        micro_f1: 0.99,
+        severity_exact: 0.90,
         negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events111.jsonl",
-        micro_f1: 0.91,
-        severity_exact: 0.86,
+        micro_f1: 0.97,
+        severity_exact: 0.88,
         negatives_flagged: Some(0.03),
     },
     // events112–116, five more writers, scored with what had shipped before
@@ -1662,35 +1669,92 @@ const HOLDOUTS: &[Holdout] = &[
     // people, dead rats in a tank, the lonely dead found late and faked
     // visit records, bribes at a crematorium; free-ticket, scooter and
     // pension-recalculation rumours; a care home 'buried'): 0.982, 0.994,
-    // 0.977, 0.936 and 0.994. The model has not trained on them.
+    // 0.977, 0.936 and 0.994. The model has since trained on them
+    // (events2–116).
     Holdout {
         file: "events112.jsonl",
-        micro_f1: 0.92,
-        severity_exact: 0.84,
-        negatives_flagged: Some(0.03),
-    },
-    Holdout {
-        file: "events113.jsonl",
-        micro_f1: 0.9,
+        micro_f1: 0.99,
         severity_exact: 0.86,
         negatives_flagged: Some(0.03),
     },
     Holdout {
-        file: "events114.jsonl",
-        micro_f1: 0.94,
-        severity_exact: 0.88,
+        file: "events113.jsonl",
+        micro_f1: 0.99,
+        severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
     Holdout {
-        file: "events115.jsonl",
-        micro_f1: 0.9,
+        file: "events114.jsonl",
+        micro_f1: 0.98,
         severity_exact: 0.89,
         negatives_flagged: Some(0.03),
     },
     Holdout {
+        file: "events115.jsonl",
+        micro_f1: 0.97,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
         file: "events116.jsonl",
+        micro_f1: 0.97,
+        severity_exact: 0.91,
+        negatives_flagged: Some(0.03),
+    },
+    // events117–121, five more writers, scored with what had shipped before
+    // they were written (`27f81e9`, the lists above included, the model of
+    // events2–79): a city's big public events and night economy (241
+    // items), a suburban district's animals (242), a provincial capital's
+    // digital government and personal data (240), an airport city's
+    // low-altitude economy (242) and a plains county of wind, solar and
+    // electric cars (249); about 70 negatives each. First sight: positives
+    // flagged 0.912, 0.819, 0.900, 0.942 and 0.966; with the model retrained
+    // on events80–116 (the sets above; these five never), 0.918, 0.871,
+    // 0.918, 0.936 and 0.983. Lists were then written from their misses
+    // (rabies vaccine out of stock, clinics closed at night, wild boars and
+    // monkeys in the crops, registered dogs taken by catching squads, stray
+    // packs, pet boarding, rehearsal noise and races' road closures, event
+    // price gouging and fake tickets, turbines and solar fields by villages,
+    // battery workshops, prepaid charging cards, airport taxis, crops
+    // flattened for parking, fluoride in village water, leaked personal
+    // data, frozen accounts, apps demanding too much, face-recognition
+    // gates, cash refused, payment apps jammed; wild animals sold, dogs
+    // poisoned or stolen for restaurants, a starving shelter, inspectors'
+    // "cigarette money", bribes for a valuation, stolen allowances, a
+    // disabled man humiliated; falling drones and drones over a runway,
+    // heatstroke at events, a runway overrun, escaped big animals and
+    // animals hurting people, livestock disease, a school half off sick;
+    // dog-rule and price-cap rumours; a leader's signature on a letter):
+    // 0.947, 0.959, 0.947, 0.977 and 0.989. Where the model outvotes a new
+    // rule the post stays missed. The model has not trained on them.
+    Holdout {
+        file: "events117.jsonl",
         micro_f1: 0.95,
-        severity_exact: 0.9,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events118.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events119.jsonl",
+        micro_f1: 0.90,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events120.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events121.jsonl",
+        micro_f1: 0.96,
+        severity_exact: 0.91,
         negatives_flagged: Some(0.03),
     },
 ];
