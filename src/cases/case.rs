@@ -404,6 +404,7 @@ impl Case {
             simhash: item.simhash,
             event: super::EventTraits {
                 recurs: false,
+                follows_up: false,
                 ..item.event.clone()
             },
             members: vec![member_traits(&item.event)],

@@ -27,6 +27,12 @@ pub struct EventTraits {
     /// trait; a case does not take it from the items it absorbs.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub recurs: bool,
+    /// The report tells what came after a sudden incident (问责, 调查报告,
+    /// 善后, 恢复开放): its accountability or investigation report may come
+    /// a week or more after the first reports, and still belongs to their
+    /// case. An item's own trait, as [`EventTraits::recurs`] is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub follows_up: bool,
     /// Words the dictionary does not know, sorted ([`rare_names`]): the
     /// names of shops, estates, firms and people (悦动健身, 锦澜府) that a
     /// witness's post and the 通报 share when one of them names no place.
@@ -789,6 +795,31 @@ const RECURRENCE: &[&str] = &[
     "又淹了",
 ];
 
+/// Words of what comes after a sudden incident: accountability, the
+/// investigation's findings, aftercare and reopening. A report telling
+/// them is a follow-up of an incident already reported, not a new one.
+const AFTERMATH: &[&str] = &[
+    "问责",
+    "追责",
+    "免职",
+    "停职",
+    "诫勉",
+    "处分",
+    "立案审查",
+    "刑事拘留",
+    "调查报告",
+    "调查组认定",
+    "调查认定",
+    "事故原因",
+    "善后",
+    "抚恤",
+    "赔偿协议",
+    "恢复开放",
+    "恢复营业",
+    "恢复通行",
+    "复课",
+];
+
 /// Words before an incident code that name it as the background of
 /// another happening (继“3·18”事故后, 距“7·14”事故仅一周, 此前“5·2”事故).
 const BACKGROUND_CUES: &[&str] = &["继", "距", "此前", "之前", "上次", "去年", "前不久", "吸取"];
@@ -869,6 +900,7 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
         }
     }
     out.recurs = RECURRENCE.iter().any(|w| text.contains(w));
+    out.follows_up = !out.recurs && AFTERMATH.iter().any(|w| text.contains(w));
     out.places.sort();
     out.places.dedup();
     out.kinds.sort();
@@ -1189,6 +1221,8 @@ pub struct Compared {
     acute: Vec<String>,
     /// See [`EventTraits::recurs`].
     pub recurs: bool,
+    /// See [`EventTraits::follows_up`].
+    pub follows_up: bool,
 }
 
 impl PlaceParts {
@@ -1269,6 +1303,7 @@ impl Compared {
                 .cloned()
                 .collect(),
             recurs: e.recurs,
+            follows_up: e.follows_up,
         }
     }
 
@@ -1520,6 +1555,21 @@ mod tests {
         // A hospital's campus is no district, a public hospital no name.
         assert_eq!(ev("市一院枫渡院区急诊").places, Vec::<String>::new());
         assert_eq!(ev("送到公立医院急诊").places, Vec::<String>::new());
+    }
+
+    #[test]
+    fn reports_of_what_came_after_an_incident_follow_it_up() {
+        for text in [
+            "“10·2”焰火爆炸事故问责：县应急管理局局长被免职",
+            "调查组认定，事故原因为饲养员违规单人操作",
+            "遇难者善后工作正在进行",
+        ] {
+            assert!(ev(text).follows_up, "{text}");
+        }
+        // The first report, and a report that it happened again, follow
+        // nothing up.
+        assert!(!ev("体育场焰火燃放点发生爆炸，造成2人死亡").follows_up);
+        assert!(!ev("问责刚过，该厂又发生爆炸").follows_up);
     }
 
     #[test]

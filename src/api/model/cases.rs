@@ -30,13 +30,14 @@ impl EventView {
 
 impl From<EventTraits> for EventView {
     fn from(e: EventTraits) -> Self {
-        // `recurs` is a grouping cue of one item, `names` are words the
+        // `recurs` and `follows_up` are grouping cues of one item, `names` are words the
         // dictionary lacks (coinages as often as names) and `topic` weights
         // for comparing reports: nothing for an analyst.
         let EventTraits {
             places,
             kinds,
             recurs: _,
+            follows_up: _,
             names: _,
             topic: _,
         } = e;
