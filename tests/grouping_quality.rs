@@ -1113,11 +1113,12 @@ fn events_animals_digital_government_airport_and_new_energy_sets_grouping() {
 /// pairwise precision 0.256, 0.846, 0.750, 0.585 and 0.775, B-cubed 0.828,
 /// 0.876, 0.904, 0.887 and 0.898. The water town's set is about one old
 /// town (漾溪古镇), which nearly every report names: its matters of a month
-/// (boat fares, parking fees, a noisy guesthouse, missing relics) share
-/// that town and chain into a few large cases.
+/// (boat fares, parking fees, a noisy guesthouse, missing relics) shared
+/// that town and chained into a few large cases. Read as a tourist site
+/// rather than a town, 0.346 and 0.853.
 #[test]
 fn water_town_teenagers_truckers_snow_city_and_police_sets_grouping() {
-    fresh_event_set("events122.jsonl", 0.24, 0.81);
+    fresh_event_set("events122.jsonl", 0.33, 0.84);
     fresh_event_set("events123.jsonl", 0.82, 0.86);
     fresh_event_set("events124.jsonl", 0.73, 0.89);
     fresh_event_set("events125.jsonl", 0.56, 0.87);

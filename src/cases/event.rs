@@ -195,6 +195,10 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("县", "county"),
     ("旗", "county"),
     ("区", "district"),
+    // An old town (漾溪古镇) is the tourist site its town is known by, as a
+    // scenic area is: nearly every report of its season names it, so it
+    // ties no two of them to one happening as a town does.
+    ("古镇", "place"),
     ("镇", "town"),
     ("乡", "town"),
     ("村", "village"),
@@ -1555,6 +1559,14 @@ mod tests {
         // A hospital's campus is no district, a public hospital no name.
         assert_eq!(ev("市一院枫渡院区急诊").places, Vec::<String>::new());
         assert_eq!(ev("送到公立医院急诊").places, Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_old_town_is_a_tourist_site_not_a_town() {
+        let e = ev("游客在漾溪古镇乘坐摇橹船遭坐地加价");
+        assert_eq!(e.places, vec!["place:漾溪古镇".to_string()]);
+        let (a, b) = (ev("漾溪古镇停车场收费"), ev("漾溪古镇一民宿夜间施工扰民"));
+        assert!(!Compared::of(&a).fine_place_shared(&Compared::of(&b)));
     }
 
     #[test]
