@@ -352,21 +352,7 @@ impl ClusterIndex {
             if gap > self.long_window() {
                 return false;
             }
-            // An ongoing matter keeps its case for weeks, unless the report
-            // says it happened again (又停电了): then it is a new incident.
-            // So does an accident's incident code (“7·16”事故): its
-            // investigation report a week later still names it. And so does
-            // a report of what came after a sudden incident (问责, 调查报告,
-            // 善后) at the incident's town or site, for a week.
-            let within = gap <= self.window
-                || (!compared.recurs
-                    && (compared.ongoing_matter_shared(&e.compared)
-                        || (compared.incident_code_shared(&e.compared)
-                            && !compared.kinds_conflict(&e.compared))
-                        || (compared.follows_up
-                            && gap <= Duration::days(FOLLOW_UP_WINDOW_DAYS)
-                            && compared.acute_shared(&e.compared)
-                            && compared.fine_place_shared(&e.compared))));
+            let within = gap <= self.window || tied_past_window(&compared, &e.compared, gap);
             if within {
                 let soon = gap <= Duration::hours(LOOSE_WINDOW_HOURS);
                 // Read only where the topics decide (see `similarity`).
@@ -806,6 +792,25 @@ fn similarity(
         return 0.5 * jaccard;
     }
     0.0
+}
+
+/// True when a report `gap` after a case's latest is still tied to it past
+/// the window of a sudden incident. An ongoing matter keeps its case for
+/// weeks; so does an accident's incident code (“7·16”事故), which its
+/// investigation report a week later still names; and a report of what
+/// came after a sudden incident (问责, 调查报告, 善后) at the incident's
+/// town or site joins it for [`FOLLOW_UP_WINDOW_DAYS`]. None of these when
+/// the report says it happened again (又停电了): then it is a new incident.
+fn tied_past_window(item: &Compared, case: &Compared, gap: Duration) -> bool {
+    if item.recurs {
+        return false;
+    }
+    item.ongoing_matter_shared(case)
+        || (item.incident_code_shared(case) && !item.kinds_conflict(case))
+        || (item.follows_up
+            && gap <= Duration::days(FOLLOW_UP_WINDOW_DAYS)
+            && item.acute_shared(case)
+            && item.fine_place_shared(case))
 }
 
 /// A witness often names no place at all (楼下那家烧烤店一声巨响) where the

@@ -1585,7 +1585,7 @@ mod tests {
     }
 
     #[test]
-    fn malls_markets_and_hotels_are_places_and_their_kinds_alone_are_not() {
+    fn malls_hotels_and_squares_are_places_and_their_kinds_alone_are_not() {
         let e = ev("今天下午带儿子在万嘉广场坐扶梯");
         assert_eq!(e.places, vec!["venue:万嘉广场".to_string()]);
         let e = ev("在福满楼大酒店就餐的两家单位");

@@ -30,9 +30,9 @@ impl EventView {
 
 impl From<EventTraits> for EventView {
     fn from(e: EventTraits) -> Self {
-        // `recurs` and `follows_up` are grouping cues of one item, `names` are words the
-        // dictionary lacks (coinages as often as names) and `topic` weights
-        // for comparing reports: nothing for an analyst.
+        // `recurs` and `follows_up` are grouping cues of one item, `names`
+        // are words the dictionary lacks (coinages as often as names) and
+        // `topic` weights for comparing reports: nothing for an analyst.
         let EventTraits {
             places,
             kinds,
