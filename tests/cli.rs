@@ -429,6 +429,21 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events114.jsonl",
     "events115.jsonl",
     "events116.jsonl",
+    "events117.jsonl",
+    "events118.jsonl",
+    "events119.jsonl",
+    "events120.jsonl",
+    "events121.jsonl",
+    "events122.jsonl",
+    "events123.jsonl",
+    "events124.jsonl",
+    "events125.jsonl",
+    "events126.jsonl",
+    "events127.jsonl",
+    "events128.jsonl",
+    "events129.jsonl",
+    "events130.jsonl",
+    "events131.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.
