@@ -212,7 +212,7 @@ const ROAD_WORDS: &[&str] = &[
 ];
 
 /// Characters that never belong to a place's name: they end the name on
-/// its left (在鹿鸣县 → 鹿鸣).
+/// its left (在鹿鸣县 → 鹿鸣; 系 is the copula of official prose: 教练系县体校).
 const NOT_IN_PLACE: &[char] = &[
     '的', '了', '在', '是', '和', '与', '及', '我', '你', '他', '她', '们', '这', '那', '该', '本',
     '全', '各', '某', '一', '两', '几', '多', '其', '每', '此', '到', '往', '去', '从', '向', '赴',
@@ -220,7 +220,7 @@ const NOT_IN_PLACE: &[char] = &[
     '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小', '县', '市', '区', '省',
     '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还', '已', '等', '您', '报',
     '请', '按', '并', '由', '可', '入', '至', '住', '办', '件', '话', '返', '局', '因', '时', '跟',
-    '沿', '过', '近', '离', '线', '条', '條',
+    '沿', '过', '近', '离', '线', '条', '條', '系',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
@@ -304,6 +304,8 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "晚上",
     "凌晨",
     "傍晚",
+    // The evening of a day before a city (7月11日晚沧澜市).
+    "晚",
     "部分",
     "不少",
     "许多",
@@ -349,9 +351,34 @@ const NOT_PLACE_OPENERS: &[&str] = &[
 /// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
 /// 周边区域 read no 农贸市, 部分市 or 周边区.
 const SUFFIX_WORDS: &[&str] = &[
-    "市场", "市民", "市值", "市面", "市价", "市容", "区域", "区别", "区分", "区间", "区块", "区县",
-    "县区", "县域", "镇定", "镇静", "镇压", "乡亲", "乡下", "乡村", "乡镇", "省钱", "省心", "省事",
+    "市场",
+    "市民",
+    "市值",
+    "市面",
+    "市价",
+    "市容",
+    "区域",
+    "区别",
+    "区分",
+    "区间",
+    "区块",
+    "区县",
+    "县区",
+    "县域",
+    "镇定",
+    "镇静",
+    "镇压",
+    "乡亲",
+    "乡下",
+    "乡村",
+    "乡镇",
+    "省钱",
+    "省心",
+    "省事",
     "省得",
+    // A trainee is no school (教练掌掴小学员).
+    "小学员",
+    "中学员",
 ];
 
 /// What names a site by its kind alone, before its suffix: 热力 of
@@ -1660,6 +1687,12 @@ mod tests {
                 .iter()
                 .any(|p| p.starts_with("city:"))
         );
+        // The evening of a day, the copula of official prose and a trainee
+        // are no part of a name.
+        assert_eq!(ev("7月11日晚沧澜市城管人员").places, ["city:沧澜"]);
+        assert!(ev("视频中教练系县业余体校足球教练").places.is_empty());
+        assert_eq!(ev("经查，人员系石门镇党政办工作人员").places, ["town:石门"]);
+        assert!(ev("教练掌掴踢踹小学员").places.is_empty());
     }
 
     #[test]
