@@ -346,6 +346,17 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "进驻",
     "召开",
     "属地",
+    // Verbs and times of a witness's telling (曝光青岚县, 暗访澄泾市,
+    // 参加溪澄市, 影响柳塘镇, 拖欠汀兰区, 今儿早上县里).
+    "曝光",
+    "暗访",
+    "参加",
+    "影响",
+    "拖欠",
+    "今儿",
+    "早上",
+    "知道",
+    "直升",
 ];
 
 /// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
@@ -1068,9 +1079,15 @@ fn read_places(text: &str, out: &mut Vec<String>) {
             continue;
         }
         let name = &text[start..i];
-        // A count before 村民 or 乡亲 (百余名村民, 二十多村民) is no name,
-        // nor a cause before the county town (强降雨致县城停水).
-        if name.ends_with(['余', '多', '名', '位', '致']) {
+        // A count before 村民 or 乡亲 (百余名村民, 二十多村民, 三百余户村民)
+        // is no name, nor a cause before the county town (强降雨致县城停水),
+        // nor a coming or going (干部进村, 没人来村里, 以来县里; but 前进村).
+        if name.ends_with(['余', '多', '名', '位', '致', '户', '来'])
+            || (name.ends_with('进')
+                && !["前进", "跃进", "先进", "奋进"]
+                    .iter()
+                    .any(|w| name.ends_with(w)))
+        {
             continue;
         }
         // A county, city or town whose name ends in a word that opens none
@@ -1693,6 +1710,12 @@ mod tests {
         assert!(ev("视频中教练系县业余体校足球教练").places.is_empty());
         assert_eq!(ev("经查，人员系石门镇党政办工作人员").places, ["town:石门"]);
         assert!(ev("教练掌掴踢踹小学员").places.is_empty());
+        // Counts of households and comings and goings are no villages; a
+        // verb of a witness's telling opens no name.
+        assert!(ev("三百余户村民联名反映").places.is_empty());
+        assert!(ev("工作队进村摸排，半个月没人来村里").places.is_empty());
+        assert_eq!(ev("前进村村民反映").places, ["village:前进"]);
+        assert_eq!(ev("记者暗访澄泾市多家药店").places, ["city:澄泾"]);
     }
 
     #[test]
