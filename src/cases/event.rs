@@ -357,6 +357,7 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "早上",
     "知道",
     "直升",
+    "移交",
 ];
 
 /// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
@@ -1716,6 +1717,7 @@ mod tests {
         assert!(ev("工作队进村摸排，半个月没人来村里").places.is_empty());
         assert_eq!(ev("前进村村民反映").places, ["village:前进"]);
         assert_eq!(ev("记者暗访澄泾市多家药店").places, ["city:澄泾"]);
+        assert!(ev("问题线索已移交县纪委监委").places.is_empty());
     }
 
     #[test]
