@@ -358,6 +358,16 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "知道",
     "直升",
     "移交",
+    // Words that tell a site by its part in the story, not its name
+    // (责令学校, 涉事幼儿园, 指导学校, 孩子学校, 隔壁小区, 楼下超市, 居民小区).
+    "责令",
+    "指导",
+    "涉事",
+    "孩子",
+    "隔壁",
+    "楼下",
+    "居民",
+    "食用",
 ];
 
 /// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
@@ -1718,6 +1728,10 @@ mod tests {
         assert_eq!(ev("前进村村民反映").places, ["village:前进"]);
         assert_eq!(ev("记者暗访澄泾市多家药店").places, ["city:澄泾"]);
         assert!(ev("问题线索已移交县纪委监委").places.is_empty());
+        // A site told by its part in the story is no name.
+        assert!(ev("县教育局责令学校立即整改").places.is_empty());
+        assert!(ev("涉事幼儿园已停业整顿").places.is_empty());
+        assert!(ev("隔壁小区也停水了").places.is_empty());
     }
 
     #[test]
