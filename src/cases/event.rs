@@ -553,6 +553,19 @@ const NOT_PLACES: &[&str] = &[
     "居民区",
     "学区",
     "施教区",
+    // Kinds of area, never a name (设置警戒区, 地质灾害危险区, 采煤沉陷区,
+    // 水源保护区, 风景名胜区, 土葬改革区, 化工集中区).
+    "警戒区",
+    "危险区",
+    "威胁区",
+    "沉陷区",
+    "保护区",
+    "名胜区",
+    "改革区",
+    "集中区",
+    "集聚区",
+    "规划区",
+    "度假区",
     "跨省",
     // Markets and trades ending in 市 (外省多地超市 names no city 地超).
     // Not 门市 or 花市: 江门市 and 攀枝花市 end with them.
@@ -1732,6 +1745,7 @@ mod tests {
         assert!(ev("县教育局责令学校立即整改").places.is_empty());
         assert!(ev("涉事幼儿园已停业整顿").places.is_empty());
         assert!(ev("隔壁小区也停水了").places.is_empty());
+        assert!(ev("群众已撤离地质灾害危险区").places.is_empty());
     }
 
     #[test]
