@@ -1970,6 +1970,59 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.89,
         negatives_flagged: Some(0.03),
     },
+    // events142–146, five more writers, scored with what had shipped before
+    // they were written (`6b4f311`: the lists above, the model of
+    // events2–131): a mountain county after a magnitude-5 earthquake (240
+    // items), a city's public rental housing (243), a prefecture's hospitals
+    // and medical disputes (240), a county's veterans and military families
+    // (240) and taxis and ride-hailing in a tourist city (242); about 70
+    // negatives each. First sight: positives flagged 0.965, 0.906, 0.935,
+    // 0.971 and 0.826, negatives 2 of 352: the taxi set's domain (refused
+    // short trips, fixed fares, touts, drivers harassing passengers) was
+    // nearly unlisted. Lists were then written from their misses (taxi
+    // refusals, touts, drivers' protests and commissions, stranded
+    // tourists, housing queues, maternity wards closing, veterans
+    // gathering; harassment of passengers, rigged housing lotteries and
+    // officials' relatives, evictions by lock-picking, relief goods worn by
+    // cadres' families, bribes for a damage grade, hospital scams, ticket
+    // touts, a nurse hitting a child, funeral rackets, altered records, a
+    // neglected martyrs' cemetery, an honour plaque removed, enforcers
+    // beating drivers, paid-for health checks; aftershock panic, falling
+    // concrete; housing-sale and taxi-rule rumours): 0.971, 0.959, 0.976,
+    // 0.982 and 0.890, negatives 2 of 352. Most of what is still missed is
+    // a new rule's match the model outvoted. The model has not trained on
+    // them: trained on events2–146 it read the older untrained sets worse
+    // (F1 0.9642 -> 0.9618), so it was not shipped.
+    Holdout {
+        file: "events142.jsonl",
+        micro_f1: 0.91,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events143.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.84,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events144.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events145.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.81,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events146.jsonl",
+        micro_f1: 0.88,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
