@@ -371,7 +371,8 @@ const NOT_PLACE_OPENERS: &[&str] = &[
 ];
 
 /// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
-/// 周边区域 read no 农贸市, 部分市 or 周边区.
+/// 周边区域 read no 农贸市, 部分市 or 周边区; a trainee (教练掌掴小学员) is no
+/// school.
 const SUFFIX_WORDS: &[&str] = &[
     "市场",
     "市民",
@@ -398,10 +399,13 @@ const SUFFIX_WORDS: &[&str] = &[
     "省心",
     "省事",
     "省得",
-    // A trainee is no school (教练掌掴小学员).
     "小学员",
     "中学员",
 ];
+
+/// Names that end in 进 (前进村): any other reading ending in 进 is a
+/// coming or going (干部进村).
+const NAMES_ENDING_IN_JIN: &[&str] = &["前进", "跃进", "先进", "奋进"];
 
 /// What names a site by its kind alone, before its suffix: 热力 of
 /// 热力公司, 人民 of 人民医院, 中心 of 中心小学 (see
@@ -1107,10 +1111,7 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         // is no name, nor a cause before the county town (强降雨致县城停水),
         // nor a coming or going (干部进村, 没人来村里, 以来县里; but 前进村).
         if name.ends_with(['余', '多', '名', '位', '致', '户', '来'])
-            || (name.ends_with('进')
-                && !["前进", "跃进", "先进", "奋进"]
-                    .iter()
-                    .any(|w| name.ends_with(w)))
+            || (name.ends_with('进') && !NAMES_ENDING_IN_JIN.iter().any(|w| name.ends_with(w)))
         {
             continue;
         }
