@@ -57,6 +57,8 @@ fn evidence_zh(what: &str) -> String {
         ("affected by a disaster:", "受灾涉及人数"),
         ("affected:", "涉及人数"),
         ("spread:", "传播量"),
+        ("reposts:", "转发量"),
+        ("replies:", "回复量"),
         ("provinces:", "波及范围"),
     ] {
         if let Some(ev) = what.strip_prefix(prefix) {

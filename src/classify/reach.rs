@@ -233,6 +233,24 @@ const SPREAD_WORDS: &[&str] = &[
     "话题量",
 ];
 
+/// Words for a count of replies under a post or a thread (回复已有六百多条,
+/// 跟帖200余条, 三百多条评论). Not 留言: a body's count of 留言 is the
+/// year's statistics of its channel as often as one matter's.
+const REPLY_WORDS: &[&str] = &["回复", "跟帖", "评论"];
+
+/// Replies from which a post is a local forum thread with many replies,
+/// III (JUDGEMENT.md): over the labelled sets, items counting 100–999
+/// replies were III 3 times as often as IV or II.
+pub const MANY_REPLIES: f64 = 100.0;
+
+/// Replies from which a thread is read province- or nation-wide, II.
+pub const REPLIES_II: f64 = 1e4;
+
+/// Reposts from which a post has spread across a county or city, III: a
+/// post passed on a thousand times has been read ten thousand times or
+/// more, the reads that make III.
+pub const MANY_REPOSTS: f64 = 1e3;
+
 /// How many characters after a spread word its number may sit (阅读量已超过
 /// 800万: the number is five characters on).
 const SPREAD_GAP: usize = 8;
@@ -255,12 +273,20 @@ pub struct Reach {
     pub spread: Option<ReachFigure>,
     /// Provinces a matter reaches (十余个省份).
     pub provinces: Option<ReachFigure>,
+    /// Reposts (转发2000余次, 视频已经转了一万多次), also counted in
+    /// `spread`: they weigh more than reads.
+    pub reposts: Option<ReachFigure>,
+    /// Replies to a post or thread (四百多条回复, 跟帖200余条).
+    pub replies: Option<ReachFigure>,
 }
 
 impl Reach {
     /// True when no figure of reach was read.
     pub fn is_empty(&self) -> bool {
-        self.affected.is_none() && self.spread.is_none() && self.provinces.is_none()
+        self.affected.is_none()
+            && self.spread.is_none()
+            && self.provinces.is_none()
+            && self.replies.is_none()
     }
 }
 
@@ -303,6 +329,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
     // Which kinds of figure the text could hold at all, checked once rather
     // than around every number.
     let spread_words = SPREAD_WORDS.iter().any(|w| text.contains(w));
+    let reply_words = REPLY_WORDS.iter().any(|w| text.contains(w));
     let provinces = text.contains('省');
     for n in numbers {
         if n.value <= 0.0 || n.value > 1e12 {
@@ -377,10 +404,37 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                     .map_or(&near_before[..p], |c| &near_before[c..p]);
                 after.starts_with('次') || REPOSTED.iter().any(|w| clause.contains(w))
             });
-        if let Some((p, _)) = spread_before.or(reposts_before.map(|p| (p, &"转了"))) {
+        if let Some((p, w)) = spread_before.or(reposts_before.map(|p| (p, &"转了"))) {
             let start = window_start + p;
-            keep_max(&mut out.spread, n.value, phrase(text, start, num_end));
+            let evidence = phrase(text, start, num_end);
+            if w.starts_with('转') {
+                keep_max(&mut out.reposts, n.value, evidence.clone());
+            }
+            keep_max(&mut out.spread, n.value, evidence);
             continue;
+        }
+        // 回复已有六百多条, 跟帖200余条, 四百多条回复: replies, counted in 条.
+        if reply_words && let Some(unit) = after.strip_prefix('条') {
+            let reply_after = REPLY_WORDS.iter().find(|w| unit.starts_with(**w));
+            let reply_before = REPLY_WORDS
+                .iter()
+                .filter_map(|w| near_before.rfind(w).map(|p| (p, w)))
+                .max_by_key(|&(p, _)| p)
+                .filter(|&(p, w)| !near_before[p + w.len()..].contains(is_clause_end));
+            if let Some(w) = reply_after {
+                let end = num_end + '条'.len_utf8() + w.len();
+                keep_max(&mut out.replies, n.value, phrase(text, n.start, end));
+                continue;
+            }
+            if let Some((p, _)) = reply_before {
+                let end = num_end + '条'.len_utf8();
+                keep_max(
+                    &mut out.replies,
+                    n.value,
+                    phrase(text, window_start + p, end),
+                );
+                continue;
+            }
         }
         if let Some(len) = spread_after {
             keep_max(
@@ -618,6 +672,22 @@ pub fn level_from_reach(r: &Reach, disaster: bool, reasons: &mut Vec<String>) ->
             None
         };
         consider(level, format!("spread: {}", f.evidence));
+    }
+    if let Some(f) = &r.reposts
+        && f.value >= MANY_REPOSTS
+        && r.spread.as_ref().is_none_or(|s| s.value < 1e4)
+    {
+        consider(Some(Severity::III), format!("reposts: {}", f.evidence));
+    }
+    if let Some(f) = &r.replies {
+        let level = if f.value >= REPLIES_II {
+            Some(Severity::II)
+        } else if f.value >= MANY_REPLIES {
+            Some(Severity::III)
+        } else {
+            None
+        };
+        consider(level, format!("replies: {}", f.evidence));
     }
     if let Some(f) = &r.provinces {
         let level = if f.value >= 10.0 {
@@ -891,6 +961,21 @@ mod tests {
         );
         assert_eq!(level("他把钱转了四十多万给对方"), None);
         assert_eq!(level("已经转了五六个群了"), None);
+        // A thousand reposts are a county's or a city's spread.
+        assert_eq!(level("这条已转发2000余次"), Some(Severity::III));
+        assert_eq!(level("转发不到三百次"), None);
+    }
+
+    #[test]
+    fn replies_to_a_thread() {
+        assert_eq!(level("本帖回复三百多条，好多人也在问"), Some(Severity::III));
+        assert_eq!(level("帖子跟帖200余条"), Some(Severity::III));
+        assert_eq!(level("底下四百多条回复都在骂"), Some(Severity::III));
+        assert_eq!(level("评论超过3万条"), Some(Severity::II));
+        assert_eq!(level("回复了十几条"), None);
+        // Not replies: a count of rules or of messages to a channel.
+        assert_eq!(level("评论区说了三条意见"), None);
+        assert_eq!(level("全年受理网民留言3000条"), None);
     }
 
     #[test]
