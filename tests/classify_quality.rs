@@ -2023,6 +2023,56 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.85,
         negatives_flagged: Some(0.03),
     },
+    // events147–151, five more writers, scored with what had shipped before
+    // they were written (`a2cb200`: the lists above, the model of
+    // events2–131): a county's rural roads and school buses (241 items), a
+    // city's dogs, pets and stray animals (240), a farming prefecture's pig
+    // and cattle farms (241), a university town (242) and a city's care
+    // homes and older people (240); 70 negatives each. First sight:
+    // positives flagged 0.947, 0.924, 0.959, 0.948 and 0.953, negatives 8
+    // of 350. Lists were then written from their misses (bus services cut
+    // and ticket windows closed to the old, village roads broken by lorries,
+    // farms' flies and smell, dead pigs in rivers, animals' noise, deposits
+    // kept at graduation, packages forced on freshmen, leaked exam papers,
+    // elderly cards and care stations stopped; drivers putting children
+    // off the bus or mocking the disabled, school buses lent to a cadre's
+    // wedding, dog-catchers' fees, animal cruelty videos, tainted pet food,
+    // water injected into livestock, teachers' messages, grants taken back
+    // by counsellors, sedatives, theft and neglect in care homes; herds
+    // dying, brucellosis, rabies lockdowns, dog bites, a school bus in a
+    // flood; rumours of loans that need no repaying, dead files, big-dog
+    // bans and handouts for the old): 0.994, 0.965, 0.988, 0.977 and
+    // 1.000, negatives 4 of 350. The model has not trained on them.
+    Holdout {
+        file: "events147.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events148.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.84,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events149.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.06),
+    },
+    Holdout {
+        file: "events150.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.92,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events151.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.91,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
