@@ -148,6 +148,15 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("中学", "school"),
     ("小学", "school"),
     ("学校", "school"),
+    // Colleges and universities: the name before the kind of college
+    // (知津职业技术学院, 岚川医学高等专科学校), so that two colleges of a
+    // city are two places.
+    ("职业技术学院", "school"),
+    ("职业学院", "school"),
+    ("高等专科学校", "school"),
+    ("专科学校", "school"),
+    ("学院", "school"),
+    ("大学", "school"),
     ("卫生院", "hospital"),
     ("医院", "hospital"),
     ("养老院", "care"),
@@ -401,6 +410,14 @@ const SUFFIX_WORDS: &[&str] = &[
     "省得",
     "小学员",
     "中学员",
+    "大学生",
+    "大学城",
+    "大学毕业",
+    "学院派",
+    // A college's affiliated school (师范学院附属小学) is a place of its
+    // own, read from its own suffix: the college is not where it happened.
+    "学院附属",
+    "大学附属",
 ];
 
 /// Names that end in 进 (前进村): any other reading ending in 进 is a
@@ -1111,6 +1128,7 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         // is no name, nor a cause before the county town (强降雨致县城停水),
         // nor a coming or going (干部进村, 没人来村里, 以来县里; but 前进村).
         if name.ends_with(['余', '多', '名', '位', '致', '户', '来'])
+            || (level == "school" && name.ends_with(['上', '读', '念', '考', '进']))
             || (name.ends_with('进') && !NAMES_ENDING_IN_JIN.iter().any(|w| name.ends_with(w)))
         {
             continue;
@@ -1698,6 +1716,29 @@ mod tests {
         );
         assert!(!has("这是继“3·18”事故后又一起煤矿事故", "code:3·18"));
         assert!(!has("距该园区“7·14”爆炸事故仅一周", "code:7·14"));
+    }
+
+    #[test]
+    fn colleges_are_places_and_their_students_are_not() {
+        assert_eq!(
+            ev("知津职业技术学院考点一名工作人员").places,
+            ["school:知津职业技术学院"]
+        );
+        assert_eq!(ev("华枫商学院学生聚集").places, ["school:华枫商学院"]);
+        assert_eq!(
+            ev("岚川医学高等专科学校发现一起肺结核聚集性疫情").places,
+            ["school:岚川医学高等专科学校"]
+        );
+        // Students, a university town and getting into one name no college.
+        assert!(ev("岚川的大学生都在转").places.is_empty());
+        assert!(ev("知津大学城要划走了").places.is_empty());
+        assert!(ev("闺女考上大学了").places.is_empty());
+        // An affiliated school is its own place, not the college.
+        assert!(
+            !ev("岚川师范学院附属小学门口拥堵")
+                .places
+                .contains(&"school:岚川师范学院".to_string())
+        );
     }
 
     #[test]
