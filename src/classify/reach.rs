@@ -144,6 +144,39 @@ const GROUP_NOUNS: &[&str] = &[
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
 /// after a count compared with them.
+/// Words of who a group of people are, between a counter and its noun
+/// (6400名高龄老人, 近千名退休职工, 300余户受灾群众).
+const GROUP_MODIFIERS: &[&str] = &[
+    "高龄",
+    "退休",
+    "离退休",
+    "在校",
+    "在读",
+    "困难",
+    "失能",
+    "留守",
+    "独居",
+    "受灾",
+    "外来",
+    "外地",
+    "本地",
+    "参保",
+    "适龄",
+    "一线",
+    "特困",
+    "低保",
+    "残疾",
+    "患病",
+    "住校",
+    "新生",
+    "应届",
+    "被征地",
+    "拆迁",
+    "安置",
+    "涉事",
+    "受害",
+];
+
 const LONGEST_GROUP_NOUN: usize = 5;
 
 /// The first characters of [`GROUP_NOUNS`]: most characters near a
@@ -461,8 +494,15 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             };
         let households = after.starts_with('户') || after.starts_with("万户");
         // 数百家长: the noun may follow the number directly, 家 included.
+        // 6400名高龄老人, 近千名退休职工: a word of who they are may stand
+        // between the counter and the noun.
+        let modified = (counter_len > 0)
+            .then(|| GROUP_MODIFIERS.iter().find(|m| rest.starts_with(**m)))
+            .flatten()
+            .map(|m| (&rest[m.len()..], counter_len + m.len()));
         let noun = [(rest, counter_len), (after, 0)]
             .into_iter()
+            .chain(modified)
             .find_map(|(s, skip)| {
                 if !group_heads().contains(s.chars().next()?) {
                     return None;
@@ -896,6 +936,13 @@ mod tests {
         assert_eq!(level("消防人员1200余人开展扑救"), None);
         assert_eq!(level("项目总投资5000万元"), None);
         assert_eq!(level("2026年3月共有12人"), None);
+        // A word of who they are between the counter and the noun.
+        assert_eq!(
+            level("全县约6400名高龄老人津贴未按时发放"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("近千名退休职工仍未收到养老金"), Some(Severity::II));
+        assert_eq!(level("三百余户受灾群众还住在帐篷里"), Some(Severity::II));
         // The group named before its count.
         assert_eq!(level("取不出钱的储户上千名"), Some(Severity::II));
         assert_eq!(level("储户群里已经一千多人了"), Some(Severity::II));
