@@ -2073,6 +2073,61 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.91,
         negatives_flagged: Some(0.03),
     },
+    // events152–156, five more writers, scored with what had shipped before
+    // they were written (`65c01a5`: the lists above, the model of
+    // events2–131): a city's piped gas and bottled gas (244 items), a
+    // county's land taken for an expressway (240), a city's delivery riders
+    // and takeaway platforms (241), a forested mountain county (241) and a
+    // city's driving schools, car repairs and used cars (243); about 70
+    // negatives each. First sight: positives flagged 0.954, 0.941, 0.935,
+    // 0.982 and 0.878, negatives 9 of 352. Lists were then written from
+    // their misses (riders' fines, strikes and deaths unrecognised,
+    // uniforms to buy, platforms' commissions, lost parcels, meals for the
+    // old stopped, gas carried upstairs for a fee, villages' gas cut, low
+    // valuations, wells dried by a tunnel, grave-moving deadlines, repair
+    // shops' padded bills, wound-back odometers, test cars sold as new,
+    // prepaid cards of closed shops, driving schools closed or charging
+    // extra, exam centres far away, appointment touts; forged inspection
+    // records, tests passed for money, gas cut on an old woman in a cold
+    // wave, insults to the old, fake gas men, graves dug up, cadres'
+    // threats and pressure to sign, compensation embezzled, instructors'
+    // harassment, examiners' bribes, debt collectors' shaming, fines
+    // pocketed, favours for a permit; a bear in a village; rumours of
+    // compulsory insurance, three-for-one rehousing, arrests in the fire
+    // season, emission-standard transfers and fixed fees; 上头打了招呼):
+    // 0.989, 0.982, 0.953, 0.988 and 0.953, negatives 8 of 352 (近三日本
+    // 热线 no longer reads as Japan). Most of what is still missed is a new
+    // rule's match the model outvoted. The model has not trained on them.
+    Holdout {
+        file: "events152.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events153.jsonl",
+        micro_f1: 0.91,
+        severity_exact: 0.84,
+        negatives_flagged: Some(0.06),
+    },
+    Holdout {
+        file: "events154.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events155.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events156.jsonl",
+        micro_f1: 0.88,
+        severity_exact: 0.95,
+        negatives_flagged: Some(0.06),
+    },
 ];
 
 struct Holdout {

@@ -75,8 +75,8 @@ fn figurative(after: &str) -> bool {
 
 /// Terms that, right after a day's number, are the end of a date rather
 /// than a word: 日前 is "recently" (日前，县里通报), but 于9月8日前完成 is
-/// "before the 8th".
-const DATE_TAILS: &[&str] = &["日前"];
+/// "before the 8th"; 近三日本热线 and 5日本报讯 are 日 and 本 (this), not Japan.
+const DATE_TAILS: &[&str] = &["日前", "日本"];
 
 /// True when the text before a hit ends with a number (8, 十八): the hit
 /// is then the tail of a date (see [`DATE_TAILS`]).
