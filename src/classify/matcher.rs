@@ -677,6 +677,15 @@ mod tests {
     }
 
     #[test]
+    fn a_days_number_before_a_term_is_a_date() {
+        let c = classifier("日本 + 地震\n");
+        assert!(flagged(&c, "日本北海道发生地震"));
+        // 近三日 + 本热线: the last three days, this hotline.
+        assert!(!flagged(&c, "近三日本热线受理地震后房屋开裂诉求"));
+        assert!(!flagged(&c, "5日本报讯 地震局发布"));
+    }
+
+    #[test]
     fn near_is_parsed_and_checked() {
         let normalizer = crate::text::Normalizer::shared().unwrap();
         let bad = RuleSet::from_files(
