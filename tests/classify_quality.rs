@@ -2181,6 +2181,57 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
+    // events162–166, five more writers, scored with what had shipped before
+    // they were written (`20105b3`: the lists above, the model of
+    // events2–131): a city in a heat wave with power rationing (240
+    // items), a county's funeral reform and cemeteries (242), a big city's
+    // rental housing (241), a port city's customs and counterfeit goods
+    // (243) and an ethnic-minority county's tourism and herding (241);
+    // about 70 negatives each. First sight: positives flagged 0.959, 0.888,
+    // 0.935, 0.982 and 0.994, negatives 3 of 355. Lists were then written
+    // from their misses (power cut again and again, deposits kept, rents
+    // raised at New Year, landlords' meters, rent loans, tenants cleared,
+    // grave plots dear, cemeteries locked, storage fees raised, cremation
+    // surcharges, a wake below the window; coffins seized and crushed,
+    // bodies dug up for ghost marriages, ashes that are not the father's,
+    // a mourning hall torn down, a body filmed for laughs, a body held for
+    // the bill, fines for a heatstroke victim, an ambulance asking for
+    // money first, heat pay cut, hidden cameras, a manager's spare key,
+    // identities used for loans, glue-filled lobster; heatstroke deaths, a
+    // flooded basement; rumours of county-wide cuts, villages cleared,
+    // rules on notice, cross-border limits, parcel tax, proofs to enter a
+    // village, tombstones ground down): 0.971, 0.976, 0.971, 0.994 and
+    // 1.000, negatives 3 of 355. The model has not trained on them.
+    Holdout {
+        file: "events162.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.83,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events163.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.89,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events164.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.84,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events165.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events166.jsonl",
+        micro_f1: 0.97,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.03),
+    },
 ];
 
 struct Holdout {
