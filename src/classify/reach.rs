@@ -142,8 +142,6 @@ const GROUP_NOUNS: &[&str] = &[
     "教职工",
 ];
 
-/// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
-/// after a count compared with them.
 /// Words of who a group of people are, between a counter and its noun
 /// (6400名高龄老人, 近千名退休职工, 300余户受灾群众).
 const GROUP_MODIFIERS: &[&str] = &[
@@ -177,6 +175,8 @@ const GROUP_MODIFIERS: &[&str] = &[
     "受害",
 ];
 
+/// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
+/// after a count compared with them.
 const LONGEST_GROUP_NOUN: usize = 5;
 
 /// The first characters of [`GROUP_NOUNS`]: most characters near a
@@ -278,6 +278,10 @@ pub const MANY_REPLIES: f64 = 100.0;
 
 /// Replies from which a thread is read province- or nation-wide, II.
 pub const REPLIES_II: f64 = 1e4;
+
+/// Reads or views from which a matter has spread across a county or city,
+/// III.
+pub const SPREAD_III: f64 = 1e4;
 
 /// Reposts from which a post has spread across a county or city, III: a
 /// post passed on a thousand times has been read ten thousand times or
@@ -454,18 +458,14 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .filter_map(|w| near_before.rfind(w).map(|p| (p, w)))
                 .max_by_key(|&(p, _)| p)
                 .filter(|&(p, w)| !near_before[p + w.len()..].contains(is_clause_end));
-            if let Some(w) = reply_after {
-                let end = num_end + '条'.len_utf8() + w.len();
-                keep_max(&mut out.replies, n.value, phrase(text, n.start, end));
-                continue;
-            }
-            if let Some((p, _)) = reply_before {
-                let end = num_end + '条'.len_utf8();
-                keep_max(
-                    &mut out.replies,
-                    n.value,
-                    phrase(text, window_start + p, end),
-                );
+            let counted = '条'.len_utf8();
+            let span = match (reply_after, reply_before) {
+                (Some(w), _) => Some((n.start, num_end + counted + w.len())),
+                (None, Some((p, _))) => Some((window_start + p, num_end + counted)),
+                (None, None) => None,
+            };
+            if let Some((start, end)) = span {
+                keep_max(&mut out.replies, n.value, phrase(text, start, end));
                 continue;
             }
         }
@@ -706,7 +706,7 @@ pub fn level_from_reach(r: &Reach, disaster: bool, reasons: &mut Vec<String>) ->
             Some(Severity::I)
         } else if f.value >= 1e5 {
             Some(Severity::II)
-        } else if f.value >= 1e4 {
+        } else if f.value >= SPREAD_III {
             Some(Severity::III)
         } else {
             None
@@ -715,7 +715,8 @@ pub fn level_from_reach(r: &Reach, disaster: bool, reasons: &mut Vec<String>) ->
     }
     if let Some(f) = &r.reposts
         && f.value >= MANY_REPOSTS
-        && r.spread.as_ref().is_none_or(|s| s.value < 1e4)
+        // Unless the reads already say III or more: one reason is enough.
+        && r.spread.as_ref().is_none_or(|s| s.value < SPREAD_III)
     {
         consider(Some(Severity::III), format!("reposts: {}", f.evidence));
     }
