@@ -2294,6 +2294,58 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.85,
         negatives_flagged: Some(0.05),
     },
+    // events172–176: five sets by five more writers (a city's old
+    // compounds renovated; street sweepers and rubbish; a county's private
+    // hospitals and health scams; parking, traffic police and e-bikes; a
+    // chemical park and its villages), about 240 items each, 70 of them
+    // negatives. Scored unseen with what had shipped (`9f19b53`, the model
+    // adding from 0.6): positives flagged 0.947, 0.976, 0.952, 0.942 and
+    // 0.971, negatives 9 of 356 (adding from 0.7 would have flagged 0.943
+    // of the positives). Lists were then written from their misses (lifts
+    // paid for by the ground floor, gates and fees after a renovation,
+    // roofs that leak after it, insulation falling off, a burst main;
+    // sweepers' hours, charging posts overcharging, trade-in subsidies
+    // stuck, camera traps, ground locks on public bays; a flare's noise
+    // and light, night-time smells, benzene at work; pooled money spent on
+    // a cadre's own block, alarms forced on gas users, a sweeper fined for
+    // lunch, agents taking half a sweeper's pay, a sprinkler on sleeping
+    // vagrants; street dentists, free check-ups that end in hospital beds,
+    // insurance billed for stays that never were, quotas of drips, child
+    // labour; auxiliaries asking for money, pushing a parent, a policeman
+    // on his phone by a fallen man; a lunch that sickened a group, dead
+    // fish in a river; a subsidy retold as free): 0.971, 0.982, 0.994,
+    // 0.954 and 0.988, negatives 9 of 356. The model has not trained on
+    // them.
+    Holdout {
+        file: "events172.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events173.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.82,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events174.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.81,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events175.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events176.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.9,
+        negatives_flagged: Some(0.08),
+    },
 ];
 
 struct Holdout {
