@@ -656,13 +656,16 @@ const HOLDOUTS: &[Holdout] = &[
     // development set. The model adding from 0.6 instead of 0.7 lets two
     // more through (a court's loan case and a rescue from a river: 9 →
     // 11), while on the twenty-five sets written since events146 it
-    // flags about 1.5 points more of the positives at first sight; the
-    // bar allows 11.
+    // flags about 1.5 points more of the positives at first sight. The
+    // model of events2–166 swaps the rescue for a health tip and a
+    // bus-line request (12), while on fifteen sets written after it it
+    // flags 1.3–1.5 points more of the positives at first sight; the bar
+    // allows 12.
     Holdout {
         file: "events16.jsonl",
         micro_f1: 0.92,
         severity_exact: 0.74,
-        negatives_flagged: Some(0.085),
+        negatives_flagged: Some(0.091),
     },
     Holdout {
         file: "events14.jsonl",
@@ -1031,7 +1034,9 @@ const HOLDOUTS: &[Holdout] = &[
         file: "events48.jsonl",
         micro_f1: 0.98,
         severity_exact: 0.87,
-        negatives_flagged: Some(0.02),
+        // The model of events2–166 adds two (a radiator too hot, thanked;
+        // an answer on early retirement): 0 → 2 of 71.
+        negatives_flagged: Some(0.03),
     },
     Holdout {
         file: "events49.jsonl",
@@ -1891,9 +1896,10 @@ const HOLDOUTS: &[Holdout] = &[
     // or taken, fines without receipts; the wrong drug dispensed, death by
     // electrofishing; price-cap, insurance, bride-price and anti-fraud
     // rumours; replies to a resident's complaint): 0.983, 0.988, 0.960,
-    // 1.000 and 0.994, negatives 6 of 350. The model has not trained on
-    // them: trained with them as well (events2–136), it read the older
-    // untrained sets worse (F1 0.9642 -> 0.9624), so it was not shipped.
+    // 1.000 and 0.994, negatives 6 of 350. Trained with them as well
+    // (events2–136), the model read the older untrained sets worse (F1
+    // 0.9642 -> 0.9624), so it was not shipped then; the model of
+    // events2–166 (c 16) has trained on them, measured on events167–176.
     Holdout {
         file: "events132.jsonl",
         micro_f1: 0.94,
@@ -1943,7 +1949,8 @@ const HOLDOUTS: &[Holdout] = &[
     // rumours on rebuilding permits, road fees, vaccines for admission,
     // forced donations, cloud seeding; an escape room and a singer's
     // studio are not emergencies): 0.988, 0.994, 0.994, 1.000 and 0.976,
-    // negatives 7 of 356. The model has not trained on them.
+    // negatives 7 of 356. The model has since trained on them
+    // (events2–166).
     Holdout {
         file: "events137.jsonl",
         micro_f1: 0.95,
@@ -1994,9 +2001,9 @@ const HOLDOUTS: &[Holdout] = &[
     // beating drivers, paid-for health checks; aftershock panic, falling
     // concrete; housing-sale and taxi-rule rumours): 0.971, 0.959, 0.976,
     // 0.982 and 0.890, negatives 2 of 352. Most of what is still missed is
-    // a new rule's match the model outvoted. The model has not trained on
-    // them: trained on events2–146 it read the older untrained sets worse
-    // (F1 0.9642 -> 0.9618), so it was not shipped.
+    // a new rule's match the model outvoted. Trained on events2–146 the
+    // model read the older untrained sets worse (F1 0.9642 -> 0.9618), so
+    // it was not shipped then; the model of events2–166 has trained on them.
     Holdout {
         file: "events142.jsonl",
         micro_f1: 0.91,
@@ -2046,7 +2053,8 @@ const HOLDOUTS: &[Holdout] = &[
     // dying, brucellosis, rabies lockdowns, dog bites, a school bus in a
     // flood; rumours of loans that need no repaying, dead files, big-dog
     // bans and handouts for the old): 0.994, 0.965, 0.988, 0.977 and
-    // 1.000, negatives 4 of 350. The model has not trained on them.
+    // 1.000, negatives 4 of 350. The model has since trained on them
+    // (events2–166).
     Holdout {
         file: "events147.jsonl",
         micro_f1: 0.94,
@@ -2103,7 +2111,8 @@ const HOLDOUTS: &[Holdout] = &[
     // season, emission-standard transfers and fixed fees; 上头打了招呼):
     // 0.989, 0.982, 0.953, 0.988 and 0.953, negatives 8 of 352 (近三日本
     // 热线 no longer reads as Japan). Most of what is still missed is a new
-    // rule's match the model outvoted. The model has not trained on them.
+    // rule's match the model outvoted. The model has since trained on
+    // them (events2–166).
     Holdout {
         file: "events152.jsonl",
         micro_f1: 0.93,
@@ -2156,7 +2165,8 @@ const HOLDOUTS: &[Holdout] = &[
     // garden, frost on tea, a road washed out; rumours of land
     // reallocation, fare and curfew changes): 0.953, 0.907, 0.982, 0.965
     // and 0.976, negatives 4 of 352. Most of what is still missed is a new
-    // rule's match the model outvoted. The model has not trained on them.
+    // rule's match the model outvoted. The model has since trained on
+    // them (events2–166).
     Holdout {
         file: "events157.jsonl",
         micro_f1: 0.9,
@@ -2207,7 +2217,8 @@ const HOLDOUTS: &[Holdout] = &[
     // flooded basement; rumours of county-wide cuts, villages cleared,
     // rules on notice, cross-border limits, parcel tax, proofs to enter a
     // village, tombstones ground down): 0.971, 0.976, 0.971, 0.994 and
-    // 1.000, negatives 3 of 355. The model has not trained on them.
+    // 1.000, negatives 3 of 355. The model has since trained on them
+    // (events2–166).
     Holdout {
         file: "events162.jsonl",
         micro_f1: 0.94,
@@ -2245,7 +2256,9 @@ const HOLDOUTS: &[Holdout] = &[
     // negatives. Scored unseen with what had shipped (`bd0ed63`, the model
     // adding from 0.7): positives flagged 0.965, 0.953, 0.935, 0.866 and
     // 0.947, negatives 7 of 355; with the model adding from 0.6: 0.976,
-    // 0.953, 0.941, 0.884 and 0.947, negatives 11 of 355. Lists were then written
+    // 0.953, 0.941, 0.884 and 0.947, negatives 11 of 355; with the model
+    // of events2–166 (c 16), still unseen by it: 0.971, 0.965, 0.953,
+    // 0.913 and 0.971, negatives 9 of 355. Lists were then written
     // from their misses (houses cracking over mined-out ground, subsidence
     // relocation stalled, mine lorries breaking village roads, reclamation
     // that grows nothing, work injuries denied; winter in prefab huts,
@@ -2263,7 +2276,8 @@ const HOLDOUTS: &[Holdout] = &[
     // lottery for sale; a leader's deadline at a coordination meeting):
     // 0.994, 0.959, 0.965, 0.919 and 0.971, negatives 11 of 355. What is
     // still missed is mostly a new rule the model outvotes. The model has
-    // not trained on them.
+    // not trained on them; the floors are those under the model of
+    // events2–166.
     Holdout {
         file: "events167.jsonl",
         micro_f1: 0.95,
@@ -2301,7 +2315,9 @@ const HOLDOUTS: &[Holdout] = &[
     // negatives. Scored unseen with what had shipped (`9f19b53`, the model
     // adding from 0.6): positives flagged 0.947, 0.976, 0.952, 0.942 and
     // 0.971, negatives 9 of 356 (adding from 0.7 would have flagged 0.943
-    // of the positives). Lists were then written from their misses (lifts
+    // of the positives); with the model of events2–166 (c 16), still
+    // unseen by it: 0.953, 0.988, 0.964, 0.971 and 0.977, negatives 11 of
+    // 356. Lists were then written from their misses (lifts
     // paid for by the ground floor, gates and fees after a renovation,
     // roofs that leak after it, insulation falling off, a burst main;
     // sweepers' hours, charging posts overcharging, trade-in subsidies
@@ -2314,13 +2330,14 @@ const HOLDOUTS: &[Holdout] = &[
     // labour; auxiliaries asking for money, pushing a parent, a policeman
     // on his phone by a fallen man; a lunch that sickened a group, dead
     // fish in a river; a subsidy retold as free): 0.971, 0.982, 0.994,
-    // 0.954 and 0.988, negatives 9 of 356. The model has not trained on
-    // them.
+    // 0.954 and 0.988, negatives 9 of 356 (under the model before). The
+    // model has not trained on them.
     Holdout {
         file: "events172.jsonl",
         micro_f1: 0.94,
         severity_exact: 0.88,
-        negatives_flagged: Some(0.04),
+        // The model of events2–166 adds a property firm's appointment.
+        negatives_flagged: Some(0.045),
     },
     Holdout {
         file: "events173.jsonl",

@@ -145,6 +145,12 @@ fn print_grouping(set: &str, g: &Grouping) {
 /// Scores grouping on one of the project's fresh event sets
 /// (`tests/fixtures/eventsN.jsonl`, the development set's shape) and
 /// asserts its floors.
+///
+/// Which items are flagged, and as what, moves with the model: when the
+/// model of events2–166 shipped, nine floors went down by up to 0.04
+/// (events136, 138, 140, 141, 146, 148, 154, 160, 168), while over all 175
+/// sets pooled pairwise precision went 0.705 → 0.777, recall 0.4878 →
+/// 0.4871 and mean B-cubed stayed 0.898.
 fn fresh_event_set(file: &str, precision_floor: f64, bcubed_floor: f64) {
     let path = common::root().join("tests/fixtures").join(file);
     let data = std::fs::read_to_string(path).unwrap();
@@ -1157,7 +1163,7 @@ fn pharmacies_families_phone_scams_fairs_and_fishing_ban_sets_grouping() {
     fresh_event_set("events133.jsonl", 0.95, 0.91);
     fresh_event_set("events134.jsonl", 0.92, 0.89);
     fresh_event_set("events135.jsonl", 0.54, 0.88);
-    fresh_event_set("events136.jsonl", 0.84, 0.90);
+    fresh_event_set("events136.jsonl", 0.80, 0.90);
 }
 
 /// Five sets by five more writers, grouping never tuned on them: a
@@ -1170,10 +1176,10 @@ fn pharmacies_families_phone_scams_fairs_and_fishing_ban_sets_grouping() {
 #[test]
 fn self_built_houses_homestays_nurseries_lifts_and_drought_sets_grouping() {
     fresh_event_set("events137.jsonl", 0.75, 0.92);
-    fresh_event_set("events138.jsonl", 0.77, 0.92);
+    fresh_event_set("events138.jsonl", 0.75, 0.92);
     fresh_event_set("events139.jsonl", 0.98, 0.93);
-    fresh_event_set("events140.jsonl", 0.92, 0.92);
-    fresh_event_set("events141.jsonl", 0.70, 0.90);
+    fresh_event_set("events140.jsonl", 0.89, 0.92);
+    fresh_event_set("events141.jsonl", 0.68, 0.90);
 }
 
 /// Five sets by five more writers, grouping never tuned on them: a county
@@ -1193,7 +1199,7 @@ fn earthquake_public_housing_hospitals_veterans_and_taxis_sets_grouping() {
     fresh_event_set("events143.jsonl", 0.89, 0.91);
     fresh_event_set("events144.jsonl", 0.07, 0.77);
     fresh_event_set("events145.jsonl", 0.93, 0.87);
-    fresh_event_set("events146.jsonl", 0.68, 0.88);
+    fresh_event_set("events146.jsonl", 0.68, 0.87);
 }
 
 /// Five sets by five more writers, grouping never tuned on them: a
@@ -1209,7 +1215,7 @@ fn earthquake_public_housing_hospitals_veterans_and_taxis_sets_grouping() {
 #[test]
 fn school_buses_pets_livestock_university_and_care_homes_sets_grouping() {
     fresh_event_set("events147.jsonl", 0.65, 0.88);
-    fresh_event_set("events148.jsonl", 0.90, 0.89);
+    fresh_event_set("events148.jsonl", 0.86, 0.89);
     fresh_event_set("events149.jsonl", 0.98, 0.87);
     fresh_event_set("events150.jsonl", 0.65, 0.85);
     fresh_event_set("events151.jsonl", 0.93, 0.91);
@@ -1228,7 +1234,7 @@ fn school_buses_pets_livestock_university_and_care_homes_sets_grouping() {
 fn gas_expressway_riders_forest_and_car_trade_sets_grouping() {
     fresh_event_set("events152.jsonl", 0.74, 0.88);
     fresh_event_set("events153.jsonl", 0.83, 0.85);
-    fresh_event_set("events154.jsonl", 0.90, 0.90);
+    fresh_event_set("events154.jsonl", 0.90, 0.89);
     fresh_event_set("events155.jsonl", 0.92, 0.90);
     fresh_event_set("events156.jsonl", 0.88, 0.87);
 }
@@ -1249,7 +1255,7 @@ fn beaches_villages_metro_farmers_and_minors_online_sets_grouping() {
     // The model adding from 0.6 moved a category or two, and the metro's
     // pairs went 27/31 → 29/34 (B-cubed 0.886 → 0.891).
     fresh_event_set("events159.jsonl", 0.85, 0.87);
-    fresh_event_set("events160.jsonl", 0.93, 0.89);
+    fresh_event_set("events160.jsonl", 0.92, 0.89);
     fresh_event_set("events161.jsonl", 0.98, 0.90);
 }
 
@@ -1282,7 +1288,7 @@ fn heat_wave_funerals_rentals_customs_and_herding_sets_grouping() {
 #[test]
 fn mines_floods_events_ambulances_and_kindergartens_sets_grouping() {
     fresh_event_set("events167.jsonl", 0.88, 0.90);
-    fresh_event_set("events168.jsonl", 0.52, 0.86);
+    fresh_event_set("events168.jsonl", 0.51, 0.86);
     fresh_event_set("events169.jsonl", 0.98, 0.90);
     fresh_event_set("events170.jsonl", 0.89, 0.90);
     fresh_event_set("events171.jsonl", 0.98, 0.93);
