@@ -2363,6 +2363,64 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.9,
         negatives_flagged: Some(0.08),
     },
+    // events177–181: five sets by five more writers (a county's
+    // after-school care and tutoring; a city's housing fund and
+    // mortgages; a county's migrant workers; amusement parks and water
+    // parks; a county's vaccinations and children's clinics), about 240
+    // items each, 70 of them negatives. Scored unseen with what had
+    // shipped (`7fd1691`, the model of events2–131 adding from 0.6):
+    // positives flagged 0.919, 0.948, 0.953, 0.930 and 0.829, negatives 12
+    // of 357; with the model of events2–166 (`29d2ab1`), still unseen by
+    // it: 0.948, 0.977, 0.953, 0.930 and 0.847, negatives 14 of 357. The
+    // vaccinations set read lowest: shortages, queues, fees for free
+    // vaccines, cold chains broken and wrong doses were worded around
+    // every list. Lists were then written from their misses (after-school
+    // classes paid for and not held, tutoring fees for a "recommendation";
+    // loans in owners' names, treatment elsewhere not reimbursed, black
+    // job agencies, fake coaches home, wages put off to next year;
+    // season cards not refunded; vaccines not to be booked, queues, fees
+    // for free ones, booking by phone only, children's wards and night
+    // pharmacies closed, needless tests; teachers' paid lessons, a test
+    // taken from a lesson, a coach's punishment, snacks shrunk; a fund
+    // clerk's fake withdrawals, guards pushing the old, an injured worker
+    // left at a hospital gate, staff hitting or ignoring a child; a broken
+    // cold chain, a wrong vaccine, bribes and touts in the queue, an
+    // "immunity shot"; trampoline fractures, a pool's infections, a
+    // newborn unit's blackout, reactions after vaccination, a mine's list
+    // of names, a school's vomiting pupils; a sales office's invented
+    // rule, a park's closure rumour; 汉堡 is a hamburger more often than
+    // Hamburg): 0.994, 1.000, 0.988, 0.982 and 0.929, negatives 14 of
+    // 357. The model has not trained on them.
+    Holdout {
+        file: "events177.jsonl",
+        micro_f1: 0.96,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events178.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.9,
+        negatives_flagged: Some(0.05),
+    },
+    Holdout {
+        file: "events179.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.1),
+    },
+    Holdout {
+        file: "events180.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.8,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events181.jsonl",
+        micro_f1: 0.89,
+        severity_exact: 0.78,
+        negatives_flagged: Some(0.05),
+    },
 ];
 
 struct Holdout {
