@@ -2421,6 +2421,56 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.78,
         negatives_flagged: Some(0.05),
     },
+    // events182–186: five sets by five more writers (a city's lifts; a
+    // county's grain purchase and storage; wind farms and rooftop solar;
+    // schemes aimed at older people's savings; construction waste and
+    // muck trucks), about 240 items each, 70 of them negatives. Scored
+    // unseen with what had shipped (`34e8794`): positives flagged 0.923,
+    // 0.965, 0.965, 0.971 and 0.965, negatives 6 of 351; the same lists
+    // with the model of events2–131 adding from 0.6 flag 0.934 of the
+    // positives, and what shipped at `bd0ed63` 0.919. Lists were then
+    // written from their misses (lift checks faked, call-out fees to free
+    // the trapped, the trapped filmed and mocked, alarms cut to save a
+    // fee; a grain depot's false receipts and empty bins; a solar loan
+    // signed by an old man's thumbprint, drips from a van, "herbal" sugar
+    // tea, old tourists abandoned, an informant threatened; repair funds
+    // out of reach, queues and short weights at a grain depot, a wind
+    // farm's lorries breaking a road, a new charge on the bill, dust,
+    // mountains of rubble, a platform for the old collapsing; a lift
+    // shooting up or closing on a foot, a spark in dry grass, a muck
+    // truck killing; a rumour that firemen no longer free the trapped):
+    // 0.964, 0.976, 0.983, 0.988 and 0.982, negatives 6 of 351. The model
+    // has not trained on them.
+    Holdout {
+        file: "events182.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events183.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events184.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.05),
+    },
+    Holdout {
+        file: "events185.jsonl",
+        micro_f1: 0.91,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events186.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.02),
+    },
 ];
 
 struct Holdout {
