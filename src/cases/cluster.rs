@@ -695,12 +695,12 @@ fn similarity(
     // (Read only when the place is shared: the member scan is the costly
     // part.)
     let same_kind = same_place
-        && item_traits.kinds_shared(case_traits)
+        && item_traits.telling_kinds_shared(case_traits)
         && (mentioned
             || members.is_empty()
             || members
                 .iter()
-                .any(|m| item_traits.kinds_shared(m) && item_traits.places_shared(m)));
+                .any(|m| item_traits.telling_kinds_shared(m) && item_traits.places_shared(m)));
     let categories_shared = item.categories.iter().any(|c| case.categories.contains(c));
     // A place finer than a county in common with one item of the case (a
     // case that took in a county's 人民医院 and a city's 儿童医院 is at
@@ -956,6 +956,31 @@ mod tests {
             lead: text.chars().take(120).collect(),
             members: Vec::new(),
         }
+    }
+
+    #[test]
+    fn matters_at_one_county_hospital_are_not_one_happening() {
+        let now = Utc::now();
+        let stabbing = storied(
+            "柘林县人民医院急诊科昨晚发生伤医事件，一名护士被刺伤，正在抢救",
+            Category::Morality,
+        );
+        let mut index = ClusterIndex::default();
+        index.upsert(1, stabbing, now);
+        // Another matter at the same hospital a few days on: both read as
+        // hospital care from 医院 alone, which names the place, not what
+        // happened there.
+        let kickback = storied(
+            "柘林县人民医院骨科主任收受耗材回扣，医院已将其停职",
+            Category::Morality,
+        );
+        assert_eq!(index.find(&kickback, now + Duration::hours(30)), None);
+        // A report of the stabbing itself still joins, on its own words.
+        let again = storied(
+            "柘林县人民医院急诊科护士被刺伤一事，嫌疑人已被刑拘，护士仍在抢救",
+            Category::Morality,
+        );
+        assert_eq!(index.find(&again, now + Duration::hours(30)), Some(1));
     }
 
     #[test]
