@@ -572,6 +572,58 @@ const COUNTLESS_DEATHS: &[&str] = &[
 /// 送医后, 经医院, 均 (a noun such as 司机经 names who died).
 const DEATH_LEAD_CHARS: &str = "经后均送医院终因但";
 
+/// Death words that tell of the clause before only once something says
+/// it was already so (3名工人被埋,救出时已无生命体征; 一家三口被困,被发现时均
+/// 已死亡): a bare 死亡 opening a clause may start a count of its own
+/// (5人被困,死亡2人).
+const COUNTLESS_DEATHS_AFTER_ALREADY: &[&str] = &[
+    "无生命体征",
+    "没有生命体征",
+    "没有了生命体征",
+    "无生命迹象",
+    "没有生命迹象",
+    "死亡",
+    "身亡",
+    "遇难",
+    "罹难",
+];
+
+/// What may open such a clause before the word saying it was already so:
+/// when the dead were found, reached or brought out (a noun would name
+/// someone else: 消防员赶到时 is who arrived).
+const FOUND_WHEN: &[&str] = &[
+    "",
+    "被发现时",
+    "发现时",
+    "被找到时",
+    "找到时",
+    "被救出时",
+    "救出时",
+    "被救出后",
+    "被挖出时",
+    "挖出时",
+    "被打捞上岸时",
+    "打捞上岸时",
+    "被打捞出水时",
+    "打捞出水时",
+    "被送医时",
+    "送医时",
+    "送到医院时",
+    "送至医院时",
+];
+
+/// Words saying it was already so, closing the lead (均已, 已, 都已).
+const ALREADY: &[&str] = &["均已", "都已", "全部", "已经", "已", "均"];
+
+/// True when `lead` (a clause's opening, up to a death word) says the
+/// death was found already: a [`FOUND_WHEN`] phrase, then [`ALREADY`].
+fn found_already(lead: &str) -> bool {
+    ALREADY.iter().any(|a| {
+        lead.strip_suffix(a)
+            .is_some_and(|rest| FOUND_WHEN.contains(&rest))
+    })
+}
+
 /// A clause that opens with a death and no count of its own tells of the
 /// people counted in the clause before it, in the same sentence:
 /// 4人被发现一氧化碳中毒,经送医抢救无效死亡 is four dead, not four poisoned.
@@ -583,16 +635,23 @@ fn countless_deaths(
     quoted: &[(usize, usize)],
     out: &mut Casualties,
 ) {
-    for word in COUNTLESS_DEATHS {
+    let told = COUNTLESS_DEATHS
+        .iter()
+        .map(|w| (w, false))
+        .chain(COUNTLESS_DEATHS_AFTER_ALREADY.iter().map(|w| (w, true)));
+    for (word, after_already) in told {
         for (at, _) in text.match_indices(word) {
             let head = &text[..at];
             let Some(comma) = head.rfind(',') else {
                 continue;
             };
-            if !head[comma + 1..]
-                .chars()
-                .all(|c| DEATH_LEAD_CHARS.contains(c))
-            {
+            let lead = &head[comma + 1..];
+            let opens = if after_already {
+                found_already(lead)
+            } else {
+                lead.chars().all(|c| DEATH_LEAD_CHARS.contains(c))
+            };
+            if !opens {
                 continue;
             }
             let prev = &head[..comma];
@@ -1696,6 +1755,19 @@ mod tests {
         assert_eq!(dead("一辆载有30人的大巴侧翻,司机经抢救无效死亡"), 0.0);
         // Two counts before it: whose death is not said.
         assert_eq!(dead("3人受伤、2人被困,经抢救无效死亡"), 0.0);
+        // Found dead: the clause before counts them.
+        assert_eq!(dead("工地坍塌,3名工人被埋,救出时已无生命体征"), 3.0);
+        assert_eq!(
+            dead("3名船员在机舱内作业时一氧化碳中毒,被发现时已无生命体征"),
+            3.0
+        );
+        assert_eq!(dead("屋内一家三口被困,被救出时均已死亡"), 3.0);
+        assert_eq!(dead("4名儿童落水,打捞上岸时均已无生命迹象"), 4.0);
+        // A clause of its own count, someone else arriving, or no word
+        // saying it was already so: not the count before.
+        assert_eq!(dead("5人被困,死亡2人"), 2.0);
+        assert_eq!(dead("3人被困,消防员赶到时均已死亡"), 0.0);
+        assert_eq!(dead("3人被困,死亡原因正在调查"), 0.0);
     }
 
     #[test]
