@@ -236,20 +236,6 @@ fn fast_term_line<'l>(line: &'l str, order: &[usize; CATS]) -> Option<(&'l str, 
     rest.is_none().then_some((head, w))
 }
 
-/// The lines of `text` split at `\n` (a `\r` before it is left for the
-/// caller to trim), found with SIMD.
-fn lines_of(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .chain(std::iter::once(text.len()))
-        .map(move |end| {
-            // `\n` is ASCII, so both ends are char boundaries.
-            let line = text.get(start..end).unwrap_or_default();
-            start = end + 1;
-            line
-        })
-}
-
 /// The key of an n-gram: three 21-bit code points; bit 63 marks a 2-gram.
 fn key2(a: char, b: char) -> u64 {
     (1 << 63) | (u64::from(a) << 21) | u64::from(b)
@@ -534,7 +520,7 @@ impl Model {
         model.weights.reserve(lines);
         let mut columns: Option<[usize; CATS]> = None;
         let mut seen_bias = false;
-        for (n, raw) in lines_of(text).enumerate() {
+        for (n, raw) in crate::text::lines_of(text).enumerate() {
             let line_no = n + 1;
             let line = raw.trim_end_matches('\r');
             // The trainer's exact form, nearly every line: read in one pass.
@@ -563,11 +549,11 @@ impl Model {
                     );
                     continue;
                 };
-                let w = match fast
-                    .map(|(_, w)| w)
-                    .ok_or(())
-                    .or_else(|()| weights_of(line, &order))
-                {
+                let read = match fast {
+                    Some((_, w)) => Ok(w),
+                    None => weights_of(line, &order),
+                };
+                let w = match read {
                     Ok(w) => w,
                     Err(found) => {
                         error(

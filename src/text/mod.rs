@@ -49,6 +49,23 @@ impl CharSet {
     }
 }
 
+/// The lines of `text` split at `\n`, empty ones included so callers can
+/// number them (a `\r` before the `\n` is left for the caller to trim).
+/// The `memchr` crate finds each `\n` with SIMD: large files read at every
+/// start (jieba's dictionary, the model) split in a fraction of the time
+/// `str::lines`' byte-at-a-time search takes.
+pub fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            // `\n` is ASCII, so both ends are char boundaries.
+            let line = text.get(start..end).unwrap_or_default();
+            start = end + 1;
+            line
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::CharSet;
