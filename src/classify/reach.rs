@@ -10,7 +10,9 @@
 
 use super::severity::prefix_chars;
 use super::types::Severity;
-use crate::text::{CharSet, Number, find_numbers};
+use std::sync::LazyLock;
+
+use crate::text::{CharSet, Number, Phrases, find_numbers};
 
 /// Nouns for groups of people whose size measures a matter's reach. A count
 /// must be bound to one of them (1800余户, 五百多名业主), so 消防人员1200余人
@@ -365,8 +367,10 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
     let mut out = Reach::default();
     // Which kinds of figure the text could hold at all, checked once rather
     // than around every number.
-    let spread_words = SPREAD_WORDS.iter().any(|w| text.contains(w));
-    let reply_words = REPLY_WORDS.iter().any(|w| text.contains(w));
+    static SPREAD: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SPREAD_WORDS.iter().copied()));
+    static REPLY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REPLY_WORDS.iter().copied()));
+    let spread_words = SPREAD.any_in(text);
+    let reply_words = REPLY.any_in(text);
     let provinces = text.contains('省');
     for n in numbers {
         if n.value <= 0.0 || n.value > 1e12 {
@@ -839,7 +843,8 @@ const BODY_NAME_CHARS: usize = 8;
 pub fn official_on_record(text: &str) -> Option<String> {
     // Most texts name no body at all: one pass for the level characters
     // and the name endings before looking at sentences.
-    if !text.contains(BODY_LEVELS) || !BODY_ENDS.iter().any(|e| text.contains(e)) {
+    static ENDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BODY_ENDS.iter().copied()));
+    if !text.contains(BODY_LEVELS) || !ENDS.any_in(text) {
         return None;
     }
     static NOT_IN_NAME_SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();

@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::Severity;
-use crate::text::{CharSet, Number, find_numbers};
+use std::sync::LazyLock;
+
+use crate::text::{CharSet, Number, Phrases, find_numbers};
 
 /// What a casualty word counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -397,7 +399,8 @@ const UNHARMED: &[&str] = &[
 
 /// True when `text` says the incident hurt no one ([`UNHARMED`]).
 pub fn says_no_one_hurt(text: &str) -> bool {
-    UNHARMED.iter().any(|w| text.contains(w))
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(UNHARMED.iter().copied()));
+    WORDS.any_in(text)
 }
 
 /// Reads casualty and loss figures from normalized text: 3人死亡, 造成三人
@@ -437,7 +440,8 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     if !text.contains(FIGURE_CHARS) {
         return out;
     }
-    let quake_text = text.contains("地震") || text.contains("震感") || text.contains("震中");
+    static QUAKE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(["地震", "震感", "震中"]));
+    let quake_text = QUAKE.any_in(text);
     let quoted = if skip_quoted {
         quoted_spans(text)
     } else {
@@ -635,45 +639,49 @@ fn countless_deaths(
     quoted: &[(usize, usize)],
     out: &mut Casualties,
 ) {
-    let told = COUNTLESS_DEATHS
-        .iter()
-        .map(|w| (w, false))
-        .chain(COUNTLESS_DEATHS_AFTER_ALREADY.iter().map(|w| (w, true)));
-    for (word, after_already) in told {
-        for (at, _) in text.match_indices(word) {
-            let head = &text[..at];
-            let Some(comma) = head.rfind(',') else {
-                continue;
-            };
-            let lead = &head[comma + 1..];
-            let opens = if after_already {
-                found_already(lead)
-            } else {
-                lead.chars().all(|c| DEATH_LEAD_CHARS.contains(c))
-            };
-            if !opens {
-                continue;
-            }
-            let prev = &head[..comma];
-            let prev_start = prev
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| is_clause_end(c))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let counts: Vec<&Number> = numbers
+    static TOLD: LazyLock<Phrases> = LazyLock::new(|| {
+        Phrases::new(
+            COUNTLESS_DEATHS
                 .iter()
-                .filter(|n| n.start >= prev_start && n.end <= comma)
-                .filter(|n| !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e))
-                .filter(|n| {
-                    PEOPLE
-                        .iter()
-                        .any(|p| *p != "个" && text[n.end..].starts_with(p))
-                })
-                .collect();
-            if let [n] = counts.as_slice() {
-                let phrase = snippet(text, prev_start, at + word.len(), n.start, at + word.len());
-                out.record(CasualtyKind::Dead, n.value, &phrase);
-            }
+                .chain(COUNTLESS_DEATHS_AFTER_ALREADY)
+                .copied(),
+        )
+    });
+    for (w, at) in TOLD.occurrences(text) {
+        let word = TOLD.words()[w];
+        let after_already = w >= COUNTLESS_DEATHS.len();
+        let head = &text[..at];
+        let Some(comma) = head.rfind(',') else {
+            continue;
+        };
+        let lead = &head[comma + 1..];
+        let opens = if after_already {
+            found_already(lead)
+        } else {
+            lead.chars().all(|c| DEATH_LEAD_CHARS.contains(c))
+        };
+        if !opens {
+            continue;
+        }
+        let prev = &head[..comma];
+        let prev_start = prev
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_end(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let counts: Vec<&Number> = numbers
+            .iter()
+            .filter(|n| n.start >= prev_start && n.end <= comma)
+            .filter(|n| !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e))
+            .filter(|n| {
+                PEOPLE
+                    .iter()
+                    .any(|p| *p != "个" && text[n.end..].starts_with(p))
+            })
+            .collect();
+        if let [n] = counts.as_slice() {
+            let phrase = snippet(text, prev_start, at + word.len(), n.start, at + word.len());
+            out.record(CasualtyKind::Dead, n.value, &phrase);
         }
     }
 }
@@ -681,16 +689,17 @@ fn countless_deaths(
 /// True when the text says the missing were found ([`MISSING_FOUND`]),
 /// not that they were not (一个都没挖出来).
 fn says_found(text: &str) -> bool {
-    says_unnegated(text, MISSING_FOUND, &["没", "未", "不"])
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(MISSING_FOUND.iter().copied()));
+    says_unnegated(text, &WORDS, &["没", "未", "不"])
 }
 
 /// True when `text` holds one of `words` not right after one of
 /// `negations` (获救 but not 无人获救, 找到 but not 没找到).
-fn says_unnegated(text: &str, words: &[&str], negations: &[&str]) -> bool {
-    words.iter().any(|w| {
-        text.match_indices(w)
-            .any(|(at, _)| !negations.iter().any(|n| text[..at].ends_with(n)))
-    })
+fn says_unnegated(text: &str, words: &Phrases, negations: &[&str]) -> bool {
+    words
+        .occurrences(text)
+        .iter()
+        .any(|&(_, at)| !negations.iter().any(|n| text[..at].ends_with(n)))
 }
 
 /// Words that say some are still missing after others were found.
@@ -700,27 +709,27 @@ const STILL: &[&str] = &["仍有", "尚有", "剩余", "还有", "另有", "仍"
 /// their count if it gives one next to the words (仍有1人失联, 剩余1名失联
 /// 人员, 另有2人仍失联, 一人仍失联), else `Some(None)`.
 fn still_missing(text: &str, numbers: &[Number]) -> Option<Option<(f64, String)>> {
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STILL.iter().copied()));
     let mut said = false;
-    for w in STILL {
-        for (i, _) in text.match_indices(w) {
-            let from = i + w.len();
-            let near = prefix_chars(&text[from..], 8);
-            if !["失联", "失踪", "下落不明"]
-                .iter()
-                .any(|m| near.contains(m))
-            {
-                continue;
-            }
-            said = true;
-            let end = from + near.len();
-            let lead = i - suffix_chars(&text[..i], 4).len();
-            if let Some(n) = numbers
-                .iter()
-                .find(|n| (n.start >= from && n.end <= end) || (n.start >= lead && n.end <= i))
-            {
-                let start = n.start.min(i);
-                return Some(Some((n.value, text[start..end].to_string())));
-            }
+    for (w, i) in WORDS.occurrences(text) {
+        let w = WORDS.words()[w];
+        let from = i + w.len();
+        let near = prefix_chars(&text[from..], 8);
+        if !["失联", "失踪", "下落不明"]
+            .iter()
+            .any(|m| near.contains(m))
+        {
+            continue;
+        }
+        said = true;
+        let end = from + near.len();
+        let lead = i - suffix_chars(&text[..i], 4).len();
+        if let Some(n) = numbers
+            .iter()
+            .find(|n| (n.start >= from && n.end <= end) || (n.start >= lead && n.end <= i))
+        {
+            let start = n.start.min(i);
+            return Some(Some((n.value, text[start..end].to_string())));
         }
     }
     said.then_some(None)
@@ -762,7 +771,8 @@ const SAVED: &[&str] = &["获救", "救起", "生还", "脱险", "救上", "找�
 
 /// True when `text` says some were saved, in words not negated.
 fn says_saved(text: &str) -> bool {
-    says_unnegated(text, SAVED, &["没", "未", "无一", "无人", "暂无", "没有"])
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SAVED.iter().copied()));
+    says_unnegated(text, &WORDS, &["没", "未", "无一", "无人", "暂无", "没有"])
 }
 
 /// Whether the words right after a count of people say they were trapped
@@ -822,9 +832,11 @@ fn trapped_missing(
     quoted: &[(usize, usize)],
     out: &mut Casualties,
 ) {
+    static OUT: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OUT_OF_REACH.iter().copied()));
+    static BROUGHT: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BROUGHT_OUT.iter().copied()));
     if !text.contains("被困")
-        || !OUT_OF_REACH.iter().any(|w| text.contains(w))
-        || says_unnegated(text, BROUGHT_OUT, &["没", "未", "尚未", "没有"])
+        || !OUT.any_in(text)
+        || says_unnegated(text, &BROUGHT, &["没", "未", "尚未", "没有"])
     {
         return;
     }
@@ -877,21 +889,21 @@ const ABOARD_REACH: usize = 80;
 /// 失去联系，船上共有船员11人): they are the missing, when no count of the
 /// missing was read and none is said saved.
 fn aboard_missing(text: &str, numbers: &[Number], quoted: &[(usize, usize)], out: &mut Casualties) {
+    static AT_SEA: LazyLock<Phrases> =
+        LazyLock::new(|| Phrases::new(AT_SEA_OR_WILD.iter().copied()));
+    static LOST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LOST_CONTACT.iter().copied()));
     // With a count of the missing or the dead in the text, its figures
     // decide (船上共有8人，已确认3人遇难 is not eleven).
     if out
         .figures
         .iter()
         .any(|f| matches!(f.kind, CasualtyKind::Missing | CasualtyKind::Dead))
-        || !AT_SEA_OR_WILD.iter().any(|w| text.contains(w))
+        || !AT_SEA.any_in(text)
         || says_saved(text)
     {
         return;
     }
-    let Some((lost, word)) = LOST_CONTACT
-        .iter()
-        .find_map(|w| text.find(w).map(|i| (i, *w)))
-    else {
+    let Some((lost, word)) = LOST.first_listed(text).map(|(w, i)| (i, LOST.words()[w])) else {
         return;
     };
     let from = text[..lost]
@@ -995,9 +1007,8 @@ fn sick_in_sentence(
     quoted: &[(usize, usize)],
     out: &mut Casualties,
 ) {
-    if out.figures.iter().any(|f| f.kind == CasualtyKind::Sickened)
-        || !SICK_CUES.iter().any(|w| text.contains(w))
-    {
+    static SICK: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SICK_CUES.iter().copied()));
+    if out.figures.iter().any(|f| f.kind == CasualtyKind::Sickened) || !SICK.any_in(text) {
         return;
     }
     let is_sentence_end = |c: char| matches!(c, '。' | '!' | '?' | '\n');

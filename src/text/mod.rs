@@ -8,11 +8,13 @@
 pub mod html;
 pub mod normalize;
 pub mod numbers;
+pub mod phrases;
 pub mod segment;
 
 pub use html::{html_to_text, looks_like_html};
 pub use normalize::{NormalizeError, Normalizer};
 pub use numbers::{Number, find_numbers, parse_number};
+pub use phrases::Phrases;
 pub use segment::{SegmentError, Segmenter};
 
 /// Characters of the Basic Multilingual Plane, one bit each (8 KB): the
