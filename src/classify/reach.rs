@@ -175,6 +175,13 @@ const GROUP_MODIFIERS: &[&str] = &[
     "安置",
     "涉事",
     "受害",
+    // 1500余名走读学生, 213名实习学生, 四百多名初三毕业生: who they are by
+    // how or where they study.
+    "走读",
+    "实习",
+    "初三",
+    "高三",
+    "寄宿",
 ];
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
@@ -965,6 +972,15 @@ mod tests {
         // A word of approximation between the noun and its count; students
         // named by their stay; children as parents count them.
         assert_eq!(level("涉及学校27所、学生约1.2万人"), Some(Severity::II));
+        // Who they are by how or where they study, between counter and noun.
+        assert_eq!(
+            level("拖欠213名实习学生报酬共计208万元"),
+            Some(Severity::II)
+        );
+        assert_eq!(
+            level("该校1500余名走读学生每天要换乘两趟公交"),
+            Some(Severity::II)
+        );
         assert_eq!(level("全校八千多名住校生"), Some(Severity::II));
         assert_eq!(level("同一个小区被分走的有两百多个娃"), Some(Severity::II));
         // Complaints about the matter count their people; a hotline's
