@@ -1192,9 +1192,12 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
     // 3人获救 2人遇难, 6名矿工获救、2人遇难: a count belongs to the word of
     // its own clause; the next count, or 获救, ends its window. So does a
     // rescue: 200余人搜救失联游客 counts the searchers, not the missing.
-    // A digit run with a people unit after it is a count (82岁 is an age).
+    // A run of digits or numerals with a people unit after it is a count
+    // (82岁 is an age): 三名儿童落水一人死亡 is one dead, not three.
     let next_count = |i: usize| {
-        let digits = window[i..].trim_start_matches(|c: char| c.is_ascii_digit());
+        let digits = window[i..].trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
+        });
         digits.len() < window[i..].len()
             && ["人", "名", "位", "个人", "余人", "多人", "余名", "多名"]
                 .iter()
@@ -1524,6 +1527,15 @@ mod tests {
     }
 
     use CasualtyKind::*;
+
+    #[test]
+    fn a_count_in_numerals_ends_the_window_of_the_count_before() {
+        // The dead are the one, not the three who fell in; the three in
+        // hospital are not the three hundred who bought.
+        assert_eq!(counts("冰面破裂 三名儿童落水一人死亡"), vec![(Dead, 1.0)]);
+        assert_eq!(counts("两名工人坠落一人死亡"), vec![(Dead, 1.0)]);
+        assert_eq!(counts("网购溶脂针三百余人中招 三人住院"), vec![(Sickened, 3.0)]);
+    }
 
     #[test]
     fn every_casualty_word_has_a_figure_char() {
