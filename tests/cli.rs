@@ -534,6 +534,16 @@ const MODEL_TRAINING_FILES: &[&str] = &[
     "events219.jsonl",
     "events220.jsonl",
     "events221.jsonl",
+    "events222.jsonl",
+    "events223.jsonl",
+    "events224.jsonl",
+    "events225.jsonl",
+    "events226.jsonl",
+    "events227.jsonl",
+    "events228.jsonl",
+    "events229.jsonl",
+    "events230.jsonl",
+    "events231.jsonl",
 ];
 
 /// Weights of a model file by term (and `@bias`), for comparing two files.

@@ -1534,7 +1534,10 @@ mod tests {
         // hospital are not the three hundred who bought.
         assert_eq!(counts("冰面破裂 三名儿童落水一人死亡"), vec![(Dead, 1.0)]);
         assert_eq!(counts("两名工人坠落一人死亡"), vec![(Dead, 1.0)]);
-        assert_eq!(counts("网购溶脂针三百余人中招 三人住院"), vec![(Sickened, 3.0)]);
+        assert_eq!(
+            counts("网购溶脂针三百余人中招 三人住院"),
+            vec![(Sickened, 3.0)]
+        );
     }
 
     #[test]
