@@ -897,6 +897,17 @@ impl Classifier {
                 counted = true;
             }
         }
+        // A policy misreading someone took to a superior is about a rule
+        // that holds county- or city-wide, whoever answers it: over the
+        // labelled sets such directive items are III three times in four.
+        if directive && categories.contains(&Category::Policy) && floor < Severity::III {
+            reasons.push(
+                "a policy misreading passed on for an answer: the rule holds county- or city-wide → III"
+                    .into(),
+            );
+            floor = Severity::III;
+            counted = true;
+        }
         let mut raise = 0u8;
         for h in triggers() {
             let evidence = format!("{} ({})", h.terms.join("+"), h.rule.location);

@@ -762,6 +762,19 @@ const BODY_LEVELS: &[char] = &['县', '市', '区', '省', '州', '旗'];
 /// How a body's name ends (局, 委, 厅, 政府, 办 and 监委 through 委).
 const BODY_ENDS: &[&str] = &["局", "委", "厅", "政府", "办", "检察院", "法院"];
 
+/// Endings that are no body's: a matter passed on (市长信箱转办, 督办) and
+/// a school's kind (一所民办, 公办). 办 before 理 is 办理 (转我县限期办理).
+const NOT_BODY_ENDS: &[&str] = &[
+    "转办",
+    "交办",
+    "督办",
+    "承办",
+    "民办",
+    "公办",
+    "来信办",
+    "信箱办",
+];
+
 /// Characters never inside a body's name: they mark a sentence, not a name
 /// (市里已经下了督办 is not a body).
 const NOT_IN_NAME: &[char] = &[
@@ -876,7 +889,10 @@ pub fn official_on_record(text: &str) -> Option<String> {
                     continue;
                 }
                 let tail = &rest[..j + d.len_utf8()];
-                if BODY_ENDS.iter().any(|e| tail.ends_with(e)) {
+                if BODY_ENDS.iter().any(|e| tail.ends_with(e))
+                    && !rest[j + d.len_utf8()..].starts_with('理')
+                    && !NOT_BODY_ENDS.iter().any(|e| tail.ends_with(e))
+                {
                     end = Some(j + d.len_utf8());
                     break;
                 }
@@ -1075,6 +1091,15 @@ mod tests {
         assert_eq!(body("我们去区里问,每次都说在走程序"), None);
         assert_eq!(body("送到县医院急诊,值班人员说先交押金"), None);
         assert_eq!(body("镇政府回应称正在处理"), None);
+        // A matter passed on or taken in hand, and a school's kind, are no
+        // bodies: 市长信箱转办, 转我县限期办理, 一家民办幼儿园.
+        assert_eq!(body("市长信箱转办,要求10个工作日内答复"), None);
+        assert_eq!(body("已转我县限期办理,要求核实后答复"), None);
+        assert_eq!(body("县城一家民办幼儿园被曝克扣伙食费,家长要求说明"), None);
+        assert_eq!(
+            body("区征收办回应:补偿标准未下调").as_deref(),
+            Some("区征收办")
+        );
     }
 
     #[test]
