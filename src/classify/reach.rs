@@ -374,8 +374,8 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
     let mut out = Reach::default();
     // Which kinds of figure the text could hold at all, checked once rather
     // than around every number.
-    static SPREAD: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SPREAD_WORDS.iter().copied()));
-    static REPLY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REPLY_WORDS.iter().copied()));
+    static SPREAD: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SPREAD_WORDS));
+    static REPLY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REPLY_WORDS));
     let spread_words = SPREAD.any_in(text);
     let reply_words = REPLY.any_in(text);
     let provinces = text.contains('省');
@@ -863,7 +863,7 @@ const BODY_NAME_CHARS: usize = 8;
 pub fn official_on_record(text: &str) -> Option<String> {
     // Most texts name no body at all: one pass for the level characters
     // and the name endings before looking at sentences.
-    static ENDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BODY_ENDS.iter().copied()));
+    static ENDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BODY_ENDS));
     if !text.contains(BODY_LEVELS) || !ENDS.any_in(text) {
         return None;
     }

@@ -399,7 +399,7 @@ const UNHARMED: &[&str] = &[
 
 /// True when `text` says the incident hurt no one ([`UNHARMED`]).
 pub fn says_no_one_hurt(text: &str) -> bool {
-    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(UNHARMED.iter().copied()));
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(UNHARMED));
     WORDS.any_in(text)
 }
 
@@ -440,7 +440,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     if !text.contains(FIGURE_CHARS) {
         return out;
     }
-    static QUAKE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(["地震", "震感", "震中"]));
+    static QUAKE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&["地震", "震感", "震中"]));
     let quake_text = QUAKE.any_in(text);
     let quoted = if skip_quoted {
         quoted_spans(text)
@@ -640,12 +640,7 @@ fn countless_deaths(
     out: &mut Casualties,
 ) {
     static TOLD: LazyLock<Phrases> = LazyLock::new(|| {
-        Phrases::new(
-            COUNTLESS_DEATHS
-                .iter()
-                .chain(COUNTLESS_DEATHS_AFTER_ALREADY)
-                .copied(),
-        )
+        Phrases::new(&[COUNTLESS_DEATHS, COUNTLESS_DEATHS_AFTER_ALREADY].concat())
     });
     for (w, at) in TOLD.occurrences(text) {
         let word = TOLD.words()[w];
@@ -689,17 +684,16 @@ fn countless_deaths(
 /// True when the text says the missing were found ([`MISSING_FOUND`]),
 /// not that they were not (一个都没挖出来).
 fn says_found(text: &str) -> bool {
-    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(MISSING_FOUND.iter().copied()));
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(MISSING_FOUND));
     says_unnegated(text, &WORDS, &["没", "未", "不"])
 }
 
 /// True when `text` holds one of `words` not right after one of
 /// `negations` (获救 but not 无人获救, 找到 but not 没找到).
 fn says_unnegated(text: &str, words: &Phrases, negations: &[&str]) -> bool {
-    words
-        .occurrences(text)
-        .iter()
-        .any(|&(_, at)| !negations.iter().any(|n| text[..at].ends_with(n)))
+    words.any_at(text, |at| {
+        !negations.iter().any(|n| text[..at].ends_with(n))
+    })
 }
 
 /// Words that say some are still missing after others were found.
@@ -709,7 +703,7 @@ const STILL: &[&str] = &["仍有", "尚有", "剩余", "还有", "另有", "仍"
 /// their count if it gives one next to the words (仍有1人失联, 剩余1名失联
 /// 人员, 另有2人仍失联, 一人仍失联), else `Some(None)`.
 fn still_missing(text: &str, numbers: &[Number]) -> Option<Option<(f64, String)>> {
-    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STILL.iter().copied()));
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STILL));
     let mut said = false;
     for (w, i) in WORDS.occurrences(text) {
         let w = WORDS.words()[w];
@@ -771,7 +765,7 @@ const SAVED: &[&str] = &["获救", "救起", "生还", "脱险", "救上", "找�
 
 /// True when `text` says some were saved, in words not negated.
 fn says_saved(text: &str) -> bool {
-    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SAVED.iter().copied()));
+    static WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SAVED));
     says_unnegated(text, &WORDS, &["没", "未", "无一", "无人", "暂无", "没有"])
 }
 
@@ -832,8 +826,8 @@ fn trapped_missing(
     quoted: &[(usize, usize)],
     out: &mut Casualties,
 ) {
-    static OUT: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OUT_OF_REACH.iter().copied()));
-    static BROUGHT: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BROUGHT_OUT.iter().copied()));
+    static OUT: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OUT_OF_REACH));
+    static BROUGHT: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BROUGHT_OUT));
     if !text.contains("被困")
         || !OUT.any_in(text)
         || says_unnegated(text, &BROUGHT, &["没", "未", "尚未", "没有"])
@@ -889,9 +883,8 @@ const ABOARD_REACH: usize = 80;
 /// 失去联系，船上共有船员11人): they are the missing, when no count of the
 /// missing was read and none is said saved.
 fn aboard_missing(text: &str, numbers: &[Number], quoted: &[(usize, usize)], out: &mut Casualties) {
-    static AT_SEA: LazyLock<Phrases> =
-        LazyLock::new(|| Phrases::new(AT_SEA_OR_WILD.iter().copied()));
-    static LOST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LOST_CONTACT.iter().copied()));
+    static AT_SEA: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(AT_SEA_OR_WILD));
+    static LOST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LOST_CONTACT));
     // With a count of the missing or the dead in the text, its figures
     // decide (船上共有8人，已确认3人遇难 is not eleven).
     if out
@@ -1007,7 +1000,7 @@ fn sick_in_sentence(
     quoted: &[(usize, usize)],
     out: &mut Casualties,
 ) {
-    static SICK: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SICK_CUES.iter().copied()));
+    static SICK: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SICK_CUES));
     if out.figures.iter().any(|f| f.kind == CasualtyKind::Sickened) || !SICK.any_in(text) {
         return;
     }

@@ -28,8 +28,8 @@ impl std::fmt::Debug for Phrases {
 impl Phrases {
     /// The list `words`, in this order. Empty words are dropped: they
     /// would occur everywhere and mean nothing.
-    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        let words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    pub fn new(words: &[&'static str]) -> Self {
+        let words: Vec<&'static str> = words.iter().copied().filter(|w| !w.is_empty()).collect();
         let firsts = CharSet::first_chars(words.iter().copied());
         Self { words, firsts }
     }
@@ -60,6 +60,12 @@ impl Phrases {
     /// True when `text` holds any of the words.
     pub fn any_in(&self, text: &str) -> bool {
         self.scan(text, |_, _| true)
+    }
+
+    /// True when some occurrence of a word, at byte `at`, has `pred(at)`;
+    /// stops at the first.
+    pub fn any_at(&self, text: &str, mut pred: impl FnMut(usize) -> bool) -> bool {
+        self.scan(text, |_, at| pred(at))
     }
 
     /// Where the words occur: `(word index, byte start)`, word by word in
@@ -115,7 +121,7 @@ mod tests {
     #[test]
     fn occurrences_visit_what_a_loop_over_the_words_did() {
         let words = ["死亡", "抢救无效死亡", "哈哈", "亡", "遇难者", "遇难"];
-        let p = Phrases::new(words);
+        let p = Phrases::new(&words);
         for text in [
             "",
             "3人死亡,经抢救无效死亡。遇难者家属称遇难",
@@ -136,7 +142,7 @@ mod tests {
 
     #[test]
     fn empty_words_are_dropped() {
-        let p = Phrases::new(["", "地震"]);
+        let p = Phrases::new(&["", "地震"]);
         assert_eq!(p.words(), &["地震"]);
         assert!(!p.any_in("大雨"));
         assert!(p.any_in("发生地震"));
