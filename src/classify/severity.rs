@@ -187,6 +187,9 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("刺伤", CasualtyKind::Injured),
     ("砍伤", CasualtyKind::Injured),
     ("冻伤", CasualtyKind::Injured),
+    // Unconscious after gas or smoke: 十几个工友叫不醒, 3人昏迷.
+    ("昏迷", CasualtyKind::Injured),
+    ("叫不醒", CasualtyKind::Injured),
     // Swept away and not found: 5人被洪水冲走, 两人被卷走.
     ("冲走", CasualtyKind::Missing),
     ("卷走", CasualtyKind::Missing),
@@ -315,6 +318,7 @@ const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
     '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困', '滴', '埋',
+    '迷', '醒', '室',
 ];
 
 /// Counter words after a number of people.
@@ -499,7 +503,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             out.record(kind, n.value, &phrase);
             continue;
         }
-        if let Some((kind, evidence_end)) = people_figure(after) {
+        if let Some((kind, evidence_end)) = people_figure(after, &text[n.end..]) {
             let phrase = snippet(
                 text,
                 clause_start,
@@ -1117,24 +1121,80 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// The longest casualty word `s` starts with.
-fn casualty_word_at(s: &str) -> Option<(&'static str, CasualtyKind)> {
+/// Verbs that take people to a hospital named after them (送往县人民医院,
+/// 拉到镇卫生院): with [`HOSPITALS`], a trip that counts its people as hurt.
+const TO_HOSPITAL: &[&str] = &[
+    "送到", "送往", "送至", "送进", "送入", "送去", "拉到", "拉去", "拉进", "抬到", "抬进", "转到",
+    "转往", "转至", "转入", "转送",
+];
+
+/// What a [`TO_HOSPITAL`] trip ends at.
+const HOSPITALS: &[&str] = &["医院", "卫生院", "急诊", "卫生室", "诊所"];
+
+/// Characters of a hospital's name between the verb and [`HOSPITALS`]
+/// (县第一人民 of 送往县第一人民医院).
+const HOSPITAL_NAME_CHARS: usize = 8;
+
+/// The byte length of a trip to a named hospital `s` starts with: a
+/// [`TO_HOSPITAL`] verb (or a bare 送 before a county, city or town), up
+/// to [`HOSPITAL_NAME_CHARS`] of a name, and one of [`HOSPITALS`]. The
+/// bare forms (送往医院) are [`CASUALTY_WORDS`] of their own.
+fn hospital_trip_at(s: &str) -> Option<usize> {
+    let verb = TO_HOSPITAL
+        .iter()
+        .find(|v| s.starts_with(**v))
+        .map(|v| v.len())
+        .or_else(|| {
+            // 被送县医院抢救: 送 alone only before the body that runs it.
+            let rest = s.strip_prefix('送')?;
+            rest.starts_with(['县', '市', '镇', '乡', '区', '省'])
+                .then_some('送'.len_utf8())
+        })?;
+    let rest = &s[verb..];
+    let mut name = 0;
+    for (i, c) in rest.char_indices() {
+        if let Some(h) = HOSPITALS.iter().find(|h| rest[i..].starts_with(**h)) {
+            return Some(verb + i + h.len());
+        }
+        name += 1;
+        if name > HOSPITAL_NAME_CHARS || !is_han(c) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The longest casualty word `s` starts with: its byte length and kind.
+fn casualty_word_at(s: &str) -> Option<(usize, CasualtyKind)> {
     // This runs at every character near every number. Most characters
     // begin no casualty word: a bit per character answers those without
     // walking the list.
     static HEADS: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    let heads = HEADS.get_or_init(|| CharSet::first_chars(CASUALTY_WORDS.iter().map(|(w, _)| *w)));
+    let heads = HEADS.get_or_init(|| {
+        CharSet::first_chars(
+            CASUALTY_WORDS
+                .iter()
+                .map(|(w, _)| *w)
+                .chain(TO_HOSPITAL.iter().copied())
+                .chain(["送"]),
+        )
+    });
     if !heads.contains(s.chars().next()?) {
         return None;
     }
     // Every word starts with a three-byte character: comparing those bytes
     // first keeps most of the list from a full comparison.
     let head = s.as_bytes().get(..3)?;
-    CASUALTY_WORDS
+    let word = CASUALTY_WORDS
         .iter()
         .filter(|(w, _)| w.as_bytes().get(..3) == Some(head) && s.starts_with(w))
         .max_by_key(|(w, _)| w.len())
-        .map(|&(w, k)| (w, k))
+        .map(|&(w, k)| (w.len(), k));
+    match (word, hospital_trip_at(s)) {
+        (Some((len, _)), Some(trip)) if trip > len => Some((trip, CasualtyKind::Sickened)),
+        (None, Some(trip)) => Some((trip, CasualtyKind::Sickened)),
+        (word, _) => word,
+    }
 }
 
 /// The first `n` characters of `s`.
@@ -1144,7 +1204,9 @@ pub(super) fn prefix_chars(s: &str, n: usize) -> &str {
 
 /// `3人死亡`, `3名工人遇难`, `3死2伤`: the casualty word after the number.
 /// Returns the kind and the byte length (in `after`) of the phrase.
-fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
+/// `beyond` is all the text after the number (`after` is the start of it,
+/// up to its clause's end): a death told in the next clause is read there.
+fn people_figure(after: &str, beyond: &str) -> Option<(CasualtyKind, usize)> {
     // 3死2伤 / 致1死: a bare 死/伤/亡 right after the number.
     match after.chars().next() {
         Some('死' | '亡') => return Some((CasualtyKind::Dead, 3)),
@@ -1196,10 +1258,13 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
                 .iter()
                 .any(|u| digits.starts_with(u))
     };
+    // A count joined to the next by 和 or 、 shares its word: in
+    // 37名学员和2名教练被送往县人民医院 the 37 went too.
+    let joined = |i: usize| window[..i].ends_with(['和', '及', '与', '、']);
     let window = window
         .char_indices()
         .find(|&(i, _)| {
-            next_count(i)
+            (next_count(i) && !joined(i))
                 || [
                     "获救", "脱险", "生还", "搜救", "搜寻", "搜索", "营救", "救援", "参与", "参加",
                 ]
@@ -1218,16 +1283,48 @@ fn people_figure(after: &str) -> Option<(CasualtyKind, usize)> {
                 })
         })
         .map_or(window, |i| &window[..i]);
-    let (pos, word, kind) = window
+    let (pos, word_len, kind) = window
         .char_indices()
         .take(starts)
-        .find_map(|(i, _)| casualty_word_at(&window[i..]).map(|(w, k)| (i, w, k)))?;
+        // A word starting in the window may end past it: a hospital's
+        // name is long (送往县第一人民医院).
+        .find_map(|(i, _)| casualty_word_at(&rest[i..]).map(|(w, k)| (i, w, k)))?;
     // "3人无人员伤亡" cannot be a count; neither "3名未受伤".
     let between = window[..pos].trim_end_matches("人员");
     if NEGATIONS.iter().any(|neg| between.ends_with(neg)) {
         return None;
     }
-    Some((kind, unit.len() + pos + word.len()))
+    // 3名民警将伤者送往医院, 3名志愿者把物资送到县医院: the count is of those
+    // who did it to someone or something else.
+    if between.contains(['把', '将']) {
+        return None;
+    }
+    let end = pos + word_len;
+    if matches!(kind, CasualtyKind::Sickened | CasualtyKind::Injured)
+        && let Some(died) = died_after(&beyond[unit.len() + end..])
+    {
+        return Some((CasualtyKind::Dead, unit.len() + end + died));
+    }
+    Some((kind, unit.len() + end))
+}
+
+/// How those taken to hospital ended when their sentence goes on to say
+/// they died (三人被救出后送县人民医院，经全力抢救无效死亡): the latest word
+/// wins. Another count on the way (其中1人经抢救无效死亡) has a word of its
+/// own. Returns the byte length of `rest` through the word.
+fn died_after(rest: &str) -> Option<usize> {
+    const DIED: &[&str] = &["抢救无效死亡", "抢救无效身亡", "不治身亡", "抢救无效"];
+    let sentence = prefix_chars(rest, CLAUSE_CHARS);
+    let sentence = sentence
+        .find(['。', ';', '!', '?', '\n'])
+        .map_or(sentence, |i| &sentence[..i]);
+    let stop = sentence
+        .char_indices()
+        .find(|&(_, c)| c.is_ascii_digit() || "一二两三四五六七八九十其".contains(c))
+        .map_or(sentence.len(), |(i, _)| i);
+    DIED.iter()
+        .filter_map(|w| sentence[..stop].find(w).map(|i| i + w.len()))
+        .min()
 }
 
 /// A [`WORDS_BEFORE_COUNT`] word ending `before` (spaces aside): its kind
@@ -1256,7 +1353,7 @@ fn word_before(before: &str) -> Option<(CasualtyKind, usize)> {
     let (pos, _, kind) = tail
         .char_indices()
         .filter_map(|(i, _)| casualty_word_at(&tail[i..]).map(|(w, k)| (i, w, k)))
-        .max_by_key(|&(p, w, _)| (p + w.len(), w.len()))?;
+        .max_by_key(|&(p, w, _)| (p + w, w))?;
     let prefix = tail[..pos].trim_end_matches("人员");
     if NEGATIONS.iter().any(|neg| prefix.ends_with(neg)) {
         return None;
@@ -1534,7 +1631,44 @@ mod tests {
     }
 
     #[test]
+    fn a_trip_to_a_named_hospital_counts_its_people() {
+        assert_eq!(
+            counts("氨气泄漏，14名工人被送往县人民医院"),
+            vec![(Sickened, 14.0)]
+        );
+        assert_eq!(counts("十几个村民被送到镇卫生院了"), vec![(Sickened, 10.0)]);
+        assert_eq!(counts("中毒的12人被送县医院抢救"), vec![(Sickened, 12.0)]);
+        // Counts joined by 和 share the trip; the larger one is the figure.
+        assert_eq!(
+            counts("现场37名学员和2名教练被送往县人民医院观察治疗")
+                .iter()
+                .map(|f| f.1)
+                .fold(0.0, f64::max),
+            37.0
+        );
+        // A trip that ends in a death is a death.
+        assert_eq!(
+            counts("三人被救出后送县人民医院，经全力抢救无效死亡。"),
+            vec![(Dead, 3.0)]
+        );
+        // Unless another count owns the death.
+        assert_eq!(
+            counts("14名员工被送往县人民医院救治，其中1人经抢救无效死亡"),
+            vec![(Dead, 1.0), (Sickened, 14.0)]
+        );
+        // A delivery to a hospital is no trip of people.
+        assert!(counts("3名志愿者把物资送到县医院").is_empty());
+        assert_eq!(counts("早上十几个工友叫不醒"), vec![(Injured, 10.0)]);
+    }
+
+    #[test]
     fn every_casualty_word_has_a_figure_char() {
+        for w in HOSPITALS {
+            assert!(
+                w.contains(FIGURE_CHARS),
+                "{w} has no character of FIGURE_CHARS"
+            );
+        }
         let words = CASUALTY_WORDS
             .iter()
             .chain(WORDS_BEFORE_COUNT)
