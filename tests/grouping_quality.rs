@@ -1558,3 +1558,19 @@ fn weddings_batteries_coal_to_gas_zoo_and_factories_sets_grouping() {
     fresh_event_set("events240.jsonl", 0.89, 0.86);
     fresh_event_set("events241.jsonl", 0.81, 0.88);
 }
+
+/// Five sets by five more writers, grouping never tuned on them: a city
+/// hospital's outpatients, seeds, fertiliser and pesticide sold to
+/// farmers, job seekers and training schemes, a city's bridges, tunnels
+/// and underpasses, and a northern city's snow and ice. Pairwise precision
+/// 0.806, 0.865, 0.889, 0.790 and 0.492, B-cubed 0.881, 0.890, 0.894,
+/// 0.892 and 0.844 (with the lists written from their misses). A winter's
+/// snowstorms in one city draw together, as one city's heating season does.
+#[test]
+fn hospital_farm_supplies_jobs_bridges_and_snow_sets_grouping() {
+    fresh_event_set("events242.jsonl", 0.8, 0.87);
+    fresh_event_set("events243.jsonl", 0.86, 0.88);
+    fresh_event_set("events244.jsonl", 0.88, 0.88);
+    fresh_event_set("events245.jsonl", 0.78, 0.88);
+    fresh_event_set("events246.jsonl", 0.49, 0.83);
+}

@@ -78,13 +78,23 @@ fn figurative(after: &str) -> bool {
 /// "before the 8th"; 近三日本热线 and 5日本报讯 are 日 and 本 (this), not Japan.
 const DATE_TAILS: &[&str] = &["日前", "日本"];
 
-/// True when the text before a hit ends with a number (8, 十八): the hit
-/// is then the tail of a date (see [`DATE_TAILS`]).
+/// True when the text before a hit ends with a number (8, 十八) or opens
+/// a word for a day (近日, 今日, 次日): the hit is then the tail of a date
+/// (see [`DATE_TAILS`]): 近日本热线接到 is 近日 and 本热线. Not after 最近,
+/// 附近 or 将近 (最近日本政府 is Japan).
 fn after_number(before: &str) -> bool {
-    before
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十廿".contains(c))
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    if last.is_ascii_digit() || "〇零一二三四五六七八九十廿".contains(last) {
+        return true;
+    }
+    match last {
+        '今' | '昨' | '次' | '即' | '翌' | '连' => true,
+        '近' => !before[..before.len() - last.len_utf8()]
+            .ends_with(['最', '附', '靠', '接', '临', '将', '亲', '贴', '就']),
+        _ => false,
+    }
 }
 
 /// Filler between a negation and the term (未造成人员伤亡, 无任何损失,
@@ -718,6 +728,11 @@ mod tests {
         assert!(after_number("请于9月8"));
         assert!(after_number("十二月十八"));
         assert!(!after_number("县里"));
+        // 近日本热线 is 近日 and 本热线; 最近日本 is Japan.
+        assert!(after_number("近"));
+        assert!(after_number("次"));
+        assert!(!after_number("最近"));
+        assert!(!after_number("附近"));
         assert!(figurative("似的，锅底全黑了"));
         assert!(figurative("过一样"));
         assert!(figurative("般涌来"));
