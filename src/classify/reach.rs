@@ -182,6 +182,12 @@ const GROUP_MODIFIERS: &[&str] = &[
     "初三",
     "高三",
     "寄宿",
+    // 五千余名返程旅客, 两百多名候车旅客: travellers by where they are going.
+    "返程",
+    "返乡",
+    "候车",
+    "过往",
+    "出行",
 ];
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
@@ -998,6 +1004,11 @@ mod tests {
             Some(Severity::II)
         );
         assert_eq!(level("全校八千多名住校生"), Some(Severity::II));
+        // Travellers by where they are going.
+        assert_eq!(
+            level("目前约五千余名返程旅客滞留在服务区"),
+            Some(Severity::II)
+        );
         assert_eq!(level("同一个小区被分走的有两百多个娃"), Some(Severity::II));
         // Complaints about the matter count their people; a hotline's
         // whole workload does not.

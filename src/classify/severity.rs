@@ -1283,14 +1283,15 @@ fn people_figure(after: &str, beyond: &str) -> Option<(CasualtyKind, usize)> {
                 })
         })
         .map_or(window, |i| &window[..i]);
-    let (pos, word_len, kind) = window
+    let found = window
         .char_indices()
         .take(starts)
         // A word starting in the window may end past it: a hospital's
         // name is long (送往县第一人民医院).
-        .find_map(|(i, _)| casualty_word_at(&rest[i..]).map(|(w, k)| (i, w, k)))?;
+        .find_map(|(i, _)| casualty_word_at(&rest[i..]).map(|(w, k)| (i, w, k)));
+    let (pos, word_len, kind) = found.or_else(|| symptoms_shown(rest))?;
     // "3人无人员伤亡" cannot be a count; neither "3名未受伤".
-    let between = window[..pos].trim_end_matches("人员");
+    let between = rest[..pos].trim_end_matches("人员");
     if NEGATIONS.iter().any(|neg| between.ends_with(neg)) {
         return None;
     }
@@ -1306,6 +1307,49 @@ fn people_figure(after: &str, beyond: &str) -> Option<(CasualtyKind, usize)> {
         return Some((CasualtyKind::Dead, unit.len() + end + died));
     }
     Some((kind, unit.len() + end))
+}
+
+/// Words that open a list of symptoms after a count of people
+/// (23名学生先后出现头晕、恶心等一氧化碳中毒症状).
+const SHOWED: &[&str] = &[
+    "出现",
+    "先后出现",
+    "陆续出现",
+    "相继出现",
+    "均出现",
+    "都出现",
+];
+
+/// Characters after the count within which a [`SHOWED`] word must start.
+const SHOWED_WITHIN: usize = 6;
+
+/// What closes a list of symptoms: the people who showed them are ill.
+const SYMPTOMS_CLOSED: &[&str] = &["症状", "不适"];
+
+/// Where a list of symptoms the people counted showed closes in `rest`
+/// (the clause after the count's unit), when it runs past the usual
+/// window: (offset, length, kind) as the window's search gives them. The
+/// list ends at the clause; another count on the way ends it too.
+fn symptoms_shown(rest: &str) -> Option<(usize, usize, CasualtyKind)> {
+    let head = prefix_chars(rest, SHOWED_WITHIN + 2);
+    let opened = SHOWED.iter().filter_map(|w| head.find(w)).min()?;
+    let list = &rest[opened..];
+    // A count of people (其中3人, 两名) is another figure's; a numeral in a
+    // word (一氧化碳) is not.
+    let stop = list
+        .char_indices()
+        .find(|&(i, _)| {
+            let tail = list[i..].trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
+            });
+            tail.len() < list.len() - i && tail.starts_with(['人', '名', '个', '位'])
+        })
+        .map_or(list.len(), |(i, _)| i);
+    SYMPTOMS_CLOSED
+        .iter()
+        .filter_map(|w| list[..stop].find(w).map(|i| (opened + i, w.len())))
+        .min()
+        .map(|(at, len)| (at, len, CasualtyKind::Sickened))
 }
 
 /// How those taken to hospital ended when their sentence goes on to say
@@ -1659,6 +1703,20 @@ mod tests {
         // A delivery to a hospital is no trip of people.
         assert!(counts("3名志愿者把物资送到县医院").is_empty());
         assert_eq!(counts("早上十几个工友叫不醒"), vec![(Injured, 10.0)]);
+    }
+
+    #[test]
+    fn a_list_of_symptoms_counts_those_who_showed_them() {
+        assert_eq!(
+            counts("23名学生先后出现头晕、恶心等一氧化碳中毒症状，已全部送医"),
+            vec![(Sickened, 23.0)]
+        );
+        assert_eq!(
+            counts("15名群众出现咳嗽、胸闷、眼睛刺痛等不适"),
+            vec![(Sickened, 15.0)]
+        );
+        // Another count on the way has the symptoms.
+        assert!(!counts("20名学生出现在操场上，其中3人出现头晕等症状").contains(&(Sickened, 20.0)));
     }
 
     #[test]
