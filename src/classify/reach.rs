@@ -183,6 +183,10 @@ const GROUP_MODIFIERS: &[&str] = &[
     "高三",
     "寄宿",
     // 五千余名返程旅客, 两百多名候车旅客: travellers by where they are going.
+    // 六十多位五保老人, 三十多户孤寡老人: who they are by the help they get.
+    "五保",
+    "孤寡",
+    "空巢",
     "返程",
     "返乡",
     "候车",
@@ -284,7 +288,7 @@ const SPREAD_WORDS: &[&str] = &[
 /// Words for a count of replies under a post or a thread (回复已有六百多条,
 /// 跟帖200余条, 三百多条评论). Not 留言: a body's count of 留言 is the
 /// year's statistics of its channel as often as one matter's.
-const REPLY_WORDS: &[&str] = &["回复", "跟帖", "评论"];
+const REPLY_WORDS: &[&str] = &["回复", "回帖", "跟帖", "评论"];
 
 /// Replies from which a post is a local forum thread with many replies,
 /// III (JUDGEMENT.md): over the labelled sets, positives counting 100–999
@@ -479,6 +483,41 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             let span = match (reply_after, reply_before) {
                 (Some(w), _) => Some((n.start, num_end + counted + w.len())),
                 (None, Some((p, _))) => Some((window_start + p, num_end + counted)),
+                (None, None) => None,
+            };
+            if let Some((start, end)) = span {
+                keep_max(&mut out.replies, n.value, phrase(text, start, end));
+                continue;
+            }
+        }
+        // A forum's own tally, with no 条: 三百多回复, and 回复186 or
+        // 已回帖五百多 where the count ends its clause (回复2026年… is a
+        // date, 回复3个问题 no tally).
+        // 12345回复说已办结: the service hotlines (123xx) are numbers, not tallies.
+        let hotline = {
+            let digits = &text[n.start..n.end];
+            digits.len() == 5
+                && digits.starts_with("12")
+                && digits.bytes().all(|b| b.is_ascii_digit())
+        };
+        if reply_words && !hotline {
+            let tally_after = REPLY_WORDS.iter().find(|w| after.starts_with(**w));
+            let ends_clause = after
+                .chars()
+                .next()
+                .is_none_or(|c| is_clause_end(c) || matches!(c, '，' | ')' | '）' | ' ' | '楼'));
+            let tally_before = ends_clause
+                .then(|| {
+                    let bare = before.trim_end_matches([' ', ':', '：', '已', '有', '了', '数']);
+                    REPLY_WORDS
+                        .iter()
+                        .find(|w| bare.ends_with(**w))
+                        .map(|w| bare.len() - w.len())
+                })
+                .flatten();
+            let span = match (tally_after, tally_before) {
+                (Some(w), _) => Some((n.start, num_end + w.len())),
+                (None, Some(p)) => Some((p, num_end)),
                 (None, None) => None,
             };
             if let Some((start, end)) = span {
@@ -1069,6 +1108,12 @@ mod tests {
         assert_eq!(level("底下四百多条回复都在骂"), Some(Severity::III));
         assert_eq!(level("评论超过3万条"), Some(Severity::II));
         assert_eq!(level("回复了十几条"), None);
+        // A forum's own tally, with no 条.
+        assert_eq!(level("学校说等验收。(回复186)"), Some(Severity::III));
+        assert_eq!(level("这帖子一天三百多回复"), Some(Severity::III));
+        assert_eq!(level("已回帖五百多"), Some(Severity::III));
+        assert_eq!(level("三天后收到12345回复说已办结"), None);
+        assert_eq!(level("回复2026年5月的来信"), None);
         // Not replies: a count of rules or of messages to a channel.
         assert_eq!(level("评论区说了三条意见"), None);
         assert_eq!(level("全年受理网民留言3000条"), None);
