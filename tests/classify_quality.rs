@@ -2433,7 +2433,9 @@ const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "events181.jsonl",
         micro_f1: 0.89,
-        severity_exact: 0.77,
+        // 0.77 until a bare 业主群 stopped reading II (127 better, 7 worse
+        // over the labelled texts); one of the seven is here.
+        severity_exact: 0.76,
         negatives_flagged: Some(0.05),
     },
     // events182–186: five sets by five more writers (a city's lifts; a
