@@ -2153,7 +2153,9 @@ const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "events156.jsonl",
         micro_f1: 0.88,
-        severity_exact: 0.95,
+        // 0.95 until 情况通报, 情况说明, 经核实 and 网信办 alone stopped
+        // reading III (191 better, 94 worse over the labelled texts).
+        severity_exact: 0.94,
         negatives_flagged: Some(0.06),
     },
     // events157–161, five more writers, scored with what had shipped before
@@ -2314,7 +2316,9 @@ const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "events170.jsonl",
         micro_f1: 0.9,
-        severity_exact: 0.85,
+        // 0.85 until 情况通报, 情况说明, 经核实 and 网信办 alone stopped
+        // reading III (191 better, 94 worse over the labelled texts).
+        severity_exact: 0.84,
         negatives_flagged: Some(0.04),
     },
     Holdout {
@@ -2962,7 +2966,9 @@ const HOLDOUTS: &[Holdout] = &[
     Holdout {
         file: "events248.jsonl",
         micro_f1: 0.93,
-        severity_exact: 0.96,
+        // 0.96 until 情况通报, 情况说明, 经核实 and 网信办 alone stopped
+        // reading III (191 better, 94 worse over the labelled texts).
+        severity_exact: 0.95,
         negatives_flagged: Some(0.07),
     },
     Holdout {
