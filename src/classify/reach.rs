@@ -96,6 +96,14 @@ const GROUP_NOUNS: &[&str] = &[
     "经营户",
     "店主",
     "股民",
+    // 持卡人1046人, 236名受害求职者, 六千多名一线环卫工人: people a
+    // closed shop, a job scam or a rumoured cut hits as a body.
+    "持卡人",
+    "求职者",
+    "环卫工人",
+    "环卫工",
+    "护林员",
+    "保洁员",
     // 整个镇三万多人: everyone of a place.
     "全镇",
     "整个镇",
@@ -187,6 +195,17 @@ const GROUP_MODIFIERS: &[&str] = &[
     "五保",
     "孤寡",
     "空巢",
+    // 300多名一年级新生: pupils by their year.
+    "一年级",
+    "二年级",
+    "三年级",
+    "四年级",
+    "五年级",
+    "六年级",
+    "初一",
+    "初二",
+    "高一",
+    "高二",
     "返程",
     "返乡",
     "候车",
@@ -552,10 +571,33 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         // 数百家长: the noun may follow the number directly, 家 included.
         // 6400名高龄老人, 近千名退休职工: a word of who they are may stand
         // between the counter and the noun.
+        // Two such words may stand there, a 、 between them (五百多名高龄、
+        // 失能老人).
         let modified = (counter_len > 0)
-            .then(|| GROUP_MODIFIERS.iter().find(|m| rest.starts_with(**m)))
-            .flatten()
-            .map(|m| (&rest[m.len()..], counter_len + m.len()));
+            .then(|| {
+                let modifier = |s: &str| {
+                    GROUP_MODIFIERS
+                        .iter()
+                        .find(|m| s.starts_with(**m))
+                        .map(|m| m.len())
+                };
+                let first = modifier(rest)?;
+                let s = &rest[first..];
+                // A second only after a 、: 新生 is a word of who they are
+                // and a group itself (300多名一年级新生).
+                Some(
+                    match s
+                        .strip_prefix('、')
+                        .and_then(|t| modifier(t).map(|second| (t, second)))
+                    {
+                        Some((t, second)) => {
+                            (&t[second..], counter_len + rest.len() - t.len() + second)
+                        }
+                        None => (s, counter_len + first),
+                    },
+                )
+            })
+            .flatten();
         let noun = [(rest, counter_len), (after, 0)]
             .into_iter()
             .chain(modified)
@@ -1043,6 +1085,14 @@ mod tests {
             Some(Severity::II)
         );
         assert_eq!(level("全校八千多名住校生"), Some(Severity::II));
+        // Two words of who they are, a 、 between; pupils by their year;
+        // the holders of a closed shop's cards.
+        assert_eq!(
+            level("五百多名高龄、失能老人联名写信求助"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("300多名一年级新生未能入学"), Some(Severity::II));
+        assert_eq!(level("登记储值卡持卡人1046人"), Some(Severity::II));
         // Travellers by where they are going.
         assert_eq!(
             level("目前约五千余名返程旅客滞留在服务区"),
