@@ -1250,13 +1250,10 @@ fn people_figure(after: &str, beyond: &str) -> Option<(CasualtyKind, usize)> {
     // A run of digits or numerals with a people unit after it is a count
     // (82岁 is an age): 三名儿童落水一人死亡 is one dead, not three.
     let next_count = |i: usize| {
-        let digits = window[i..].trim_start_matches(|c: char| {
-            c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
-        });
-        digits.len() < window[i..].len()
-            && ["人", "名", "位", "个人", "余人", "多人", "余名", "多名"]
-                .iter()
-                .any(|u| digits.starts_with(u))
+        count_of_people_at(
+            &window[i..],
+            &["人", "名", "位", "个人", "余人", "多人", "余名", "多名"],
+        )
     };
     // A count joined to the next by 和 or 、 shares its word: in
     // 37名学员和2名教练被送往县人民医院 the 37 went too.
@@ -1338,18 +1335,21 @@ fn symptoms_shown(rest: &str) -> Option<(usize, usize, CasualtyKind)> {
     // word (一氧化碳) is not.
     let stop = list
         .char_indices()
-        .find(|&(i, _)| {
-            let tail = list[i..].trim_start_matches(|c: char| {
-                c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
-            });
-            tail.len() < list.len() - i && tail.starts_with(['人', '名', '个', '位'])
-        })
+        .find(|&(i, _)| count_of_people_at(&list[i..], &["人", "名", "个", "位"]))
         .map_or(list.len(), |(i, _)| i);
     SYMPTOMS_CLOSED
         .iter()
         .filter_map(|w| list[..stop].find(w).map(|i| (opened + i, w.len())))
         .min()
         .map(|(at, len)| (at, len, CasualtyKind::Sickened))
+}
+
+/// True when `s` starts with a run of digits or numerals and one of
+/// `units` (3人, 两名): a count of people, where 一氧化碳 or 82岁 is none.
+fn count_of_people_at(s: &str, units: &[&str]) -> bool {
+    let tail =
+        s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c));
+    tail.len() < s.len() && units.iter().any(|u| tail.starts_with(u))
 }
 
 /// How those taken to hospital ended when their sentence goes on to say
