@@ -111,7 +111,14 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("轻伤", CasualtyKind::Injured),
     ("烧伤", CasualtyKind::Injured),
     ("负伤", CasualtyKind::Injured),
+    // 3名工人清理污水池时中毒身亡: poisoned and dead is dead.
+    ("中毒身亡", CasualtyKind::Dead),
+    ("中毒死亡", CasualtyKind::Dead),
     ("中毒", CasualtyKind::Sickened),
+    // 12名工人不同程度吸入氯气, 3名工人相继晕倒: gassed or overcome is hurt
+    // (and a death the sentence goes on to tell is read after it).
+    ("吸入", CasualtyKind::Sickened),
+    ("晕倒", CasualtyKind::Sickened),
     ("送医", CasualtyKind::Sickened),
     ("就医", CasualtyKind::Sickened),
     ("住院", CasualtyKind::Sickened),
@@ -318,7 +325,7 @@ const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
     '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困', '滴', '埋',
-    '迷', '醒', '室',
+    '迷', '醒', '室', '吸', '晕',
 ];
 
 /// Counter words after a number of people.
@@ -1297,6 +1304,11 @@ fn people_figure(after: &str, beyond: &str) -> Option<(CasualtyKind, usize)> {
     if between.contains(['把', '将']) {
         return None;
     }
+    // 拖欠30余名工人工资约14万元后失联: a sum of money between them says
+    // the count is of those owed it, and the word is about someone else.
+    if names_money(between) {
+        return None;
+    }
     let end = pos + word_len;
     if matches!(kind, CasualtyKind::Sickened | CasualtyKind::Injured)
         && let Some(died) = died_after(&beyond[unit.len() + end..])
@@ -1304,6 +1316,17 @@ fn people_figure(after: &str, beyond: &str) -> Option<(CasualtyKind, usize)> {
         return Some((CasualtyKind::Dead, unit.len() + end + died));
     }
     Some((kind, unit.len() + end))
+}
+
+/// Whether `s` holds a sum of money (14万元, 3000元, 两千块).
+fn names_money(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        matches!(c, '元' | '块')
+            && s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit() || "万千百十".contains(p))
+    })
 }
 
 /// Words that open a list of symptoms after a count of people
@@ -1752,6 +1775,18 @@ mod tests {
             ("十几个人被拉到医院", vec![(Sickened, 10.0)]),
             ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
             ("井下冒顶，困了十几个人", vec![(Missing, 10.0)]),
+            ("两名村民下窖取菜时中毒身亡", vec![(Dead, 2.0)]),
+            (
+                "4名工人进入罐体后相继晕倒，送医后经抢救无效死亡",
+                vec![(Dead, 4.0)],
+            ),
+            (
+                "15名职工不同程度吸入氨气，已送医观察",
+                vec![(Sickened, 15.0)],
+            ),
+            ("拉去卫生院挂水的有三十好几个", vec![(Sickened, 30.0)]),
+            // The count is of those owed money; 失联 is the boss.
+            ("老板欠了40多名工人工资共20万元后失联", vec![]),
             // Trapped underground or under a collapse: missing until
             // brought out; trapped in a lift or on a ride: not counted.
             (

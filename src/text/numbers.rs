@@ -249,7 +249,14 @@ pub fn parse_number(s: &str) -> Option<Number> {
             }
         }
     }
-    if let Some(&(o, c)) = chars.get(idx)
+    // 二十好几个, 一百好几: "twenty-odd", after a unit only.
+    if last_was_unit
+        && chars.get(idx).is_some_and(|&(_, c)| c == '好')
+        && let Some(&(o, '几')) = chars.get(idx + 1)
+    {
+        approx = true;
+        end = o + '几'.len_utf8();
+    } else if let Some(&(o, c)) = chars.get(idx)
         && approx_suffix(c)
     {
         approx = true;
@@ -340,6 +347,9 @@ mod tests {
             ("上万名", Some((10000.0, true))),
             ("数万人", Some((20000.0, true))),
             ("几十", Some((20.0, true))),
+            ("二十好几个", Some((20.0, true))),
+            ("一百好几", Some((100.0, true))),
+            ("三好几", Some((3.0, false))),
             ("万一", None),
             ("百姓", None),
             ("千万", None),
