@@ -512,13 +512,20 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
         // A forum's own tally, with no 条: 三百多回复, and 回复186 or
         // 已回帖五百多 where the count ends its clause (回复2026年… is a
         // date, 回复3个问题 no tally).
-        // 12345回复说已办结: the service hotlines (123xx) are numbers, not tallies.
+        // 12345回复说已办结, 12345市民热线: the service hotlines (12xxx) are
+        // numbers, not tallies nor people (a count of twelve thousand is
+        // 12000余名 or 1.2万, with a unit after it).
         let hotline = {
             let digits = &text[n.start..n.end];
             digits.len() == 5
                 && digits.starts_with("12")
                 && digits.bytes().all(|b| b.is_ascii_digit())
         };
+        let hotline_name = hotline
+            && !n.approx
+            && !["人", "名", "户", "位", "个", "余", "多", "万"]
+                .iter()
+                .any(|u| text[n.end..].starts_with(u));
         if reply_words && !hotline {
             let tally_after = REPLY_WORDS.iter().find(|w| after.starts_with(**w));
             let ends_clause = after
@@ -543,6 +550,9 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 keep_max(&mut out.replies, n.value, phrase(text, start, end));
                 continue;
             }
+        }
+        if hotline_name {
+            continue;
         }
         if let Some(len) = spread_after {
             keep_max(
@@ -1106,6 +1116,9 @@ mod tests {
             Some(Severity::II)
         );
         assert_eq!(level("全市12345热线共受理工单3.6万件"), None);
+        // A hotline's number is not its callers.
+        assert_eq!(level("已有12345市民来电反映停水"), None);
+        assert_eq!(level("共有12300余名考生参加"), Some(Severity::II));
         // People counted by what they did, a chat group's members, a
         // whole place in 口人, a count hedged with 少说.
         assert_eq!(level("听说在那打过的有三百多人"), Some(Severity::II));
