@@ -657,6 +657,24 @@ fn countless_deaths(
         let word = TOLD.words()[w];
         let after_already = w >= COUNTLESS_DEATHS.len();
         let head = &text[..at];
+        // 该女子经送医抢救无效死亡: one person named as the subject of the
+        // clause.
+        let clause = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_end(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let subject_lead = &head[clause..];
+        if !after_already
+            && let Some(subject) = ONE_PERSON.iter().find(|p| subject_lead.starts_with(**p))
+            && subject_lead[subject.len()..]
+                .chars()
+                .all(|c| DEATH_LEAD_CHARS.contains(c))
+        {
+            let phrase = snippet(text, clause, at + word.len(), clause, at + word.len());
+            out.record(CasualtyKind::Dead, 1.0, &phrase);
+            continue;
+        }
         let Some(comma) = head.rfind(',') else {
             continue;
         };
@@ -669,27 +687,91 @@ fn countless_deaths(
         if !opens {
             continue;
         }
-        let prev = &head[..comma];
-        let prev_start = prev
+        // The nearest clause before it in its sentence that counts people:
+        // 一名男子驾驶摩托车行经改造路段时,撞上沙堆后摔倒,经送医抢救无效死亡.
+        let sentence_start = head[..comma]
             .char_indices()
             .rev()
-            .find(|&(_, c)| is_clause_end(c))
+            .find(|&(_, c)| is_sentence_end(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let counts: Vec<&Number> = numbers
-            .iter()
-            .filter(|n| n.start >= prev_start && n.end <= comma)
-            .filter(|n| !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e))
-            .filter(|n| {
-                PEOPLE
-                    .iter()
-                    .any(|p| *p != "个" && text[n.end..].starts_with(p))
-            })
-            .collect();
-        if let [n] = counts.as_slice() {
-            let phrase = snippet(text, prev_start, at + word.len(), n.start, at + word.len());
-            out.record(CasualtyKind::Dead, n.value, &phrase);
+        let mut end = comma;
+        for _ in 0..LOOKBACK_CLAUSES {
+            if end <= sentence_start {
+                break;
+            }
+            let prev = &head[..end];
+            let prev_start = prev
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_clause_end(c))
+                .map_or(0, |(i, c)| i + c.len_utf8())
+                .max(sentence_start);
+            let counts: Vec<&Number> = numbers
+                .iter()
+                .filter(|n| n.start >= prev_start && n.end <= end)
+                .filter(|n| !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e))
+                .filter(|n| {
+                    PEOPLE
+                        .iter()
+                        .any(|p| *p != "个" && text[n.end..].starts_with(p))
+                })
+                .collect();
+            match counts.as_slice() {
+                [] => {}
+                [n] => {
+                    let phrase =
+                        snippet(text, prev_start, at + word.len(), n.start, at + word.len());
+                    out.record(CasualtyKind::Dead, n.value, &phrase);
+                    break;
+                }
+                _ => break,
+            }
+            end = prev_start.saturating_sub(','.len_utf8());
+            if !head[..prev_start].ends_with(',') {
+                break;
+            }
         }
     }
+}
+
+/// Clauses searched back, in one sentence, for the count a death with none
+/// of its own tells of.
+const LOOKBACK_CLAUSES: usize = 3;
+
+/// Subjects naming one person before a death with no count of its own
+/// (该女子经送医抢救无效死亡, 伤者经抢救无效死亡).
+const ONE_PERSON: &[&str] = &[
+    "该男子",
+    "该女子",
+    "该名男子",
+    "该名女子",
+    "该男孩",
+    "该女孩",
+    "该男童",
+    "该女童",
+    "该老人",
+    "该司机",
+    "该驾驶员",
+    "该驾驶人",
+    "该骑手",
+    "该工人",
+    "该学生",
+    "该患者",
+    "该名",
+    "该生",
+    "男子",
+    "女子",
+    "伤者",
+    "老人",
+    "司机",
+    "驾驶人",
+    "驾驶员",
+    "其",
+];
+
+/// Characters that end a sentence.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | ';' | '!' | '?' | '\n')
 }
 
 /// True when the text says the missing were found ([`MISSING_FOUND`]),
@@ -1776,6 +1858,16 @@ mod tests {
             ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
             ("井下冒顶，困了十几个人", vec![(Missing, 10.0)]),
             ("两名村民下窖取菜时中毒身亡", vec![(Dead, 2.0)]),
+            // A death with no count of its own tells of the nearest count
+            // before it in its sentence, or of one person named.
+            (
+                "一名男子在6楼候梯时,电梯门开启但轿厢未到,该男子一脚踏空坠入井道,经抢救无效死亡",
+                vec![(Dead, 1.0)],
+            ),
+            (
+                "砸中路过的一名女子。该女子经送医抢救无效死亡",
+                vec![(Dead, 1.0)],
+            ),
             (
                 "4名工人进入罐体后相继晕倒，送医后经抢救无效死亡",
                 vec![(Dead, 4.0)],
@@ -1996,9 +2088,15 @@ mod tests {
             ),
             3.0
         );
-        // A count of its own, or someone named, says who died.
+        // A count of its own, or someone named, says who died: the driver
+        // is one, not the thirty aboard.
         assert_eq!(dead("事故造成5人受伤,其中1人经抢救无效死亡"), 1.0);
-        assert_eq!(dead("一辆载有30人的大巴侧翻,司机经抢救无效死亡"), 0.0);
+        assert_eq!(dead("一辆载有30人的大巴侧翻,司机经抢救无效死亡"), 1.0);
+        // The nearest count before it in its sentence, clauses back.
+        assert_eq!(
+            dead("一名男子驾车行经改造路段时,撞上路中的沙堆后摔倒,经送医抢救无效死亡"),
+            1.0
+        );
         // Two counts before it: whose death is not said.
         assert_eq!(dead("3人受伤、2人被困,经抢救无效死亡"), 0.0);
         // Found dead: the clause before counts them.
