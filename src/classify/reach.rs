@@ -620,6 +620,8 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                     .iter()
                     .filter(|g| head.starts_with(**g))
                     .max_by_key(|g| g.len())
+                    // 30万会员费 is a fee, not three hundred thousand members.
+                    .filter(|g| !s[g.len()..].starts_with('费'))
                     .map(|g| skip + g.len())
             });
         let bound = match noun {
@@ -1103,6 +1105,8 @@ mod tests {
         );
         assert_eq!(level("300多名一年级新生未能入学"), Some(Severity::II));
         assert_eq!(level("登记储值卡持卡人1046人"), Some(Severity::II));
+        // A fee named after the group is money, not people.
+        assert_eq!(level("入住时一次性交了20万会员费"), None);
         // Travellers by where they are going.
         assert_eq!(
             level("目前约五千余名返程旅客滞留在服务区"),

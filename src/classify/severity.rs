@@ -458,6 +458,8 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     } else {
         Vec::new()
     };
+    // Spans of text a count and its word were read from.
+    let mut claimed: Vec<(usize, usize)> = Vec::new();
     for n in numbers {
         if n.value <= 0.0 || n.value > 1e13 {
             continue;
@@ -501,9 +503,14 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // 12人遇难21人被困 (a headline): a count whose own predicate
         // follows it is not the count of the word before it.
+        // Nor is a word an earlier count owns already (两名工人受伤 八十余位老人
+        // 停暖: a headline's space is no clause end).
         if let Some(unit) = PEOPLE.iter().find(|p| after.starts_with(**p))
             && !has_own_predicate(&after[unit.len()..])
             && let Some((kind, word_start)) = word_right_before(before)
+            && !claimed
+                .iter()
+                .any(|&(s, e)| s <= clause_start + word_start && clause_start + word_start < e)
         {
             let start = clause_start + word_start;
             let phrase = snippet(text, clause_start, clause_end, start, n.end + unit.len());
@@ -519,6 +526,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
                 n.end + evidence_end,
             );
             out.record(kind, n.value, &phrase);
+            claimed.push((n.start, n.end + evidence_end));
             continue;
         }
         // 当场就走了三个, 已经走了4个了: 走了 right before a count of people
@@ -530,7 +538,11 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             continue;
         }
         // 死亡人数升至15人, 受伤12人, 遇难者增至20人.
-        if let Some((kind, word_start)) = word_before(before) {
+        if let Some((kind, word_start)) = word_before(before)
+            && !claimed
+                .iter()
+                .any(|&(s, e)| s <= clause_start + word_start && clause_start + word_start < e)
+        {
             let unit = PEOPLE
                 .iter()
                 .any(|p| after.starts_with(p) && !has_own_predicate(&after[p.len()..]));
@@ -902,6 +914,12 @@ const BROUGHT_OUT: &[&str] = &[
     "成功升井",
     "脱困",
     "脱险",
+    // 被困乘客已全部转移: moved out, alive or not.
+    "全部转移",
+    "安全转移",
+    "全部撤离",
+    "安全撤离",
+    "全部撤出",
 ];
 
 /// Characters between a count and 被困 in one phrase (12名矿工被困,
@@ -1329,7 +1347,13 @@ fn people_figure(after: &str, beyond: &str) -> Option<(CasualtyKind, usize)> {
         return Some((CasualtyKind::Missing, unit.len() + out.len()));
     }
     // The casualty word within a few characters: 3人当场死亡, 3名工人经抢救无效死亡.
-    let starts = if *unit == "个" { BARE_UNIT_WINDOW } else { 14 };
+    // 二十多个被救护车拉去县医院: a bare 个 with 被 after it is a count of
+    // people things were done to, and reads as far as any count.
+    let starts = if *unit == "个" && !rest.starts_with('被') {
+        BARE_UNIT_WINDOW
+    } else {
+        14
+    };
     // A listing's 、 before another figure ends this one: in 死亡2人、失踪1人
     // the 2 is not missing (but 15名群众出现咳嗽、胸闷等不适症状 reads on).
     let window = prefix_chars(rest, 14);
@@ -1858,6 +1882,15 @@ mod tests {
             ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
             ("井下冒顶，困了十几个人", vec![(Missing, 10.0)]),
             ("两名村民下窖取菜时中毒身亡", vec![(Dead, 2.0)]),
+            (
+                "后山烧起来了,三十多个被救护车拉去县医院了",
+                vec![(Sickened, 30.0)],
+            ),
+            // A headline's space is no clause end, but a word has one count.
+            (
+                "锅炉爆裂 两名工人受伤 八十余位老人停暖三天",
+                vec![(Injured, 2.0)],
+            ),
             // A death with no count of its own tells of the nearest count
             // before it in its sentence, or of one person named.
             (
@@ -2076,6 +2109,11 @@ mod tests {
         );
         let dug = c("房子塌下来了,埋了四个干活的工人,挖出来两个人已经没了,另外两个送医院了");
         assert_eq!(dug.count(Missing), 0.0);
+        // Moved out of a flooded tunnel: none missing, the dead counted.
+        let moved =
+            c("隧道进水,列车停在区间,300余名乘客被困。被困乘客已全部转移,其中6人经抢救无效死亡");
+        assert_eq!(moved.count(Missing), 0.0);
+        assert_eq!(moved.count(Dead), 6.0);
     }
 
     #[test]
