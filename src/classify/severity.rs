@@ -119,6 +119,7 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     // (and a death the sentence goes on to tell is read after it).
     ("吸入", CasualtyKind::Sickened),
     ("晕倒", CasualtyKind::Sickened),
+    ("头晕", CasualtyKind::Sickened),
     ("送医", CasualtyKind::Sickened),
     ("就医", CasualtyKind::Sickened),
     ("住院", CasualtyKind::Sickened),
@@ -489,6 +490,13 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         // 一个都没上来, 一个也没出来: "not a single one", said of a count
         // given before it (see [`none_survived`]), not a count of one.
         if n.value == 1.0 && (after.starts_with("个都") || after.starts_with("个也")) {
+            continue;
+        }
+        // 一个接一个说头晕: "one after another", no count (nor is the 一
+        // after 接).
+        if n.value == 1.0
+            && (after.starts_with("个接") || before.ends_with("个接") || before.ends_with("个接着"))
+        {
             continue;
         }
         // 死了三个伤了五个: a word said right before its count owns it; the
@@ -1882,6 +1890,8 @@ mod tests {
             ("隔壁班也一样，四十多个娃发烧回家", vec![(Sickened, 40.0)]),
             ("井下冒顶，困了十几个人", vec![(Missing, 10.0)]),
             ("两名村民下窖取菜时中毒身亡", vec![(Dead, 2.0)]),
+            ("车间一股怪味,十几个工友头晕恶心", vec![(Sickened, 10.0)]),
+            ("打完针的孩子一个接一个说头晕", vec![]),
             (
                 "后山烧起来了,三十多个被救护车拉去县医院了",
                 vec![(Sickened, 30.0)],
