@@ -459,8 +459,9 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
     } else {
         Vec::new()
     };
-    // Spans of text a count and its word were read from.
-    let mut claimed: Vec<(usize, usize)> = Vec::new();
+    // The span of text the last count and its word were read from: the
+    // word right before a later count can only be that count's.
+    let mut claimed: Option<(usize, usize)> = None;
     for n in numbers {
         if n.value <= 0.0 || n.value > 1e13 {
             continue;
@@ -516,9 +517,9 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         if let Some(unit) = PEOPLE.iter().find(|p| after.starts_with(**p))
             && !has_own_predicate(&after[unit.len()..])
             && let Some((kind, word_start)) = word_right_before(before)
-            && !claimed
-                .iter()
-                .any(|&(s, e)| s <= clause_start + word_start && clause_start + word_start < e)
+            && !claimed.is_some_and(|(s, e)| {
+                s <= clause_start + word_start && clause_start + word_start < e
+            })
         {
             let start = clause_start + word_start;
             let phrase = snippet(text, clause_start, clause_end, start, n.end + unit.len());
@@ -534,7 +535,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
                 n.end + evidence_end,
             );
             out.record(kind, n.value, &phrase);
-            claimed.push((n.start, n.end + evidence_end));
+            claimed = Some((n.start, n.end + evidence_end));
             continue;
         }
         // 当场就走了三个, 已经走了4个了: 走了 right before a count of people
@@ -547,9 +548,9 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // 死亡人数升至15人, 受伤12人, 遇难者增至20人.
         if let Some((kind, word_start)) = word_before(before)
-            && !claimed
-                .iter()
-                .any(|&(s, e)| s <= clause_start + word_start && clause_start + word_start < e)
+            && !claimed.is_some_and(|(s, e)| {
+                s <= clause_start + word_start && clause_start + word_start < e
+            })
         {
             let unit = PEOPLE
                 .iter()
@@ -677,15 +678,22 @@ fn countless_deaths(
         let word = TOLD.words()[w];
         let after_already = w >= COUNTLESS_DEATHS.len();
         let head = &text[..at];
+        // Every search back is bounded, so a text without punctuation
+        // costs linear time: a lead or a subject is a few characters, and
+        // the clauses searched are LOOKBACK_CLAUSES of at most CLAUSE_CHARS.
+        let near = head.len() - suffix_chars(head, LEAD_CHARS).len();
+        let last_end = |from: usize, to: usize, is_end: fn(char) -> bool| {
+            head[from..to]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_end(c))
+                .map(|(i, c)| from + i + c.len_utf8())
+        };
         // 该女子经送医抢救无效死亡: one person named as the subject of the
         // clause.
-        let clause = head
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_clause_end(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let subject_lead = &head[clause..];
         if !after_already
+            && let Some(clause) = last_end(near, head.len(), is_clause_end)
+            && let subject_lead = &head[clause..]
             && let Some(subject) = ONE_PERSON.iter().find(|p| subject_lead.starts_with(**p))
             && subject_lead[subject.len()..]
                 .chars()
@@ -695,7 +703,7 @@ fn countless_deaths(
             out.record(CasualtyKind::Dead, 1.0, &phrase);
             continue;
         }
-        let Some(comma) = head.rfind(',') else {
+        let Some(comma) = head[near..].rfind(',').map(|i| near + i) else {
             continue;
         };
         let lead = &head[comma + 1..];
@@ -709,26 +717,18 @@ fn countless_deaths(
         }
         // The nearest clause before it in its sentence that counts people:
         // 一名男子驾驶摩托车行经改造路段时,撞上沙堆后摔倒,经送医抢救无效死亡.
-        let sentence_start = head[..comma]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_sentence_end(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let far = comma - suffix_chars(&head[..comma], LOOKBACK_CLAUSES * CLAUSE_CHARS).len();
+        let sentence_start = last_end(far, comma, is_sentence_end).unwrap_or(far);
         let mut end = comma;
         for _ in 0..LOOKBACK_CLAUSES {
             if end <= sentence_start {
                 break;
             }
-            let prev = &head[..end];
-            let prev_start = prev
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| is_clause_end(c))
-                .map_or(0, |(i, c)| i + c.len_utf8())
-                .max(sentence_start);
-            let counts: Vec<&Number> = numbers
+            let prev_start = last_end(sentence_start, end, is_clause_end).unwrap_or(sentence_start);
+            let from = numbers.partition_point(|n| n.start < prev_start);
+            let counts: Vec<&Number> = numbers[from..]
                 .iter()
-                .filter(|n| n.start >= prev_start && n.end <= end)
+                .take_while(|n| n.end <= end)
                 .filter(|n| !quoted.iter().any(|&(s, e)| s <= n.start && n.end <= e))
                 .filter(|n| {
                     PEOPLE
@@ -746,13 +746,17 @@ fn countless_deaths(
                 }
                 _ => break,
             }
-            end = prev_start.saturating_sub(','.len_utf8());
             if !head[..prev_start].ends_with(',') {
                 break;
             }
+            end = prev_start - ','.len_utf8();
         }
     }
 }
+
+/// Characters searched back from a death word for its clause's opening
+/// (a subject and a lead such as 该名男子经送医后).
+const LEAD_CHARS: usize = 16;
 
 /// Clauses searched back, in one sentence, for the count a death with none
 /// of its own tells of.
