@@ -326,7 +326,7 @@ const FIGURE_CHARS: &[char] = &[
     '死', '亡', '伤', '难', '身', '罹', '丧', '殒', '命', '溺', '害', '牲', '失', '联', '踪', '者',
     '毒', '医', '院', '诊', '染', '吐', '泻', '适', '损', '级', '征', '症', '观', '病', '肚', '治',
     '没', '救', '挂', '吊', '落', '震', '冇', '走', '冲', '卷', '确', '烧', '热', '困', '滴', '埋',
-    '迷', '醒', '室', '吸', '晕',
+    '迷', '醒', '室', '吸', '晕', '具',
 ];
 
 /// Counter words after a number of people.
@@ -494,10 +494,19 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             continue;
         }
         // 一个接一个说头晕: "one after another", no count (nor is the 一
-        // after 接).
+        // after 接); 同一个车间, 每一个人: "the same", "every".
         if n.value == 1.0
-            && (after.starts_with("个接") || before.ends_with("个接") || before.ends_with("个接着"))
+            && (after.starts_with("个接")
+                || before.ends_with("个接")
+                || before.ends_with("个接着")
+                || before.ends_with(['同', '每']))
         {
+            continue;
+        }
+        // 已经捞上来十几具, 发现3具遗体: bodies are the dead.
+        if let Some(len) = bodies(before, after) {
+            let phrase = snippet(text, clause_start, clause_end, n.start, n.end + len);
+            out.record(CasualtyKind::Dead, n.value, &phrase);
             continue;
         }
         // 死了三个伤了五个: a word said right before its count owns it; the
@@ -544,6 +553,13 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
             let start = clause_start + word_start;
             let phrase = snippet(text, clause_start, clause_end, start, n.end + len);
             out.record(CasualtyKind::Dead, n.value, &phrase);
+            continue;
+        }
+        // 救护车拉走了二十几个: those an ambulance took are hurt or ill.
+        if let Some((word_start, len)) = ambulance_count(before, after) {
+            let start = clause_start + word_start;
+            let phrase = snippet(text, clause_start, clause_end, start, n.end + len);
+            out.record(CasualtyKind::Sickened, n.value, &phrase);
             continue;
         }
         // 死亡人数升至15人, 受伤12人, 遇难者增至20人.
@@ -1179,6 +1195,52 @@ fn went_count(before: &str, after: &str) -> Option<(usize, usize)> {
     let word_start = before.trim_end_matches(' ').strip_suffix("走了")?.len();
     // 救护车拉走了五个, 警察带走了两个: carried or taken away, not dead.
     if before[..word_start].ends_with(['拉', '带', '抬', '接', '送', '运', '救', '领', '押'])
+    {
+        return None;
+    }
+    let unit = ["个人", "个", "人", "名", "位"]
+        .into_iter()
+        .find(|u| after.starts_with(u))?;
+    let next = after[unit.len()..].chars().next();
+    next.is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、' | '啊' | '呀'))
+        .then_some((word_start, unit.len()))
+}
+
+/// A count of bodies after its number (3具遗体, 两具尸体, 捞上来十几具): the
+/// byte length of the counter and its noun. A bare 具 counts objects too
+/// (灭火器1.1万余具): only after a word of recovering them, ending its
+/// clause.
+fn bodies(before: &str, after: &str) -> Option<usize> {
+    let rest = after.strip_prefix('具')?;
+    if let Some(noun) = ["遗体", "尸体", "遇难者遗体"]
+        .into_iter()
+        .find(|w| rest.starts_with(w))
+    {
+        return Some('具'.len_utf8() + noun.len());
+    }
+    let recovered = ["捞", "找到", "挖出", "寻获", "抬出"]
+        .iter()
+        .any(|w| before.contains(w));
+    (recovered
+        && rest
+            .chars()
+            .next()
+            .is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、')))
+    .then_some('具'.len_utf8())
+}
+
+/// 救护车拉走了二十几个, 120抬走了三个: a count of people right after 拉走了 or
+/// 抬走了 that ends its clause, in a clause naming an ambulance. Returns the
+/// word's byte offset in `before` and the unit's byte length in `after`.
+fn ambulance_count(before: &str, after: &str) -> Option<(usize, usize)> {
+    let trimmed = before.trim_end_matches(' ');
+    let word = ["拉走了", "抬走了", "拉走", "抬走", "接走了"]
+        .into_iter()
+        .find(|w| trimmed.ends_with(w))?;
+    let word_start = trimmed.len() - word.len();
+    if !["救护车", "120"]
+        .iter()
+        .any(|a| before[..word_start].contains(a))
     {
         return None;
     }
@@ -1896,6 +1958,12 @@ mod tests {
             ("两名村民下窖取菜时中毒身亡", vec![(Dead, 2.0)]),
             ("车间一股怪味,十几个工友头晕恶心", vec![(Sickened, 10.0)]),
             ("打完针的孩子一个接一个说头晕", vec![]),
+            ("大巴冲进河里,听说已经捞上来十几具", vec![(Dead, 10.0)]),
+            ("查获假冒灭火器1.1万余具", vec![]),
+            ("现场发现3具遗体", vec![(Dead, 3.0)]),
+            ("救护车拉走了二十几个,我也吐了两回", vec![(Sickened, 20.0)]),
+            ("城管拉走了三个摊子", vec![]),
+            ("同一个车间进医院的有十几个", vec![(Sickened, 10.0)]),
             (
                 "后山烧起来了,三十多个被救护车拉去县医院了",
                 vec![(Sickened, 30.0)],
@@ -2047,7 +2115,11 @@ mod tests {
             ("听说有二十几个住院了", vec![(Sickened, 20.0)]),
             ("我们村已经送了二十几个去医院了", vec![(Sickened, 20.0)]),
             ("压了好几个人,有三个没救过来", vec![(Dead, 3.0)]),
-            ("救护车拉走五六个,听讲有三个人没救回来", vec![(Dead, 3.0)]),
+            // Five taken by ambulance, three of them dead.
+            (
+                "救护车拉走五六个,听讲有三个人没救回来",
+                vec![(Dead, 3.0), (Sickened, 5.0)],
+            ),
             ("一家三口睡着睡着就没醒来", vec![(Dead, 3.0)]),
             ("船上八个人,到现在一个都没找到", vec![(Missing, 8.0)]),
             ("至少十几个人被抬上救护车", vec![(Injured, 10.0)]),
