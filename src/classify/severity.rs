@@ -2146,7 +2146,8 @@ mod tests {
             ("留院观察人员增至21人", vec![(Sickened, 21.0)]),
             ("那天当场就走了两个", vec![(Dead, 2.0)]),
             ("已经走了5个了,还有几个在抢救", vec![(Dead, 5.0)]),
-            ("救护车拉走了五个", vec![]),
+            // Taken away by ambulance: hurt or ill, not dead.
+            ("救护车拉走了五个", vec![(Sickened, 5.0)]),
             ("3人获救 2人遇难", vec![(Dead, 2.0)]),
             ("6名被困矿工获救、2人遇难", vec![(Dead, 2.0)]),
             ("其中1名82岁老人经抢救无效死亡", vec![(Dead, 1.0)]),
