@@ -1291,7 +1291,10 @@ fn beaches_villages_metro_farmers_and_minors_online_sets_grouping() {
 #[test]
 fn heat_wave_funerals_rentals_customs_and_herding_sets_grouping() {
     fresh_event_set("events162.jsonl", 0.35, 0.86);
-    fresh_event_set("events163.jsonl", 0.75, 0.88);
+    // 0.75 until round 44's grave-sweeping rule (上坟, 烧纸 + 拘留, 罚款)
+    // gave this set's burial-rule rumours shared terms: one more pair of
+    // two cities' rumours joins (0.745).
+    fresh_event_set("events163.jsonl", 0.74, 0.88);
     fresh_event_set("events164.jsonl", 0.93, 0.91);
     fresh_event_set("events165.jsonl", 0.94, 0.86);
     fresh_event_set("events166.jsonl", 0.98, 0.92);
