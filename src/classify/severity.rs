@@ -526,9 +526,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         if let Some(unit) = PEOPLE.iter().find(|p| after.starts_with(**p))
             && !has_own_predicate(&after[unit.len()..])
             && let Some((kind, word_start)) = word_right_before(before)
-            && !claimed.is_some_and(|(s, e)| {
-                s <= clause_start + word_start && clause_start + word_start < e
-            })
+            && !owned_by(claimed, clause_start + word_start)
         {
             let start = clause_start + word_start;
             let phrase = snippet(text, clause_start, clause_end, start, n.end + unit.len());
@@ -564,9 +562,7 @@ pub fn extract_casualties_in(text: &str, numbers: &[Number], skip_quoted: bool) 
         }
         // 死亡人数升至15人, 受伤12人, 遇难者增至20人.
         if let Some((kind, word_start)) = word_before(before)
-            && !claimed.is_some_and(|(s, e)| {
-                s <= clause_start + word_start && clause_start + word_start < e
-            })
+            && !owned_by(claimed, clause_start + word_start)
         {
             let unit = PEOPLE
                 .iter()
@@ -1198,12 +1194,7 @@ fn went_count(before: &str, after: &str) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let unit = ["个人", "个", "人", "名", "位"]
-        .into_iter()
-        .find(|u| after.starts_with(u))?;
-    let next = after[unit.len()..].chars().next();
-    next.is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、' | '啊' | '呀'))
-        .then_some((word_start, unit.len()))
+    clause_ending_unit(after).map(|unit| (word_start, unit))
 }
 
 /// A count of bodies after its number (3具遗体, 两具尸体, 捞上来十几具): the
@@ -1221,12 +1212,30 @@ fn bodies(before: &str, after: &str) -> Option<usize> {
     let recovered = ["捞", "找到", "挖出", "寻获", "抬出"]
         .iter()
         .any(|w| before.contains(w));
-    (recovered
-        && rest
-            .chars()
-            .next()
-            .is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、')))
-    .then_some('具'.len_utf8())
+    (recovered && ends_count(rest)).then_some('具'.len_utf8())
+}
+
+/// Whether a count ends at the start of `rest`: its clause ends there, or
+/// only a particle follows (走了4个了, 拉走了五个啊).
+fn ends_count(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、' | '啊' | '呀'))
+}
+
+/// The byte length of a people unit starting `after` (三个, 两个人, 4名)
+/// when the count ends its clause there ([`ends_count`]).
+fn clause_ending_unit(after: &str) -> Option<usize> {
+    let unit = ["个人", "个", "人", "名", "位"]
+        .into_iter()
+        .find(|u| after.starts_with(u))?;
+    ends_count(&after[unit.len()..]).then_some(unit.len())
+}
+
+/// Whether `pos` lies in `span`, the text the last count and its word were
+/// read from.
+fn owned_by(span: Option<(usize, usize)>, pos: usize) -> bool {
+    span.is_some_and(|(s, e)| s <= pos && pos < e)
 }
 
 /// 救护车拉走了二十几个, 120抬走了三个: a count of people right after 拉走了 or
@@ -1244,12 +1253,7 @@ fn ambulance_count(before: &str, after: &str) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let unit = ["个人", "个", "人", "名", "位"]
-        .into_iter()
-        .find(|u| after.starts_with(u))?;
-    let next = after[unit.len()..].chars().next();
-    next.is_none_or(|c| is_clause_end(c) || matches!(c, '了' | '，' | '、' | '啊' | '呀'))
-        .then_some((word_start, unit.len()))
+    clause_ending_unit(after).map(|unit| (word_start, unit))
 }
 
 /// [`NONE_SURVIVED`]: the nearest count of people before the phrase, in
