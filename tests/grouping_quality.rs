@@ -195,7 +195,12 @@ fn fresh_event_set(file: &str, precision_floor: f64, bcubed_floor: f64) {
             .iter()
             .map(|(e, c, i)| {
                 let traits = yuqing::cases::read_event(&format!("{}\n{}", i.title, i.text), &[]);
-                format!("{}\t{e}\t{c}\t{}\n", i.id, traits.places.join("|"))
+                format!(
+                    "{}\t{e}\t{c}\t{}\t{}\n",
+                    i.id,
+                    traits.places.join("|"),
+                    traits.kinds.join("|")
+                )
             })
             .collect();
         std::fs::write(
