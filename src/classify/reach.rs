@@ -150,6 +150,12 @@ const GROUP_NOUNS: &[&str] = &[
     "代课教师",
     "班组",
     "教职工",
+    // Workers and neighbours as they count themselves (我们八十几个兄弟,
+    // 四十多个老乡, 六十多个摊主).
+    "兄弟",
+    "老乡",
+    "摊主",
+    "姐妹",
 ];
 
 /// Words of who a group of people are, between a counter and its noun
@@ -211,6 +217,10 @@ const GROUP_MODIFIERS: &[&str] = &[
     "候车",
     "过往",
     "出行",
+    // 九十多个出租车司机, 两百多名货车司机: drivers by what they drive.
+    "出租车",
+    "网约车",
+    "货车",
 ];
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
@@ -1061,6 +1071,10 @@ mod tests {
         // Working people a matter hits as a body.
         assert_eq!(level("拖欠312名骑手两个月的报酬"), Some(Severity::II));
         assert_eq!(level("五十多个司机把车停在站外"), Some(Severity::III));
+        // As workers count themselves, and drivers by what they drive.
+        assert_eq!(level("我们八十几个兄弟的工钱"), Some(Severity::III));
+        assert_eq!(level("两百多个摊主怎么活"), Some(Severity::II));
+        assert_eq!(level("县城九十多个出租车司机"), Some(Severity::III));
         assert_eq!(level("消防人员1200余人开展扑救"), None);
         assert_eq!(level("项目总投资5000万元"), None);
         assert_eq!(level("2026年3月共有12人"), None);
