@@ -254,6 +254,11 @@ fn in_furniture(el: ElementRef<'_>) -> bool {
     let mut node = Some(el);
     while let Some(e) = node {
         let v = e.value();
+        // The page's own classes describe the whole page, not a part of
+        // it: a WeChat article's <body> is `comment_feature discuss_tab`.
+        if matches!(v.name(), "body" | "html") {
+            break;
+        }
         if matches!(v.name(), "nav" | "footer" | "aside") {
             return true;
         }
@@ -865,6 +870,29 @@ mod tests {
             a.published.map(|t| t.to_rfc3339()),
             Some("2019-01-02T07:20:00+00:00".into())
         );
+    }
+
+    #[test]
+    fn a_wechat_article_hidden_until_its_script_runs_is_read() {
+        // As WeChat serves it: the body's classes name comment features,
+        // and the article is hidden until a script shows it.
+        let html = "<html><head><meta property=\"og:title\" content=\"城西口袋公园开放\"></head>\
+            <body class=\"zh_CN wx_wap_page mm_appmsg comment_feature discuss_tab\">\
+            <div id=\"js_article\" class=\"rich_media\"><h1 class=\"rich_media_title\" id=\"activity-name\">城西口袋公园开放</h1>\
+            <div class=\"rich_media_content\" id=\"js_content\" style=\"visibility: hidden;\">\
+            <p><span>近日，城西滨河口袋公园完成改造，正式向市民开放，园内新增座椅和直饮水点。</span></p>\
+            <p><span>公园保留了原有的二十多棵香樟树，夜间有景观照明，开放时间为早六点至晚十点。</span></p>\
+            <p><span>改造期间，施工方在空地上补种了桂花和红枫，并把原来的水泥地面换成了透水铺装。</span></p>\
+            <p><span>管理方提醒市民文明游园，遛狗请牵绳，不要在园内骑行电动车，共同维护好公园环境。</span></p>\
+            </div></div><div class=\"comment_list\"><p>网友：终于修好了，周末带孩子去看看。</p></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(
+            a.text.starts_with("近日，城西滨河口袋公园完成改造"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("开放时间为早六点至晚十点"), "{}", a.text);
+        assert!(!a.text.contains("网友"), "{}", a.text);
     }
 
     #[test]
