@@ -55,7 +55,7 @@ const LIST_TOLERANCE: Duration = Duration::days(3);
 /// Extracts an article from `html`, fetched at `now`.
 pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     let doc = Html::parse_document(html);
-    let title_info = title(&doc, hints.list_title);
+    let title_info = title(&doc, html, hints.list_title);
     let text = trim_frame(&body(html, &doc), &title_info.0, now);
     let (published, date_evidence) = match date(&doc, html, &title_info.0, &text, hints, now) {
         Some((t, why)) => (Some(t), Some(why)),
@@ -319,8 +319,18 @@ fn headings(doc: &Html) -> Vec<String> {
     out
 }
 
+/// True when an element in the page's body holds `text` and nothing else.
+fn shown_whole(doc: &Html, text: &str) -> bool {
+    let Some(all) = sel("body *") else {
+        return false;
+    };
+    doc.select(&all)
+        .filter(|el| !matches!(el.value().name(), "script" | "style" | "title"))
+        .any(|el| text_of(el) == text)
+}
+
 /// The title and where it came from.
-fn title(doc: &Html, list_title: Option<&str>) -> (String, &'static str) {
+fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static str) {
     let og = meta(doc, &["og:title", "twitter:title", "ArticleTitle", "title"])
         .map(|(_, v)| squash(&v))
         .or_else(|| {
@@ -329,6 +339,7 @@ fn title(doc: &Html, list_title: Option<&str>) -> (String, &'static str) {
                 .next()
                 .map(|h| squash(&h))
         })
+        .or_else(|| enp_property(html, "title"))
         .filter(|t| !looks_like_site_name(t));
     let doc_title = sel("title")
         .and_then(|s| doc.select(&s).next())
@@ -354,6 +365,13 @@ fn title(doc: &Html, list_title: Option<&str>) -> (String, &'static str) {
         .iter()
         .filter(|s| !looks_like_site_name(s) && s.chars().count() >= 4)
         .max_by_key(|s| s.chars().count());
+    // A part of <title> that an element of the page shows whole is the
+    // title, whatever that element's tag or (hashed) class: self-media
+    // pages write their headline in a plain div, and the page's h3s head
+    // its sidebars (作者最新文章).
+    if let Some(s) = best_segment.filter(|s| s.chars().count() >= 6 && shown_whole(doc, s)) {
+        return (s.clone(), "<title> shown on the page");
+    }
     if let Some(h) = heads
         .iter()
         .find(|h| !looks_like_site_name(h) && h.chars().count() >= 5)
@@ -595,6 +613,9 @@ const DATE_METAS: &[&str] = &[
     "parsely-pub-date",
 ];
 
+/// Words of a line that says when something was edited, not published.
+const EDIT_MARKS: &[&str] = &["最后由", "最后编辑于", "最后修改于", "编辑于"];
+
 /// Words that mark a byline line.
 const BYLINE_WORDS: &[&str] = &[
     "发布时间",
@@ -660,6 +681,14 @@ fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<U
             }
         }
     }
+    // Founder (方正) e-paper pages, which many newspapers' 数字报 run on,
+    // describe the article in a comment: `<!--enpproperty <date>2026-11-30
+    // </date><title>…</title>…-->`.
+    if let Some(v) = enp_property(html, "date")
+        && let Some(t) = dates::parse_machine(&v, now)
+    {
+        out.push((t, format!("enpproperty date = {v}")));
+    }
     // WeChat: the date is filled in by script from `var ct = "1573094400"`.
     if let Some(s) = sel("#publish_time")
         && let Some(el) = doc.select(&s).next()
@@ -684,6 +713,20 @@ fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<U
         }
     }
     out
+}
+
+/// A field of a Founder e-paper's `<!--enpproperty …-->` comment
+/// (`<title>`, `<date>`), when the page has one.
+fn enp_property(html: &str, key: &str) -> Option<String> {
+    let start = html.find("<!--enpproperty")?;
+    let rest = &html[start..];
+    let rest = &rest[..rest.find("-->").unwrap_or(rest.len())];
+    let open = format!("<{key}>");
+    let at = rest.find(&open)? + open.len();
+    let value = &rest[at..];
+    let value = &value[..value.find(&format!("</{key}>"))?];
+    let value = squash(value);
+    (!value.is_empty()).then_some(value)
 }
 
 /// The string values that follow `key` (a quoted JSON key) in `text`.
@@ -736,6 +779,12 @@ fn date(
             _ => Some((t, why)),
         };
     }
+    // 2. A forum's 发表于 <span title="2026-11-27 20:13:05">4 天前</span>:
+    // the exact time of the first post, which the text gives only
+    // relatively.
+    if let Some(found) = titled_date(doc, now, &ok) {
+        return Some(found);
+    }
     if let Some(found) = byline {
         return Some(found);
     }
@@ -743,12 +792,75 @@ fn date(
     if let (Some(t), Some(d)) = (list, hints.list_date) {
         return Some((t, format!("list row: {}", squash(d))));
     }
-    // 4. Absolute dates in the article's own text (a notice's signature).
+    // 4. A thread's floors (来自Android客户端 1楼 2026-11-29 21:47): the
+    // lowest floor is the post, the others replies.
+    let floor = body
+        .lines()
+        .filter(|l| l.chars().count() <= 60)
+        .filter_map(|l| {
+            let n = floor_number(l)?;
+            let t = dates::find_absolute(l, now).filter(|t| ok(*t))?;
+            Some((n, t, l))
+        })
+        .min_by_key(|(n, _, _)| *n);
+    if let Some((_, t, l)) = floor {
+        return Some((t, format!("the first floor: {}", squash(l))));
+    }
+    // 5. Absolute dates in the article's own text (a notice's signature).
     body.lines().rev().find_map(|l| {
         dates::find_absolute(l, now)
             .filter(|t| ok(*t) && l.chars().count() <= 40)
             .map(|t| (t, format!("in the body: {}", squash(l))))
     })
+}
+
+/// The first element outside page furniture whose text is a relative time
+/// (4 天前, 昨天 22:40) and whose `title` holds the absolute one, in a
+/// byline (发表于, 发布于): forums write every post's time so, the first
+/// post's first.
+fn titled_date(
+    doc: &Html,
+    now: DateTime<Utc>,
+    ok: &dyn Fn(DateTime<Utc>) -> bool,
+) -> Option<(DateTime<Utc>, String)> {
+    let titled = sel("[title]")?;
+    doc.select(&titled).find_map(|el| {
+        let text = squash(&el.text().collect::<String>());
+        if text.chars().count() > 20 || dates::find_relative(&text, now).is_none() {
+            return None;
+        }
+        let t = dates::find_absolute(el.value().attr("title")?, now).filter(|t| ok(*t))?;
+        let line = el
+            .parent()
+            .and_then(ElementRef::wrap)
+            .map(|p| squash(&p.text().collect::<String>()))?;
+        (BYLINE_WORDS.iter().any(|w| line.contains(w)) && !in_furniture(el)).then(|| {
+            (
+                t,
+                format!(
+                    "byline: {line} (title {})",
+                    el.value().attr("title").unwrap_or_default()
+                ),
+            )
+        })
+    })
+}
+
+/// The floor a forum line names (`4楼`, `#1楼`), when it names one.
+fn floor_number(line: &str) -> Option<u32> {
+    let at = line.find('楼')?;
+    let digits: String = line[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() || digits.len() > 5 {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// True when `t` is midnight in Beijing: a date given without its time.
@@ -777,13 +889,20 @@ fn byline_date(
         .map(squash)
         .filter(|l| !l.is_empty())
         .collect();
-    let is_byline = |l: &str| BYLINE_WORDS.iter().any(|w| l.contains(w));
+    // 本帖最后由 … 于 2026-11-29 10:03 编辑: when a post was last edited,
+    // not when it was published.
+    let is_edit_mark = |l: &str| EDIT_MARKS.iter().any(|w| l.contains(w));
+    let is_byline = |l: &str| BYLINE_WORDS.iter().any(|w| l.contains(w)) && !is_edit_mark(l);
     let byline_date = |l: &str, next: Option<&String>| -> Option<DateTime<Utc>> {
         let short = l.chars().count() <= 80;
         let abs = dates::find_absolute(l, now).or_else(|| {
-            // `发布日期：` in one table cell, the date in the next.
-            (is_byline(l) && short)
-                .then(|| next.and_then(|n| dates::find_absolute(n, now)))
+            // `发布日期：` in one table cell, the date in the next (not when
+            // the line gives its own time as 4 天前).
+            (is_byline(l) && short && dates::find_relative(l, now).is_none())
+                .then(|| {
+                    next.filter(|n| !is_edit_mark(n))
+                        .and_then(|n| dates::find_absolute(n, now))
+                })
                 .flatten()
         });
         abs.or_else(|| {
@@ -893,6 +1012,93 @@ mod tests {
         );
         assert!(a.text.contains("开放时间为早六点至晚十点"), "{}", a.text);
         assert!(!a.text.contains("网友"), "{}", a.text);
+    }
+
+    fn day_and_minute(a: &Article) -> Option<String> {
+        a.published.map(|t| {
+            t.with_timezone(&crate::time::china())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+    }
+
+    #[test]
+    fn a_forum_post_is_dated_by_its_first_post_not_its_last_edit() {
+        // Discuz writes a recent post's time relatively, with the exact
+        // time in the element's title, and notes when the post was edited.
+        let html = "<html><head><title>小区门口的路灯坏了半个月 - 城市论坛</title></head><body>\
+            <h1 id=\"thread_subject\">小区门口的路灯坏了半个月</h1>\
+            <div class=\"authi\"><em id=\"authorposton1\">发表于 <span title=\"2026-11-27 20:13:05\">4&nbsp;天前</span></em> | 只看该作者</div>\
+            <td class=\"t_f\"><i class=\"pstatus\">本帖最后由 老街口 于 2026-11-28 07:40 编辑</i><br>\
+            小区门口那排路灯坏了半个月了，晚上回家黑漆漆的，老人孩子走路都怕摔，找物业说报给街道了，一直没人来修。</td>\
+            <div class=\"authi\"><em id=\"authorposton2\">发表于 <span title=\"2026-11-30 22:40:05\">昨天&nbsp;22:40</span></em></div>\
+            <td class=\"t_f\">我们这边也一样，打了12345说会转办。</td></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            day_and_minute(&a).as_deref(),
+            Some("2026-11-27 20:13"),
+            "{:?}",
+            a.date_evidence
+        );
+    }
+
+    #[test]
+    fn a_thread_is_dated_by_its_first_floor() {
+        let html = "<html><head><title>老车站门口的米粉店还在吗【柘溪吧】_贴吧</title></head><body>\
+            <h3 class=\"core_title_txt\">老车站门口的米粉店还在吗</h3>\
+            <div class=\"d_post_content\">老车站拆了以后，门口那家米粉店搬到哪里去了？以前每天早上都去吃一碗，有没有人知道新地址。</div>\
+            <div class=\"post-tail-wrap\"><span>来自Android客户端</span><span>1楼</span><span>2026-11-29 21:47</span></div>\
+            <div class=\"d_post_content\">搬到新街口了，老板还是那个老板，味道没变。</div>\
+            <div class=\"post-tail-wrap\"><span>2楼</span><span>2026-11-30 09:30</span></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            day_and_minute(&a).as_deref(),
+            Some("2026-11-29 21:47"),
+            "{:?}",
+            a.date_evidence
+        );
+    }
+
+    #[test]
+    fn a_headline_in_a_plain_div_beats_a_sidebar_heading() {
+        // A self-media page: hashed classes, no h1, a yearless byline, and
+        // an h3 over the author's other articles.
+        let html = "<html><head><title>这条老街改造后重新开街</title></head><body>\
+            <div class=\"sKHSJ\">这条老街改造后重新开街</div>\
+            <div class=\"_2sjh9\"><span>11-28 09:15</span><span>南屿</span></div>\
+            <div class=\"_3eS2d\"><p>上周末，城东区的槐花巷正式重新开街，十几家老字号陆续回到这条老街。</p>\
+            <p>街坊们说，改造保留了青石板路和老门面，周末来逛的游客明显多了。</p></div>\
+            <div><h3>作者最新文章</h3><ul><li><a href=\"#\">地铁二号线东延段今天开通</a><span>3小时前</span></li></ul></div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "这条老街改造后重新开街");
+        assert_eq!(
+            day_and_minute(&a).as_deref(),
+            Some("2026-11-28 09:15"),
+            "{:?}",
+            a.date_evidence
+        );
+    }
+
+    #[test]
+    fn an_e_paper_article_is_read_from_its_property_comment() {
+        let html = "<html><head><title>日报数字报刊平台</title></head><body>\
+            <div id=\"paperdate\">2026年11月30日 星期一 <a href=\"../2026-12/01/node_1.htm\">今日报纸</a></div>\
+            <!--enpproperty <date>2026-11-30</date><title>全市新建社区服务综合体42个</title><introtitle>从一张图到一盘棋</introtitle>/enpproperty-->\
+            <div class=\"introtitle\">从一张图到一盘棋</div><div class=\"maintitle\">全市新建社区服务综合体42个</div>\
+            <founder-content><p>今年以来，全市新建改造社区服务综合体42个，居民步行十五分钟即可买菜、看病、托幼。</p></founder-content>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "全市新建社区服务综合体42个");
+        assert_eq!(
+            a.published
+                .map(|t| t
+                    .with_timezone(&crate::time::china())
+                    .date_naive()
+                    .to_string())
+                .as_deref(),
+            Some("2026-11-30")
+        );
     }
 
     #[test]

@@ -166,13 +166,28 @@ fn absolute(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
             }
             continue;
         }
-        // Month-first without a year: 11月22日 10:30 (this year, or last
-        // year if that would be in the future).
-        if i - start <= 2 && chars.get(i) == Some(&'月') {
+        // Month-first without a year: 11月22日 10:30, and as app and
+        // self-media pages write it, 11-22 10:30 (the time is required
+        // there: 3-5 alone is a range). This year, or last year if that
+        // would be in the future.
+        let starts_number = start == 0 || !chars[start - 1].is_ascii_digit();
+        if i - start <= 2 && starts_number {
             let mut j = i + 1;
-            if let Some(day) = digits(chars, &mut j, 2)
-                && matches!(chars.get(j), Some('日' | '号'))
-            {
+            let day = match chars.get(i) {
+                Some('月') => digits(chars, &mut j, 2)
+                    .filter(|_| matches!(chars.get(j), Some('日' | '号')))
+                    .map(|d| (d, time_after(chars, j + 1))),
+                Some('-') => digits(chars, &mut j, 2)
+                    .filter(|_| j - (i + 1) == 2 && !matches!(chars.get(j), Some('-' | '/')))
+                    .and_then(|d| {
+                        let gap = matches!(chars.get(j), Some(' ' | '\u{a0}' | '\u{3000}'));
+                        gap.then(|| time_after(chars, j))
+                            .flatten()
+                            .map(|t| (d, Some(t)))
+                    }),
+                _ => None,
+            };
+            if let Some((day, time)) = day {
                 let local_now = now.with_timezone(&china());
                 let mut year = local_now.year();
                 if let Some(d) = NaiveDate::from_ymd_opt(year, first, day) {
@@ -180,7 +195,7 @@ fn absolute(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
                         year -= 1;
                     }
                     if let Some(d) = NaiveDate::from_ymd_opt(year, first, day) {
-                        return to_utc(d, time_after(chars, j + 1));
+                        return to_utc(d, time);
                     }
                 }
             }
@@ -210,12 +225,18 @@ fn relative(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     ] {
         if let Some(pos) = text.find(unit) {
             let before: Vec<char> = text[..pos].chars().collect();
+            // 4 天前 and 4&nbsp;天前 as forums space them.
+            let mut end = before.len();
+            while end > 0 && matches!(before[end - 1], ' ' | '\u{a0}' | '\u{3000}') {
+                end -= 1;
+            }
+            let before = &before[..end];
             let mut start = before.len();
             while start > 0 && before[start - 1].is_ascii_digit() {
                 start -= 1;
             }
             let mut i = start;
-            if let Some(n) = digits(&before, &mut i, 4) {
+            if let Some(n) = digits(before, &mut i, 4) {
                 return Some(now - Duration::seconds(i64::from(n) * secs));
             }
         }
@@ -257,6 +278,10 @@ mod tests {
             ("3小时前", "2026-11-22T01:00:00+00:00"),
             ("昨天 08:15", "2026-11-21T00:15:00+00:00"),
             ("前天", "2026-11-19T16:00:00+00:00"),
+            ("4 天前", "2026-11-18T04:00:00+00:00"),
+            ("4\u{a0}天前", "2026-11-18T04:00:00+00:00"),
+            ("11-20 09:15", "2026-11-20T01:15:00+00:00"),
+            ("阅读 2.1万 · 12-28 09:15", "2025-12-28T01:15:00+00:00"),
         ];
         for (text, want) in cases {
             assert_eq!(
@@ -265,7 +290,15 @@ mod tests {
                 "{text}"
             );
         }
-        for none in ["", "第3期", "2026年13月40日", "共1200人"] {
+        for none in [
+            "",
+            "第3期",
+            "2026年13月40日",
+            "共1200人",
+            "第3-5条",
+            "11-20",
+            "13-01 09:00",
+        ] {
             assert_eq!(find_date(none, now), None, "{none}");
         }
     }
