@@ -56,8 +56,10 @@ const LIST_TOLERANCE: Duration = Duration::days(3);
 pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     let doc = Html::parse_document(html);
     let title_info = title(&doc, html, hints.list_title);
-    let text = trim_frame(&body(html, &doc), &title_info.0, now);
-    let (published, date_evidence) = match date(&doc, html, &title_info.0, &text, hints, now) {
+    let raw = body(html, &doc);
+    let text = trim_frame(&raw, &title_info.0, now);
+    let (published, date_evidence) = match date(&doc, html, &title_info.0, &raw, &text, hints, now)
+    {
         Some((t, why)) => (Some(t), Some(why)),
         None => (None, None),
     };
@@ -463,7 +465,8 @@ fn is_english_widget(line: &str) -> bool {
     LINES.contains(&l.as_str())
 }
 
-/// Words of lines that trail an article: keywords, comment headers, editors.
+/// Words of lines that trail an article: keywords, comment headers,
+/// editors, proofreaders, tip-off lines, likes and copyright.
 const TRAILER_WORDS: &[&str] = &[
     "关键词",
     "跟贴",
@@ -471,9 +474,66 @@ const TRAILER_WORDS: &[&str] = &[
     "网友",
     "责编",
     "编辑",
+    "审核",
+    "校对",
+    "报料",
+    "线索",
+    "出品",
+    "点赞",
     "来源：",
     "相关阅读",
     "相关新闻",
+    "版权所有",
+    "©",
+    "Copyright",
+];
+
+/// Words of a site's footer lines (主办单位, ICP备…), which run long.
+const FOOTER_WORDS: &[&str] = &[
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "版权所有",
+];
+
+/// Labels of the table above a government file (政府信息公开): 索引号,
+/// 发布机构, 文号… Read without spaces (索 引 号).
+const FILE_TABLE_LABELS: &[&str] = &[
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "文号",
+    "有效性",
+    "成文日期",
+    "发布日期",
+    "名称",
+    "主题词",
+    "所属机构",
+];
+
+/// Lines after which nothing is the article's: an end mark (—END—, （完）)
+/// or the head of a list of other articles (往期推荐, 相关推荐).
+const END_LINES: &[&str] = &[
+    "END",
+    "—END—",
+    "-END-",
+    "- END -",
+    "— END —",
+    "（完）",
+    "(完)",
+    "【完】",
+    "往期推荐",
+    "往期回顾",
+    "相关推荐",
+    "推荐阅读",
+    "延伸阅读",
+    "相关阅读",
+    "相关新闻",
+    "猜你喜欢",
+    "热门推荐",
 ];
 
 /// Drops what frames a body: lines up to the title when it stands near the
@@ -496,10 +556,37 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
     // (来源：…) or dated.
     let is_byline = |l: &str| {
         let n = l.chars().count();
-        let labelled = BYLINE_WORDS.iter().any(|w| l.contains(w))
+        let labels = BYLINE_WORDS.iter().filter(|w| l.contains(*w)).count();
+        let labelled = labels > 0
             && (l.contains('：') || l.contains(':') || dates::find_absolute(l, now).is_some());
-        n <= 40 && (labelled || mostly_date(l) || (n <= 20 && l.contains("记者")))
+        // 发布时间：… 来源：… 浏览次数：… in one line runs long.
+        (n <= 40 && (labelled || mostly_date(l) || (n <= 20 && l.contains("记者"))))
+            || (n <= 120 && labelled && labels >= 2)
     };
+    // The table above a government file (索 引 号：…, 发布机构：…).
+    let file_table = |l: &str| {
+        let bare: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+        FILE_TABLE_LABELS
+            .iter()
+            .any(|w| bare.starts_with(&format!("{w}：")) || bare.starts_with(&format!("{w}:")))
+    };
+    let mut i = 0;
+    while i < lines.len().min(10) {
+        if file_table(lines[i]) && lines.len() > 1 {
+            lines.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    // A forum thread's first post ends at its floor's tail
+    // (来自Android客户端 1楼 2026-11-29 21:47): the rest are replies.
+    if let Some(tail) = lines.iter().skip(1).position(|l| {
+        l.chars().count() <= 60
+            && floor_number(l).is_some()
+            && dates::find_absolute(l, now).is_some()
+    }) {
+        lines.truncate(tail + 1);
+    }
     // Bylines among the first lines (a summary may stand before one).
     let mut i = 0;
     while i < lines.len().min(4) {
@@ -509,18 +596,57 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
             i += 1;
         }
     }
+    // An end mark or the head of a list of other articles ends the body
+    // (never its first line: a body that is only such a list is left
+    // whole).
+    if let Some(end) = lines
+        .iter()
+        .skip(1)
+        .position(|l| END_LINES.contains(&l.trim()))
+    {
+        lines.truncate(end + 1);
+    }
+    // A sidebar's list of other articles (a headline and its date on each
+    // line) under its own head (最新动态, 热点排行), when the page's layout
+    // put the sidebar inside the body's container.
+    let list_row = |l: &str| l.chars().count() <= 60 && ends_with_date(l);
+    let mut rows_dropped = false;
     while let Some(last) = lines.last() {
-        let short = last.chars().count() <= 40;
+        // A tip-off line with its phone numbers and mail runs longer.
+        let tip_off = ["报料", "新闻线索"].iter().any(|w| last.contains(w));
+        let footer = FOOTER_WORDS.iter().any(|w| last.contains(w));
+        let short = last.chars().count() <= if tip_off || footer { 80 } else { 40 };
         let trailer = TRAILER_WORDS.iter().any(|w| last.contains(w))
+            || footer
             || mostly_date(last)
             || dates::find_relative(last, now).is_some();
-        if short && trailer && lines.len() > 1 {
+        let row = list_row(last);
+        // A list's head: above rows already dropped, or above a row.
+        let above_row = lines.len() >= 2 && list_row(lines[lines.len() - 2]);
+        let list_head = (rows_dropped || above_row) && last.chars().count() <= 8;
+        if ((short && trailer) || row || list_head) && lines.len() > 1 {
+            rows_dropped |= row;
             lines.pop();
         } else {
             break;
         }
     }
     lines.join("\n")
+}
+
+/// True when `line` ends with a date as list rows print it: 2026-12-01,
+/// [2026-12-01], (11-30), 2026/12/01.
+fn ends_with_date(line: &str) -> bool {
+    let l = line.trim_end_matches([']', ')', '）', '】', ' ']);
+    let tail: Vec<char> = l.chars().rev().take(10).collect();
+    let tail: String = tail.into_iter().rev().collect();
+    let shape = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_ascii_digit() { 'd' } else { c })
+            .collect::<String>()
+    };
+    let t = shape(&tail);
+    t.ends_with("dddd-dd-dd") || t.ends_with("dddd/dd/dd") || t.ends_with("dddd.dd.dd")
 }
 
 /// The body: dom_smoothie's article text, else our block scorer's.
@@ -543,6 +669,9 @@ fn body(html: &str, doc: &Html) -> String {
         smoothie
     }
 }
+
+/// Ancestors a block's score reaches (parent, grandparent, …).
+const ANCESTOR_LEVELS: usize = 4;
 
 /// Block scorer: every block element (`div`, `td`, `section`, `article`,
 /// `p`…) that holds text directly scores its letters, less its links' text,
@@ -576,11 +705,20 @@ pub fn block_text(doc: &Html) -> Option<String> {
             continue;
         }
         *scores.entry(el.id()).or_default() += score;
-        if let Some(parent) = el.parent() {
-            *scores.entry(parent.id()).or_default() += score;
-            if let Some(grand) = parent.parent() {
-                *scores.entry(grand.id()).or_default() += score / 2.0;
+        // Fully for the parent, then half as much for each ancestor above
+        // it: an editor that wraps every paragraph in its own <section>
+        // (span in p in section in the body) still adds up in the body.
+        let mut share = score;
+        let mut node = el.parent();
+        let mut level = 0;
+        while let Some(n) = node {
+            *scores.entry(n.id()).or_default() += share;
+            level += 1;
+            if level >= ANCESTOR_LEVELS {
+                break;
             }
+            share /= 2.0;
+            node = n.parent();
         }
     }
     let (best, _) = scores
@@ -632,6 +770,8 @@ const BYLINE_WORDS: &[&str] = &[
     "更新时间",
     "成文日期",
     "记者",
+    "原标题",
+    "浏览次数",
 ];
 
 fn believable(t: DateTime<Utc>, now: DateTime<Utc>, list: Option<DateTime<Utc>>) -> bool {
@@ -749,11 +889,13 @@ fn raw_json_values(text: &str, key: &str) -> Vec<String> {
     out
 }
 
-/// The publication date and why.
+/// The publication date and why. `raw_body` is the body as found, `body`
+/// the same with its frame (bylines, trailers) trimmed.
 fn date(
     doc: &Html,
     html: &str,
     title: &str,
+    raw_body: &str,
     body: &str,
     hints: Hints<'_>,
     now: DateTime<Utc>,
@@ -794,7 +936,8 @@ fn date(
     }
     // 4. A thread's floors (来自Android客户端 1楼 2026-11-29 21:47): the
     // lowest floor is the post, the others replies.
-    let floor = body
+    // (Read before the frame is trimmed: the body ends above the tail.)
+    let floor = raw_body
         .lines()
         .filter(|l| l.chars().count() <= 60)
         .filter_map(|l| {
@@ -1057,6 +1200,7 @@ mod tests {
             "{:?}",
             a.date_evidence
         );
+        assert!(!a.text.contains("搬到新街口了"), "{}", a.text);
     }
 
     #[test]
@@ -1099,6 +1243,47 @@ mod tests {
                 .as_deref(),
             Some("2026-11-30")
         );
+    }
+
+    #[test]
+    fn a_wechat_article_in_one_section_per_paragraph_ends_at_its_end_mark() {
+        let para =
+            |t: &str| format!("<section style=\"margin:0 8px\"><p><span>{t}</span></p></section>");
+        let html = format!(
+            "<html><head><meta property=\"og:title\" content=\"这些公交线路调整\"></head>\
+             <body class=\"zh_CN wx_wap_page comment_feature\"><h1 id=\"activity-name\">这些公交线路调整</h1>\
+             <div id=\"js_content\" style=\"visibility: hidden;\"><section>{}{}{}{}{}\
+             <p>—END—</p><p>来源：市交通运输局</p><p>往期推荐</p>\
+             <p><a href=\"#\">地铁东延段开通时间定了</a></p><p>长按二维码 关注本号</p></section></div></body></html>",
+            para(
+                "为配合地铁东延段开通运营，优化公交与地铁接驳，自12月1日起，全市对7条公交线路进行调整。"
+            ),
+            para("一、12路：调整后由火车站发车，经人民路、滨江大道，终点延伸至地铁东湖站。"),
+            para("二、35路：取消经停纺织新村站，改经新建的学府路，方便沿线三所学校师生出行。"),
+            para("三、K6路：首班车时间由早上六点半提前至六点，末班车时间延后至晚上十点。"),
+            para("其余线路的具体调整情况，市民可通过公交小程序或拨打公交服务热线查询。"),
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert!(a.text.starts_with("为配合地铁东延段开通运营"), "{}", a.text);
+        assert!(a.text.ends_with("拨打公交服务热线查询。"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_government_page_sheds_its_file_table_sidebar_lists_and_footer() {
+        // A table layout whose one cell holds the file table, the article,
+        // a "latest news" list and the footer.
+        let html = "<html><head><title>关于做好冬季供暖保障工作的通知_某县人民政府</title></head><body>\
+            <table><tr><td>索 引 号： 0001/2026-00123 主题分类： 城乡建设<br>发布机构： 某县住建局 文 号： 某住建〔2026〕9号<br>\
+            <h2>关于做好冬季供暖保障工作的通知</h2>\
+            各乡镇、县直各单位：为保障群众温暖过冬，现就做好今冬供暖保障工作通知如下。<br>\
+            一、各供热企业要在11月15日前完成管网检修和试运行，确保按时供暖、室温达标。<br>\
+            二、县住建局设立供暖服务热线，对群众反映的问题24小时内响应、48小时内办结。<br>\
+            最新动态<br>· 县政府召开冬季森林防火工作会议 [2026-12-01]<br>· 县领导调研农村公路建设 [2026-11-30]<br>\
+            主办单位：某县人民政府办公室 技术支持：某县大数据中心<br>网站标识码：4601270001 ICP备05019876号 公网安备46012702000011号\
+            </td></tr></table></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.starts_with("各乡镇、县直各单位"), "{}", a.text);
+        assert!(a.text.ends_with("48小时内办结。"), "{}", a.text);
     }
 
     #[test]
