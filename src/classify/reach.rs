@@ -314,6 +314,9 @@ const SPREAD_WORDS: &[&str] = &[
     "话题量",
 ];
 
+/// Words after a count of people who saw a post (三亿多人看了): readers.
+const VIEWERS: &[&str] = &["人看了", "人看过", "人围观", "人观看", "人浏览"];
+
 /// Words for a count of replies under a post or a thread (回复已有六百多条,
 /// 跟帖200余条, 三百多条评论). Not 留言: a body's count of 留言 is the
 /// year's statistics of its channel as often as one matter's.
@@ -416,6 +419,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
     static SPREAD: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SPREAD_WORDS));
     static REPLY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REPLY_WORDS));
     let spread_words = SPREAD.any_in(text);
+    let viewers = VIEWERS.iter().any(|w| text.contains(w));
     let reply_words = REPLY.any_in(text);
     let provinces = text.contains('省');
     for n in numbers {
@@ -476,7 +480,15 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             .iter()
             .filter(|_| spread_words)
             .find(|w| unit_after.starts_with(**w))
-            .map(|w| after.len() - unit_after.len() + w.len());
+            .map(|w| after.len() - unit_after.len() + w.len())
+            .or_else(|| {
+                // 话题已经三亿多人看了: viewers counted as people.
+                VIEWERS
+                    .iter()
+                    .filter(|_| viewers)
+                    .find(|w| after.starts_with(**w))
+                    .map(|w| w.len())
+            });
         // 视频已经被转了两万多次: reposts counted in times; 转了 alone is
         // as often money (给他转了3万), unless what was passed on is named
         // in the clause (视频已经转了四十多万).
@@ -1164,6 +1176,8 @@ mod tests {
         assert_eq!(level("话题阅读量逾2亿"), Some(Severity::I));
         assert_eq!(level("视频播放量已经超过200万了"), Some(Severity::II));
         assert_eq!(level("视频获得3万次播放"), Some(Severity::III));
+        assert_eq!(level("话题已经三亿多人看了"), Some(Severity::I));
+        assert_eq!(level("这条视频两万多人看过"), Some(Severity::III));
         assert_eq!(level("阅读量才300"), None);
         assert_eq!(level("相关话题阅读量逾百万"), Some(Severity::II));
         assert_eq!(level("千万不要相信"), None);

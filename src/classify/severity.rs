@@ -1289,14 +1289,18 @@ fn none_survived(text: &str, numbers: &[Number], out: &mut Casualties) {
     }
 }
 
-/// Byte spans of text inside “…”, 「…」 or "…" quotes.
+/// Byte spans of text inside “…”, ‘…’, 「…」, 『…』 or "…" quotes.
 fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
         match (open, c) {
-            (None, '“' | '「' | '"') => open = Some((i, c)),
-            (Some((s, '“')), '”') | (Some((s, '「')), '」') | (Some((s, '"')), '"') => {
+            (None, '“' | '‘' | '「' | '『' | '"') => open = Some((i, c)),
+            (Some((s, '“')), '”')
+            | (Some((s, '‘')), '’')
+            | (Some((s, '「')), '」')
+            | (Some((s, '『')), '』')
+            | (Some((s, '"')), '"') => {
                 spans.push((s, i));
                 open = None;
             }
@@ -2177,6 +2181,11 @@ mod tests {
         assert_eq!(extract_casualties(text, true).count(Dead), 3.0);
         assert_eq!(extract_casualties(text, false).count(Dead), 100.0);
         // Nor does a witness-style count of the sick inside the quote.
+        // Single quotes and corner brackets quote a rumour too.
+        let text = "有网民发布‘石场垮塌死了四十多人’等不实信息。经核实，已确认9人遇难";
+        assert_eq!(extract_casualties(text, true).count(Dead), 9.0);
+        let text = "网传『化工厂爆炸死亡上百人』系谣言,经核实事故造成3人死亡";
+        assert_eq!(extract_casualties(text, true).count(Dead), 3.0);
         let text = "网传“某小学200多名学生食物中毒”系谣言";
         assert_eq!(extract_casualties(text, true).count(Sickened), 0.0);
     }
