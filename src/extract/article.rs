@@ -321,6 +321,18 @@ fn headings(doc: &Html) -> Vec<String> {
     out
 }
 
+/// `h` without a leading tag in brackets ([路线分享], 【原创】).
+fn strip_tag(h: &str) -> &str {
+    for (open, close) in [('[', ']'), ('【', '】')] {
+        if let Some(rest) = h.strip_prefix(open)
+            && let Some(at) = rest.find(close)
+        {
+            return rest[at + close.len_utf8()..].trim();
+        }
+    }
+    h
+}
+
 /// True when an element in the page's body holds `text` and nothing else.
 fn shown_whole(doc: &Html, text: &str) -> bool {
     let Some(all) = sel("body *") else {
@@ -356,6 +368,19 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
             || segments.iter().any(|s| s == h)
             || (n >= 6 && doc_title.contains(h))
     };
+    // Without og:title, <title>'s first part is the article's and the
+    // later ones its channel's and site's: a heading that is the first
+    // part (after a thread's [路线分享] tag, if any) beats one that is the
+    // channel's (户外运动).
+    if og.is_none()
+        && segments.len() >= 2
+        && let Some(first) = segments
+            .first()
+            .filter(|f| f.chars().count() >= 6 && !looks_like_site_name(f))
+        && heads.iter().any(|h| strip_tag(h) == first.as_str())
+    {
+        return (first.clone(), "heading agreeing with <title>'s first part");
+    }
     if let Some(h) = heads.iter().find(|h| agrees(h) && !looks_like_site_name(h)) {
         return (h.clone(), "heading agreeing with og:title/<title>");
     }
@@ -649,8 +674,24 @@ fn ends_with_date(line: &str) -> bool {
     t.ends_with("dddd-dd-dd") || t.ends_with("dddd/dd/dd") || t.ends_with("dddd.dd.dd")
 }
 
-/// The body: dom_smoothie's article text, else our block scorer's.
+/// Containers that hold an article's body by the template's own
+/// definition: a WeChat article's #js_content (hidden until its script
+/// runs, so Readability passes it over, and often one <section> per
+/// paragraph, which no block scorer adds up), a Founder e-paper's
+/// <founder-content>.
+const BODY_CONTAINERS: &str = "#js_content, founder-content";
+
+/// The body: the template's own body container when the page has one,
+/// else dom_smoothie's article text, else our block scorer's.
 fn body(html: &str, doc: &Html) -> String {
+    if let Some(s) = sel(BODY_CONTAINERS)
+        && let Some(el) = doc.select(&s).next()
+    {
+        let text = clean_body(&html_to_text(&el.html()));
+        if letters(&text) >= SHORT_BODY {
+            return text;
+        }
+    }
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
@@ -759,6 +800,7 @@ const BYLINE_WORDS: &[&str] = &[
     "发布时间",
     "发布日期",
     "发表于",
+    "发布于",
     "发表时间",
     "时间：",
     "时间:",
@@ -966,18 +1008,26 @@ fn titled_date(
     now: DateTime<Utc>,
     ok: &dyn Fn(DateTime<Utc>) -> bool,
 ) -> Option<(DateTime<Utc>, String)> {
-    let titled = sel("[title]")?;
+    let titled = sel("[title], [data-tooltip]")?;
     doc.select(&titled).find_map(|el| {
         let text = squash(&el.text().collect::<String>());
-        if text.chars().count() > 20 || dates::find_relative(&text, now).is_none() {
+        let relative = dates::find_relative(&text, now).is_some();
+        if text.chars().count() > 20 || !relative {
             return None;
         }
-        let t = dates::find_absolute(el.value().attr("title")?, now).filter(|t| ok(*t))?;
+        let exact = el
+            .value()
+            .attr("title")
+            .or_else(|| el.value().attr("data-tooltip"))?;
+        let t = dates::find_absolute(exact, now).filter(|t| ok(*t))?;
         let line = el
             .parent()
             .and_then(ElementRef::wrap)
             .map(|p| squash(&p.text().collect::<String>()))?;
-        (BYLINE_WORDS.iter().any(|w| line.contains(w)) && !in_furniture(el)).then(|| {
+        // In a byline (发表于 …), or standing alone as the time (3 天前, a
+        // mobile thread's).
+        let bare = text.chars().count() <= 12 && line == text;
+        ((BYLINE_WORDS.iter().any(|w| line.contains(w)) || bare) && !in_furniture(el)).then(|| {
             (
                 t,
                 format!(
@@ -1284,6 +1334,42 @@ mod tests {
         let a = extract(html, Hints::default(), now());
         assert!(a.text.starts_with("各乡镇、县直各单位"), "{}", a.text);
         assert!(a.text.ends_with("48小时内办结。"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_mobile_thread_is_dated_by_its_titled_time_and_titled_by_its_subject() {
+        // Discuz's touch pages: the time alone in its own element, the
+        // thread's type tag before its subject, the forum's name in an h2.
+        let html = "<html><head><title>周末去山里徒步，分享一下路线 - 户外运动 - 城市论坛 - 手机版</title></head>\
+            <body><div class=\"header\"><h2>户外运动</h2></div>\
+            <div class=\"view_tit\"><em>[路线分享]</em>周末去山里徒步，分享一下路线</div>\
+            <ul class=\"authi\"><li><em>楼主</em><b>山野闲人</b></li><li class=\"grey rela\"><span title=\"2026-11-28 21:06\">3&nbsp;天前</span></li></ul>\
+            <div class=\"message\">上周六和几个朋友去山里走了一趟，全程大概十四公里，路不难走，就是下山那段碎石多，一定要穿防滑的鞋。</div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "周末去山里徒步，分享一下路线");
+        assert_eq!(
+            day_and_minute(&a).as_deref(),
+            Some("2026-11-28 21:06"),
+            "{:?}",
+            a.date_evidence
+        );
+    }
+
+    #[test]
+    fn an_answer_is_dated_by_its_tooltip() {
+        let html = "<html><head><title>在县城开一家书店还有前途吗？ - 问答</title></head><body>\
+            <h1 class=\"QuestionHeader-title\">在县城开一家书店还有前途吗？</h1>\
+            <div class=\"RichContent\"><p>开了三年社区书店，说说真实感受：只卖书肯定活不下去，要把书店当成社区空间来经营，办读书会、托管和文创。</p></div>\
+            <div class=\"ContentItem-time\"><span data-tooltip=\"发布于 2026-11-30 18:20\">发布于 昨天 18:20</span>・IP 属地浙江</div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            day_and_minute(&a).as_deref(),
+            Some("2026-11-30 18:20"),
+            "{:?}",
+            a.date_evidence
+        );
     }
 
     #[test]
