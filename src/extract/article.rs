@@ -335,12 +335,23 @@ fn strip_tag(h: &str) -> &str {
 
 /// True when an element in the page's body holds `text` and nothing else.
 fn shown_whole(doc: &Html, text: &str) -> bool {
-    let Some(all) = sel("body *") else {
-        return false;
-    };
-    doc.select(&all)
-        .filter(|el| !matches!(el.value().name(), "script" | "style" | "title"))
-        .any(|el| text_of(el) == text)
+    // From the text nodes that begin it, up a few elements (the headline
+    // split over spans): not every element's whole text, which on a big
+    // page is quadratic.
+    let head: String = text.chars().take(4).collect();
+    doc.tree.nodes().any(|node| {
+        let starts = node
+            .value()
+            .as_text()
+            .is_some_and(|t| t.trim_start().starts_with(head.as_str()));
+        starts
+            && node
+                .ancestors()
+                .take(3)
+                .filter_map(ElementRef::wrap)
+                .filter(|el| !matches!(el.value().name(), "script" | "style" | "title" | "head"))
+                .any(|el| text_of(el) == text)
+    })
 }
 
 /// The title and where it came from.
