@@ -1050,9 +1050,20 @@ fn titled_date(
     })
 }
 
-/// The floor a forum line names (`4楼`, `#1楼`), when it names one.
+/// The floor of a forum post's tail line (`来自Android客户端 4楼 2026-11-30
+/// 09:30`, `#1楼 2026-11-29`): a short line where the floor is followed by
+/// its date. Not an address with a date after it (市民中心3楼，2026年12月5日起).
 fn floor_number(line: &str) -> Option<u32> {
+    if line.chars().count() > 40 {
+        return None;
+    }
     let at = line.find('楼')?;
+    let dated = line[at + '楼'.len_utf8()..]
+        .trim_start_matches([' ', '\u{a0}', '\u{3000}'])
+        .starts_with(|c: char| c.is_ascii_digit());
+    if !dated {
+        return None;
+    }
     let digits: String = line[..at]
         .chars()
         .rev()
@@ -1381,6 +1392,20 @@ mod tests {
             "{:?}",
             a.date_evidence
         );
+    }
+
+    #[test]
+    fn a_floor_is_a_post_tail_not_an_address() {
+        assert_eq!(
+            floor_number("来自Android客户端1楼2026-11-29 21:47"),
+            Some(1)
+        );
+        assert_eq!(floor_number("4楼 2026-11-30 09:30"), Some(4));
+        assert_eq!(
+            floor_number("办理地点：市民中心3楼，2026年12月5日起受理"),
+            None
+        );
+        assert_eq!(floor_number("楼主 2026-11-29"), None);
     }
 
     #[test]
