@@ -392,6 +392,11 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
     {
         return (first.clone(), "heading agreeing with <title>'s first part");
     }
+    // A heading that is og:title exactly beats one that is only part of it
+    // (a column's 政府信息公开 above the report's own title).
+    if let Some(h) = heads.iter().find(|h| og.as_deref() == Some(h.as_str())) {
+        return (h.clone(), "heading agreeing with og:title/<title>");
+    }
     if let Some(h) = heads.iter().find(|h| agrees(h) && !looks_like_site_name(h)) {
         return (h.clone(), "heading agreeing with og:title/<title>");
     }
@@ -1392,6 +1397,18 @@ mod tests {
             "{:?}",
             a.date_evidence
         );
+    }
+
+    #[test]
+    fn a_heading_that_is_the_article_title_beats_one_inside_it() {
+        let html = "<html><head><title>某市住建局2025年政府信息公开工作年度报告_某市人民政府</title>\
+            <meta name=\"ArticleTitle\" content=\"某市住建局2025年政府信息公开工作年度报告\"></head><body>\
+            <div class=\"col_title\">政府信息公开</div>\
+            <div class=\"ndbg_title\">某市住建局2025年政府信息公开工作年度报告</div>\
+            <p>本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况等部分。</p>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "某市住建局2025年政府信息公开工作年度报告");
     }
 
     #[test]
