@@ -817,6 +817,10 @@ const BYLINE_WORDS: &[&str] = &[
     "发布日期",
     "发表于",
     "发布于",
+    // A 政民互动 letter page is published when it is made public (公开时间),
+    // not when the letter came in or was answered.
+    "公开时间",
+    "公开日期",
     "发表时间",
     "时间：",
     "时间:",
