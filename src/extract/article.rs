@@ -524,7 +524,6 @@ const TRAILER_WORDS: &[&str] = &[
     "来源：",
     "相关阅读",
     "相关新闻",
-    "版权所有",
     "©",
     "Copyright",
 ];
@@ -607,9 +606,10 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
     // The table above a government file (索 引 号：…, 发布机构：…).
     let file_table = |l: &str| {
         let bare: String = l.chars().filter(|c| !c.is_whitespace()).collect();
-        FILE_TABLE_LABELS
-            .iter()
-            .any(|w| bare.starts_with(&format!("{w}：")) || bare.starts_with(&format!("{w}:")))
+        FILE_TABLE_LABELS.iter().any(|w| {
+            bare.strip_prefix(w)
+                .is_some_and(|r| r.starts_with(['：', ':']))
+        })
     };
     let mut i = 0;
     while i < lines.len().min(10) {
@@ -621,11 +621,11 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
     }
     // A forum thread's first post ends at its floor's tail
     // (来自Android客户端 1楼 2026-11-29 21:47): the rest are replies.
-    if let Some(tail) = lines.iter().skip(1).position(|l| {
-        l.chars().count() <= 60
-            && floor_number(l).is_some()
-            && dates::find_absolute(l, now).is_some()
-    }) {
+    if let Some(tail) = lines
+        .iter()
+        .skip(1)
+        .position(|l| floor_tail(l, now).is_some())
+    {
         lines.truncate(tail + 1);
     }
     // Bylines among the first lines (a summary may stand before one).
@@ -1001,10 +1001,8 @@ fn date(
     // (Read before the frame is trimmed: the body ends above the tail.)
     let floor = raw_body
         .lines()
-        .filter(|l| l.chars().count() <= 60)
         .filter_map(|l| {
-            let n = floor_number(l)?;
-            let t = dates::find_absolute(l, now).filter(|t| ok(*t))?;
+            let (n, t) = floor_tail(l, now).filter(|(_, t)| ok(*t))?;
             Some((n, t, l))
         })
         .min_by_key(|(n, _, _)| *n);
@@ -1057,6 +1055,12 @@ fn titled_date(
             )
         })
     })
+}
+
+/// The floor and date of a forum post's tail line, when `line` is one.
+fn floor_tail(line: &str, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
+    let n = floor_number(line)?;
+    Some((n, dates::find_absolute(line, now)?))
 }
 
 /// The floor of a forum post's tail line (`来自Android客户端 4楼 2026-11-30
