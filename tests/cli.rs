@@ -607,6 +607,46 @@ fn model_train_reproduces_the_shipped_model_from_the_fixtures() {
 }
 
 #[test]
+fn a_trained_model_loads_when_a_phrase_kept_a_traditional_character() {
+    // OpenCC keeps 乾 in 乾隆 (清乾隆年间), so the text holds the n-gram
+    // 清乾; read back on its own it would be 清干, the n-gram of 清干净.
+    let tmp = tempdir();
+    let data = tmp.path().join("labelled.jsonl");
+    let mut lines = String::new();
+    for _ in 0..3 {
+        lines.push_str(
+            "{\"text\": \"清乾隆年间的古宅被开发商拆了\", \"categories\": [\"morality\"]}\n",
+        );
+        lines.push_str("{\"text\": \"河道垃圾一直没人清干净\", \"categories\": [\"interest\"]}\n");
+        lines.push_str("{\"text\": \"今天天气晴朗\", \"categories\": []}\n");
+    }
+    std::fs::write(&data, lines).unwrap();
+    let dir = tmp.path().join("keywords");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("emergency.txt"), "爆炸\n").unwrap();
+    let out = Command::new(common::yuqing_bin())
+        .args(["model", "train", "--min-count", "1", "-o"])
+        .arg(dir.join("model.tsv"))
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let model = std::fs::read_to_string(dir.join("model.tsv")).unwrap();
+    assert!(model.lines().any(|l| l.starts_with("清干\t")), "{model}");
+    assert!(!model.lines().any(|l| l.starts_with("清乾\t")), "{model}");
+    let out = Command::new(common::yuqing_bin())
+        .args(["check", "--keywords", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+}
+
+#[test]
 fn model_train_names_the_bad_line_and_a_broken_model_fails_check() {
     let tmp = tempdir();
     let data = tmp.path().join("labelled.jsonl");

@@ -478,6 +478,29 @@ impl Model {
         self.keys.is_empty()
     }
 
+    /// Keeps only the n-grams whose text `keep` accepts (ids renumbered).
+    /// The trainer drops with it the n-grams a text's conversion left in a
+    /// form the same characters on their own would not keep: 清乾 of
+    /// 清乾隆 stays Traditional in its phrase, but a term is read from the
+    /// file alone, as 清干, where it would collide with 清干 of 清干净.
+    pub fn retain_terms(&mut self, keep: impl Fn(&str) -> bool) {
+        let (keys, weights): (Vec<u64>, Vec<[f32; CATS]>) = self
+            .keys
+            .iter()
+            .zip(&self.weights)
+            .filter(|(k, _)| keep(&term_of(**k)))
+            .map(|(k, w)| (*k, *w))
+            .unzip();
+        self.index = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (*k, i as u32))
+            .collect();
+        self.keys = keys;
+        self.weights = weights;
+        self.nested = self.three_grams_nested();
+    }
+
     /// Parses a model file; problems name `file:line`. Terms are normalized
     /// as texts are, so an operator may write them in any script or width.
     pub fn parse(

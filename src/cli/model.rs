@@ -138,6 +138,10 @@ fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         ..TrainOptions::default()
     };
     let mut trained = model::train(&examples, &options);
+    // A term is read back on its own (`Model::parse` normalizes it), so
+    // one that normalizes to another form would be weighed twice or under
+    // the wrong n-gram.
+    trained.retain_terms(|term| normalizer.normalize(term) == term);
     trained.keep = args.keep;
     trained.add = args.add;
     trained.move_to = args.move_to;
