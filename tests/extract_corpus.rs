@@ -110,6 +110,20 @@ fn third_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-3", 15, 16, 0.95);
 }
 
+/// A sixth writer's sixteen pages in templates unlike the others (a
+/// 政策解读 page, an 应急管理局 accident report, a Weibo mobile post with
+/// its comments, a Douyin-like video page, a 领导留言板 message and its
+/// reply, a county TV transcript and an old Tianya-like thread, both GBK,
+/// a mobile e-paper with 引题 and 副题, a 网易号 page, a Tieba thread with
+/// 楼中楼 replies, a Q&A page, a school notice, an English city page, a
+/// Sohu-like page, a reposted WeChat article), in
+/// `tests/fixtures/pages-unseen-4/`. Scored unseen with `df38675`: dates
+/// 15/16, titles 14/16, body char-F1 0.858.
+#[test]
+fn fourth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-4", 16, 15, 0.93);
+}
+
 /// Scores `tests/fixtures/<name>/` and holds it to its floors.
 fn unseen_set(name: &str, dates: usize, titles: usize, f1: f64) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -302,7 +302,7 @@ fn headings(doc: &Html) -> Vec<String> {
         }
         let t = text_of(el);
         let n = t.chars().count();
-        if !(4..=80).contains(&n) || in_furniture(el) {
+        if !(4..=80).contains(&n) || in_furniture(el) || side_title(el) {
             continue;
         }
         // A logo or channel link dressed as a heading.
@@ -319,6 +319,31 @@ fn headings(doc: &Html) -> Vec<String> {
         }
     }
     out
+}
+
+/// Class and id words of a headline's 引题 (kicker above it) or 副题
+/// (subtitle below it), as newspapers' pages name them.
+const SIDE_TITLE_WORDS: &[&str] = &[
+    "yinti",
+    "futi",
+    "fubiaoti",
+    "pretitle",
+    "pre-title",
+    "pre_title",
+    "subtitle",
+    "sub-title",
+    "sub_title",
+    "kicker",
+];
+
+/// True for a newspaper headline's 引题 or 副题 (`<h3 class="yinti">`):
+/// it stands beside the title, often first, and is not the title.
+fn side_title(el: ElementRef<'_>) -> bool {
+    let v = el.value();
+    v.classes()
+        .chain(v.id())
+        .map(str::to_ascii_lowercase)
+        .any(|c| SIDE_TITLE_WORDS.iter().any(|w| c.contains(w)))
 }
 
 /// `h` without a leading tag in brackets ([路线分享], 【原创】).
@@ -586,12 +611,7 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
     {
         lines.drain(..=at);
     }
-    // A date with little else (`1楼 2015-08-08 21:30`); a sentence quoting
-    // a date (（原文刊发于2015年5月5日）) is text.
-    let mostly_date = |l: &str| {
-        dates::find_absolute(l, now).is_some()
-            && l.chars().filter(|c| c.is_alphabetic()).count() <= 6
-    };
+    let mostly_date = |l: &str| mostly_date(l, now);
     // Sentences mention 记者 and 来源 too: a byline is short, and labelled
     // (来源：…) or dated.
     let is_byline = |l: &str| {
@@ -621,12 +641,10 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
     }
     // A forum thread's first post ends at its floor's tail
     // (来自Android客户端 1楼 2026-11-29 21:47): the rest are replies.
-    if let Some(tail) = lines
-        .iter()
-        .skip(1)
-        .position(|l| floor_tail(l, now).is_some())
+    if let Some(tail) = (1..lines.len())
+        .find(|&i| floor_tail_at(&lines, i, now).is_some() || reply_head(lines[i], now))
     {
-        lines.truncate(tail + 1);
+        lines.truncate(tail);
     }
     // Bylines among the first lines (a summary may stand before one).
     let mut i = 0;
@@ -694,8 +712,10 @@ fn ends_with_date(line: &str) -> bool {
 /// definition: a WeChat article's #js_content (hidden until its script
 /// runs, so Readability passes it over, and often one <section> per
 /// paragraph, which no block scorer adds up), a Founder e-paper's
-/// <founder-content>.
-const BODY_CONTAINERS: &str = "#js_content, founder-content";
+/// <founder-content>, a Weibo post's text, and the first post of a Tieba
+/// or Tianya-like thread (the replies are other containers below it).
+const BODY_CONTAINERS: &str =
+    "#js_content, founder-content, .weibo-text, .WB_text, .d_post_content, .bbs-content";
 
 /// The body: the template's own body container when the page has one,
 /// else dom_smoothie's article text, else our block scorer's.
@@ -999,15 +1019,18 @@ fn date(
     // 4. A thread's floors (来自Android客户端 1楼 2026-11-29 21:47): the
     // lowest floor is the post, the others replies.
     // (Read before the frame is trimmed: the body ends above the tail.)
-    let floor = raw_body
-        .lines()
-        .filter_map(|l| {
-            let (n, t) = floor_tail(l, now).filter(|(_, t)| ok(*t))?;
-            Some((n, t, l))
-        })
-        .min_by_key(|(n, _, _)| *n);
-    if let Some((_, t, l)) = floor {
-        return Some((t, format!("the first floor: {}", squash(l))));
+    // A template's post container (Tieba's first .d_post_content) holds
+    // the post without its tail: the floors are then read from the page.
+    let page_text;
+    let mut floor = lowest_floor(raw_body, now, &ok);
+    if floor.is_none()
+        && let Some(page) = sel("body").and_then(|s| doc.select(&s).next())
+    {
+        page_text = html_to_text(&page.html());
+        floor = lowest_floor(&page_text, now, &ok);
+    }
+    if let Some((t, l)) = floor {
+        return Some((t, format!("the first floor: {}", squash(&l))));
     }
     // 5. Absolute dates in the article's own text (a notice's signature).
     body.lines().rev().find_map(|l| {
@@ -1061,6 +1084,79 @@ fn titled_date(
 fn floor_tail(line: &str, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
     let n = floor_number(line)?;
     Some((n, dates::find_absolute(line, now)?))
+}
+
+/// The floor tail that starts at `lines[i]`: one line (`1楼 2026-11-30
+/// 21:07`), or a line that is the floor alone (`1楼`, `#2楼`) above a line
+/// that is its date, as a tail written in separate elements reads.
+fn floor_tail_at(lines: &[&str], i: usize, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
+    let line = lines.get(i)?;
+    if let Some(found) = floor_tail(line, now) {
+        return Some(found);
+    }
+    let n = floor_alone(line)?;
+    let next = lines.get(i + 1)?.trim();
+    if next.chars().count() > 40 || !mostly_date(next, now) {
+        return None;
+    }
+    Some((n, dates::find_absolute(next, now)?))
+}
+
+/// The date of the lowest floor of `text` (the thread's post; the others
+/// are replies) and the line(s) it was read from.
+fn lowest_floor(
+    text: &str,
+    now: DateTime<Utc>,
+    ok: &impl Fn(DateTime<Utc>) -> bool,
+) -> Option<(DateTime<Utc>, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    (0..lines.len())
+        .filter_map(|i| {
+            let (n, t) = floor_tail_at(&lines, i, now).filter(|(_, t)| ok(*t))?;
+            let shown = if floor_tail(lines[i], now).is_some() {
+                lines[i].to_string()
+            } else {
+                format!("{} {}", lines[i].trim(), lines[i + 1].trim())
+            };
+            Some((n, t, shown))
+        })
+        .min_by_key(|(n, _, _)| *n)
+        .map(|(_, t, l)| (t, l))
+}
+
+/// A date with little else (`1楼 2015-08-08 21:30`); a sentence quoting
+/// a date (（原文刊发于2015年5月5日）) is text.
+fn mostly_date(l: &str, now: DateTime<Utc>) -> bool {
+    dates::find_absolute(l, now).is_some() && l.chars().filter(|c| c.is_alphabetic()).count() <= 6
+}
+
+/// The floor of a line that is only a floor: `1楼`, `#2楼`, `3 楼`.
+fn floor_alone(line: &str) -> Option<u32> {
+    let bare = line
+        .trim()
+        .trim_start_matches('#')
+        .strip_suffix('楼')?
+        .trim();
+    if bare.is_empty() || bare.len() > 5 || !bare.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    bare.parse().ok()
+}
+
+/// A reply's head line in an old forum's thread (`作者：白沙镇老刘
+/// 时间：2022-07-14 22:51:17　1楼`): an author, a date with its time, and
+/// the floor last. The thread's own post stands above the first one.
+fn reply_head(line: &str, now: DateTime<Utc>) -> bool {
+    let l = line.trim();
+    if l.chars().count() > 60 || !l.ends_with('楼') {
+        return false;
+    }
+    let floor = l
+        .strip_suffix('楼')
+        .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()));
+    floor
+        && ["作者", "回复人", "发表人"].iter().any(|w| l.contains(w))
+        && dates::find_absolute(l, now).is_some_and(|t| !is_midnight(t))
 }
 
 /// The floor of a forum post's tail line (`来自Android客户端 4楼 2026-11-30
@@ -1431,6 +1527,114 @@ mod tests {
             None
         );
         assert_eq!(floor_number("楼主 2026-11-29"), None);
+    }
+
+    #[test]
+    fn a_thread_is_its_first_post_dated_by_a_tail_in_separate_elements() {
+        // A Tieba-like thread: the post's tail writes its floor and its
+        // date in two elements, and the later floors are replies.
+        let post = |n: u32, text: &str, time: &str| {
+            format!(
+                "<div class=\"l_post\"><div class=\"d_author\">网友{n}</div>\
+                 <div class=\"p_content\"><div class=\"d_post_content\">{text}</div></div>\
+                 <ul class=\"p_tail\"><li><span>{n}楼</span></li><li><span>{time}</span></li></ul></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>南湖镇菜市场搬到哪里去了_南湖吧_百度贴吧</title></head><body>\
+             <h3 class=\"core_title_txt\">南湖镇菜市场搬到哪里去了</h3><div id=\"j_p_postlist\">{}{}{}</div></body></html>",
+            post(
+                1,
+                "上周回去发现老菜市场围起来了，卖豆腐的卖鱼的都不见了，有没有知道搬到哪里的？问了几个人都说不清楚，谢谢各位。",
+                "2026-11-28 20:05"
+            ),
+            post(
+                2,
+                "好像搬到新街口那边了，上个月看到过，卖豆腐的阿姨还在，就是只有上午开门，下午去就关了，你早点去。",
+                "2026-11-28 21:40"
+            ),
+            post(
+                3,
+                "对，新街口，停车也方便，旁边还新开了一家早点铺子，豆浆油条都有，周末人特别多，要排一会儿队。",
+                "2026-11-30 08:12"
+            ),
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert!(a.text.starts_with("上周回去"), "{}", a.text);
+        assert!(!a.text.contains("新街口"), "{}", a.text);
+        let shown = a.published.map(|t| {
+            t.with_timezone(&crate::time::china())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        });
+        assert_eq!(
+            shown.as_deref(),
+            Some("2026-11-28 20:05"),
+            "{:?}",
+            a.date_evidence
+        );
+
+        // The same tail read from lines of text.
+        let lines = ["正文", "1楼", "2026-11-28 20:05", "回复"];
+        assert_eq!(floor_tail_at(&lines, 1, now()).map(|(n, _)| n), Some(1));
+        assert_eq!(floor_tail_at(&lines, 0, now()), None);
+        assert_eq!(floor_alone("#12楼"), Some(12));
+        assert_eq!(floor_alone("3号楼"), None);
+    }
+
+    #[test]
+    fn an_old_forums_post_ends_above_its_first_replys_head() {
+        let html = "<html><head><title>说说县城的老电影院_天岭论坛</title></head><body>\
+            <h1>说说县城的老电影院</h1><div>楼主：老街坊 时间：2021-06-02 21:10:05</div>\
+            <table class=\"host-item\"><tr><td class=\"bbs-content\">今天路过老电影院，看见围挡都拉起来了，说是要建商场。九十年代那会儿，县城就这一家电影院，周末排队买票的人能排到街口，想起来真是怀念。</td></tr></table>\
+            <table class=\"reply\"><tr><td><span>作者：南门老刘　时间：2021-06-02 21:31:17</span><span>1楼</span></td></tr>\
+            <tr><td class=\"bbs-content\">记得记得，门口还有卖汽水的，玻璃瓶装的，喝完还要退瓶子，一个瓶子退一毛钱。</td></tr></table>\
+            <table class=\"reply\"><tr><td><span>作者：梧桐　时间：2021-06-03 08:02:40</span><span>2楼</span></td></tr>\
+            <tr><td class=\"bbs-content\">学生场三毛钱一张，我那时候一个星期就等着星期六下午去看一场，全是同学。</td></tr></table>\
+            <table class=\"reply\"><tr><td><span>作者：云岭山人　时间：2021-06-03 09:20:33</span><span>3楼</span></td></tr>\
+            <tr><td class=\"bbs-content\">我家里还有一张九六年的电影票根，回头找出来拍给你们看看，还是手写的座位号。</td></tr></table></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.contains("想起来真是怀念"), "{}", a.text);
+        assert!(
+            !a.text.contains("汽水") && !a.text.contains("三毛钱"),
+            "{}",
+            a.text
+        );
+        assert!(reply_head(
+            "作者：南门老刘　时间：2021-06-02 21:31:171楼",
+            now()
+        ));
+        assert!(!reply_head("办理时间：2026年12月5日起到市民中心3楼", now()));
+    }
+
+    #[test]
+    fn a_newspapers_kicker_is_not_its_headline() {
+        let html = "<html><head><title>某某日报数字报</title></head><body>\
+            <h1 class=\"paper-name\"><a href=\"/\">某某日报</a></h1>\
+            <h3 class=\"yinti\">打通山区群众出行快车道</h3>\
+            <h2 class=\"main-title\">东山快速路全线建成通车</h2>\
+            <h4 class=\"futi\">两地车程由2小时缩短至50分钟</h4>\
+            <div class=\"article\"><p>本报讯 11月28日上午，东山快速路全线建成通车。这条路全长46公里，按一级公路标准建设，沿线设置互通立交5处。</p></div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "东山快速路全线建成通车");
+    }
+
+    #[test]
+    fn a_weibo_page_is_its_posts_text_not_its_comments() {
+        let html = "<html><head><title>微博正文</title></head><body><div class=\"card\">\
+            <header><h3>某市公安</h3><h4><span class=\"time\">今天 09:12</span><span>来自 iPhone客户端</span></h4></header>\
+            <article><div class=\"weibo-text\">【警情通报】11月30日21时40分许，城南分局接群众报警称，城南路一烧烤店门前有人持刀伤人。民警迅速赶到现场，伤者已送医救治，嫌疑人已被抓获，案件正在进一步侦办中。</div></article>\
+            <footer><h4>转发 1652</h4><h4>评论 3871</h4></footer></div>\
+            <div class=\"comment-content\"><div class=\"comment\"><h4>城南老街坊</h4><p>就在我家楼下，昨晚救护车警车来了好几辆，吓死人了，希望伤者没事。</p><span>2分钟前</span></div></div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.starts_with("【警情通报】"), "{}", a.text);
+        assert!(
+            !a.text.contains("吓死人了") && !a.text.contains("转发"),
+            "{}",
+            a.text
+        );
     }
 
     #[test]
