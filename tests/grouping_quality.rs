@@ -674,7 +674,9 @@ fn five_more_unseen_event_sets_grouping() {
     // telling one story in their own words joined (`SAME_STORY_TOPIC`).
     fresh_event_set("events19.jsonl", 0.92, 0.93);
     fresh_event_set("events20.jsonl", 0.93, 0.77);
-    fresh_event_set("events21.jsonl", 0.93, 0.81);
+    // 0.813 before an area disaster (a typhoon) stopped tying the incidents
+    // it caused to its own case: 0.805 (all sets pooled: precision +0.004).
+    fresh_event_set("events21.jsonl", 0.93, 0.8);
 }
 
 /// `tests/fixtures/events23.jsonl` to `events25.jsonl`: a North China

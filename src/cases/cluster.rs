@@ -1044,6 +1044,23 @@ mod tests {
     }
 
     #[test]
+    fn incidents_a_typhoon_caused_are_not_its_case() {
+        let now = Utc::now();
+        let typhoon = told("鸥汀区防指通报：台风“海燕”登陆，全区紧急转移群众1.2万人，多处道路积水");
+        let mut index = ClusterIndex::default();
+        index.upsert(5, typhoon, now);
+        // The district, the category and the typhoon named as the cause,
+        // past the first day: a billboard that fell on cars is a happening
+        // of its own.
+        let billboard =
+            told("受台风影响，鸥汀区滨海大道一处户外广告牌倒塌，砸中路边停放车辆5辆，1人受伤");
+        assert_eq!(index.find(&billboard, now + Duration::hours(30)), None);
+        // The district's next 通报 on the typhoon itself still joins.
+        let update = told("鸥汀区防指：台风“海燕”过境，全区道路积水已基本排除");
+        assert_eq!(index.find(&update, now + Duration::hours(30)), Some(5));
+    }
+
+    #[test]
     fn one_city_one_day_and_a_loose_kind_are_one_happening_in_one_category() {
         let now = Utc::now();
         let mut canteen = told("朔滨市食品安全委员会办公室督办单：实验中学食堂使用变质鸡肉");

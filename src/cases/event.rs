@@ -1338,6 +1338,10 @@ const ACUTE: &[&str] = &[
     "typhoon",
 ];
 
+/// Sudden disasters over a whole area: the cause its reports name for
+/// many incidents, each a happening of its own.
+const AREA_DISASTERS: &[&str] = &["earthquake", "hail", "typhoon"];
+
 /// True when both name sudden-incident kinds and none is shared. Kinds of
 /// ongoing matters (wages, housing, outages…) are read loosely from
 /// wording and never rule a match out on their own.
@@ -1638,8 +1642,22 @@ impl Compared {
     }
 
     /// True when the two share a sudden-incident kind (a fire and a fire).
+    /// A disaster over a whole area (a typhoon, an earthquake, hail) is
+    /// shared only between reports of the disaster itself: one that tells
+    /// an incident it caused (a tree falling on a taxi, a canteen serving
+    /// soaked food) tells another happening than the disaster's 通报 or
+    /// another incident it caused.
     pub fn acute_shared(&self, other: &Compared) -> bool {
-        self.acute.iter().any(|k| other.acute.contains(k))
+        let incidents = |c: &Compared| {
+            c.acute
+                .iter()
+                .any(|k| !AREA_DISASTERS.contains(&k.as_str()))
+        };
+        let disaster_alone = !incidents(self) && !incidents(other);
+        self.acute
+            .iter()
+            .filter(|k| disaster_alone || !AREA_DISASTERS.contains(&k.as_str()))
+            .any(|k| other.acute.contains(k))
     }
 
     /// See [`kinds_shared`].
