@@ -394,8 +394,21 @@ const MISSING_FOUND: &[&str] = &[
     "挖出来",
 ];
 
-/// Words that say "none" before a casualty word: 无人员伤亡, 未造成人员死亡.
-const NEGATIONS: &[&str] = &["无", "未", "没有", "暂无", "未造成", "并无"];
+/// Words that say "none" before a casualty word: 无人员伤亡, 未造成人员死亡,
+/// and of the people just counted, 机上136名旅客无人受伤, 无一受伤, 都没受伤.
+const NEGATIONS: &[&str] = &[
+    "无",
+    "未",
+    "没有",
+    "暂无",
+    "未造成",
+    "并无",
+    "无人",
+    "无一",
+    "没人",
+    "都没",
+    "均没",
+];
 
 /// Whole phrases that say an incident hurt no one (火灾未造成人员伤亡):
 /// beside the casualty reader's [`NEGATIONS`], which only drop a count,
@@ -2104,6 +2117,9 @@ mod tests {
                 vec![(Dead, 7.0)],
             ),
             ("事故未造成人员伤亡", vec![]),
+            // Those just counted, none of them hurt.
+            ("航班返航安全落地，机上136名旅客无人受伤", vec![]),
+            ("车上30名乘客都没受伤，司机轻伤", vec![]),
             ("3人被抓获,5名嫌疑人", vec![]),
             ("三人被救出时均已无生命体征", vec![(Dead, 3.0)]),
             ("累计发病学生73名", vec![(Sickened, 73.0)]),
