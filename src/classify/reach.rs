@@ -156,6 +156,14 @@ const GROUP_NOUNS: &[&str] = &[
     "老乡",
     "摊主",
     "姐妹",
+    // Veterans and retired cadres as their offices count them (300余名参战
+    // 退役人员, 161名待岗退役士兵, 全所六百多位老干部).
+    "退役人员",
+    "退役士兵",
+    "退伍军人",
+    "优抚对象",
+    "老干部",
+    "军休干部",
 ];
 
 /// Words of who a group of people are, between a counter and its noun
@@ -221,6 +229,13 @@ const GROUP_MODIFIERS: &[&str] = &[
     "出租车",
     "网约车",
     "货车",
+    // 300余名参战参试退役人员, 161名待岗退役士兵: veterans by their service
+    // or their wait for a post.
+    "参战参试",
+    "参战",
+    "参试",
+    "待岗",
+    "自主就业",
 ];
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
@@ -1087,6 +1102,13 @@ mod tests {
         assert_eq!(level("我们八十几个兄弟的工钱"), Some(Severity::III));
         assert_eq!(level("两百多个摊主怎么活"), Some(Severity::II));
         assert_eq!(level("县城九十多个出租车司机"), Some(Severity::III));
+        // Veterans and retired cadres, with who they are between.
+        assert_eq!(
+            level("300余名参战参试退役人员生活补助未足额发放"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("161名待岗退役士兵"), Some(Severity::II));
+        assert_eq!(level("全所六百多位老干部"), Some(Severity::II));
         assert_eq!(level("消防人员1200余人开展扑救"), None);
         assert_eq!(level("项目总投资5000万元"), None);
         assert_eq!(level("2026年3月共有12人"), None);
