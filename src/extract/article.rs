@@ -1086,20 +1086,23 @@ fn floor_tail(line: &str, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
     Some((n, dates::find_absolute(line, now)?))
 }
 
+/// A floor tail: the floor, its date, and how many lines it takes.
+type FloorTail = (u32, DateTime<Utc>, usize);
+
 /// The floor tail that starts at `lines[i]`: one line (`1楼 2026-11-30
 /// 21:07`), or a line that is the floor alone (`1楼`, `#2楼`) above a line
 /// that is its date, as a tail written in separate elements reads.
-fn floor_tail_at(lines: &[&str], i: usize, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
+fn floor_tail_at(lines: &[&str], i: usize, now: DateTime<Utc>) -> Option<FloorTail> {
     let line = lines.get(i)?;
-    if let Some(found) = floor_tail(line, now) {
-        return Some(found);
+    if let Some((n, t)) = floor_tail(line, now) {
+        return Some((n, t, 1));
     }
     let n = floor_alone(line)?;
     let next = lines.get(i + 1)?.trim();
     if next.chars().count() > 40 || !mostly_date(next, now) {
         return None;
     }
-    Some((n, dates::find_absolute(next, now)?))
+    Some((n, dates::find_absolute(next, now)?, 2))
 }
 
 /// The date of the lowest floor of `text` (the thread's post; the others
@@ -1112,16 +1115,11 @@ fn lowest_floor(
     let lines: Vec<&str> = text.lines().collect();
     (0..lines.len())
         .filter_map(|i| {
-            let (n, t) = floor_tail_at(&lines, i, now).filter(|(_, t)| ok(*t))?;
-            let shown = if floor_tail(lines[i], now).is_some() {
-                lines[i].to_string()
-            } else {
-                format!("{} {}", lines[i].trim(), lines[i + 1].trim())
-            };
-            Some((n, t, shown))
+            let (n, t, taken) = floor_tail_at(&lines, i, now).filter(|(_, t, _)| ok(*t))?;
+            Some((n, t, i, taken))
         })
-        .min_by_key(|(n, _, _)| *n)
-        .map(|(_, t, l)| (t, l))
+        .min_by_key(|(n, ..)| *n)
+        .map(|(_, t, i, taken)| (t, lines[i..i + taken].join(" ")))
 }
 
 /// A date with little else (`1楼 2015-08-08 21:30`); a sentence quoting
@@ -1137,10 +1135,17 @@ fn floor_alone(line: &str) -> Option<u32> {
         .trim_start_matches('#')
         .strip_suffix('楼')?
         .trim();
-    if bare.is_empty() || bare.len() > 5 || !bare.bytes().all(|b| b.is_ascii_digit()) {
+    floor_before(bare).filter(|_| bare.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The floor written at the end of `s` (the text before a 楼): one to
+/// five ASCII digits.
+fn floor_before(s: &str) -> Option<u32> {
+    let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 5 {
         return None;
     }
-    bare.parse().ok()
+    s[s.len() - digits..].parse().ok()
 }
 
 /// A reply's head line in an old forum's thread (`作者：白沙镇老刘
@@ -1151,10 +1156,7 @@ fn reply_head(line: &str, now: DateTime<Utc>) -> bool {
     if l.chars().count() > 60 || !l.ends_with('楼') {
         return false;
     }
-    let floor = l
-        .strip_suffix('楼')
-        .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()));
-    floor
+    l.strip_suffix('楼').and_then(floor_before).is_some()
         && ["作者", "回复人", "发表人"].iter().any(|w| l.contains(w))
         && dates::find_absolute(l, now).is_some_and(|t| !is_midnight(t))
 }
@@ -1173,18 +1175,7 @@ fn floor_number(line: &str) -> Option<u32> {
     if !dated {
         return None;
     }
-    let digits: String = line[..at]
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if digits.is_empty() || digits.len() > 5 {
-        return None;
-    }
-    digits.parse().ok()
+    floor_before(&line[..at])
 }
 
 /// True when `t` is midnight in Beijing: a date given without its time.
@@ -1576,7 +1567,10 @@ mod tests {
 
         // The same tail read from lines of text.
         let lines = ["正文", "1楼", "2026-11-28 20:05", "回复"];
-        assert_eq!(floor_tail_at(&lines, 1, now()).map(|(n, _)| n), Some(1));
+        assert_eq!(
+            floor_tail_at(&lines, 1, now()).map(|(n, _, taken)| (n, taken)),
+            Some((1, 2))
+        );
         assert_eq!(floor_tail_at(&lines, 0, now()), None);
         assert_eq!(floor_alone("#12楼"), Some(12));
         assert_eq!(floor_alone("3号楼"), None);
