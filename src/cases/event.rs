@@ -140,6 +140,13 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("家园", "estate"),
     ("公寓", "estate"),
     ("苑", "estate"),
+    // Estates named by a developer's word alone (锦绣华庭, 云栖府, 星澜湾):
+    // residents write them bare, without 小区.
+    ("华庭", "estate"),
+    ("华府", "estate"),
+    ("公馆", "estate"),
+    ("府", "estate"),
+    ("湾", "estate"),
     ("老街", "estate"),
     ("路", "road"),
     ("社区", "community"),
@@ -212,6 +219,10 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("乡", "town"),
     ("村", "village"),
 ];
+
+/// Characters before 府 or 湾 that make a word of them, not an estate's
+/// name (政府, 学府, 台湾, 港湾), or a place's (县府, 市府).
+const NOT_ESTATE_BEFORE: &str = "政王学首官知天相帅幕总督市县区省州乡镇台海港河江水沙深浅渔";
 
 /// Words that begin with 路 and follow other words more often than a
 /// road's name: 路 before them is no road.
@@ -1132,6 +1143,18 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         if SUFFIX_WORDS.iter().any(|w| rest.starts_with(w)) && !rest.starts_with("市场监") {
             continue;
         }
+        // 府 and 湾 end an estate's name, but also 政府 and 学府, and
+        // 湾 a district's, town's or county's (澜湾区, 芦湾镇) or a word
+        // (台湾, 港湾).
+        if suffix == "府" || suffix == "湾" {
+            let before = text[..i].chars().next_back();
+            let after = rest[suffix.len()..].chars().next();
+            if before.is_none_or(|c| NOT_ESTATE_BEFORE.contains(c))
+                || after.is_some_and(|c| "区县市镇乡村州省".contains(c))
+            {
+                continue;
+            }
+        }
         // 路面, 路段, 路上 follow a word more often than a road's name
         // (事故路段, 因路面湿滑, 回家路上).
         if level == "road" && ROAD_WORDS.iter().any(|w| rest.starts_with(w)) {
@@ -1741,7 +1764,7 @@ mod tests {
         // An opener reaching into the four characters before the suffix.
         assert_eq!(
             ev("网友反映锦澜府小区物业停水停梯").places,
-            ["estate:锦澜府小区"]
+            ["estate:锦澜府"]
         );
         assert_eq!(ev("经省委办公厅转澴阳市办理").places, ["city:澴阳"]);
         assert_eq!(ev("有人网传苍岭镇要整体拆迁").places, ["town:苍岭"]);
@@ -1757,6 +1780,34 @@ mod tests {
         // A hospital's campus is no district, a public hospital no name.
         assert_eq!(ev("市一院枫渡院区急诊").places, Vec::<String>::new());
         assert_eq!(ev("送到公立医院急诊").places, Vec::<String>::new());
+    }
+
+    #[test]
+    fn estates_named_bare_are_the_estates_named_with_xiaoqu() {
+        // A resident writes 翠澜湾 or 锦绣华庭 where the 通报 writes 小区.
+        for (bare, formal) in [
+            ("翠澜湾的邻居们每天凌晨被吵醒", "翠澜湾小区居民反映飞机噪声"),
+            ("锦绣华庭又停水了", "锦绣华庭小区停水情况说明"),
+            ("云栖府业主拉横幅", "关于云栖府小区交房问题的回复"),
+        ] {
+            let (a, b) = (ev(bare), ev(formal));
+            assert!(!a.places.is_empty(), "{bare}: {:?}", a.places);
+            assert_eq!(a.places, b.places, "{bare} / {formal}");
+        }
+        // 政府, 学府, a district or town in 湾, and 台湾 are no estates.
+        for text in [
+            "县人民政府召开会议",
+            "百年学府迎来校庆",
+            "珩湾区鳗塘镇一民房起火",
+            "芦湾镇卫生院",
+            "中国台湾地区",
+        ] {
+            assert!(
+                !ev(text).places.iter().any(|p| p.starts_with("estate:")),
+                "{text}: {:?}",
+                ev(text).places
+            );
+        }
     }
 
     #[test]
