@@ -829,7 +829,46 @@ const DATE_METAS: &[&str] = &[
 ];
 
 /// Words of a line that says when something was edited, not published.
-const EDIT_MARKS: &[&str] = &["最后由", "最后编辑于", "最后修改于", "编辑于"];
+const EDIT_MARKS: &[&str] = &[
+    "最后由",
+    "最后编辑于",
+    "最后修改于",
+    "编辑于",
+    // A revision date (a Hong Kong press release's 修訂日期 in its footer).
+    "修订日期",
+    "修訂日期",
+    "修改日期",
+    "最后更新",
+    "最後更新",
+];
+
+/// Words that say a date is the publication's, in a tooltip.
+const PUBLISHED_WORDS: &[&str] = &["发布于", "发表于", "发布时间", "发表时间"];
+
+/// Class names of an element that holds a page's date or time (exact
+/// tokens: `update-time` is an edit, `date-picker` no date).
+const DATE_CLASSES: &[&str] = &[
+    "date",
+    "time",
+    "datetime",
+    "pubdate",
+    "pub-date",
+    "pubtime",
+    "pub-time",
+    "pub_time",
+    "publish-time",
+    "publish_time",
+    "publishtime",
+    "publish-date",
+    "post-time",
+    "post_time",
+    "posttime",
+    "article-time",
+    "news-time",
+    "info-time",
+    "time-wrap",
+    "release-time",
+];
 
 /// Words that mark a byline line.
 const BYLINE_WORDS: &[&str] = &[
@@ -841,6 +880,12 @@ const BYLINE_WORDS: &[&str] = &[
     // not when the letter came in or was answered.
     "公开时间",
     "公开日期",
+    // A letter or question page (12345, 留言板, 问政) is dated by when the
+    // letter came in, its label often in a table cell of its own; the
+    // reply and the rating come later.
+    "留言时间",
+    "来信时间",
+    "提问时间",
     "发表时间",
     "时间：",
     "时间:",
@@ -1012,6 +1057,11 @@ fn date(
     if let Some(found) = byline {
         return Some(found);
     }
+    // 2b. An element the template names a date (`<span class="date">3天前
+    // 岚江</span>` under a note, a press release's `<p class="date">`).
+    if let Some(found) = classed_date(doc, now, &ok) {
+        return Some(found);
+    }
     // 3. The list's date.
     if let (Some(t), Some(d)) = (list, hints.list_date) {
         return Some((t, format!("list row: {}", squash(d))));
@@ -1053,13 +1103,17 @@ fn titled_date(
     doc.select(&titled).find_map(|el| {
         let text = squash(&el.text().collect::<String>());
         let relative = dates::find_relative(&text, now).is_some();
-        if text.chars().count() > 20 || !relative {
-            return None;
-        }
         let exact = el
             .value()
             .attr("title")
             .or_else(|| el.value().attr("data-tooltip"))?;
+        // Shown as an edit (编辑于 2026-12-01 08:05) with the publication in
+        // the tooltip (发布于 2026-11-30 22:41): the tooltip says which.
+        let published = PUBLISHED_WORDS.iter().any(|w| exact.contains(w));
+        let shown = text.chars().count();
+        if !((relative && shown <= 20) || (published && shown <= 30)) {
+            return None;
+        }
         let t = dates::find_absolute(exact, now).filter(|t| ok(*t))?;
         let line = el
             .parent()
@@ -1078,6 +1132,77 @@ fn titled_date(
             )
         })
     })
+}
+
+/// The first element whose class names a date or time ([`DATE_CLASSES`])
+/// and whose short text is one, outside page furniture, comments and list
+/// rows. A relative time counts (the template marks it as the page's); a
+/// day with its time written apart (2026年11月30日（星期一）<br>香港時間16時05分)
+/// gets that time.
+fn classed_date(
+    doc: &Html,
+    now: DateTime<Utc>,
+    ok: &dyn Fn(DateTime<Utc>) -> bool,
+) -> Option<(DateTime<Utc>, String)> {
+    let classed = sel("[class]")?;
+    doc.select(&classed).find_map(|el| {
+        let class = el.value().attr("class")?.to_ascii_lowercase();
+        if !class.split_whitespace().any(|c| DATE_CLASSES.contains(&c))
+            || in_furniture(el)
+            || in_list_row_or_reply(el)
+            || beside_a_headline(el)
+        {
+            return None;
+        }
+        let text = squash(&html_to_text(&el.html()).replace('\n', " "));
+        if text.chars().count() > 40 {
+            return None;
+        }
+        let t = match dates::find_absolute(&text, now) {
+            Some(day) if is_midnight(day) => dates::find_time(&text)
+                .and_then(|time| dates::at_time(day, time))
+                .or(Some(day)),
+            Some(t) => Some(t),
+            None => dates::find_relative(&text, now),
+        }
+        .filter(|t| ok(*t))?;
+        Some((t, format!("date element .{class}: {text}")))
+    })
+}
+
+/// True when a sibling is a link with a headline's worth of text: the
+/// date of the article linked (上一篇：<a>…</a> <span class="date">).
+fn beside_a_headline(el: ElementRef<'_>) -> bool {
+    el.parent().is_some_and(|p| {
+        p.children()
+            .filter_map(ElementRef::wrap)
+            .any(|c| c.value().name() == "a" && c.text().collect::<String>().chars().count() >= 6)
+    })
+}
+
+/// True inside a list row or a link (another article's date in a list), or
+/// a comment or reply (`cmtItem`, `reply-list`), which furniture's class
+/// words miss.
+fn in_list_row_or_reply(el: ElementRef<'_>) -> bool {
+    let mut node = Some(el);
+    while let Some(e) = node {
+        let v = e.value();
+        if matches!(v.name(), "body" | "html") {
+            break;
+        }
+        if matches!(v.name(), "li" | "a" | "dd") {
+            return true;
+        }
+        let class = v.attr("class").unwrap_or("").to_ascii_lowercase();
+        if ["cmt", "comment", "reply"]
+            .iter()
+            .any(|w| class.contains(w))
+        {
+            return true;
+        }
+        node = e.parent().and_then(ElementRef::wrap);
+    }
+    false
 }
 
 /// The floor and date of a forum post's tail line, when `line` is one.
@@ -1215,7 +1340,9 @@ fn byline_date(
             // the line gives its own time as 4 天前).
             (is_byline(l) && short && dates::find_relative(l, now).is_none())
                 .then(|| {
-                    next.filter(|n| !is_edit_mark(n))
+                    // The next cell is the date, not a sentence that
+                    // quotes one (a comment's 12月15号左右开张).
+                    next.filter(|n| !is_edit_mark(n) && mostly_date(n, now))
                         .and_then(|n| dates::find_absolute(n, now))
                 })
                 .flatten()
@@ -1241,7 +1368,16 @@ fn byline_date(
                 break;
             }
             if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
-                return Some((t, format!("byline after the title: {l}")));
+                // A day whose time stands on the next line alone
+                // (2026年11月30日（星期一）/ 香港時間16時05分).
+                let timed = lines
+                    .get(i + 1)
+                    .filter(|n| is_midnight(t) && n.chars().count() <= 16)
+                    .filter(|n| dates::find_absolute(n, now).is_none())
+                    .and_then(|n| dates::find_time(n))
+                    .and_then(|time| dates::at_time(t, time))
+                    .filter(|t| ok(*t));
+                return Some((timed.unwrap_or(t), format!("byline after the title: {l}")));
             }
         }
     }
@@ -1283,6 +1419,98 @@ mod tests {
             "{:?}",
             a.date_evidence
         );
+    }
+
+    fn published(html: &str) -> (Option<String>, Option<String>) {
+        let a = extract(html, Hints::default(), now());
+        let local = a.published.map(|t| {
+            t.with_timezone(&crate::time::china())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        });
+        (local, a.date_evidence)
+    }
+
+    const NOTE_BODY: &str = "<p>周六一早去河边跑步，看见新修的步道已经铺到了老码头，路灯也装上了，\
+        晚上散步的人比以前多了不少，就是厕所还没开放，希望早点弄好。\
+        听旁边钓鱼的大爷说，下一段要一直修到新大桥底下，明年开春才能全部完工，到时候沿河能走一整圈。</p>";
+
+    #[test]
+    fn a_date_and_a_time_in_two_spans_are_read_together() {
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了_百家号</title></head><body>\
+            <h1>河边步道修到老码头了</h1>\
+            <div class=\"meta\"><span>发布时间：11-26</span><span>08:40</span><span>澜江</span></div>\
+            {NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-26 08:40"), "{why:?}");
+        assert!(
+            crate::text::html_to_text("<span>11-26</span><span>08:40</span>")
+                .contains("11-26 08:40")
+        );
+    }
+
+    #[test]
+    fn a_date_element_under_a_note_dates_it_and_a_comment_does_not() {
+        // The note's own 3天前 below its text; a comment by its author
+        // quoting a day in a sentence comes after.
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了 - 小橙书</title></head><body>\
+            <div class=\"note\"><div class=\"title\">河边步道修到老码头了</div>{NOTE_BODY}\
+            <div class=\"bottom\"><span class=\"date\">3天前 澜江</span></div></div>\
+            <div class=\"comment-list\"><div class=\"who\"><a>跑步的阿木</a><span>作者</span></div>\
+            <div class=\"said\">听说厕所12月20号左右开放，到时候再去看看</div>\
+            <div class=\"date\">昨天 21:03</div></div></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 12:00"), "{why:?}");
+        // Another article's date beside its link (上一篇) is not this one's.
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了</title></head><body>\
+            <h1>河边步道修到老码头了</h1>{NOTE_BODY}\
+            <p>上一篇：<a href=\"/p/1.html\">县图书馆冬季开放时间调整</a> <span class=\"date\">2026-11-29</span></p>\
+            </body></html>"
+        );
+        assert_eq!(published(&html).0, None);
+    }
+
+    #[test]
+    fn a_press_release_dated_at_its_foot_gets_its_time_and_not_its_revision() {
+        let html = format!(
+            "<html><head><title>新聞公報</title></head><body><h1>海濱長廊夜間照明完成更換</h1>\
+            <div id=\"pressrelease\">{NOTE_BODY}<p class=\"end\">完</p>\
+            <p class=\"date\">2026年11月27日（星期五）<br>香港時間11時30分</p></div>\
+            <div class=\"bottom\">2026 | 修訂日期：2026年11月29日</div></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-27 11:30"), "{why:?}");
+    }
+
+    #[test]
+    fn a_tooltip_saying_published_beats_the_edit_shown() {
+        let html = format!(
+            "<html><head><title>住在河边是一种什么体验？ - 知否</title></head><body>\
+            <h1>住在河边是一种什么体验？</h1><div class=\"answer\">{NOTE_BODY}\
+            <div class=\"AnswerItem-time\"><span data-tooltip=\"发布于 2026-11-24 23:05\">编辑于 2026-11-30 07:10</span>・IP 属地澜江</div></div>\
+            <div class=\"answer\"><p>第二个回答，说说我家楼下。</p>\
+            <div class=\"AnswerItem-time\"><span data-tooltip=\"发布于 2026-11-30 19:27\">编辑于 昨天 10:14</span></div></div>\
+            </body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-24 23:05"), "{why:?}");
+    }
+
+    #[test]
+    fn a_letter_is_dated_when_it_came_in() {
+        let html = format!(
+            "<html><head><title>河边步道厕所何时开放</title></head><body><h1>河边步道厕所何时开放</h1>\
+            <table><tr><td>留言人</td><td>匿名</td><td>留言时间</td><td>2026-11-20 09:12</td></tr></table>\
+            {NOTE_BODY}<table><tr><td>回复时间</td><td>2026-11-25 16:00</td></tr></table>\
+            <p>评价时间：2026-11-27 10:30</p></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-20 09:12"), "{why:?}");
     }
 
     #[test]

@@ -24,6 +24,20 @@ pub fn find_absolute(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     absolute(&chars, now)
 }
 
+/// The first time of day in `text` (`16:05`, 香港時間16時05分), for a date
+/// whose time is written apart from it.
+pub fn find_time(text: &str) -> Option<NaiveTime> {
+    let chars: Vec<char> = text.chars().take(4096).collect();
+    (0..chars.len())
+        .filter(|&i| chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()))
+        .find_map(|i| time_after(&chars, i))
+}
+
+/// `t` (a day, at midnight in Beijing time) at `time` of that day.
+pub fn at_time(t: DateTime<Utc>, time: NaiveTime) -> Option<DateTime<Utc>> {
+    to_utc(t.with_timezone(&china()).date_naive(), Some(time))
+}
+
 /// A relative form (刚刚, 5小时前, 昨天 22:17…) in `text`, resolved against
 /// `now` in Beijing time.
 pub fn find_relative(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
@@ -91,7 +105,7 @@ fn time_after(chars: &[char], mut i: usize) -> Option<NaiveTime> {
         i += 1;
     }
     let h = digits(chars, &mut i, 2)?;
-    if !matches!(chars.get(i), Some(':' | '：' | '时' | '点')) {
+    if !matches!(chars.get(i), Some(':' | '：' | '时' | '時' | '点' | '點')) {
         return None;
     }
     i += 1;

@@ -117,10 +117,15 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     // Depth inside skipped elements; text is emitted only at zero.
     let mut skipping = 0usize;
+    // Whether an element opened or closed since the last text: digits on
+    // both sides of such a seam are two values a page styles apart
+    // (<span>发布时间：11-28</span><span>09:15</span>), not one number.
+    let mut seam = false;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
+                    seam = true;
                     let name = e.name();
                     if skipping > 0 || SKIPPED.contains(&name) {
                         skipping += 1;
@@ -135,11 +140,21 @@ pub fn html_to_text(html: &str) -> String {
                         }
                     }
                 }
-                Node::Text(t) if skipping == 0 => out.push_str(t),
+                Node::Text(t) if skipping == 0 => {
+                    if seam
+                        && out.ends_with(|c: char| c.is_ascii_digit())
+                        && t.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        out.push(' ');
+                    }
+                    seam = false;
+                    out.push_str(t);
+                }
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
+                    seam = true;
                     if skipping > 0 {
                         skipping -= 1;
                     } else if BLOCKS.contains(&e.name()) {
