@@ -1711,3 +1711,18 @@ fn typhoon_airport_family_veterans_and_ancient_villages_sets_grouping() {
     fresh_event_set("events280.jsonl", 0.81, 0.88);
     fresh_event_set("events281.jsonl", 0.9, 0.9);
 }
+
+/// Five sets by five more writers, grouping never tuned on them (read
+/// first with `db0ba13`): a county's waste incinerator and landfills, stray
+/// and pet dogs, village affairs (homesteads, accounts, subsidies), Spring
+/// Festival travel in snow, and rural schools and teachers. Pairwise
+/// precision 0.864, 0.748, 0.957, 0.679 and 0.870, B-cubed 0.910, 0.919,
+/// 0.918, 0.864 and 0.929.
+#[test]
+fn incinerator_dogs_village_affairs_spring_travel_and_rural_schools_sets_grouping() {
+    fresh_event_set("events282.jsonl", 0.86, 0.9);
+    fresh_event_set("events283.jsonl", 0.74, 0.91);
+    fresh_event_set("events284.jsonl", 0.95, 0.91);
+    fresh_event_set("events285.jsonl", 0.67, 0.86);
+    fresh_event_set("events286.jsonl", 0.86, 0.92);
+}
