@@ -440,6 +440,12 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
     if let Some(s) = best_segment.filter(|s| s.chars().count() >= 6 && shown_whole(doc, s)) {
         return (s.clone(), "<title> shown on the page");
     }
+    // A title-less post whose <title> is its first lines: the headline is
+    // the 【…】 lead it opens with, when the post shows it.
+    if let Some(lead) = bracket_lead(&doc_title).filter(|l| opens_a_text(doc, &format!("【{l}】")))
+    {
+        return (lead, "the post's 【】 lead in <title>");
+    }
     if let Some(h) = heads
         .iter()
         .find(|h| !looks_like_site_name(h) && h.chars().count() >= 5)
@@ -454,6 +460,28 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
         Some(t) => (t, "list link text"),
         None => (String::new(), "none"),
     }
+}
+
+/// True when a text of the page's body (not its `<title>` or scripts)
+/// begins with `lead`.
+fn opens_a_text(doc: &Html, lead: &str) -> bool {
+    doc.tree.nodes().any(|node| {
+        node.value()
+            .as_text()
+            .is_some_and(|t| t.trim_start().starts_with(lead))
+            && node
+                .parent()
+                .and_then(ElementRef::wrap)
+                .is_some_and(|el| !matches!(el.value().name(), "script" | "style" | "title"))
+    })
+}
+
+/// The text of a 【…】 lead that opens `title`, four to forty characters.
+fn bracket_lead(title: &str) -> Option<String> {
+    let rest = title.trim_start().strip_prefix('【')?;
+    let (lead, _) = rest.split_once('】')?;
+    let lead = squash(lead);
+    (4..=40).contains(&lead.chars().count()).then_some(lead)
 }
 
 // ---------------------------------------------------------------- bodies
@@ -1163,7 +1191,7 @@ fn classed_date(
                 .and_then(|time| dates::at_time(day, time))
                 .or(Some(day)),
             Some(t) => Some(t),
-            None => dates::find_relative(&text, now),
+            None => dates::find_relative(&text, now).or_else(|| dates::month_day(&text, now)),
         }
         .filter(|t| ok(*t))?;
         Some((t, format!("date element .{class}: {text}")))
@@ -1367,6 +1395,12 @@ fn byline_date(
             if l.chars().count() > 80 {
                 break;
             }
+            // Nor is a sentence of prose, whose dates are the days it tells
+            // of (11月15日正式供暖到现在快三周了，我们家…); a short notice's
+            // signature date below it still is.
+            if l.chars().count() > 30 && l.contains(['，', '。']) && !is_byline(l) {
+                continue;
+            }
             if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
                 // A day whose time stands on the next line alone
                 // (2026年11月30日（星期一）/ 香港時間16時05分).
@@ -1511,6 +1545,25 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-20 09:12"), "{why:?}");
+    }
+
+    #[test]
+    fn a_title_less_post_is_headed_by_its_bracketed_lead_and_dated_by_its_time() {
+        // <title> is the post's first lines; the first line of prose names
+        // the day the post tells of, the time element the day it was
+        // posted.
+        let html = "<html><head><title>【河边步道厕所终于开了】11月20日说好开放，拖到今天才开门，\
+            不过里面挺干净... - 快条</title></head><body>\
+            <div class=\"side\"><h3>作者的其他内容</h3></div>\
+            <div class=\"post\">【河边步道厕所终于开了】<br>11月20日说好开放，拖到今天才开门，\
+            不过里面挺干净，还有热水洗手，晚上九点关门。<br>跑步的朋友可以放心了，就是停车还是不方便，\
+            希望下一步把停车场也弄好，周末人多的时候根本找不到车位。</div>\
+            <div class=\"meta\"><span class=\"time\">11-26</span> · <span>IP属地：澜江</span></div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "河边步道厕所终于开了", "{}", a.title_from);
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-26 00:00"), "{why:?}");
     }
 
     #[test]

@@ -24,6 +24,39 @@ pub fn find_absolute(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     absolute(&chars, now)
 }
 
+/// `month`-`day` at `time`: this year, or last year if that would be in
+/// the future.
+fn recent_month_day(
+    month: u32,
+    day: u32,
+    time: Option<NaiveTime>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let local_now = now.with_timezone(&china());
+    let mut year = local_now.year();
+    let d = NaiveDate::from_ymd_opt(year, month, day)?;
+    if d > local_now.date_naive() + Duration::days(1) {
+        year -= 1;
+    }
+    to_utc(NaiveDate::from_ymd_opt(year, month, day)?, time)
+}
+
+/// A bare month and day opening `text` (`11-27 · IP属地`), as an element
+/// a template names a date holds it; elsewhere 3-5 is a range.
+pub fn month_day(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let (month, rest) = text.trim_start().split_once('-')?;
+    let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[day.len()..].chars().next();
+    if !(1..=2).contains(&month.len())
+        || !month.bytes().all(|b| b.is_ascii_digit())
+        || day.len() != 2
+        || after.is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '/')
+    {
+        return None;
+    }
+    recent_month_day(month.parse().ok()?, day.parse().ok()?, None, now)
+}
+
 /// The first time of day in `text` (`16:05`, 香港時間16時05分), for a date
 /// whose time is written apart from it.
 pub fn find_time(text: &str) -> Option<NaiveTime> {
@@ -201,17 +234,10 @@ fn absolute(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
                     }),
                 _ => None,
             };
-            if let Some((day, time)) = day {
-                let local_now = now.with_timezone(&china());
-                let mut year = local_now.year();
-                if let Some(d) = NaiveDate::from_ymd_opt(year, first, day) {
-                    if d > local_now.date_naive() + Duration::days(1) {
-                        year -= 1;
-                    }
-                    if let Some(d) = NaiveDate::from_ymd_opt(year, first, day) {
-                        return to_utc(d, time);
-                    }
-                }
+            if let Some((day, time)) = day
+                && let Some(t) = recent_month_day(first, day, time, now)
+            {
+                return Some(t);
             }
         }
     }
@@ -266,6 +292,21 @@ mod tests {
         DateTime::parse_from_rfc3339(s)
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_bare_month_and_day_is_this_year_or_last() {
+        let now = at("2026-01-05T12:00:00+08:00");
+        let day = |s: &str| month_day(s, now).map(|t| t.to_rfc3339());
+        assert_eq!(
+            day("01-03 · IP属地"),
+            Some("2026-01-02T16:00:00+00:00".into())
+        );
+        assert_eq!(day("12-28"), Some("2025-12-27T16:00:00+00:00".into()));
+        // A range, a full date and a time are not a bare month and day.
+        assert_eq!(day("3-5"), None);
+        assert_eq!(day("12-28-2025"), None);
+        assert_eq!(day("12:28"), None);
     }
 
     #[test]
