@@ -137,6 +137,19 @@ fn fifth_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-5", 16, 16, 0.93);
 }
 
+/// An eighth writer's sixteen pages (a 环评公示 with attachments, a court's
+/// 公告 whose <title> is the court, a 政协 提案答复 dated at its end under a
+/// header calendar, 新浪-, 腾讯- and 凤凰-like news pages, a B站-like 专栏, an
+/// 抖音-like note, a 快手-like video headed only by its caption, a 豆瓣-like
+/// group post, a Tieba-like thread and a 停运公告 in GBK, an 抽检公告 with a
+/// table, a 代表建议答复, Taiwan and Macau pages), in
+/// `tests/fixtures/pages-unseen-6/`. Scored unseen with `d6222d8`: dates
+/// 15/16, titles 14/16, body char-F1 0.940.
+#[test]
+fn sixth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-6", 16, 16, 0.93);
+}
+
 /// Scores `tests/fixtures/<name>/` and holds it to its floors.
 fn unseen_set(name: &str, dates: usize, titles: usize, f1: f64) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -55,9 +55,23 @@ const LIST_TOLERANCE: Duration = Duration::days(3);
 /// Extracts an article from `html`, fetched at `now`.
 pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     let doc = Html::parse_document(html);
-    let title_info = title(&doc, html, hints.list_title);
+    let mut title_info = title(&doc, html, hints.list_title);
     let raw = body(html, &doc);
-    let text = trim_frame(&raw, &title_info.0, now);
+    // A video or note with no headline anywhere (its <title> the site's
+    // name) is headed by its caption's first line, when that is a short
+    // line above more text.
+    if title_info.0.is_empty()
+        && let Some(first) = caption_line(&doc)
+    {
+        title_info = (first, CAPTION_TITLE);
+    }
+    // A caption's first line stays in the caption it heads.
+    let frame_title = if title_info.1 == CAPTION_TITLE {
+        ""
+    } else {
+        title_info.0.as_str()
+    };
+    let text = trim_frame(&raw, frame_title, now);
     let (published, date_evidence) = match date(&doc, html, &title_info.0, &raw, &text, hints, now)
     {
         Some((t, why)) => (Some(t), Some(why)),
@@ -213,7 +227,9 @@ const SITE_WORDS: &[&str] = &[
 
 fn looks_like_site_name(s: &str) -> bool {
     let n = s.chars().count();
-    n <= 16 && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网'))
+    // A court's or procuratorate's name alone is its site's (澄州市中级人民法院).
+    let court = ["人民法院", "人民检察院"].iter().any(|w| s.ends_with(w));
+    n <= 16 && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网') || court)
 }
 
 /// `<title>` split into its parts, longest first isn't assumed: in order.
@@ -474,6 +490,31 @@ fn opens_a_text(doc: &Html, lead: &str) -> bool {
                 .and_then(ElementRef::wrap)
                 .is_some_and(|el| !matches!(el.value().name(), "script" | "style" | "title"))
     })
+}
+
+/// Where a title read from a caption's first line came from.
+const CAPTION_TITLE: &str = "the caption's first line";
+
+/// The first line of the page's caption (an element whose class says
+/// `caption` or `desc`, outside furniture, list rows and comments) as a
+/// headline: six to forty characters, not a sentence ending in 。, with
+/// more text below it.
+fn caption_line(doc: &Html) -> Option<String> {
+    let classed = sel("[class]")?;
+    let el = doc.select(&classed).find(|el| {
+        el.value().attr("class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            c.split_whitespace()
+                .any(|w| matches!(w, "caption" | "desc" | "video-caption" | "video-desc"))
+        }) && !in_furniture(*el)
+            && !in_list_row_or_reply(*el)
+    })?;
+    let text = html_to_text(&el.html());
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = squash(lines.next()?);
+    let n = first.chars().count();
+    ((6..=40).contains(&n) && !first.ends_with(['。', '.']) && lines.next().is_some())
+        .then_some(first)
 }
 
 /// The text of a 【…】 lead that opens `title`, four to forty characters.
@@ -873,6 +914,9 @@ const EDIT_MARKS: &[&str] = &[
 /// Words that say a date is the publication's, in a tooltip.
 const PUBLISHED_WORDS: &[&str] = &["发布于", "发表于", "发布时间", "发表时间"];
 
+/// Words of a header's calendar widget, whose date is the visit's.
+const CALENDAR_WORDS: &[&str] = &["今天是", "今日是", "今天：", "今日：", "农历", "農曆"];
+
 /// Class names of an element that holds a page's date or time (exact
 /// tokens: `update-time` is an edit, `date-picker` no date).
 const DATE_CLASSES: &[&str] = &[
@@ -1111,11 +1155,31 @@ fn date(
         return Some((t, format!("the first floor: {}", squash(&l))));
     }
     // 5. Absolute dates in the article's own text (a notice's signature).
-    body.lines().rev().find_map(|l| {
-        dates::find_absolute(l, now)
-            .filter(|t| ok(*t) && l.chars().count() <= 40)
-            .map(|t| (t, format!("in the body: {}", squash(l))))
-    })
+    let not_calendar = |l: &str| !CALENDAR_WORDS.iter().any(|w| l.contains(w));
+    body.lines()
+        .rev()
+        .find_map(|l| {
+            dates::find_absolute(l, now)
+                .filter(|t| ok(*t) && l.chars().count() <= 40 && not_calendar(l))
+                .map(|t| (t, format!("in the body: {}", squash(l))))
+        })
+        .or_else(|| {
+            // 6. A notice's signature date, which the body's trailers took
+            // off: a line that is only a date among the last few of the
+            // body as found.
+            raw_body
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .rev()
+                .take(4)
+                .find_map(|l| {
+                    dates::find_absolute(l, now)
+                        .filter(|t| ok(*t) && l.chars().count() <= 16 && mostly_date(l, now))
+                        .filter(|_| not_calendar(l))
+                        .map(|t| (t, format!("the signature: {l}")))
+                })
+        })
 }
 
 /// The first element outside page furniture whose text is a relative time
@@ -1183,7 +1247,9 @@ fn classed_date(
             return None;
         }
         let text = squash(&html_to_text(&el.html()).replace('\n', " "));
-        if text.chars().count() > 40 {
+        // A header's calendar (今天是：2026年12月6日 星期日 农历十月廿七)
+        // is the day of the visit.
+        if text.chars().count() > 40 || CALENDAR_WORDS.iter().any(|w| text.contains(w)) {
             return None;
         }
         let t = match dates::find_absolute(&text, now) {
@@ -1564,6 +1630,37 @@ mod tests {
         assert_eq!(a.title, "河边步道厕所终于开了", "{}", a.title_from);
         let (date, why) = published(html);
         assert_eq!(date.as_deref(), Some("2026-11-26 00:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_header_calendar_is_the_visit_not_the_page() {
+        let html = format!(
+            "<html><head><title>关于加快河边步道建设的提案答复</title></head><body>\
+            <div class=\"top\"><span class=\"date\">今天是：2026年12月1日 星期二 农历十月十二</span></div>\
+            <h1>关于加快河边步道建设的提案答复</h1>{NOTE_BODY}{NOTE_BODY}{NOTE_BODY}\
+            <p>县住房和城乡建设局</p><p>2026年7月15日</p></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-07-15 00:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_court_name_is_no_title_and_a_caption_heads_a_video() {
+        let html = format!(
+            "<html><head><title>澜江市中级人民法院</title></head><body>\
+            <div class=\"logo\">澜江市中级人民法院</div>\
+            <div class=\"title\">关于受理澜江某纺织有限公司破产清算申请的公告</div>{NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "关于受理澜江某纺织有限公司破产清算申请的公告");
+        let html = format!(
+            "<html><head><title>快看</title></head><body>\
+            <div class=\"author\">河边跑步的阿木</div>\
+            <span class=\"caption\">河边步道的厕所终于开门了<br>{NOTE_BODY}</span>\
+            <div class=\"rec-list\"><span class=\"caption\">别的视频的标题写在这里</span></div></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "河边步道的厕所终于开门了", "{}", a.title_from);
     }
 
     #[test]
