@@ -999,6 +999,11 @@ const AFTERMATH: &[&str] = &[
 /// another happening (继“3·18”事故后, 距“7·14”事故仅一周, 此前“5·2”事故).
 const BACKGROUND_CUES: &[&str] = &["继", "距", "此前", "之前", "上次", "去年", "前不久", "吸取"];
 
+/// What stands right before an incident code named as a cause (受“7·12”).
+const CAUSE_LEADS: &[&str] = &["受“", "因“", "受\"", "因\""];
+/// What follows an incident code named as a cause (“7·12”洪灾冲毁的).
+const CAUSE_TAILS: &[&str] = &["冲毁的", "损毁的", "水毁", "过后", "灾后", "影响"];
+
 /// Reads the places and event kinds of normalized text. `regions` are the
 /// jurisdiction's places the classifier found (canonical names).
 pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
@@ -1033,7 +1038,16 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
             let lead: String = chars[code_start.saturating_sub(6)..code_start]
                 .iter()
                 .collect();
-            let background = BACKGROUND_CUES.iter().any(|w| lead.contains(w));
+            // 受“7·12”洪灾影响, “7·12”洪灾冲毁的县道: a disaster named as
+            // the cause of another matter (an outage, a road, a claim) does
+            // not make that matter the disaster's.
+            let code_end = (i + 1 + right.len()).min(chars.len());
+            let tail: String = chars[code_end..(code_end + 8).min(chars.len())]
+                .iter()
+                .collect();
+            let caused = CAUSE_LEADS.iter().any(|w| lead.ends_with(w))
+                || CAUSE_TAILS.iter().any(|w| tail.contains(w));
+            let background = caused || BACKGROUND_CUES.iter().any(|w| lead.contains(w));
             if (1..=2).contains(&left.len()) && (1..=2).contains(&right.len()) && !background {
                 out.places.push(format!("code:{left}·{right}"));
             }
@@ -1878,6 +1892,12 @@ mod tests {
         );
         assert!(!has("这是继“3·18”事故后又一起煤矿事故", "code:3·18"));
         assert!(!has("距该园区“7·14”爆炸事故仅一周", "code:7·14"));
+        // A disaster named as the cause of another matter (an outage, a
+        // road, an insurance claim) does not name it.
+        assert!(has("石门镇“7·12”山洪遇难人数升至9人", "code:7·12"));
+        assert!(!has("受“７·１２”洪灾影响，县城供水中断", "code:7·12"));
+        assert!(!has("“7·12”洪灾冲毁的县道X028至今未修复", "code:7·12"));
+        assert!(!has("“7·12”洪灾过后农险理赔迟迟不到", "code:7·12"));
     }
 
     #[test]
