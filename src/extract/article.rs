@@ -1253,15 +1253,21 @@ fn classed_date(
             return None;
         }
         let t = match dates::find_absolute(&text, now) {
-            Some(day) if is_midnight(day) => dates::find_time(&text)
-                .and_then(|time| dates::at_time(day, time))
-                .or(Some(day)),
-            Some(t) => Some(t),
+            Some(day) => Some(timed_apart(day, &text).unwrap_or(day)),
             None => dates::find_relative(&text, now).or_else(|| dates::month_day(&text, now)),
         }
         .filter(|t| ok(*t))?;
         Some((t, format!("date element .{class}: {text}")))
     })
+}
+
+/// A day given without its time (`t` at midnight) at the time `text`
+/// writes apart from it (2026年11月30日（星期一） / 香港時間16時05分).
+fn timed_apart(t: DateTime<Utc>, text: &str) -> Option<DateTime<Utc>> {
+    if !is_midnight(t) {
+        return None;
+    }
+    dates::at_time(t, dates::find_time(text)?)
 }
 
 /// True when a sibling is a link with a headline's worth of text: the
@@ -1472,10 +1478,8 @@ fn byline_date(
                 // (2026年11月30日（星期一）/ 香港時間16時05分).
                 let timed = lines
                     .get(i + 1)
-                    .filter(|n| is_midnight(t) && n.chars().count() <= 16)
-                    .filter(|n| dates::find_absolute(n, now).is_none())
-                    .and_then(|n| dates::find_time(n))
-                    .and_then(|time| dates::at_time(t, time))
+                    .filter(|n| n.chars().count() <= 16 && dates::find_absolute(n, now).is_none())
+                    .and_then(|n| timed_apart(t, n))
                     .filter(|t| ok(*t));
                 return Some((timed.unwrap_or(t), format!("byline after the title: {l}")));
             }
