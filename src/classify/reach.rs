@@ -275,6 +275,19 @@ const APPROXIMATELY: &[&str] = &[
     "超",
 ];
 
+/// Words of having between a group noun and its count (会员有300多人,
+/// 受骗的老人就有两百多名), longest first.
+const HAVE: &[&str] = &[
+    "已经有",
+    "一共有",
+    "总共有",
+    "共有",
+    "就有",
+    "已有",
+    "足有",
+    "有",
+];
+
 /// What a count of the people a matter hit follows when it names them by
 /// what they did (打过的有三百多人, 被骗的就有两百多人).
 const THOSE_WHO: &[&str] = &["的有", "的就有", "的已经有", "的共有", "的一共有"];
@@ -715,7 +728,15 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .iter()
                 .find_map(|w| lead.strip_suffix(w))
                 .unwrap_or(lead);
-            let adjacent = group && GROUP_NOUNS.iter().any(|g| lead_noun.ends_with(g));
+            // 会员有300多人, 家长就有四百多名: the noun, then only a 有.
+            let noun_had = HAVE
+                .iter()
+                .find_map(|w| lead_noun.strip_suffix(w))
+                .unwrap_or(lead_noun);
+            let adjacent = group
+                && GROUP_NOUNS
+                    .iter()
+                    .any(|g| lead_noun.ends_with(g) || noun_had.ends_with(g));
             // 家长群现在六百多人, 会员群入面已经有六百几人: a group chat's
             // members (not 群众, a group noun of its own).
             let chat = lead
@@ -1174,6 +1195,10 @@ mod tests {
         // People counted by what they did, a chat group's members, a
         // whole place in 口人, a count hedged with 少说.
         assert_eq!(level("听说在那打过的有三百多人"), Some(Severity::II));
+        // The group noun, a 有, the count.
+        assert_eq!(level("办了年卡的会员有300多人"), Some(Severity::II));
+        assert_eq!(level("交了学费的家长就有四百多名"), Some(Severity::II));
+        assert_eq!(level("现场有两百多人"), None);
         assert_eq!(level("家长群现在六百多人"), Some(Severity::II));
         assert_eq!(level("整个镇五千多口人靠买桶装水"), Some(Severity::II));
         assert_eq!(level("外卖骑手、工厂工人少说上千人"), Some(Severity::II));
