@@ -1618,11 +1618,19 @@ impl Compared {
         if self.places.is_empty() || other.places.is_empty() || shared {
             return false;
         }
+        // A county and a city's district are units of one rank: 苍桥县 is
+        // not 槐原区, as 苍桥县 is not 白垣县.
+        fn rank(level: &str) -> &str {
+            match level {
+                "district" => "county",
+                other => other,
+            }
+        }
         self.places.iter().any(|a| {
             other
                 .places
                 .iter()
-                .any(|b| a.level == b.level && a.level != "place")
+                .any(|b| rank(&a.level) == rank(&b.level) && a.level != "place")
         })
     }
 
@@ -2077,5 +2085,17 @@ mod tests {
         assert!(kinds_shared(&a, &b));
         let fire = ev("澜江县一仓库起火");
         assert!(kinds_conflict(&a, &fire));
+    }
+
+    #[test]
+    fn a_county_and_another_district_are_two_places() {
+        let district = ev("槐原区馨苑小区燃气泄漏，居民连夜疏散");
+        let county = ev("苍桥县一饭店后厨燃气泄漏，顾客紧急疏散");
+        assert!(
+            places_conflict(&district, &county),
+            "{district:?} {county:?}"
+        );
+        let same = ev("槐原区一饭店燃气泄漏");
+        assert!(!places_conflict(&district, &same));
     }
 }
