@@ -456,3 +456,18 @@ fn readability_pages_titles_and_dates() {
     );
     assert!(titles >= 60, "Readability pages: titles {titles}/{pages}");
 }
+
+/// A ninth writer's sixteen pages (a WeChat article of a county police
+/// bureau dated only by script, an m.weibo.cn status whose post is only in
+/// its `$render_data`, 今日头条-, 百家号-, 澎湃- and 网易号-like pages, a
+/// county media centre dated by a script variable, an accident
+/// investigation report, a 领导留言板 letter with a later reply, a school
+/// notice and a hospital's news in GBK, a 12345 知识库 entry under a header
+/// clock, a 知乎-like column, a 小红书-like note, a Hong Kong paper, a
+/// press conference transcript), in `tests/fixtures/pages-unseen-7/`.
+/// Scored unseen with `2e8a63e`: dates 12/16, titles 14/16, body char-F1
+/// 0.879.
+#[test]
+fn seventh_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-7", 16, 16, 0.93);
+}

@@ -54,6 +54,9 @@ const LIST_TOLERANCE: Duration = Duration::days(3);
 
 /// Extracts an article from `html`, fetched at `now`.
 pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
+    if let Some(post) = weibo_status(html, now) {
+        return post;
+    }
     let doc = Html::parse_document(html);
     let mut title_info = title(&doc, html, hints.list_title);
     let raw = body(html, &doc);
@@ -229,7 +232,11 @@ fn looks_like_site_name(s: &str) -> bool {
     let n = s.chars().count();
     // A court's or procuratorate's name alone is its site's (澄州市中级人民法院).
     let court = ["人民法院", "人民检察院"].iter().any(|w| s.ends_with(w));
-    n <= 16 && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网') || court)
+    // A hotline's or a platform's name (雁岭市12345政务服务便民热线).
+    let service = ["热线", "服务平台", "网上信访"]
+        .iter()
+        .any(|w| s.ends_with(w));
+    n <= 16 && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网') || court || service)
 }
 
 /// `<title>` split into its parts, longest first isn't assumed: in order.
@@ -391,7 +398,8 @@ fn shown_whole(doc: &Html, text: &str) -> bool {
                 .take(3)
                 .filter_map(ElementRef::wrap)
                 .filter(|el| !matches!(el.value().name(), "script" | "style" | "title" | "head"))
-                .any(|el| text_of(el) == text)
+                // The site's name in its logo is no headline shown.
+                .any(|el| text_of(el) == text && !in_furniture(el))
     })
 }
 
@@ -515,6 +523,115 @@ fn caption_line(doc: &Html) -> Option<String> {
     let n = first.chars().count();
     ((6..=40).contains(&n) && !first.ends_with(['。', '.']) && lines.next().is_some())
         .then_some(first)
+}
+
+/// How [`weibo_status`] names where its title came from.
+const WEIBO_TITLE: &str = "the post's 【】 lead (Weibo page data)";
+
+/// A Weibo status page (m.weibo.cn) keeps its post in a script,
+/// `var $render_data = [{"status": {…}}][0] || {};`, and its HTML shows
+/// none of it until that script runs. The post's text (with what it
+/// reposts), its time and its 【…】 lead are read from there.
+fn weibo_status(html: &str, now: DateTime<Utc>) -> Option<Article> {
+    let at = html.find("$render_data")?;
+    let rest = &html[at..];
+    let start = rest.find(['[', '{'])?;
+    // The first JSON value only: the script goes on with `[0] || {};`.
+    let data: serde_json::Value = serde_json::Deserializer::from_str(&rest[start..])
+        .into_iter()
+        .next()?
+        .ok()?;
+    let status = data
+        .get(0)
+        .unwrap_or(&data)
+        .get("status")
+        .filter(|s| s.is_object())?;
+    let text_of_status = |s: &serde_json::Value| {
+        s.get("text")
+            .and_then(serde_json::Value::as_str)
+            .map(weibo_text)
+            .unwrap_or_default()
+    };
+    let own = text_of_status(status);
+    let reposted = status
+        .get("retweeted_status")
+        .map(text_of_status)
+        .unwrap_or_default();
+    let (title, text) = match bracket_lead(&own) {
+        Some(lead) => {
+            let after = own
+                .split_once('】')
+                .map_or(own.as_str(), |(_, rest)| rest)
+                .trim_start();
+            (lead, after.to_string())
+        }
+        None => (String::new(), own),
+    };
+    let text = [text.as_str(), reposted.as_str()]
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = trim_frame(&clean_body(&text), &title, now);
+    if letters(&text) == 0 {
+        return None;
+    }
+    let published = status
+        .get("created_at")
+        .and_then(serde_json::Value::as_str)
+        .and_then(|v| {
+            // `Sat Dec 05 19:48:06 +0800 2026`, as Twitter wrote it.
+            DateTime::parse_from_str(v, "%a %b %d %H:%M:%S %z %Y")
+                .ok()
+                .map(|t| (t.with_timezone(&Utc), v))
+        })
+        .filter(|(t, _)| *t <= now + Duration::hours(1));
+    Some(Article {
+        title_from: if title.is_empty() {
+            "none"
+        } else {
+            WEIBO_TITLE
+        },
+        title,
+        text,
+        published: published.map(|(t, _)| t),
+        date_evidence: published.map(|(_, v)| format!("Weibo page data created_at = {v}")),
+    })
+}
+
+/// A Weibo post's text from its HTML: the link cards it ends with (a
+/// video's or a page's, an icon and a name) are no part of it, nor are the
+/// 话题 tags (#雁岭身边事#) it opens with.
+fn weibo_text(html: &str) -> String {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find("<a ") {
+        kept.push_str(&rest[..open]);
+        let anchor = &rest[open..];
+        let end = anchor
+            .find("</a>")
+            .map_or(anchor.len(), |e| e + "</a>".len());
+        if !anchor[..end].contains("url-icon") {
+            kept.push_str(&anchor[..end]);
+        }
+        rest = &anchor[end..];
+    }
+    kept.push_str(rest);
+    let mut text = html_to_text(&kept);
+    // Leading 话题 tags, each #…# on its own.
+    loop {
+        let t = text.trim_start();
+        let Some(tag) = t
+            .strip_prefix('#')
+            .and_then(|r| r.find('#').map(|e| e + 2))
+            .filter(|&e| e <= 62)
+        else {
+            break;
+        };
+        text = t[tag..].to_string();
+    }
+    text.trim().to_string()
 }
 
 /// The text of a 【…】 lead that opens `title`, four to forty characters.
@@ -688,9 +805,13 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
         let labels = BYLINE_WORDS.iter().filter(|w| l.contains(*w)).count();
         let labelled = labels > 0
             && (l.contains('：') || l.contains(':') || dates::find_absolute(l, now).is_some());
+        // A sentence is prose, whatever it mentions: 记者从县交通运输局获悉，
+        // 大桥自11月30日起封闭检修。
+        let sentence = l.contains('，') && l.trim_end().ends_with('。');
         // 发布时间：… 来源：… 浏览次数：… in one line runs long.
-        (n <= 40 && (labelled || mostly_date(l) || (n <= 20 && l.contains("记者"))))
-            || (n <= 120 && labelled && labels >= 2)
+        !sentence
+            && ((n <= 40 && (labelled || mostly_date(l) || (n <= 20 && l.contains("记者"))))
+                || (n <= 120 && labelled && labels >= 2))
     };
     // The table above a government file (索 引 号：…, 发布机构：…).
     let file_table = |l: &str| {
@@ -958,6 +1079,11 @@ const BYLINE_WORDS: &[&str] = &[
     "留言时间",
     "来信时间",
     "提问时间",
+    // The letter's head line names its writer and, often unlabelled, its
+    // time (留言人：wch_1983*** 2026-11-12 21:47), above the 回复时间.
+    "留言人",
+    "来信人",
+    "提问人",
     "发表时间",
     "时间：",
     "时间:",
@@ -1051,7 +1177,59 @@ fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<U
             }
         }
     }
+    // County media centres' and portals' templates fill the byline from a
+    // page variable: `var fbsj = "2026-12-01 10:05:37"` (发布时间).
+    for name in SCRIPT_DATE_VARS {
+        if let Some(v) = script_var(html, name)
+            && let Some(t) = dates::parse_machine(&v, now).or_else(|| dates::find_absolute(&v, now))
+        {
+            out.push((t, format!("script var {name} = \"{v}\"")));
+        }
+    }
     out
+}
+
+/// Page variables a template writes the publication time into (发布时间's
+/// initials, and the English names), read from `var NAME = "…"`.
+const SCRIPT_DATE_VARS: &[&str] = &[
+    "fbsj",
+    "fbrq",
+    "publishTime",
+    "publishtime",
+    "publish_date",
+    "publishDate",
+    "pubTime",
+    "pubtime",
+    "pubDate",
+    "releaseTime",
+];
+
+/// The string assigned to a top-level `var name` (or `let`/`const`) in
+/// the page's scripts: the page's own value, unlike the same key inside a
+/// data object, which may be a related article's.
+fn script_var(html: &str, name: &str) -> Option<String> {
+    for decl in ["var ", "let ", "const "] {
+        let head = format!("{decl}{name}");
+        let mut rest = html;
+        while let Some(pos) = rest.find(&head) {
+            rest = &rest[pos + head.len()..];
+            // `var fbsjText` is another variable.
+            let Some(after) = rest.trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let after = after.trim_start();
+            let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+                continue;
+            };
+            let value = &after[1..];
+            let value = &value[..value.find(quote)?];
+            let value = value.trim();
+            if !value.is_empty() && value.len() <= 40 {
+                return Some(value.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// A field of a Founder e-paper's `<!--enpproperty …-->` comment
@@ -1603,6 +1781,72 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-24 23:05"), "{why:?}");
+    }
+
+    #[test]
+    fn a_letter_is_dated_by_its_writers_line_not_by_the_reply() {
+        let html = format!(
+            "<html><head><title>人声网</title></head><body><h1>南门菜场污水漫到路上没人管</h1>\
+            <div><span>类型：投诉</span><span>留言人：zhou***</span><span>2026-11-10 20:05</span></div>\
+            {NOTE_BODY}<div><span>回复机构：区城管局</span><span>回复时间：2026-11-24 11:30</span></div>\
+            <p>网友您好！经核查，已于11月20日疏通管道。</p></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-10 20:05"), "{why:?}");
+    }
+
+    #[test]
+    fn a_page_variable_dates_a_media_centres_page() {
+        let html = format!(
+            "<html><head><title>溪口融媒</title><script>var fbsjText = \"x\";\
+            var fbsj = \"2026-11-28 08:40:12\"; var infoId = \"12\";</script></head>\
+            <body><h2 class=\"art-title\">溪口县开展冬季消防检查</h2>\
+            <div class=\"info\">发布时间：<span id=\"t\"></span></div>{NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 08:40"), "{why:?}");
+    }
+
+    #[test]
+    fn a_hotline_name_in_the_logo_is_no_title_and_its_clock_no_date() {
+        let html = format!(
+            "<html><head><title>溪口市12345政务服务便民热线</title></head><body>\
+            <div class=\"header\"><div class=\"logo\"><span>溪口市12345政务服务便民热线</span></div>\
+            <div class=\"clock\"><span>2026年12月01日</span><span>星期二</span><span>09:59:40</span></div></div>\
+            <div class=\"kd-title\">退休人员异地就医如何备案？</div>\
+            <table><tr><th>发布时间</th><td>2026-09-14 15:20</td><th>更新时间</th><td>2026-11-02 10:00</td></tr></table>\
+            {NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "退休人员异地就医如何备案？", "{}", a.title_from);
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-09-14 15:20"), "{why:?}");
+    }
+
+    #[test]
+    fn a_weibo_status_is_read_from_its_page_data() {
+        let html = r#"<html><head><title>微博</title></head><body><div id="app"></div>
+            <script>var $render_data = [{"status": {"created_at": "Mon Nov 30 18:02:44 +0800 2026",
+            "text": "<a href=\"/search?q=x\"><span class=\"surl-text\">#溪口身边事#</span></a>【溪口大桥今晚起封闭检修】<br /><br />记者从溪口县交通运输局获悉，溪口大桥自11月30日22时起封闭检修，车辆请绕行滨河路。<br /><br />（溪口日报记者 王青） <a href=\"https://video.weibo.com/show?fid=1\"><span class='url-icon'><img src='x.png'></span><span class=\"surl-text\">溪口发布的微博视频</span></a> ",
+            "user": {"screen_name": "溪口发布"}}}][0] || {};</script></body></html>"#;
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            a.title, "溪口大桥今晚起封闭检修",
+            "{} {:?}",
+            a.title_from, a.text
+        );
+        assert!(
+            a.text.starts_with("记者从溪口县交通运输局获悉"),
+            "{}",
+            a.text
+        );
+        assert!(
+            !a.text.contains("微博视频") && !a.text.contains("#溪口"),
+            "{}",
+            a.text
+        );
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 18:02"), "{why:?}");
     }
 
     #[test]
