@@ -471,3 +471,20 @@ fn readability_pages_titles_and_dates() {
 fn seventh_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-7", 16, 16, 0.93);
 }
+
+/// A tenth writer's sixteen pages (a province's 政策解读 with attachments,
+/// a police 警情通报 under its picture, a county 网上信访 reply, 搜狐号-,
+/// 新浪财经-, 央视新闻- and 人民日报客户端-like pages, a Discuz thread whose
+/// first post opens with a quote, 天涯-, 虎扑- and 汽车之家-like posts, a
+/// 微头条 with no title, a 视频号-like caption, a 规范性文件 with 成文日期
+/// and 生效日期 in GBK, Taiwan and Macau pages), in
+/// `tests/fixtures/pages-unseen-8/`. Scored unseen with `a44421c`: dates
+/// 10/16, titles 12/16, body char-F1 0.866. Still wrong: the 信访 page (the
+/// reply's signature dates it, the hall's name titles it), the 央视-like
+/// page (its article only in `window.__INITIAL_DATA__`), the 微头条's
+/// relative time (a comment's is read) and the Macau page (its edition date
+/// only in the URL).
+#[test]
+fn eighth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-8", 12, 13, 0.85);
+}

@@ -69,7 +69,7 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         title_info = (first, CAPTION_TITLE);
     }
     // A caption's first line stays in the caption it heads.
-    let frame_title = if title_info.1 == CAPTION_TITLE {
+    let frame_title = if title_info.1 == CAPTION_TITLE || title_info.1 == FIRST_LINE_TITLE {
         ""
     } else {
         title_info.0.as_str()
@@ -328,6 +328,10 @@ fn headings(doc: &Html) -> Vec<String> {
         if !(4..=80).contains(&n) || in_furniture(el) || side_title(el) {
             continue;
         }
+        // The head of the comments or of a list of other posts.
+        if SECTION_HEADS.iter().any(|w| t.starts_with(w)) {
+            continue;
+        }
         // A logo or channel link dressed as a heading.
         let link_text: usize = el.select(&a).map(|l| text_of(l).chars().count()).sum();
         if link_text * 2 > n {
@@ -343,6 +347,20 @@ fn headings(doc: &Html) -> Vec<String> {
     }
     out
 }
+
+/// What a page's own section heads begin with: the comments', and the
+/// lists of other articles'.
+const SECTION_HEADS: &[&str] = &[
+    "全部评论",
+    "热门评论",
+    "最新评论",
+    "网友评论",
+    "评论区",
+    "相关推荐",
+    "相关阅读",
+    "猜你喜欢",
+    "热点推荐",
+];
 
 /// Class and id words of a headline's 引题 (kicker above it) or 副题
 /// (subtitle below it), as newspapers' pages name them.
@@ -470,6 +488,16 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
     {
         return (lead, "the post's 【】 lead in <title>");
     }
+    // A title-less post whose <title> is its first lines cut short
+    // (接驳公交终于开通了！今天一早特意去坐了一趟，K1路从东站…): the headline
+    // is its first line, when the post opens with it.
+    if let Some(first) = best_segment
+        .filter(|s| s.ends_with("...") || s.ends_with('…'))
+        .and_then(|s| first_sentence(s))
+        .filter(|f| opens_a_text(doc, f))
+    {
+        return (first, FIRST_LINE_TITLE);
+    }
     if let Some(h) = heads
         .iter()
         .find(|h| !looks_like_site_name(h) && h.chars().count() >= 5)
@@ -484,6 +512,17 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
         Some(t) => (t, "list link text"),
         None => (String::new(), "none"),
     }
+}
+
+/// The first sentence of `s` through its end mark (！。？), six to forty
+/// characters.
+fn first_sentence(s: &str) -> Option<String> {
+    let end = s.find(['！', '。', '？', '!', '?'])?;
+    let mark = s[end..].chars().next()?;
+    let first = &s[..end + mark.len_utf8()];
+    (6..=40)
+        .contains(&first.chars().count())
+        .then(|| first.to_string())
 }
 
 /// True when a text of the page's body (not its `<title>` or scripts)
@@ -502,6 +541,10 @@ fn opens_a_text(doc: &Html, lead: &str) -> bool {
 
 /// Where a title read from a caption's first line came from.
 const CAPTION_TITLE: &str = "the caption's first line";
+
+/// How [`title`] names a post's first line read from a cut-short
+/// `<title>`: the line stays in the post's text, which it opens.
+const FIRST_LINE_TITLE: &str = "the post's first line in a cut-short <title>";
 
 /// The first line of the page's caption (an element whose class says
 /// `caption` or `desc`, outside furniture, list rows and comments) as a
@@ -1302,6 +1345,21 @@ fn date(
     // the exact time of the first post, which the text gives only
     // relatively.
     if let Some(found) = titled_date(doc, now, &ok) {
+        // A thread whose first post gives its time whole (发表于 2026-11-27
+        // 20:16) and only its later replies relatively (5 天前): no reply
+        // comes before the post.
+        let whole_post_time = |why: &str| {
+            why.split_once("发表于").is_some_and(|(_, t)| {
+                let t = t.trim_start();
+                t.len() >= 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            })
+        };
+        if let Some((b, bwhy)) = &byline
+            && *b < found.0
+            && whole_post_time(bwhy)
+        {
+            return Some((*b, bwhy.clone()));
+        }
         return Some(found);
     }
     if let Some(found) = byline {
@@ -1639,8 +1697,13 @@ fn byline_date(
         })
         .flatten();
     if let Some(at) = title_line {
+        let mut signing_cell = false;
         for i in at + 1..(at + 6).min(lines.len()) {
             let l = &lines[i];
+            // The cell after a 成文日期 label is its date.
+            if std::mem::take(&mut signing_cell) && mostly_date(l, now) {
+                continue;
+            }
             // Body paragraphs are not bylines: stop at the first long line.
             if l.chars().count() > 80 {
                 break;
@@ -1649,6 +1712,12 @@ fn byline_date(
             // of (11月15日正式供暖到现在快三周了，我们家…); a short notice's
             // signature date below it still is.
             if l.chars().count() > 30 && l.contains(['，', '。']) && !is_byline(l) {
+                continue;
+            }
+            // A file's 成文日期 (when it was signed) yields to its 发布日期
+            // in the rows below, when there is one.
+            if drafted(l) {
+                signing_cell = true;
                 continue;
             }
             if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
@@ -1670,12 +1739,26 @@ fn byline_date(
         .skip(after)
         .chain(lines.iter().enumerate().take(after))
         .filter(|(_, l)| is_byline(l) && l.chars().count() <= 80);
+    let mut signed = None;
     for (i, l) in keyword_lines {
         if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
+            if drafted(l) {
+                signed.get_or_insert((t, format!("byline: {l}")));
+                continue;
+            }
             return Some((t, format!("byline: {l}")));
         }
     }
-    None
+    signed
+}
+
+/// A government file's signing date (成文日期), which dates the page only
+/// when it gives no 发布日期.
+fn drafted(line: &str) -> bool {
+    ["成文日期", "成文时间", "印发日期"]
+        .iter()
+        .any(|w| line.contains(w))
+        && !["发布日期", "发布时间"].iter().any(|w| line.contains(w))
 }
 
 #[cfg(test)]
@@ -1781,6 +1864,41 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-24 23:05"), "{why:?}");
+    }
+
+    #[test]
+    fn a_files_signing_date_yields_to_its_publication_date() {
+        let html = format!(
+            "<html><head><title>关于印发《城区养犬管理规定》的通知</title></head><body>\
+            <h1>关于印发《城区养犬管理规定》的通知</h1><table>\
+            <tr><td>成文日期：</td><td>2026-11-10</td></tr><tr><td>发布日期：</td><td>2026-11-16</td></tr>\
+            <tr><td>生效日期：</td><td>2027-01-01</td></tr></table>{NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-16 00:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_threads_first_post_given_whole_beats_a_later_reply_given_relatively() {
+        let html = format!(
+            "<html><head><title>新院区的公交只有一趟 - 社区论坛</title></head><body>\
+            <h1>新院区的公交只有一趟</h1><div><em>发表于 2026-11-24 20:16</em></div>{NOTE_BODY}\
+            <div><em>发表于 <span title=\"2026-11-28 18:27\">3&nbsp;天前</span></em></div>\
+            <p>同感，上周陪我妈去等了四十分钟。</p></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-24 20:16"), "{why:?}");
+    }
+
+    #[test]
+    fn a_post_cut_short_in_its_title_is_headed_by_its_first_line() {
+        let html = "<html><head><title>东站接驳公交终于开通了！今天一早去坐了一趟，从出站口... - 速览</title></head>\
+            <body><div class=\"post\">东站接驳公交终于开通了！<br>今天一早去坐了一趟，从出站口往右走一百米就是站台，票价两块。<br>\
+            就是班次有点少，二十分钟一趟，希望以后能再加密。</div>\
+            <div class=\"cm-title\">全部评论 12</div><div>早就该开了。</div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "东站接驳公交终于开通了！", "{}", a.title_from);
+        assert!(a.text.starts_with("东站接驳公交终于开通了！"), "{}", a.text);
     }
 
     #[test]
