@@ -75,6 +75,16 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         title_info.0.as_str()
     };
     let text = trim_frame(&raw, frame_title, now);
+    // An app's share page shows placeholders until its script runs: its
+    // article is in the page's state data.
+    // (A notice to turn on JavaScript and an app banner are all it shows;
+    // a short post with state data of its own keeps its own text.)
+    let shown = letters(&text);
+    if shown < SKELETON_LETTERS
+        && let Some(article) = state_article(html, now).filter(|a| letters(&a.text) > 2 * shown)
+    {
+        return article;
+    }
     let (published, date_evidence) = match date(&doc, html, &title_info.0, &raw, &text, hints, now)
     {
         Some((t, why)) => (Some(t), Some(why)),
@@ -640,6 +650,109 @@ fn weibo_status(html: &str, now: DateTime<Utc>) -> Option<Article> {
         text,
         published: published.map(|(t, _)| t),
         date_evidence: published.map(|(_, v)| format!("Weibo page data created_at = {v}")),
+    })
+}
+
+/// Fewer letters than this on a page with app state, and the state's
+/// article, when twice as long, is read instead.
+const SKELETON_LETTERS: usize = 200;
+
+/// Scripts that hold a single-page app's state as JSON, by what precedes
+/// the value.
+const STATE_SCRIPTS: &[&str] = &[
+    "window.__INITIAL_DATA__",
+    "window.__INITIAL_STATE__",
+    "window._SSR_DATA",
+    "window.__PRELOADED_STATE__",
+    "window.__DATA__",
+    "id=\"__NEXT_DATA__\"",
+];
+
+/// Keys of an article's text in app state, and of its publication time
+/// (most telling first: a `create` time may be the draft's).
+const STATE_TEXT_KEYS: &[&str] = &["content", "contentHtml", "articleContent", "body", "text"];
+const STATE_TIME_KEYS: &[&str] = &[
+    "pubTimeStr",
+    "publishTimeStr",
+    "pubTime",
+    "publishTime",
+    "publish_time",
+    "pubDate",
+    "publishDate",
+    "releaseTime",
+    "createTime",
+    "create_time",
+];
+
+/// The article in a page's app state (`window.__INITIAL_DATA__ = {…}`):
+/// the object holding a title and the longest text, its time from its own
+/// keys. Read only when the page's HTML shows no text of its own.
+fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
+    fn walk<'v>(v: &'v serde_json::Value, best: &mut Option<(usize, &'v serde_json::Value)>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let titled = map
+                    .get("title")
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|t| (4..=80).contains(&t.chars().count()));
+                if titled {
+                    let size = STATE_TEXT_KEYS
+                        .iter()
+                        .filter_map(|k| map.get(*k)?.as_str())
+                        .map(str::len)
+                        .max()
+                        .unwrap_or(0);
+                    if size > best.map_or(0, |(s, _)| s) {
+                        *best = Some((size, v));
+                    }
+                }
+                map.values().for_each(|c| walk(c, best));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|c| walk(c, best)),
+            _ => {}
+        }
+    }
+    let data: serde_json::Value = STATE_SCRIPTS.iter().find_map(|head| {
+        let at = html.find(head)? + head.len();
+        let rest = &html[at..];
+        let start = rest.find('{')?;
+        serde_json::Deserializer::from_str(&rest[start..])
+            .into_iter()
+            .next()?
+            .ok()
+    })?;
+    let mut best = None;
+    walk(&data, &mut best);
+    let (_, article) = best?;
+    let title = squash(article.get("title")?.as_str()?);
+    let content = STATE_TEXT_KEYS
+        .iter()
+        .filter_map(|k| article.get(*k)?.as_str())
+        .max_by_key(|t| t.len())?;
+    let text = trim_frame(&clean_body(&html_to_text(content)), &title, now);
+    if letters(&text) < SHORT_BODY {
+        return None;
+    }
+    let published = STATE_TIME_KEYS.iter().find_map(|k| {
+        let v = article.get(*k)?;
+        let raw = match v {
+            serde_json::Value::String(s) => s.clone(),
+            // Epoch milliseconds as apps write them; seconds as they are.
+            serde_json::Value::Number(n) => {
+                let n = n.as_i64()?;
+                (if n > 10_000_000_000 { n / 1000 } else { n }).to_string()
+            }
+            _ => return None,
+        };
+        let t = dates::parse_machine(&raw, now).filter(|t| *t <= now + Duration::hours(1))?;
+        Some((t, format!("page state {k} = {v}")))
+    });
+    Some(Article {
+        title,
+        title_from: "the page's state data",
+        text,
+        published: published.as_ref().map(|(t, _)| *t),
+        date_evidence: published.map(|(_, why)| why),
     })
 }
 
@@ -1864,6 +1977,28 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-24 23:05"), "{why:?}");
+    }
+
+    #[test]
+    fn an_app_page_showing_only_placeholders_is_read_from_its_state() {
+        let html = r#"<html><head><title>某某新闻</title></head><body><div id="root">
+            <div class="skeleton"></div><p>打开APP，看更多精彩内容</p></div>
+            <noscript>您的浏览器未开启JavaScript，请开启后访问。</noscript>
+            <script>window.__INITIAL_DATA__={"serverTime":1796540398000,"article":{"title":"溪口至云岭高速公路今日通车",
+            "createTime":1795990000000,"pubTime":1796000000000,
+            "content":"\u003Cp\u003E记者从省交通运输厅获悉，溪口至云岭高速公路今天上午正式通车，全长八十六公里，设计时速一百公里，沿线设六个互通立交。\u003C/p\u003E\u003Cp\u003E通车后两地车程由三小时缩短至一小时。\u003C/p\u003E"},
+            "recommendList":[{"title":"另一条新闻的标题在这里","content":"短"}]};</script></body></html>"#;
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "溪口至云岭高速公路今日通车", "{}", a.title_from);
+        assert!(a.text.starts_with("记者从省交通运输厅获悉"), "{}", a.text);
+        assert!(a.text.contains("缩短至一小时"), "{}", a.text);
+        assert!(
+            a.date_evidence
+                .as_deref()
+                .is_some_and(|w| w.contains("pubTime")),
+            "{:?}",
+            a.date_evidence
+        );
     }
 
     #[test]
