@@ -1319,22 +1319,9 @@ fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<U
             out.push((t, format!("#publish_time = {v}")));
         }
     }
-    for var in [
-        "var ct = \"",
-        "var ct=\"",
-        "var create_time = \"",
-        "var publish_time = \"",
-    ] {
-        if let Some(pos) = html.find(var) {
-            let rest = &html[pos + var.len()..];
-            let v: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if let Some(t) = dates::parse_machine(&v, now) {
-                out.push((t, format!("script {var}{v}\"")));
-            }
-        }
-    }
-    // County media centres' and portals' templates fill the byline from a
-    // page variable: `var fbsj = "2026-12-01 10:05:37"` (发布时间).
+    // WeChat fills the date in from `var ct = "1573094400"`; county media
+    // centres' and portals' templates fill the byline from a page variable
+    // too: `var fbsj = "2026-12-01 10:05:37"` (发布时间).
     for name in SCRIPT_DATE_VARS {
         if let Some(v) = script_var(html, name)
             && let Some(t) = dates::parse_machine(&v, now).or_else(|| dates::find_absolute(&v, now))
@@ -1345,9 +1332,13 @@ fn metadata_dates(doc: &Html, html: &str, now: DateTime<Utc>) -> Vec<(DateTime<U
     out
 }
 
-/// Page variables a template writes the publication time into (发布时间's
-/// initials, and the English names), read from `var NAME = "…"`.
+/// Page variables a template writes the publication time into (WeChat's
+/// Unix seconds, 发布时间's initials, the English names), read from
+/// `var NAME = "…"`.
 const SCRIPT_DATE_VARS: &[&str] = &[
+    "ct",
+    "create_time",
+    "publish_time",
     "fbsj",
     "fbrq",
     "publishTime",
