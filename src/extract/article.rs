@@ -86,6 +86,9 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         return article;
     }
     let (published, date_evidence) = match date(&doc, html, &title_info.0, &raw, &text, hints, now)
+        // A page that shows only when it was edited (编辑于 12-04) keeps
+        // its publication time in its state data, under the same title.
+        .or_else(|| state_time_titled(html, &title_info.0, now))
     {
         Some((t, why)) => (Some(t), Some(why)),
         None => (None, None),
@@ -243,9 +246,17 @@ fn looks_like_site_name(s: &str) -> bool {
     // A court's or procuratorate's name alone is its site's (澄州市中级人民法院).
     let court = ["人民法院", "人民检察院"].iter().any(|w| s.ends_with(w));
     // A hotline's or a platform's name (雁岭市12345政务服务便民热线).
-    let service = ["热线", "服务平台", "网上信访"]
-        .iter()
-        .any(|w| s.ends_with(w));
+    // A hall's (柘川县网上信访大厅, 政务服务网上办事大厅) too.
+    let service = [
+        "热线",
+        "服务平台",
+        "网上信访",
+        "信访大厅",
+        "办事大厅",
+        "服务大厅",
+    ]
+    .iter()
+    .any(|w| s.ends_with(w));
     n <= 16 && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网') || court || service)
 }
 
@@ -475,6 +486,20 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
         return (h.clone(), "heading agreeing with og:title/<title>");
     }
     if let Some(h) = heads.iter().find(|h| agrees(h) && !looks_like_site_name(h)) {
+        // A channel's name heading a sidebar box (警情通报), which <title>
+        // names too, is a part of the page's own <h1> (滨海分局关于…的警情通报).
+        if h.chars().count() <= 8
+            && let Some(h1) = sel("h1").and_then(|s| {
+                doc.select(&s)
+                    .filter(|e| !in_furniture(*e))
+                    .map(text_of)
+                    .find(|t| {
+                        t.len() > h.len() && t.contains(h.as_str()) && t.chars().count() <= 80
+                    })
+            })
+        {
+            return (h1, "the <h1> holding the heading <title> names");
+        }
         return (h.clone(), "heading agreeing with og:title/<title>");
     }
     if let Some(o) = og {
@@ -665,8 +690,15 @@ const STATE_SCRIPTS: &[&str] = &[
     "window._SSR_DATA",
     "window.__PRELOADED_STATE__",
     "window.__DATA__",
+    "window.INIT_STATE",
     "id=\"__NEXT_DATA__\"",
+    // URL-encoded JSON (a short-video app's share page).
+    "id=\"RENDER_DATA\"",
 ];
+
+/// Keys of a short video's or photo post's caption in app state: it has
+/// no title of its own; its first line heads it.
+const STATE_CAPTION_KEYS: &[&str] = &["desc", "caption"];
 
 /// Keys of an article's text in app state, and of its publication time
 /// (most telling first: a `create` time may be the draft's).
@@ -682,29 +714,48 @@ const STATE_TIME_KEYS: &[&str] = &[
     "releaseTime",
     "createTime",
     "create_time",
+    "ptime",
+    "timestamp",
 ];
 
 /// The article in a page's app state (`window.__INITIAL_DATA__ = {…}`):
 /// the object holding a title and the longest text, its time from its own
 /// keys. Read only when the page's HTML shows no text of its own.
 fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
+    /// What an object of the state holds: an article (a title and its
+    /// text) or a video's caption with its own time; scored by the text's
+    /// length.
+    fn candidate(map: &serde_json::Map<String, serde_json::Value>) -> usize {
+        let longest = |keys: &[&str]| {
+            keys.iter()
+                .filter_map(|k| map.get(*k)?.as_str())
+                .map(str::len)
+                .max()
+                .unwrap_or(0)
+        };
+        let titled = map
+            .get("title")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|t| (4..=80).contains(&t.chars().count()));
+        if titled {
+            return longest(STATE_TEXT_KEYS);
+        }
+        // A caption counts only beside its post's time: a related video's
+        // caption has one too, but a shorter text wins less often than the
+        // post's, which the page is about.
+        let timed = STATE_TIME_KEYS.iter().any(|k| map.contains_key(*k));
+        if timed {
+            longest(STATE_CAPTION_KEYS)
+        } else {
+            0
+        }
+    }
     fn walk<'v>(v: &'v serde_json::Value, best: &mut Option<(usize, &'v serde_json::Value)>) {
         match v {
             serde_json::Value::Object(map) => {
-                let titled = map
-                    .get("title")
-                    .and_then(serde_json::Value::as_str)
-                    .is_some_and(|t| (4..=80).contains(&t.chars().count()));
-                if titled {
-                    let size = STATE_TEXT_KEYS
-                        .iter()
-                        .filter_map(|k| map.get(*k)?.as_str())
-                        .map(str::len)
-                        .max()
-                        .unwrap_or(0);
-                    if size > best.map_or(0, |(s, _)| s) {
-                        *best = Some((size, v));
-                    }
+                let size = candidate(map);
+                if size > best.map_or(0, |(s, _)| s) {
+                    *best = Some((size, v));
                 }
                 map.values().for_each(|c| walk(c, best));
             }
@@ -712,48 +763,148 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
             _ => {}
         }
     }
-    let data: serde_json::Value = STATE_SCRIPTS.iter().find_map(|head| {
+    let data = state_data(html)?;
+    let mut best = None;
+    walk(&data, &mut best);
+    let (_, article) = best?;
+    let (title, text, title_from) = match article.get("title").and_then(|t| t.as_str()) {
+        Some(title) => {
+            let title = squash(title);
+            let content = STATE_TEXT_KEYS
+                .iter()
+                .filter_map(|k| article.get(*k)?.as_str())
+                .max_by_key(|t| t.len())?;
+            let text = trim_frame(&clean_body(&html_to_text(content)), &title, now);
+            (title, text, "the page's state data")
+        }
+        None => {
+            let caption = STATE_CAPTION_KEYS
+                .iter()
+                .filter_map(|k| article.get(*k)?.as_str())
+                .max_by_key(|t| t.len())?;
+            let text = without_tags(caption);
+            let first = text.lines().next().map(squash).unwrap_or_default();
+            let title = if first.chars().count() <= 60 {
+                first
+            } else {
+                first_sentence(&first).unwrap_or_default()
+            };
+            (
+                title,
+                text,
+                "the caption's first line in the page's state data",
+            )
+        }
+    };
+    if letters(&text) < SHORT_BODY {
+        return None;
+    }
+    let published = state_time(article, now);
+    Some(Article {
+        title,
+        title_from,
+        text,
+        published: published.as_ref().map(|(t, _)| *t),
+        date_evidence: published.map(|(_, why)| why),
+    })
+}
+
+/// The page's app state: the first of [`STATE_SCRIPTS`] that holds JSON.
+fn state_data(html: &str) -> Option<serde_json::Value> {
+    STATE_SCRIPTS.iter().find_map(|head| {
         let at = html.find(head)? + head.len();
         let rest = &html[at..];
+        // `<script id="RENDER_DATA" type="application/json">%7B%22…`.
+        let inner = rest
+            .find('>')
+            .map(|g| &rest[g + 1..])
+            .filter(|i| i.starts_with('%'));
+        if let Some(inner) = inner {
+            let encoded = &inner[..inner.find("</script>").unwrap_or(inner.len())];
+            let decoded = percent_encoding::percent_decode_str(encoded.trim())
+                .decode_utf8()
+                .ok()?;
+            return serde_json::from_str(&decoded).ok();
+        }
         let start = rest.find('{')?;
         serde_json::Deserializer::from_str(&rest[start..])
             .into_iter()
             .next()?
             .ok()
-    })?;
-    let mut best = None;
-    walk(&data, &mut best);
-    let (_, article) = best?;
-    let title = squash(article.get("title")?.as_str()?);
-    let content = STATE_TEXT_KEYS
-        .iter()
-        .filter_map(|k| article.get(*k)?.as_str())
-        .max_by_key(|t| t.len())?;
-    let text = trim_frame(&clean_body(&html_to_text(content)), &title, now);
-    if letters(&text) < SHORT_BODY {
-        return None;
-    }
-    let published = STATE_TIME_KEYS.iter().find_map(|k| {
-        let v = article.get(*k)?;
+    })
+}
+
+/// The publication time an object of the app state gives itself, by the
+/// first of [`STATE_TIME_KEYS`] it has: a date string, or Unix seconds or
+/// milliseconds (as a number or a string of digits).
+fn state_time(object: &serde_json::Value, now: DateTime<Utc>) -> Option<(DateTime<Utc>, String)> {
+    STATE_TIME_KEYS.iter().find_map(|k| {
+        let v = object.get(*k)?;
         let raw = match v {
             serde_json::Value::String(s) => s.clone(),
-            // Epoch milliseconds as apps write them; seconds as they are.
-            serde_json::Value::Number(n) => {
-                let n = n.as_i64()?;
-                (if n > 10_000_000_000 { n / 1000 } else { n }).to_string()
-            }
+            serde_json::Value::Number(n) => n.as_i64()?.to_string(),
             _ => return None,
+        };
+        // Epoch milliseconds as apps write them; seconds as they are.
+        let raw = match raw.parse::<i64>() {
+            Ok(n) if n > 10_000_000_000 => (n / 1000).to_string(),
+            _ => raw,
         };
         let t = dates::parse_machine(&raw, now).filter(|t| *t <= now + Duration::hours(1))?;
         Some((t, format!("page state {k} = {v}")))
-    });
-    Some(Article {
-        title,
-        title_from: "the page's state data",
-        text,
-        published: published.as_ref().map(|(t, _)| *t),
-        date_evidence: published.map(|(_, why)| why),
     })
+}
+
+/// The publication time of the app state's object titled `title` (a page
+/// that shows only its edit time keeps it there).
+fn state_time_titled(
+    html: &str,
+    title: &str,
+    now: DateTime<Utc>,
+) -> Option<(DateTime<Utc>, String)> {
+    fn find<'v>(v: &'v serde_json::Value, title: &str) -> Option<&'v serde_json::Value> {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map
+                    .get("title")
+                    .and_then(serde_json::Value::as_str)
+                    .map(squash)
+                    .as_deref()
+                    == Some(title)
+                {
+                    return Some(v);
+                }
+                map.values().find_map(|c| find(c, title))
+            }
+            serde_json::Value::Array(items) => items.iter().find_map(|c| find(c, title)),
+            _ => None,
+        }
+    }
+    if title.is_empty() {
+        return None;
+    }
+    let data = state_data(html)?;
+    state_time(find(&data, title)?, now)
+}
+
+/// A caption's lines without the hashtags and mentions that end them
+/// (`#栎山 #芦苇荡`, `@蓼原发布`); a line of nothing else is dropped.
+fn without_tags(caption: &str) -> String {
+    caption
+        .lines()
+        .filter_map(|line| {
+            let mut words: Vec<&str> = line.split_whitespace().collect();
+            while words
+                .last()
+                .is_some_and(|w| w.starts_with(['#', '@', '＃']))
+            {
+                words.pop();
+            }
+            let kept = words.join(" ");
+            (!kept.is_empty()).then_some(kept)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A Weibo post's text from its HTML: the link cards it ends with (a
@@ -1186,6 +1337,14 @@ const EDIT_MARKS: &[&str] = &[
     "修改日期",
     "最后更新",
     "最後更新",
+    // Times of the account or of later handling, never the publication:
+    // a forum's founding (建吧时间), a user's registration, a hotline's
+    // follow-up call and rating.
+    "建吧时间",
+    "注册时间",
+    "最后登录",
+    "回访时间",
+    "评价时间",
 ];
 
 /// Words that say a date is the publication's, in a tooltip.
@@ -1233,8 +1392,18 @@ const BYLINE_WORDS: &[&str] = &[
     // letter came in, its label often in a table cell of its own; the
     // reply and the rating come later.
     "留言时间",
+    "留言日期",
     "来信时间",
+    "来信日期",
+    "信访日期",
+    "信访时间",
+    "投诉时间",
+    "投诉日期",
     "提问时间",
+    "咨询时间",
+    // A hotline's work order is dated by the call (来电时间), before it
+    // was accepted (受理时间) and closed (办结时间).
+    "来电时间",
     // The letter's head line names its writer and, often unlabelled, its
     // time (留言人：wch_1983*** 2026-11-12 21:47), above the 回复时间.
     "留言人",
@@ -1520,6 +1689,36 @@ fn date(
                         .map(|t| (t, format!("the signature: {l}")))
                 })
         })
+        .or_else(|| edition_date(doc, now, &ok))
+}
+
+/// A newspaper page dated only by its edition: the short line (a
+/// breadcrumb) that names a page of the paper (A02版, 第3版) beside a
+/// whole date (2026-12-05 > 澳聞 > A02版). The edition picker's list of
+/// days (電子版) and the header's calendar name no page.
+fn edition_date(
+    doc: &Html,
+    now: DateTime<Utc>,
+    ok: &dyn Fn(DateTime<Utc>) -> bool,
+) -> Option<(DateTime<Utc>, String)> {
+    let page = sel("body").and_then(|s| doc.select(&s).next())?;
+    let text = html_to_text(&page.html());
+    text.lines().map(squash).find_map(|l| {
+        let names_a_page = l.match_indices('版').any(|(at, _)| {
+            let before = l[..at].trim_end();
+            before.ends_with(|c: char| c.is_ascii_digit())
+                || (before.contains('第')
+                    && before
+                        .rsplit('第')
+                        .next()
+                        .is_some_and(|n| n.chars().count() <= 3 && !n.is_empty()))
+        });
+        if !names_a_page || l.chars().count() > 40 || CALENDAR_WORDS.iter().any(|w| l.contains(w)) {
+            return None;
+        }
+        let t = dates::find_absolute(&l, now).filter(|t| ok(*t))?;
+        Some((t, format!("the edition: {l}")))
+    })
 }
 
 /// The first element outside page furniture whose text is a relative time
@@ -1812,6 +2011,10 @@ fn byline_date(
             if l.chars().count() > 80 {
                 break;
             }
+            // An edit (编辑于 2026年12月04日 10:12) is not the publication.
+            if is_edit_mark(l) {
+                continue;
+            }
             // Nor is a sentence of prose, whose dates are the days it tells
             // of (11月15日正式供暖到现在快三周了，我们家…); a short notice's
             // signature date below it still is.
@@ -1833,6 +2036,23 @@ fn byline_date(
                     .and_then(|n| timed_apart(t, n))
                     .filter(|t| ok(*t));
                 return Some((timed.unwrap_or(t), format!("byline after the title: {l}")));
+            }
+        }
+        // A self-media post heads its text with its author's line (阿杰 /
+        // 6小时前 · 发布于岫川), above the first line: nearer the post than
+        // any comment's time (38分钟前 · 作者) further down.
+        // Or its time alone with the app it was sent from (今天 09:12 ·
+        // 来自雪坡iPhone版).
+        for l in lines[at.saturating_sub(3)..at].iter().rev() {
+            let relative_alone = l.chars().count() <= 30
+                && !is_edit_mark(l)
+                && dates::find_relative(l, now).is_some();
+            if (is_byline(l) || relative_alone)
+                && l.chars().count() <= 40
+                && !CALENDAR_WORDS.iter().any(|w| l.contains(w))
+                && let Some(t) = byline_date(l, None).filter(|t| ok(*t))
+            {
+                return Some((t, format!("byline above the title: {l}")));
             }
         }
     }
@@ -1859,7 +2079,8 @@ fn byline_date(
 /// A government file's signing date (成文日期), which dates the page only
 /// when it gives no 发布日期.
 fn drafted(line: &str) -> bool {
-    ["成文日期", "成文时间", "印发日期"]
+    // A broadcast's air date (播出日期) too: its page is published later.
+    ["成文日期", "成文时间", "印发日期", "播出日期", "播出时间"]
         .iter()
         .any(|w| line.contains(w))
         && !["发布日期", "发布时间"].iter().any(|w| line.contains(w))
@@ -1903,6 +2124,102 @@ mod tests {
     const NOTE_BODY: &str = "<p>周六一早去河边跑步，看见新修的步道已经铺到了老码头，路灯也装上了，\
         晚上散步的人比以前多了不少，就是厕所还没开放，希望早点弄好。\
         听旁边钓鱼的大爷说，下一段要一直修到新大桥底下，明年开春才能全部完工，到时候沿河能走一整圈。</p>";
+
+    #[test]
+    fn a_petition_page_is_titled_and_dated_by_its_labelled_cells() {
+        let html = format!(
+            "<html><head><title>事项详情 - 青岚县网上信访大厅</title></head><body>\
+            <div class=\"top\">今天是2026年12月01日 星期二</div><h2>青岚县网上信访大厅</h2>\
+            <table><tr><td>信访标题</td><td class=\"xf-title\">河边步道厕所一直没开放</td></tr>\
+            <tr><td>信访人</td><td>王**</td><td>信访日期</td><td>2026-11-12 08:40</td></tr>\
+            <tr><td>信访内容</td><td>{NOTE_BODY}</td></tr></table>\
+            <table><tr><td>答复日期</td><td>2026-11-26 15:00</td></tr>\
+            <tr><td>答复内容</td><td><p>您好，厕所将于本月底开放。</p><p>青岚县城管局</p>\
+            <p>2026年11月26日</p></td></tr></table></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "河边步道厕所一直没开放", "{}", a.title_from);
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-12 08:40"), "{why:?}");
+    }
+
+    #[test]
+    fn a_post_is_dated_by_its_authors_line_above_it_not_by_a_comment() {
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了！周六一早去跑步... - 头条</title></head><body>\
+            <div class=\"author\"><a>跑步的老周</a><div><span class=\"time\">5小时前</span>\
+            <span>·</span><span>发布于江城</span></div></div>\
+            <div class=\"post\">河边步道修到老码头了！<br>{NOTE_BODY}</div>\
+            <div class=\"comments\"><div>全部评论 3</div><div>确实好多了</div>\
+            <div>20分钟前 · 江城 · 作者</div></div></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-12-01 07:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_newspaper_page_is_dated_by_its_edition_not_by_the_calendar() {
+        let html = format!(
+            "<html><head><title>江城日報 - 本地</title></head><body>\
+            <div class=\"top\">2026年12月1日 星期二</div>\
+            <select><option>2026-12-01</option><option selected>2026-11-30</option></select>\
+            <a href=\"/epaper/\">電子版</a>\
+            <div class=\"path\"><a href=\"/20261130/\">2026-11-30</a> &gt; 本地 &gt; A03版</div>\
+            <h1>河邊步道修到老碼頭</h1>{NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 00:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_sidebar_channel_name_yields_to_the_h1_holding_it() {
+        let html = format!(
+            "<html><head><title>情况通报-江城市水务局</title></head><body>\
+            <div class=\"box\"><h3>情况通报</h3><ul><li><a href=\"/a\">关于别处停水的情况通报</a></li></ul></div>\
+            <h1>关于河边步道积水的情况通报</h1>{NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "关于河边步道积水的情况通报", "{}", a.title_from);
+    }
+
+    #[test]
+    fn a_work_order_is_dated_by_the_call_not_the_follow_up() {
+        let html = format!(
+            "<html><head><title>工单详情</title></head><body><h1>河边步道路灯坏了一排没人修</h1>\
+            <table><tr><td>来电时间</td><td>2026-11-20 14:32:08</td></tr>\
+            <tr><td>受理时间</td><td>2026-11-20 14:40:51</td></tr></table>{NOTE_BODY}\
+            <p>回访时间：2026-11-29 10:20:47　回访结果：已解决</p></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-20 14:32"), "{why:?}");
+    }
+
+    #[test]
+    fn a_video_share_page_is_read_from_its_url_encoded_state() {
+        let html = "<html><head><title>短视频</title></head><body><div id=\"root\">打开App</div>\
+            <script id=\"RENDER_DATA\" type=\"application/json\">%7B%22app%22%3A%7B%22detail%22%3A%7B%22desc%22%3A%22%E6%B2%B3%E8%BE%B9%E6%AD%A5%E9%81%93%E7%9A%84%E8%B7%AF%E7%81%AF%E5%9D%8F%E4%BA%86%E4%B8%80%E6%8E%92%EF%BC%8C%E6%99%9A%E4%B8%8A%E9%BB%91%E4%B9%8E%E4%B9%8E%E7%9A%84%5Cn%E4%BB%8E%E8%80%81%E7%A0%81%E5%A4%B4%E5%88%B0%E6%96%B0%E5%A4%A7%E6%A1%A5%E9%82%A3%E4%B8%80%E6%AE%B5%EF%BC%8C%E8%B7%91%E6%AD%A5%E7%9A%84%E4%BA%BA%E5%8F%AA%E8%83%BD%E6%89%93%E7%9D%80%E6%89%8B%E7%94%B5%E8%B5%B0%EF%BC%8C%E8%80%81%E4%BA%BA%E5%AD%A9%E5%AD%90%E6%99%9A%E4%B8%8A%E9%83%BD%E4%B8%8D%E6%95%A2%E5%8E%BB%E4%BA%86%EF%BC%8C%E5%B8%8C%E6%9C%9B%E6%9C%89%E5%85%B3%E9%83%A8%E9%97%A8%E8%B5%B6%E7%B4%A7%E6%9D%A5%E4%BF%AE%E4%B8%80%E4%BF%AE%20%23%E6%B1%9F%E5%9F%8E%20%40%E6%B1%9F%E5%9F%8E%E5%8F%91%E5%B8%83%22%2C%22createTime%22%3A1796004000%7D%2C%22related%22%3A%5B%7B%22desc%22%3A%22%E6%B1%9F%E5%9F%8E%E5%A4%9C%E6%99%AF%22%2C%22createTime%22%3A1795000000%7D%5D%7D%7D</script></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "河边步道的路灯坏了一排，晚上黑乎乎的");
+        assert_eq!(
+            a.text,
+            "河边步道的路灯坏了一排，晚上黑乎乎的\n从老码头到新大桥那一段，\
+             跑步的人只能打着手电走，老人孩子晚上都不敢去了，希望有关部门赶紧来修一修"
+        );
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 10:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_page_showing_only_its_edit_is_dated_by_its_state() {
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了 - 专栏</title></head><body>\
+            <h1>河边步道修到老码头了</h1><div>编辑于 2026年11月30日 10:12</div>{NOTE_BODY}\
+            <script>window.__INITIAL_STATE__={{\"readInfo\":{{\"title\":\"河边步道修到老码头了\",\
+            \"publish_time\":\"1795953600\",\"mtime\":\"1796005000\"}}}};</script></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-29 20:00"), "{why:?}");
+    }
 
     #[test]
     fn a_date_and_a_time_in_two_spans_are_read_together() {
