@@ -164,6 +164,14 @@ const GROUP_NOUNS: &[&str] = &[
     "优抚对象",
     "老干部",
     "军休干部",
+    // 数千名申请人, 四十余名前矿工, 两千多户牧民, 上百个房东: those who
+    // applied, worked a mine, herd or let rooms.
+    "申请人",
+    "矿工",
+    "牧民",
+    "牧户",
+    "房东",
+    "承租人",
 ];
 
 /// Words of who a group of people are, between a counter and its noun
@@ -237,6 +245,10 @@ const GROUP_MODIFIERS: &[&str] = &[
     "待岗",
     "自主就业",
 ];
+
+/// Characters of a clause describing a group between its counter and its
+/// 的 (500余名预约入住的企业职工).
+const DESCRIBED_CHARS: usize = 10;
 
 /// Characters in the longest of [`GROUP_NOUNS`] (被征地农民): the stretch
 /// after a count compared with them.
@@ -658,9 +670,31 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 )
             })
             .flatten();
+        // 500余名预约入住的企业职工, 两百多名被骗的老人: a short clause of
+        // what they did, ending in 的, then (after at most two characters
+        // of where they are from) the noun.
+        let described = (counter_len > 0)
+            .then(|| {
+                let window = prefix_chars(rest, DESCRIBED_CHARS);
+                let de = window.find('的')?;
+                if window[..de].contains(|c: char| is_clause_end(c) || "，、".contains(c)) {
+                    return None;
+                }
+                let tail = &rest[de + '的'.len_utf8()..];
+                let skip = |n: usize| tail.char_indices().nth(n).map_or(tail.len(), |(i, _)| i);
+                (0..=2)
+                    .map(|n| &tail[skip(n)..])
+                    .find(|t| {
+                        t.chars().next().is_some_and(|c| group_heads().contains(c))
+                            && GROUP_NOUNS.iter().any(|g| t.starts_with(g))
+                    })
+                    .map(|t| (t, counter_len + rest.len() - t.len()))
+            })
+            .flatten();
         let noun = [(rest, counter_len), (after, 0)]
             .into_iter()
             .chain(modified)
+            .chain(described)
             .find_map(|(s, skip)| {
                 if !group_heads().contains(s.chars().next()?) {
                     return None;
@@ -760,8 +794,19 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 .any(|w| after[unit.len()..].starts_with(w));
             let not_population = !after[unit.len()..].starts_with('口');
             let speakers = SPEAKERS.iter().any(|w| lead_noun.ends_with(w));
+            // 我们是工地的农民工，共一百四十多人: the noun ends the clause
+            // before, and the count sums it up.
+            let summed = ["共", "一共", "总共", "共计", "合计"].contains(&lead.trim())
+                && before[..tail]
+                    .strip_suffix([',', '，'])
+                    .is_some_and(|prior| GROUP_NOUNS.iter().any(|g| prior.ends_with(g)));
             if not_population
-                && ((group && (affects || adjacent)) || scope || owners || those_who || speakers)
+                && ((group && (affects || adjacent))
+                    || scope
+                    || owners
+                    || those_who
+                    || speakers
+                    || summed)
             {
                 keep_max(
                     &mut out.affected,
@@ -1198,6 +1243,21 @@ mod tests {
         // The group noun, a 有, the count.
         assert_eq!(level("办了年卡的会员有300多人"), Some(Severity::II));
         assert_eq!(level("交了学费的家长就有四百多名"), Some(Severity::II));
+        // Who they are by what they did, in a short clause before 的.
+        assert_eq!(
+            level("向300余名报了名的企业职工收取定金"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("两百多名上过当的老人"), Some(Severity::II));
+        assert_eq!(level("三百多名来开会的代表"), None);
+        // The group named, then its count summed up after a comma (texts
+        // arrive normalized: ，is ,).
+        assert_eq!(
+            level("我们是项目部的农民工,共一百二十多人"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("工程还没完工,共三百多万"), None);
+        assert_eq!(level("数千名申请人排队等待"), Some(Severity::II));
         assert_eq!(level("现场有两百多人"), None);
         assert_eq!(level("家长群现在六百多人"), Some(Severity::II));
         assert_eq!(level("整个镇五千多口人靠买桶装水"), Some(Severity::II));
