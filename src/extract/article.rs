@@ -89,6 +89,7 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         // A page that shows only when it was edited (编辑于 12-04) keeps
         // its publication time in its state data, under the same title.
         .or_else(|| state_time_titled(html, &title_info.0, now))
+        .map(|(t, why)| refined(t, why, html, &title_info.0, now))
     {
         Some((t, why)) => (Some(t), Some(why)),
         None => (None, None),
@@ -241,10 +242,45 @@ const SITE_WORDS: &[&str] = &[
     "Powered by",
 ];
 
+/// A site's column names, which head its article pages above the
+/// article's own title (新聞公報 over the release's headline).
+const COLUMN_NAMES: &[&str] = &[
+    "通知公告",
+    "通知通告",
+    "新闻公报",
+    "新聞公報",
+    "新闻动态",
+    "新聞動態",
+    "工作动态",
+    "政务动态",
+    "新闻发布",
+    "新聞發布",
+    "信息公开",
+    "政策解读",
+    "公示公告",
+    "新闻中心",
+    "新聞中心",
+];
+
 fn looks_like_site_name(s: &str) -> bool {
+    if COLUMN_NAMES.contains(&s) {
+        return true;
+    }
     let n = s.chars().count();
-    // A court's or procuratorate's name alone is its site's (澄州市中级人民法院).
-    let court = ["人民法院", "人民检察院"].iter().any(|w| s.ends_with(w));
+    // A court's or procuratorate's name alone is its site's (澄州市中级人民法院),
+    // and so is a school's or a hospital's (荻州市第七中学 - 通知公告).
+    let court = [
+        "人民法院",
+        "人民检察院",
+        "中学",
+        "小学",
+        "学校",
+        "幼儿园",
+        "医院",
+        "卫生院",
+    ]
+    .iter()
+    .any(|w| s.ends_with(w));
     // A hotline's or a platform's name (雁岭市12345政务服务便民热线).
     // A hall's (柘川县网上信访大厅, 政务服务网上办事大厅) too.
     let service = [
@@ -329,7 +365,7 @@ fn in_furniture(el: ElementRef<'_>) -> bool {
 fn headings(doc: &Html) -> Vec<String> {
     let Some(s) = sel(
         "h1, h2, h3, #thread_subject, #activity-name, [class*='title'], [class*='Title'], \
-         [class*='biaoti'], [class*='tit'], [id*='title']",
+         [class*='biaoti'], [class*='tit'], [id*='title'], .bt",
     ) else {
         return Vec::new();
     };
@@ -716,6 +752,7 @@ const STATE_TIME_KEYS: &[&str] = &[
     "create_time",
     "ptime",
     "timestamp",
+    "time",
 ];
 
 /// The article in a page's app state (`window.__INITIAL_DATA__ = {…}`):
@@ -885,6 +922,36 @@ fn state_time_titled(
     }
     let data = state_data(html)?;
     state_time(find(&data, title)?, now)
+}
+
+/// A date read from a relative time that gives no clock (3天前, 2小时前)
+/// made exact by the time the page's state gives the object of the same
+/// title, when that falls within what the phrase allows: the same day for
+/// 天前, 昨天 and 前天, the hour for 小时前.
+fn refined(
+    t: DateTime<Utc>,
+    why: String,
+    html: &str,
+    title: &str,
+    now: DateTime<Utc>,
+) -> (DateTime<Utc>, String) {
+    let shown = why.rsplit(": ").next().unwrap_or(&why);
+    let clock = shown.contains(':') || shown.contains('：');
+    let day_level = !clock && ["天前", "昨天", "前天"].iter().any(|w| shown.contains(w));
+    let hour_level = shown.contains("小时前");
+    if !(day_level || hour_level) {
+        return (t, why);
+    }
+    let day = |t: DateTime<Utc>| t.with_timezone(&crate::time::china()).date_naive();
+    match state_time_titled(html, title, now) {
+        Some((exact, from))
+            if (day_level && day(exact) == day(t))
+                || (hour_level && (exact - t).num_minutes().abs() <= 60) =>
+        {
+            (exact, format!("{from} (the time of {shown})"))
+        }
+        _ => (t, why),
+    }
 }
 
 /// A caption's lines without the hashtags and mentions that end them
@@ -1345,10 +1412,23 @@ const EDIT_MARKS: &[&str] = &[
     "最后登录",
     "回访时间",
     "评价时间",
+    // A review's visit and a complaint's purchase are before the post.
+    "到店日期",
+    "到店时间",
+    "消费日期",
+    "消费时间",
+    "就诊日期",
 ];
 
 /// Words that say a date is the publication's, in a tooltip.
 const PUBLISHED_WORDS: &[&str] = &["发布于", "发表于", "发布时间", "发表时间"];
+
+/// Letters a line may hold beside a relative time to be read as one
+/// without a byline word (3天前 · 来自iPhone客户端).
+const RELATIVE_LINE_LETTERS: usize = 14;
+
+/// Words of a breadcrumb line.
+const CRUMB_WORDS: &[&str] = &["当前位置", "您现在的位置", "现在的位置", "您的位置"];
 
 /// Words of a header's calendar widget, whose date is the visit's.
 const CALENDAR_WORDS: &[&str] = &["今天是", "今日是", "今天：", "今日：", "农历", "農曆"];
@@ -1730,14 +1810,15 @@ fn titled_date(
     now: DateTime<Utc>,
     ok: &dyn Fn(DateTime<Utc>) -> bool,
 ) -> Option<(DateTime<Utc>, String)> {
-    let titled = sel("[title], [data-tooltip]")?;
+    let titled = sel("[title], [data-tooltip], [data-time]")?;
     doc.select(&titled).find_map(|el| {
         let text = squash(&el.text().collect::<String>());
         let relative = dates::find_relative(&text, now).is_some();
         let exact = el
             .value()
             .attr("title")
-            .or_else(|| el.value().attr("data-tooltip"))?;
+            .or_else(|| el.value().attr("data-tooltip"))
+            .or_else(|| el.value().attr("data-time"))?;
         // Shown as an edit (编辑于 2026-12-01 08:05) with the publication in
         // the tooltip (发布于 2026-11-30 22:41): the tooltip says which.
         let published = PUBLISHED_WORDS.iter().any(|w| exact.contains(w));
@@ -1753,15 +1834,11 @@ fn titled_date(
         // In a byline (发表于 …), or standing alone as the time (3 天前, a
         // mobile thread's).
         let bare = text.chars().count() <= 12 && line == text;
-        ((BYLINE_WORDS.iter().any(|w| line.contains(w)) || bare) && !in_furniture(el)).then(|| {
-            (
-                t,
-                format!(
-                    "byline: {line} (title {})",
-                    el.value().attr("title").unwrap_or_default()
-                ),
-            )
-        })
+        // A `data-time` the page's script turns into 2小时前 is the time
+        // itself, wherever its line stands.
+        let machine = el.value().attr("data-time").is_some() && relative;
+        ((BYLINE_WORDS.iter().any(|w| line.contains(w)) || bare || machine) && !in_furniture(el))
+            .then(|| (t, format!("byline: {line} (title {exact})")))
     })
 }
 
@@ -1987,7 +2064,13 @@ fn byline_date(
                 .flatten()
         });
         abs.or_else(|| {
-            (short && (is_byline(l) || l.chars().count() <= 30))
+            // A short line of prose that says 今天 (今天来交作业，冬天必点这
+            // 三样) is no time: a line without a byline word must be mostly
+            // the time (3天前 岷泽, 昨天 21:16).
+            let alone = l.chars().count() <= 30
+                && !l.contains(['，', '。', '！', '？'])
+                && l.chars().filter(|c| c.is_alphabetic()).count() <= RELATIVE_LINE_LETTERS;
+            (short && (is_byline(l) || alone))
                 .then(|| dates::find_relative(l, now))
                 .flatten()
         })
@@ -2011,8 +2094,10 @@ fn byline_date(
             if l.chars().count() > 80 {
                 break;
             }
-            // An edit (编辑于 2026年12月04日 10:12) is not the publication.
-            if is_edit_mark(l) {
+            // An edit (编辑于 2026年12月04日 10:12) is not the publication,
+            // nor a header's date beside the breadcrumb (2026年12月7日
+            // 您现在的位置：首页 >> 通知公告).
+            if is_edit_mark(l) || CRUMB_WORDS.iter().any(|w| l.contains(w)) {
                 continue;
             }
             // Nor is a sentence of prose, whose dates are the days it tells
@@ -2219,6 +2304,50 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-29 20:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_review_is_dated_by_its_post_time_not_the_visit() {
+        let html = format!(
+            "<html><head><title>老周对江城糖水铺的点评</title></head><body>\
+            <h1>河边新开的糖水铺值不值得去</h1><div>到店日期：2026-11-20（周五） 用餐人数：2人</div>\
+            {NOTE_BODY}<div class=\"time\">昨天 21:16</div></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 21:16"), "{why:?}");
+    }
+
+    #[test]
+    fn a_relative_time_takes_the_exact_time_its_element_or_state_gives() {
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了_网舟号</title></head><body>\
+            <h1>河边步道修到老码头了</h1><div>江城晚报 <span class=\"post_time\" \
+            data-time=\"2026-12-01 09:36:45\">2小时前</span></div>{NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-12-01 09:36"), "{why:?}");
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了 - 小柚书</title></head><body>\
+            <div class=\"title\">河边步道修到老码头了</div>{NOTE_BODY}\
+            <span class=\"date\">3天前 江城</span>\
+            <script>window.__INITIAL_STATE__={{\"note\":{{\"title\":\"河边步道修到老码头了\",\
+            \"time\":\"1795854060000\"}}}};</script></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 16:21"), "{why:?}");
+    }
+
+    #[test]
+    fn a_line_of_prose_saying_today_is_no_date_nor_a_column_name_a_title() {
+        let html = format!(
+            "<html><head><title>江城水务 - 新闻公报</title></head><body><h1>新闻公报</h1>\
+            <h2>河边步道排水改造完工</h2><p>今天来说说，步道为什么不积水了：</p>{NOTE_BODY}\
+            <p>2026年11月27日</p></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "河边步道排水改造完工", "{}", a.title_from);
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-27 00:00"), "{why:?}");
     }
 
     #[test]
