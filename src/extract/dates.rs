@@ -24,6 +24,61 @@ pub fn find_absolute(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     absolute(&chars, now)
 }
 
+/// The value of a Chinese digit (〇 and ○ are zero).
+fn numeral_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
+        .or(match c {
+            '○' | '零' => Some(0),
+            _ => None,
+        })
+}
+
+/// A month's or a day's number in Chinese numerals (三, 十, 十二, 二十一,
+/// 三十): its value and the characters it took.
+fn numeral_number(chars: &[char]) -> Option<(u32, usize)> {
+    match chars {
+        ['十', c, ..] if numeral_digit(*c).is_some_and(|d| d > 0) => {
+            Some((10 + numeral_digit(*c)?, 2))
+        }
+        ['十', ..] => Some((10, 1)),
+        [a, '十', c, ..] if numeral_digit(*c).is_some_and(|d| d > 0) => {
+            Some((numeral_digit(*a)? * 10 + numeral_digit(*c)?, 3))
+        }
+        [a, '十', ..] => Some((numeral_digit(*a)? * 10, 2)),
+        [a, ..] => numeral_digit(*a).filter(|d| *d > 0).map(|d| (d, 1)),
+        [] => None,
+    }
+}
+
+/// The first whole date written in Chinese numerals (二〇二六年十二月三日)
+/// and the index after it.
+fn numeral_date(chars: &[char]) -> Option<(NaiveDate, usize)> {
+    (0..chars.len().saturating_sub(4)).find_map(|k| {
+        let year = chars[k..k + 4]
+            .iter()
+            .try_fold(0u32, |y, c| Some(y * 10 + numeral_digit(*c)?))?;
+        if chars.get(k + 4) != Some(&'年') || !(1990..=2100).contains(&year) {
+            return None;
+        }
+        let mut j = k + 5;
+        let (month, used) = numeral_number(&chars[j..])?;
+        j += used;
+        if chars.get(j) != Some(&'月') {
+            return None;
+        }
+        j += 1;
+        let (day, used) = numeral_number(&chars[j..])?;
+        j += used;
+        if !matches!(chars.get(j), Some('日' | '号')) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year as i32, month, day).map(|d| (d, j + 1))
+    })
+}
+
 /// `month`-`day` at `time`: this year, or last year if that would be in
 /// the future.
 fn recent_month_day(
@@ -241,7 +296,9 @@ fn absolute(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
             }
         }
     }
-    None
+    // 二〇二六年十二月三日: a date in Chinese numerals, as official
+    // documents and Hong Kong releases sign them.
+    numeral_date(chars).and_then(|(d, end)| to_utc(d, time_after(chars, end)))
 }
 
 fn relative(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
@@ -307,6 +364,27 @@ mod tests {
         assert_eq!(day("3-5"), None);
         assert_eq!(day("12-28-2025"), None);
         assert_eq!(day("12:28"), None);
+    }
+
+    #[test]
+    fn dates_in_chinese_numerals() {
+        let now = at("2026-12-07T12:00:00+08:00");
+        let day = |s: &str| find_absolute(s, now).map(|t| t.to_rfc3339());
+        assert_eq!(
+            day("二〇二六年十二月三日（星期四）"),
+            Some("2026-12-02T16:00:00+00:00".into())
+        );
+        assert_eq!(
+            day("青岚县人民政府办公室 二○二六年十一月二十日"),
+            Some("2026-11-19T16:00:00+00:00".into())
+        );
+        assert_eq!(
+            day("二〇二六年一月十日"),
+            Some("2026-01-09T16:00:00+00:00".into())
+        );
+        // A year and month alone, or a count of years, is no date.
+        assert_eq!(day("预计二〇二八年八月起陆续落成"), None);
+        assert_eq!(day("三十年不变"), None);
     }
 
     #[test]
