@@ -246,6 +246,9 @@ const GROUP_MODIFIERS: &[&str] = &[
     "自主就业",
 ];
 
+/// Words that sum up a group named just before them (农民工，共一百四十多人).
+const SUMMED_UP: &[&str] = &["共", "一共", "总共", "共计", "合计"];
+
 /// Characters of a clause describing a group between its counter and its
 /// 的 (500余名预约入住的企业职工).
 const DESCRIBED_CHARS: usize = 10;
@@ -796,7 +799,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             let speakers = SPEAKERS.iter().any(|w| lead_noun.ends_with(w));
             // 我们是工地的农民工，共一百四十多人: the noun ends the clause
             // before, and the count sums it up.
-            let summed = ["共", "一共", "总共", "共计", "合计"].contains(&lead.trim())
+            let summed = SUMMED_UP.contains(&lead.trim())
                 && before[..tail]
                     .strip_suffix([',', '，'])
                     .is_some_and(|prior| GROUP_NOUNS.iter().any(|g| prior.ends_with(g)));

@@ -269,7 +269,7 @@ fn looks_like_site_name(s: &str) -> bool {
     let n = s.chars().count();
     // A court's or procuratorate's name alone is its site's (澄州市中级人民法院),
     // and so is a school's or a hospital's (荻州市第七中学 - 通知公告).
-    let court = [
+    let institution = [
         "人民法院",
         "人民检察院",
         "中学",
@@ -293,7 +293,8 @@ fn looks_like_site_name(s: &str) -> bool {
     ]
     .iter()
     .any(|w| s.ends_with(w));
-    n <= 16 && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网') || court || service)
+    n <= 16
+        && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网') || institution || service)
 }
 
 /// `<title>` split into its parts, longest first isn't assumed: in order.
