@@ -498,7 +498,7 @@ fn eighth_unseen_pages_dates_titles_bodies() {
 /// 11/16, titles 15/16, body char-F1 0.905; now 16/16, 16/16, 0.967.
 #[test]
 fn ninth_unseen_pages_dates_titles_bodies() {
-    unseen_set("pages-unseen-9", 16, 16, 0.95);
+    unseen_set("pages-unseen-9", 16, 16, 0.96);
 }
 
 /// A twelfth writer's sixteen pages in `tests/fixtures/pages-unseen-10/`:
@@ -506,12 +506,12 @@ fn ninth_unseen_pages_dates_titles_bodies() {
 /// app share pages (网易-, 快手-like), a B站-like column showing only its
 /// edit time, a GBK Discuz thread, a 问政 post, a Taiwan paper. Scored
 /// unseen as the ninth: dates 13/16, titles 15/16, body char-F1 0.860; now
-/// 15/16, 16/16, 0.921. Still wrong: the 网易-like page's 2天前 keeps the
+/// 15/16, 16/16, 0.956. Still wrong: the 网易-like page's 2天前 keeps the
 /// fetch's hour (its exact time is in `window.__NUXT__`, a script, not
 /// JSON).
 #[test]
 fn tenth_unseen_pages_dates_titles_bodies() {
-    unseen_set("pages-unseen-10", 15, 16, 0.91);
+    unseen_set("pages-unseen-10", 15, 16, 0.94);
 }
 
 /// A thirteenth writer's sixteen pages in `tests/fixtures/pages-unseen-11/`:
@@ -529,4 +529,18 @@ fn tenth_unseen_pages_dates_titles_bodies() {
 #[test]
 fn eleventh_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-11", 13, 15, 0.84);
+}
+
+/// A fourteenth writer's sixteen templates: a food-sampling notice with
+/// its product table, a wage-arrears blacklist, an accident report in a
+/// PDF viewer, a judgment, 今日头条-, 微博-mobile-, 豆瓣-, 澎湃号-, 腾讯-,
+/// 搜狐号- and 凤凰-like pages with their state data, a leader's message
+/// board, a water company's notice, a GBK county portal writing its date
+/// by script, a GBK phpwind thread and a provincial 问政 page. Scored
+/// unseen (`89fccf7`): dates 15/16, titles 15/16, body char-F1 0.913; now
+/// 16/16, 16/16, 0.949. The food notice's writer left its table of
+/// products out of the body; the reader keeps it (0.70).
+#[test]
+fn twelfth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-12", 16, 16, 0.93);
 }

@@ -268,7 +268,7 @@ fn looks_like_site_name(s: &str) -> bool {
     }
     let n = s.chars().count();
     // A court's or procuratorate's name alone is its site's (澄州市中级人民法院),
-    // and so is a school's or a hospital's (荻州市第七中学 - 通知公告).
+    // and so is a school's, a hospital's (荻州市第七中学 - 通知公告) or a firm's.
     let institution = [
         "人民法院",
         "人民检察院",
@@ -278,6 +278,10 @@ fn looks_like_site_name(s: &str) -> bool {
         "幼儿园",
         "医院",
         "卫生院",
+        // A firm's name alone is its website's (瀛平水务集团有限公司).
+        "有限公司",
+        "有限责任公司",
+        "集团",
     ]
     .iter()
     .any(|w| s.ends_with(w));
@@ -1044,6 +1048,29 @@ const WIDGET_LINES: &[&str] = &[
     "下一篇",
 ];
 
+/// Lines that are a widget only when they are the whole line (a follow
+/// button, a share menu's head): as words they occur in prose.
+const WIDGET_WHOLE_LINES: &[&str] = &["+ 关注", "+关注", "关注", "已关注", "分享至", "分享"];
+
+/// True for a photo's caption ending in its credit (东溪村项目区。蓼湾县融媒体
+/// 中心 供图, 记者 王某 摄): a short line, never prose ending in 摄.
+fn is_photo_credit(line: &str) -> bool {
+    let l = line.trim_end();
+    l.chars().count() <= 60
+        && (l.ends_with("供图")
+            || l.ends_with("图片来源网络")
+            || ((l.ends_with(" 摄") || l.ends_with("\u{3000}摄")) && !l.ends_with("拍摄")))
+}
+
+/// True for a platform's disclaimer under a self-media article (本文为…作者
+/// 在…上传并发布，仅代表该作者观点，不代表…的观点或立场): never the article's.
+fn is_disclaimer(line: &str) -> bool {
+    line.chars().count() <= 160
+        && (line.contains("仅代表") || line.contains("不代表"))
+        && line.contains("观点")
+        && (line.contains("平台") || line.contains("立场"))
+}
+
 /// True for a line that is an image's file name (`12-IMG_3886.jpg`).
 fn is_file_name(line: &str) -> bool {
     let l = line.trim().to_ascii_lowercase();
@@ -1062,6 +1089,9 @@ pub fn clean_body(text: &str) -> String {
         }
         let short = l.chars().count() <= 30;
         if short && WIDGET_LINES.iter().any(|w| l.contains(w)) {
+            continue;
+        }
+        if WIDGET_WHOLE_LINES.contains(&l.as_str()) || is_photo_credit(&l) || is_disclaimer(&l) {
             continue;
         }
         // Drop file names embedded in a line as well (captions repeat them).
@@ -1278,9 +1308,11 @@ fn ends_with_date(line: &str) -> bool {
 /// runs, so Readability passes it over, and often one <section> per
 /// paragraph, which no block scorer adds up), a Founder e-paper's
 /// <founder-content>, a Weibo post's text, and the first post of a Tieba
-/// or Tianya-like thread (the replies are other containers below it).
-const BODY_CONTAINERS: &str =
-    "#js_content, founder-content, .weibo-text, .WB_text, .d_post_content, .bbs-content";
+/// or Tianya-like thread (the replies are other containers below it), or
+/// of a phpwind (#read_tpc, "tpc" being its first post) or Discuz! (.t_f)
+/// thread.
+const BODY_CONTAINERS: &str = "#js_content, founder-content, .weibo-text, .WB_text, \
+     .d_post_content, .bbs-content, #read_tpc, .t_f";
 
 /// The body: the template's own body container when the page has one,
 /// else dom_smoothie's article text, else our block scorer's.
@@ -1824,10 +1856,14 @@ fn titled_date(
         // the tooltip (发布于 2026-11-30 22:41): the tooltip says which.
         let published = PUBLISHED_WORDS.iter().any(|w| exact.contains(w));
         let shown = text.chars().count();
-        if !((relative && shown <= 20) || (published && shown <= 30)) {
+        let t = dates::find_absolute(exact, now).filter(|t| ok(*t))?;
+        // A post older than the forum's "recent" span shows its time whole,
+        // with the same tooltip: it is still a post's time, and the first
+        // post's when it comes first (a later reply's 昨天 22:10 is not).
+        let same_shown = !relative && shown <= 20 && dates::find_absolute(&text, now) == Some(t);
+        if !((relative && shown <= 20) || (published && shown <= 30) || same_shown) {
             return None;
         }
-        let t = dates::find_absolute(exact, now).filter(|t| ok(*t))?;
         let line = el
             .parent()
             .and_then(ElementRef::wrap)
@@ -2461,6 +2497,61 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-24 20:16"), "{why:?}");
+    }
+
+    #[test]
+    fn a_threads_first_post_shown_whole_in_a_tooltip_beats_a_replys_relative_time() {
+        // phpwind writes every post's time in a titled span; only recent
+        // ones show it relatively.
+        let html = format!(
+            "<html><head><title>环路路灯坏了快一个月了|苇塘论坛</title></head><body>\
+            <h1>环路路灯坏了快一个月了</h1><div><span>楼主</span>\
+            <span>发表于: <span title=\"2026-11-24 20:16\">2026-11-24 20:16</span></span></div>\
+            <div id=\"read_tpc\">{NOTE_BODY}</div>\
+            <div><span>地板</span><span>发表于: <span title=\"2026-11-29 22:10\">昨天 22:10</span></span></div>\
+            <div id=\"read_3319655\">已反映至热线，本周内完成检修。</div></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-24 20:16"), "{why:?}");
+        let a = extract(&html, Hints::default(), now());
+        assert!(a.text.starts_with("周六一早"), "{}", a.text);
+        assert!(
+            !a.text.contains("本周内完成检修"),
+            "a reply is no body: {}",
+            a.text
+        );
+    }
+
+    #[test]
+    fn a_firms_name_alone_in_the_title_yields_to_the_notices_heading() {
+        let html = format!(
+            "<html><head><title>瀛平水务集团有限公司</title></head><body>\
+            <div class=\"logo\">瀛平水务集团有限公司</div><div class=\"lm\">停水公告</div>\
+            <div class=\"title\"><h2>关于12月9日城东片区计划停水的通知</h2></div>\
+            <div>发布日期：2026/12/3 点击数：318</div>{NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "关于12月9日城东片区计划停水的通知",
+            "{}",
+            a.title_from
+        );
+    }
+
+    #[test]
+    fn photo_credits_follow_buttons_and_a_platforms_disclaimer_are_no_body() {
+        let text = clean_body(
+            "+ 关注\n12月4日，首批认领活动在东溪村启动。\n东溪村项目区。蓼湾县融媒体中心 供图\n\
+             认领者每年支付880元。\n记者 王晓 摄\n本文为涌潮号作者在涌潮新闻上传并发布，仅代表该作者观点，\
+             不代表涌潮新闻的观点或立场，涌潮新闻仅提供信息发布平台。\n分享至",
+        );
+        assert_eq!(
+            text,
+            "12月4日，首批认领活动在东溪村启动。\n认领者每年支付880元。"
+        );
+        // Prose that ends in 拍摄 or mentions a view stays.
+        let prose = "他用手机拍摄\n村民认为这代表了大家的观点。";
+        assert_eq!(clean_body(prose), prose);
     }
 
     #[test]
