@@ -1813,3 +1813,26 @@ fn hospital_merger_flood_season_new_district_ancient_town_and_grain_sets_groupin
     fresh_event_set("events310.jsonl", 0.75, 0.83);
     fresh_event_set("events311.jsonl", 0.87, 0.83);
 }
+
+/// Five sets by five more writers, grouping never tuned on them (read
+/// first with `89fccf7`): a city's metro line under construction, a
+/// prefecture hospital's reputation crisis, land taken for a high-speed
+/// railway station, a city's traffic and parking, a typhoon on a fishing
+/// county. Pairwise precision 0.941, 0.371, 0.357, 1.000 and 0.194,
+/// B-cubed 0.889, 0.846, 0.831, 0.867 and 0.718. The typhoon's cases
+/// gather the county's incidents of the storm (a seawall breached, a boat
+/// lost, estates without power) with its 通报: they share the county, the
+/// kind "typhoon" and the category. Keeping an incident the typhoon caused
+/// apart from the typhoon's case when their only shared kind is the
+/// disaster was tried: precision 0.397 → 0.425 over these five, but over
+/// the 310 sets before, pooled precision 0.7695 → 0.7717 for recall
+/// 0.4548 → 0.4524 and B-cubed 0.8983 → 0.8982 (earthquake sets label the
+/// quake's collapses as its event). Not shipped.
+#[test]
+fn metro_hospital_crisis_railway_land_traffic_and_typhoon_sets_grouping() {
+    fresh_event_set("events312.jsonl", 0.92, 0.87);
+    fresh_event_set("events313.jsonl", 0.34, 0.82);
+    fresh_event_set("events314.jsonl", 0.34, 0.81);
+    fresh_event_set("events315.jsonl", 0.98, 0.85);
+    fresh_event_set("events316.jsonl", 0.17, 0.7);
+}
