@@ -544,3 +544,17 @@ fn eleventh_unseen_pages_dates_titles_bodies() {
 fn twelfth_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-12", 16, 16, 0.93);
 }
+
+/// A fifteenth writer's sixteen templates: a policy interpretation dated
+/// apart from its file, a snow warning, a police Weibo desktop page whose
+/// post is in `FM.view` pagelet scripts, 新华网- and 人民网-like articles, a
+/// 百度知道-like answer page, a leader's activities gallery, a deputy's
+/// suggestion answered, a township WeChat article, a 新浪-mobile-like page,
+/// a 知乎专栏-like column, a GBK admissions notice, a GBK Discuz! X3 thread,
+/// a hospital's news page, an environmental inspection's case table and a
+/// mobile forum's 问政 post. Scored unseen (`234c54b`): dates 13/16,
+/// titles 13/16, body char-F1 0.905; now 16/16, 16/16, 0.960.
+#[test]
+fn thirteenth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-13", 16, 16, 0.94);
+}

@@ -57,8 +57,21 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     if let Some(post) = weibo_status(html, now) {
         return post;
     }
+    let inlined = inline_pagelets(html);
+    let html = inlined.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
     let mut title_info = title(&doc, html, hints.list_title);
+    // A Weibo desktop post is headed by its 【】 lead, after its #topics#,
+    // as its mobile page is: <title> is its first words and the account's
+    // name ("… 来自平澜县公安局 - 微博"), the account's name a heading.
+    if inlined.is_some()
+        && let Some(lead) = sel(".WB_text")
+            .and_then(|s| doc.select(&s).next())
+            .map(text_of)
+            .and_then(|t| bracket_lead(without_topics(&t)))
+    {
+        title_info = (lead, WEIBO_TITLE);
+    }
     let raw = body(html, &doc);
     // A video or note with no headline anywhere (its <title> the site's
     // name) is headed by its caption's first line, when that is a short
@@ -390,8 +403,11 @@ fn headings(doc: &Html) -> Vec<String> {
         if !(4..=80).contains(&n) || in_furniture(el) || side_title(el) {
             continue;
         }
-        // The head of the comments or of a list of other posts.
-        if SECTION_HEADS.iter().any(|w| t.starts_with(w)) {
+        // The head of the comments or of a list of other posts, or a
+        // channel's bar holding its breadcrumb (医院新闻 您的位置：首页 > …).
+        if SECTION_HEADS.iter().any(|w| t.starts_with(w))
+            || CRUMB_WORDS.iter().any(|w| t.contains(w))
+        {
             continue;
         }
         // A logo or channel link dressed as a heading.
@@ -511,13 +527,20 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
     // Without og:title, <title>'s first part is the article's and the
     // later ones its channel's and site's: a heading that is the first
     // part (after a thread's [路线分享] tag, if any) beats one that is the
-    // channel's (户外运动).
+    // channel's (户外运动). A status badge before it in the heading
+    // (已回复, 置顶) is no part of it.
+    let badged = |h: &str, first: &str| {
+        h.strip_suffix(first)
+            .is_some_and(|badge| (1..=4).contains(&badge.chars().count()))
+    };
     if og.is_none()
         && segments.len() >= 2
         && let Some(first) = segments
             .first()
             .filter(|f| f.chars().count() >= 6 && !looks_like_site_name(f))
-        && heads.iter().any(|h| strip_tag(h) == first.as_str())
+        && heads
+            .iter()
+            .any(|h| strip_tag(h) == first.as_str() || badged(h, first))
     {
         return (first.clone(), "heading agreeing with <title>'s first part");
     }
@@ -1014,6 +1037,18 @@ fn weibo_text(html: &str) -> String {
 }
 
 /// The text of a 【…】 lead that opens `title`, four to forty characters.
+/// `text` without the #topics# it opens with (#平澜警情通报# 【…】).
+fn without_topics(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    while let Some(after) = rest.strip_prefix('#')
+        && let Some((topic, tail)) = after.split_once('#')
+        && topic.chars().count() <= 30
+    {
+        rest = tail.trim_start();
+    }
+    rest
+}
+
 fn bracket_lead(title: &str) -> Option<String> {
     let rest = title.trim_start().strip_prefix('【')?;
     let (lead, _) = rest.split_once('】')?;
@@ -1303,6 +1338,48 @@ fn ends_with_date(line: &str) -> bool {
     t.ends_with("dddd-dd-dd") || t.ends_with("dddd/dd/dd") || t.ends_with("dddd.dd.dd")
 }
 
+/// The page a pagelet site (Weibo's desktop pages) ships as scripts
+/// `<script>FM.view({…, "html": "…"})</script>`, each fragment put in place
+/// of its script; `None` when the page has no such script. Without this
+/// the page is a frame with no text: the post, its time and its comments
+/// are all inside the scripts' JSON.
+fn inline_pagelets(html: &str) -> Option<String> {
+    const CALL: &str = "FM.view(";
+    const END: &str = "</script>";
+    if !html.contains(CALL) {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut inlined = false;
+    while let Some(at) = rest.find("<script") {
+        let Some(open_end) = rest[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        let Some(end) = rest[open_end..].find(END).map(|i| open_end + i) else {
+            break;
+        };
+        let fragment = rest[open_end..end]
+            .trim()
+            .strip_prefix(CALL)
+            .map(|call| call.trim_end().trim_end_matches(';').trim_end())
+            .and_then(|call| call.strip_suffix(')'))
+            .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok())
+            .and_then(|v| v.get("html")?.as_str().map(str::to_string));
+        out.push_str(&rest[..at]);
+        match fragment {
+            Some(f) => {
+                out.push_str(&f);
+                inlined = true;
+            }
+            None => out.push_str(&rest[at..end + END.len()]),
+        }
+        rest = &rest[end + END.len()..];
+    }
+    out.push_str(rest);
+    inlined.then_some(out)
+}
+
 /// Containers that hold an article's body by the template's own
 /// definition: a WeChat article's #js_content (hidden until its script
 /// runs, so Readability passes it over, and often one <section> per
@@ -1451,6 +1528,14 @@ const EDIT_MARKS: &[&str] = &[
     "消费日期",
     "消费时间",
     "就诊日期",
+    // A sidebar's opening or office hours (门诊时间：冬季（10月1日—4月30日）).
+    "门诊时间",
+    "开诊时间",
+    "开放时间",
+    "办公时间",
+    "营业时间",
+    "接待时间",
+    "工作时间",
 ];
 
 /// Words that say a date is the publication's, in a tooltip.
@@ -1874,8 +1959,14 @@ fn titled_date(
         // A `data-time` the page's script turns into 2小时前 is the time
         // itself, wherever its line stands.
         let machine = el.value().attr("data-time").is_some() && relative;
-        ((BYLINE_WORDS.iter().any(|w| line.contains(w)) || bare || machine) && !in_furniture(el))
-            .then(|| (t, format!("byline: {line} (title {exact})")))
+        // A post's source line: its time, then the client it came from
+        // (12月5日 21:40 来自 微博 weibo.com).
+        let source_line = line
+            .strip_prefix(text.as_str())
+            .is_some_and(|r| r.trim_start().starts_with("来自"));
+        ((BYLINE_WORDS.iter().any(|w| line.contains(w)) || bare || machine || source_line)
+            && !in_furniture(el))
+        .then(|| (t, format!("byline: {line} (title {exact})")))
     })
 }
 
@@ -2519,6 +2610,63 @@ mod tests {
             !a.text.contains("本周内完成检修"),
             "a reply is no body: {}",
             a.text
+        );
+    }
+
+    #[test]
+    fn a_weibo_desktop_post_is_read_from_its_pagelet_scripts() {
+        let post = "<div class=\"WB_from\"><a title=\"2026-11-28 21:40\" date=\"1\">11月28日 21:40</a> 来自 微博 weibo.com</div>\
+            <div class=\"WB_text\">#平澜警情通报# 【关于城东市场纠纷伤人案件的警情通报】<br>11月28日18时许，城东派出所接群众报警称，\
+            市场内有人持械伤人，民警五分钟内赶到现场将嫌疑人控制，伤者已送医，伤情稳定。<br>平澜县公安局</div>";
+        let json = serde_json::json!({"ns": "pl.content.weiboDetail.index", "html": post});
+        let html = format!(
+            "<html><head><title>#平澜警情通报# 【关于城东市场纠纷…】 来自平澜县公安局 - 微博</title></head><body>\
+            <script>FM.view({{\"ns\":\"pl.header\",\"html\":\"<h1>平澜县公安局<\\/h1>\"}})</script>\
+            <script>FM.view({json})</script><script>STK.start();</script></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "关于城东市场纠纷伤人案件的警情通报",
+            "{}",
+            a.title_from
+        );
+        assert!(a.text.contains("民警五分钟内赶到现场"), "{}", a.text);
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 21:40"), "{why:?}");
+    }
+
+    #[test]
+    fn a_channel_bar_with_its_breadcrumb_and_a_sidebars_office_hours_are_no_title_or_date() {
+        let html = format!(
+            "<html><head><title>新闻动态-澄河市第二人民医院</title></head><body>\
+            <div class=\"nyleft\"><div class=\"nyleft-contact\"><p>门诊时间：</p><p>冬季（10月1日—4月30日）</p></div></div>\
+            <div class=\"nyright-tit\"><span>医院新闻</span><div>您的位置：<a href=\"/\">首页</a> &gt; 医院新闻</div></div>\
+            <h3 class=\"ns-title\">我院成功开展首例经导管主动脉瓣置换术</h3>\
+            <div class=\"ns-info\">作者：宣传科　日期：2026-11-27　浏览：1268</div>{NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "我院成功开展首例经导管主动脉瓣置换术",
+            "{}",
+            a.title_from
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-27 00:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_status_badge_before_a_threads_subject_is_no_part_of_its_title() {
+        let html = format!(
+            "<html><head><title>交房两年了还没通天然气，冬天怎么过？-网络问政-泺川论坛手机版</title></head><body>\
+            <header><div class=\"m-header-title\">网络问政</div></header>\
+            <h1 class=\"m-thread-title\"><span class=\"m-tag\">已回复</span>交房两年了还没通天然气，冬天怎么过？</h1>\
+            {NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "交房两年了还没通天然气，冬天怎么过？",
+            "{}",
+            a.title_from
         );
     }
 
