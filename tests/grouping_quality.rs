@@ -1836,3 +1836,17 @@ fn metro_hospital_crisis_railway_land_traffic_and_typhoon_sets_grouping() {
     fresh_event_set("events315.jsonl", 0.98, 0.85);
     fresh_event_set("events316.jsonl", 0.17, 0.7);
 }
+
+/// Five sets by five more writers, grouping never tuned on them (read
+/// first with `426fd7b`): a provincial capital's airport, a university
+/// town, a mountain city's geological hazards, a city's water supply, a
+/// county's ice and snow festival. Pairwise precision 0.721, 0.975, 0.802,
+/// 0.952 and 0.784, B-cubed 0.864, 0.884, 0.914, 0.937 and 0.884.
+#[test]
+fn airport_university_town_landslides_water_supply_and_ice_festival_sets_grouping() {
+    fresh_event_set("events317.jsonl", 0.7, 0.84);
+    fresh_event_set("events318.jsonl", 0.95, 0.86);
+    fresh_event_set("events319.jsonl", 0.78, 0.89);
+    fresh_event_set("events320.jsonl", 0.9, 0.91);
+    fresh_event_set("events321.jsonl", 0.76, 0.86);
+}
