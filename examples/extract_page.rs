@@ -20,6 +20,7 @@ fn main() {
     let hints = Hints {
         list_title: None,
         list_date: list_date.as_deref(),
+        url: None,
     };
     let a = extract(&html, hints, chrono::Utc::now());
     println!("title: {} ({})", a.title, a.title_from);

@@ -121,7 +121,7 @@ fn third_unseen_pages_dates_titles_bodies() {
 /// 15/16, titles 14/16, body char-F1 0.858.
 #[test]
 fn fourth_unseen_pages_dates_titles_bodies() {
-    unseen_set("pages-unseen-4", 16, 15, 0.93);
+    unseen_set("pages-unseen-4", 16, 15, 0.95);
 }
 
 /// A seventh writer's sixteen pages (a county 信息公开 page, a 行政处罚决定书,
@@ -224,6 +224,7 @@ fn score_pages(dir: &std::path::Path) -> PageScores {
         let hints = Hints {
             list_title: p["list_title"].as_str(),
             list_date: p["list_date"].as_str(),
+            url: p["url"].as_str(),
         };
         let a = article::extract(&html, hints, now);
         let want_date = p["date"].as_str();
@@ -237,7 +238,10 @@ fn score_pages(dir: &std::path::Path) -> PageScores {
             t.with_timezone(&beijing()).format(f).to_string()
         });
         let date_ok = got_date.as_deref() == want_date;
-        let title_ok = p["title"].as_str() == Some(a.title.as_str());
+        // Spaces fold: an ideographic space (U+3000) between a headline's
+        // two halves reads the same as an ASCII one.
+        let folded = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let title_ok = p["title"].as_str().map(folded) == Some(folded(&a.title));
         let f1 = char_f1(p["body"].as_str().unwrap_or_default(), &a.text);
         dates_ok += usize::from(date_ok);
         titles_ok += usize::from(title_ok);
@@ -469,7 +473,7 @@ fn readability_pages_titles_and_dates() {
 /// 0.879.
 #[test]
 fn seventh_unseen_pages_dates_titles_bodies() {
-    unseen_set("pages-unseen-7", 16, 16, 0.93);
+    unseen_set("pages-unseen-7", 16, 16, 0.95);
 }
 
 /// A tenth writer's sixteen pages (a province's 政策解读 with attachments,
@@ -557,4 +561,17 @@ fn twelfth_unseen_pages_dates_titles_bodies() {
 #[test]
 fn thirteenth_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-13", 16, 16, 0.94);
+}
+
+/// A sixteenth writer's sixteen templates: a ministry's policy file, a
+/// standing meeting's news, a Vue-rendered media centre page, a 微头条, a
+/// 小红书-like note dated by its edit, a 抖音-like photo post, a 快手-like
+/// video whose exact time is in `__APOLLO_STATE__`, 百家号-, 网易- and
+/// 新京报-like pages, a 12345 work order, a GBK portal page, a university
+/// page dated only by its address, a GBK 天涯-like thread, a paper's
+/// edition page and a TV station's news. Scored unseen (`65e292b`): dates
+/// 14/16, titles 12/16, body char-F1 0.912; now 16/16, 16/16, 0.928.
+#[test]
+fn fourteenth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-14", 16, 16, 0.91);
 }

@@ -456,6 +456,7 @@ fn article(
     let hints = Hints {
         list_title: Some(entry.title.as_str()).filter(|t| !t.is_empty()),
         list_date: entry.date.as_deref(),
+        url: Some(entry.url.as_str()),
     };
     let selectors = match &src.spec {
         SourceSpec::Page { selectors, .. } => article::Selectors {

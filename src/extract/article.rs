@@ -28,6 +28,9 @@ pub struct Hints<'a> {
     pub list_title: Option<&'a str>,
     /// The row's date text on the list.
     pub list_date: Option<&'a str>,
+    /// The page's address, whose path many sites' systems date
+    /// (`/2026/1204/c1234a5678/page.htm`, `t20261204_123.html`).
+    pub url: Option<&'a str>,
 }
 
 /// An extracted article.
@@ -499,6 +502,52 @@ fn shown_whole(doc: &Html, text: &str) -> bool {
     })
 }
 
+/// Labels of a record's title cell.
+const TITLE_LABELS: &[&str] = &[
+    "标题",
+    "诉求标题",
+    "信访标题",
+    "留言标题",
+    "问题标题",
+    "来信标题",
+    "工单标题",
+    "投诉标题",
+    "事项标题",
+];
+
+/// The value beside a cell labelled as a record's title ([`TITLE_LABELS`],
+/// with or without its colon): the next cell, when it holds a title's
+/// length of text (a list's 标题 | 日期 header holds none).
+fn labelled_title(doc: &Html) -> Option<String> {
+    let cells = sel("th, td, dt, label")?;
+    doc.select(&cells).find_map(|el| {
+        let label = text_of(el);
+        let label = label.trim_end_matches(['：', ':']).trim();
+        if !TITLE_LABELS.contains(&label) || in_furniture(el) {
+            return None;
+        }
+        let value = el.next_siblings().find_map(ElementRef::wrap).map(text_of)?;
+        let n = value.chars().count();
+        ((6..=80).contains(&n) && dates::find_absolute(&value, Utc::now()).is_none())
+            .then_some(value)
+    })
+}
+
+/// A title that is a post's whole text, shortened to its headline: its
+/// 【】 lead when one opens it (【…今起恢复营业】今天上午9点，…), or its first
+/// sentence when it runs on past one (a video's caption: 村晚开始彩排了。全村…).
+fn headline_of_post(t: &str) -> Option<String> {
+    if let Some(lead) = bracket_lead(t) {
+        let after = t.split_once('】').map_or("", |(_, r)| r).trim();
+        if after.chars().count() >= 15 && after.contains(['，', '。', '！']) {
+            return Some(lead);
+        }
+    }
+    let (first, rest) = t.split_once('。')?;
+    (first.chars().count() >= 6 && rest.trim().chars().count() >= 6 && !first.contains('【'))
+        .then(|| first.trim().to_string())
+}
+
 /// The title and where it came from.
 fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static str) {
     let og = meta(doc, &["og:title", "twitter:title", "ArticleTitle", "title"])
@@ -516,6 +565,12 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
         .map(text_of)
         .unwrap_or_default();
     let segments = title_segments(&doc_title);
+    // A record laid out as label | value cells (a work order's 诉求标题, a
+    // letter's 信访标题): the labelled cell is its title, whatever the
+    // page's heading (工单详情) and <title> say.
+    if let Some(t) = labelled_title(doc) {
+        return (t, "the cell labelled as the title");
+    }
     let heads = headings(doc);
     let agrees = |h: &str| {
         let n = h.chars().count();
@@ -567,6 +622,15 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
         return (h.clone(), "heading agreeing with og:title/<title>");
     }
     if let Some(o) = og {
+        // og:title without the site's name after it (…三句半都有。-瞬拍).
+        let own = title_segments(&o)
+            .into_iter()
+            .next()
+            .filter(|f| f.chars().count() >= 6)
+            .unwrap_or_else(|| o.clone());
+        if let Some(h) = headline_of_post(&own) {
+            return (h, "og:title, a post's headline");
+        }
         return (o, "og:title");
     }
     // The longest part of <title> that is not the site's or channel's name.
@@ -755,6 +819,7 @@ const STATE_SCRIPTS: &[&str] = &[
     "window.__PRELOADED_STATE__",
     "window.__DATA__",
     "window.INIT_STATE",
+    "window.__APOLLO_STATE__",
     "id=\"__NEXT_DATA__\"",
     // URL-encoded JSON (a short-video app's share page).
     "id=\"RENDER_DATA\"",
@@ -930,13 +995,17 @@ fn state_time_titled(
     fn find<'v>(v: &'v serde_json::Value, title: &str) -> Option<&'v serde_json::Value> {
         match v {
             serde_json::Value::Object(map) => {
-                if map
-                    .get("title")
-                    .and_then(serde_json::Value::as_str)
-                    .map(squash)
-                    .as_deref()
-                    == Some(title)
-                {
+                let text = |k: &str| map.get(k).and_then(serde_json::Value::as_str);
+                // An object titled so, or a video headed by its caption's
+                // first line (芷阳镇…开始彩排了。\n全村…).
+                let headed = STATE_CAPTION_KEYS.iter().filter_map(|k| text(k)).any(|c| {
+                    c.lines()
+                        .next()
+                        .map(|l| squash(l.trim_end_matches(['。', '！', '!'])))
+                        .as_deref()
+                        == Some(title)
+                });
+                if text("title").map(squash).as_deref() == Some(title) || headed {
                     return Some(v);
                 }
                 map.values().find_map(|c| find(c, title))
@@ -1100,10 +1169,17 @@ fn is_photo_credit(line: &str) -> bool {
 /// True for a platform's disclaimer under a self-media article (本文为…作者
 /// 在…上传并发布，仅代表该作者观点，不代表…的观点或立场): never the article's.
 fn is_disclaimer(line: &str) -> bool {
-    line.chars().count() <= 160
-        && (line.contains("仅代表") || line.contains("不代表"))
+    let views = (line.contains("仅代表") || line.contains("不代表"))
         && line.contains("观点")
-        && (line.contains("平台") || line.contains("立场"))
+        && (line.contains("平台") || line.contains("立场"));
+    // 网易号's: 特别声明：以上内容…为自媒体平台用户上传并发布，本平台仅提供信息存储服务。
+    let storage = line.contains("仅提供信息存储服务") || line.contains("仅提供信息发布平台");
+    let english = line.starts_with("Notice: The content above");
+    // A note of the piece's original headline (（原题为《…》）, 原标题：…).
+    let original = (line.starts_with("（原题为《") || line.starts_with("(原题为《"))
+        && line.trim_end().ends_with(['）', ')'])
+        || line.starts_with("原标题：");
+    line.chars().count() <= 240 && (views || storage || english || original)
 }
 
 /// True for a line that is an image's file name (`12-IMG_3886.jpg`).
@@ -1861,6 +1937,13 @@ fn date(
     if let Some((t, l)) = floor {
         return Some((t, format!("the first floor: {}", squash(&l))));
     }
+    // 4b. The day the page's address carries (a university's or a
+    // portal's publishing system writes it into the path): before dates
+    // in the text, which are the event's, a signature's 成文日期 or a
+    // sidebar's.
+    if let Some(found) = page_url(doc, html, hints.url).and_then(|u| url_date(&u, now, &ok)) {
+        return Some(found);
+    }
     // 5. Absolute dates in the article's own text (a notice's signature).
     let not_calendar = |l: &str| !CALENDAR_WORDS.iter().any(|w| l.contains(w));
     body.lines()
@@ -1888,6 +1971,107 @@ fn date(
                 })
         })
         .or_else(|| edition_date(doc, now, &ok))
+}
+
+/// The page's address: the one the fetcher gives, else the page's own
+/// canonical link or og:url, else the address a browser noted when it
+/// saved the page (`<!-- saved from url=(0053)https://… -->`).
+fn page_url(doc: &Html, html: &str, given: Option<&str>) -> Option<String> {
+    if let Some(u) = given.filter(|u| !u.is_empty()) {
+        return Some(u.to_string());
+    }
+    let canonical = sel("link[rel='canonical'][href]")
+        .and_then(|s| doc.select(&s).next())
+        .and_then(|e| e.value().attr("href"))
+        .map(str::to_string);
+    canonical
+        .or_else(|| meta(doc, &["og:url"]).map(|(_, v)| v))
+        .or_else(|| {
+            let at = html.find("saved from url=(")?;
+            let rest = &html[at..];
+            let start = rest.find(')')? + 1;
+            let end = rest[start..].find(|c: char| c.is_whitespace() || c == '-')? + start;
+            Some(rest[start..end].to_string())
+        })
+}
+
+/// The day a page's address carries in its path: `/2026/1204/`,
+/// `/2026/12/04/`, `/2026-12/04/`, `/202612/04/`, `/20261204/`,
+/// `t20261204_…`, `/2026-12-04/`. Only in the path (a query's numbers are
+/// ids), only a real, believable day.
+fn url_date(
+    url: &str,
+    now: DateTime<Utc>,
+    ok: &dyn Fn(DateTime<Utc>) -> bool,
+) -> Option<(DateTime<Utc>, String)> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = after_scheme
+        .split_once('/')
+        .map_or("", |(_, p)| p)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default();
+    // Runs of digits and where they stand; parts of one date stand apart
+    // by one separator only (20th-century-history/588400 is no day).
+    let mut runs: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in path
+        .char_indices()
+        .chain(std::iter::once((path.len(), ' ')))
+    {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, &path[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let year = |s: &str| s.len() == 4 && s.starts_with("20");
+    let mut found: Option<(u32, u32, u32)> = None;
+    for i in 0..runs.len() {
+        let r = runs[i].1;
+        // The k-th run after this one, when only a separator stands between.
+        let next = |k: usize| {
+            let (a, b) = (runs.get(i + k - 1)?, runs.get(i + k)?);
+            let between = &path[a.0 + a.1.len()..b.0];
+            matches!(between, "/" | "-" | "_").then_some(b.1)
+        };
+        // A date's last part ends its word (…/20th-century is no day 20).
+        let whole = |k: usize| {
+            runs.get(i + k).is_some_and(|(at, run)| {
+                !path[at + run.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+            })
+        };
+        let len_next = |k: usize, n: usize| next(k).filter(|s| s.len() == n && whole(k));
+        found = if r.len() == 8 && year(&r[..4]) && whole(0) {
+            Some((num(&r[..4])?, num(&r[4..6])?, num(&r[6..])?))
+        } else if let (true, Some(md)) = (year(r), len_next(1, 4)) {
+            Some((num(r)?, num(&md[..2])?, num(&md[2..])?))
+        } else if let (true, Some(m), Some(d)) =
+            (year(r), next(1).filter(|s| s.len() == 2), len_next(2, 2))
+        {
+            Some((num(r)?, num(m)?, num(d)?))
+        } else if let (true, Some(d)) = (r.len() == 6 && year(&r[..4]), len_next(1, 2)) {
+            Some((num(&r[..4])?, num(&r[4..])?, num(d)?))
+        } else {
+            None
+        };
+        if found.is_some() {
+            break;
+        }
+    }
+    let (y, m, d) = found?;
+    let day = format!("{y:04}-{m:02}-{d:02}");
+    let t = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
+        .and_then(|_| dates::find_absolute(&day, now))
+        .filter(|t| ok(*t))?;
+    Some((t, format!("the page's address: {url}")))
 }
 
 /// A newspaper page dated only by its edition: the short line (a
@@ -2611,6 +2795,109 @@ mod tests {
             "a reply is no body: {}",
             a.text
         );
+    }
+
+    #[test]
+    fn a_page_otherwise_undated_is_dated_by_the_day_its_address_carries() {
+        let page = |url: &str| {
+            format!(
+                "<!-- saved from url=(0053){url} -->\n<html><head><title>我校获一等奖2项-渚川大学新闻网</title></head>\
+                <body><h1>我校获一等奖2项</h1><p>发布者：党委宣传部</p>{NOTE_BODY}</body></html>"
+            )
+        };
+        for (url, want) in [
+            (
+                "https://news.zcu.edu.cn/2026/1124/c1234a5678/page.htm",
+                Some("2026-11-24 00:00"),
+            ),
+            (
+                "http://www.gov.cn/zhengce/202611/t20261125_123.html",
+                Some("2026-11-25 00:00"),
+            ),
+            (
+                "https://example.cn/news/2026/11/26/story.html",
+                Some("2026-11-26 00:00"),
+            ),
+            // Numbers apart in the path, in a query, or no real day: none.
+            (
+                "https://example.cn/design/2026/11/20th-century-history/588400/",
+                None,
+            ),
+            ("https://example.cn/article?id=20261124", None),
+            ("https://example.cn/2026/1340/page.htm", None),
+        ] {
+            let (date, why) = published(&page(url));
+            assert_eq!(date.as_deref(), want, "{url}: {why:?}");
+        }
+        // The fetcher's address wins over the saved one.
+        let html = page("https://news.zcu.edu.cn/2026/1124/c1/page.htm");
+        let hints = Hints {
+            url: Some("https://news.zcu.edu.cn/2026/1123/c1/page.htm"),
+            ..Hints::default()
+        };
+        let a = extract(&html, hints, now());
+        let day = a
+            .published
+            .map(|t| t.with_timezone(&crate::time::china()).date_naive());
+        assert_eq!(day.map(|d| d.to_string()).as_deref(), Some("2026-11-23"));
+    }
+
+    #[test]
+    fn a_work_orders_labelled_title_cell_beats_the_pages_heading() {
+        let html = format!(
+            "<html><head><title>工单详情-棠溪市12345政务服务便民热线</title></head><body>\
+            <div class=\"gd-title\">工单详情</div><table><tr><th>诉求标题</th>\
+            <td colspan=\"3\">关于翠屏新村小区供暖温度长期不达标的投诉</td></tr>\
+            <tr><th>来电时间</th><td>2026-11-25 09:12</td></tr></table>{NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "关于翠屏新村小区供暖温度长期不达标的投诉",
+            "{}",
+            a.title_from
+        );
+    }
+
+    #[test]
+    fn a_posts_whole_text_as_og_title_is_cut_to_its_headline() {
+        assert_eq!(
+            headline_of_post(
+                "【城北农贸市场今起恢复营业】今天上午9点，停业改造了四个多月的市场重新开门"
+            )
+            .as_deref(),
+            Some("城北农贸市场今起恢复营业")
+        );
+        assert_eq!(
+            headline_of_post(
+                "石门村首届冬季村晚开始彩排了。全村老老少少齐上阵，舞龙、花鼓戏都有。"
+            )
+            .as_deref(),
+            Some("石门村首届冬季村晚开始彩排了")
+        );
+        // A headline with a tag, or one sentence, stays whole.
+        assert_eq!(headline_of_post("【每日一题】冬天水管冻住了怎么办"), None);
+        assert_eq!(headline_of_post("我县召开冬季安全生产工作会议。"), None);
+    }
+
+    #[test]
+    fn a_videos_relative_time_is_made_exact_by_the_state_of_its_caption() {
+        let html = format!(
+            "<html><head><meta property=\"og:title\" content=\"石门村首届冬季村晚开始彩排了。全村老少齐上阵。-瞬拍\">\
+            <title>瞬拍</title></head><body><h1>石门村首届冬季村晚开始彩排了</h1><div class=\"time\">3天前</div>{NOTE_BODY}\
+            <script>window.__APOLLO_STATE__={{\"defaultClient\":{{\"Photo:1\":{{\"caption\":\"石门村首届冬季村晚开始彩排了。\\n全村老少齐上阵。\",\
+            \"timestamp\":1795866502000}}}}}};window.__USE_SSR__=true;</script></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 19:48"), "{why:?}");
+    }
+
+    #[test]
+    fn a_platforms_storage_notice_and_an_original_headline_note_are_no_body() {
+        let text = clean_body(
+            "电梯停运半个月。\n（原题为《电梯停运15天》）\n特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。\n\
+             Notice: The content above is uploaded and posted by a user.",
+        );
+        assert_eq!(text, "电梯停运半个月。");
     }
 
     #[test]
