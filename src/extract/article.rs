@@ -1891,7 +1891,14 @@ fn date(
     // 2. A forum's 发表于 <span title="2026-11-27 20:13:05">4 天前</span>:
     // the exact time of the first post, which the text gives only
     // relatively.
-    if let Some(found) = titled_date(doc, now, &ok) {
+    if let Some((t, why, shown_whole)) = titled_date(doc, now, &ok) {
+        // A time shown whole in its tooltip element is a post's; the text's
+        // first byline is the first post's (a reply's titled time may come
+        // first where the first post's time is plain text).
+        if shown_whole && let Some(found) = byline {
+            return Some(found);
+        }
+        let found = (t, why);
         // A thread whose first post gives its time whole (发表于 2026-11-27
         // 20:16) and only its later replies relatively (5 天前): no reply
         // comes before the post.
@@ -2106,12 +2113,14 @@ fn edition_date(
 /// The first element outside page furniture whose text is a relative time
 /// (4 天前, 昨天 22:40) and whose `title` holds the absolute one, in a
 /// byline (发表于, 发布于): forums write every post's time so, the first
-/// post's first.
+/// post's first. An older post shows its time whole in the same element;
+/// the last of the three is true for such a time, which tells nothing a
+/// byline in the text does not.
 fn titled_date(
     doc: &Html,
     now: DateTime<Utc>,
     ok: &dyn Fn(DateTime<Utc>) -> bool,
-) -> Option<(DateTime<Utc>, String)> {
+) -> Option<(DateTime<Utc>, String, bool)> {
     let titled = sel("[title], [data-tooltip], [data-time]")?;
     doc.select(&titled).find_map(|el| {
         let text = squash(&el.text().collect::<String>());
@@ -2150,7 +2159,7 @@ fn titled_date(
             .is_some_and(|r| r.trim_start().starts_with("来自"));
         ((BYLINE_WORDS.iter().any(|w| line.contains(w)) || bare || machine || source_line)
             && !in_furniture(el))
-        .then(|| (t, format!("byline: {line} (title {exact})")))
+        .then(|| (t, format!("byline: {line} (title {exact})"), same_shown))
     })
 }
 
