@@ -821,6 +821,8 @@ const STATE_SCRIPTS: &[&str] = &[
     "window.INIT_STATE",
     "window.__APOLLO_STATE__",
     "id=\"__NEXT_DATA__\"",
+    // Nuxt 3's payload: a devalue-flattened array (see [`unflatten`]).
+    "id=\"__NUXT_DATA__\"",
     // URL-encoded JSON (a short-video app's share page).
     "id=\"RENDER_DATA\"",
 ];
@@ -956,12 +958,65 @@ fn state_data(html: &str) -> Option<serde_json::Value> {
                 .ok()?;
             return serde_json::from_str(&decoded).ok();
         }
+        if head.contains("__NUXT_DATA__") {
+            let inner = &rest[rest.find('>')? + 1..];
+            let body = &inner[..inner.find("</script>").unwrap_or(inner.len())];
+            let flat: Vec<serde_json::Value> = serde_json::from_str(body.trim()).ok()?;
+            return Some(unflatten(&flat));
+        }
         let start = rest.find('{')?;
         serde_json::Deserializer::from_str(&rest[start..])
             .into_iter()
             .next()?
             .ok()
     })
+}
+
+/// Most values [`unflatten`] builds: a payload's shared objects are
+/// copied where referenced, so a hostile one could otherwise blow up.
+const UNFLATTEN_NODES: usize = 100_000;
+
+/// The value a devalue-flattened array stands for (Nuxt 3's
+/// `__NUXT_DATA__`): element 0 is the root; inside objects and arrays,
+/// numbers are indices of other elements; `["Reactive", i]` and its
+/// kin wrap element i, `["Date", "…"]` is the date's string; negative
+/// indices (undefined, holes, NaN) are null.
+fn unflatten(flat: &[serde_json::Value]) -> serde_json::Value {
+    use serde_json::Value;
+    fn at(flat: &[Value], i: &Value, depth: usize, budget: &mut usize) -> Value {
+        let Some(i) = i.as_u64().and_then(|i| usize::try_from(i).ok()) else {
+            return Value::Null;
+        };
+        if depth > 64 || *budget == 0 {
+            return Value::Null;
+        }
+        *budget -= 1;
+        match flat.get(i) {
+            Some(Value::Array(items)) => match items.first() {
+                Some(Value::String(tag)) => match tag.as_str() {
+                    "Date" | "BigInt" | "RegExp" => items.get(1).cloned().unwrap_or(Value::Null),
+                    _ => items
+                        .get(1)
+                        .map_or(Value::Null, |j| at(flat, j, depth + 1, budget)),
+                },
+                _ => Value::Array(
+                    items
+                        .iter()
+                        .map(|j| at(flat, j, depth + 1, budget))
+                        .collect(),
+                ),
+            },
+            Some(Value::Object(map)) => Value::Object(
+                map.iter()
+                    .map(|(k, j)| (k.clone(), at(flat, j, depth + 1, budget)))
+                    .collect(),
+            ),
+            Some(v) => v.clone(),
+            None => Value::Null,
+        }
+    }
+    let mut budget = UNFLATTEN_NODES;
+    at(flat, &Value::from(0), 0, &mut budget)
 }
 
 /// The publication time an object of the app state gives itself, by the
@@ -2907,6 +2962,28 @@ mod tests {
              Notice: The content above is uploaded and posted by a user.",
         );
         assert_eq!(text, "电梯停运半个月。");
+    }
+
+    #[test]
+    fn a_nuxt_payload_is_unflattened_and_read_as_the_apps_state() {
+        let flat: Vec<serde_json::Value> = serde_json::from_str(
+            r#"[["ShallowReactive",1],{"data":2,"n":-1},{"a":3,"b":3},{"title":4,"t":5},"共享菜园开放认领",["Date","2026-11-28T08:00:00Z"]]"#,
+        )
+        .unwrap_or_default();
+        let v = unflatten(&flat);
+        assert_eq!(v["data"]["a"]["title"], "共享菜园开放认领");
+        assert_eq!(v["data"]["b"]["t"], "2026-11-28T08:00:00Z");
+        assert!(v["n"].is_null());
+        // A payload referring to itself ends in nulls, not a loop.
+        let cyclic: Vec<serde_json::Value> =
+            serde_json::from_str(r#"[{"self":0}]"#).unwrap_or_default();
+        let mut v = &unflatten(&cyclic);
+        let mut depth = 0;
+        while let Some(inner) = v.get("self") {
+            v = inner;
+            depth += 1;
+        }
+        assert!(depth <= 65, "{depth}");
     }
 
     #[test]
