@@ -90,7 +90,18 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     } else {
         title_info.0.as_str()
     };
-    let text = trim_frame(&raw, frame_title, now);
+    let mut text = trim_frame(&raw, frame_title, now);
+    // An app's H5 page may show a teaser and give the whole article only
+    // in its JSON-LD (`articleBody`): that, when it is well over twice
+    // what the page shows.
+    if let Some(whole) = json_ld(&doc, "articleBody")
+        .into_iter()
+        .map(|b| clean_body(&html_to_text(&b)))
+        .max_by_key(|b| letters(b))
+        .filter(|b| letters(b) > 2 * letters(&text) && letters(b) >= SHORT_BODY)
+    {
+        text = whole;
+    }
     // An app's share page shows placeholders until its script runs: its
     // article is in the page's state data.
     // (A notice to turn on JavaScript and an app banner are all it shows;
@@ -1847,6 +1858,8 @@ const SCRIPT_DATE_VARS: &[&str] = &[
     "pubtime",
     "pubDate",
     "releaseTime",
+    "newsTime",
+    "newstime",
 ];
 
 /// The string assigned to a top-level `var name` (or `let`/`const`) in
@@ -2984,6 +2997,26 @@ mod tests {
             depth += 1;
         }
         assert!(depth <= 65, "{depth}");
+    }
+
+    #[test]
+    fn an_h5_teaser_yields_to_the_whole_article_in_its_json_ld() {
+        let whole = NOTE_BODY.replace("<p>", "").replace("</p>", "").repeat(3);
+        let ld = serde_json::json!({"@type": "NewsArticle", "articleBody": whole,
+            "datePublished": "2026-11-28T07:12:00+08:00"});
+        let html = format!(
+            "<html><head><title>凌晨四点的蔬菜批发市场</title>\
+            <script type=\"application/ld+json\">{ld}</script></head><body>\
+            <h1>凌晨四点的蔬菜批发市场</h1><p>周六一早去河边跑步……</p><a>打开APP阅读全文</a></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert!(a.text.contains("明年开春才能全部完工"), "{}", a.text);
+        let var = format!(
+            "<html><head><title>蓟川今冬首场降雪来了</title><script>var newsTime = '2026-11-29 20:05:00';</script></head>\
+            <body><h1>蓟川今冬首场降雪来了</h1>{NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&var);
+        assert_eq!(date.as_deref(), Some("2026-11-29 20:05"), "{why:?}");
     }
 
     #[test]
