@@ -63,7 +63,7 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     let inlined = inline_pagelets(html);
     let html = inlined.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
-    let mut title_info = title(&doc, html, hints.list_title);
+    let mut title_info = title(&doc, html, hints.list_title, now);
     // A Weibo desktop post is headed by its 【】 lead, after its #topics#,
     // as its mobile page is: <title> is its first words and the account's
     // name ("… 来自平澜县公安局 - 微博"), the account's name a heading.
@@ -529,7 +529,7 @@ const TITLE_LABELS: &[&str] = &[
 /// The value beside a cell labelled as a record's title ([`TITLE_LABELS`],
 /// with or without its colon): the next cell, when it holds a title's
 /// length of text (a list's 标题 | 日期 header holds none).
-fn labelled_title(doc: &Html) -> Option<String> {
+fn labelled_title(doc: &Html, now: DateTime<Utc>) -> Option<String> {
     let cells = sel("th, td, dt, label")?;
     doc.select(&cells).find_map(|el| {
         let label = text_of(el);
@@ -539,8 +539,7 @@ fn labelled_title(doc: &Html) -> Option<String> {
         }
         let value = el.next_siblings().find_map(ElementRef::wrap).map(text_of)?;
         let n = value.chars().count();
-        ((6..=80).contains(&n) && dates::find_absolute(&value, Utc::now()).is_none())
-            .then_some(value)
+        ((6..=80).contains(&n) && dates::find_absolute(&value, now).is_none()).then_some(value)
     })
 }
 
@@ -560,7 +559,12 @@ fn headline_of_post(t: &str) -> Option<String> {
 }
 
 /// The title and where it came from.
-fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static str) {
+fn title(
+    doc: &Html,
+    html: &str,
+    list_title: Option<&str>,
+    now: DateTime<Utc>,
+) -> (String, &'static str) {
     let og = meta(doc, &["og:title", "twitter:title", "ArticleTitle", "title"])
         .map(|(_, v)| squash(&v))
         .or_else(|| {
@@ -579,7 +583,7 @@ fn title(doc: &Html, html: &str, list_title: Option<&str>) -> (String, &'static 
     // A record laid out as label | value cells (a work order's 诉求标题, a
     // letter's 信访标题): the labelled cell is its title, whatever the
     // page's heading (工单详情) and <title> say.
-    if let Some(t) = labelled_title(doc) {
+    if let Some(t) = labelled_title(doc, now) {
         return (t, "the cell labelled as the title");
     }
     let heads = headings(doc);
@@ -1155,23 +1159,11 @@ fn weibo_text(html: &str) -> String {
         rest = &anchor[end..];
     }
     kept.push_str(rest);
-    let mut text = html_to_text(&kept);
+    let text = html_to_text(&kept);
     // Leading 话题 tags, each #…# on its own.
-    loop {
-        let t = text.trim_start();
-        let Some(tag) = t
-            .strip_prefix('#')
-            .and_then(|r| r.find('#').map(|e| e + 2))
-            .filter(|&e| e <= 62)
-        else {
-            break;
-        };
-        text = t[tag..].to_string();
-    }
-    text.trim().to_string()
+    without_topics(&text).trim().to_string()
 }
 
-/// The text of a 【…】 lead that opens `title`, four to forty characters.
 /// `text` without the #topics# it opens with (#平澜警情通报# 【…】).
 fn without_topics(text: &str) -> &str {
     let mut rest = text.trim_start();
@@ -1184,6 +1176,7 @@ fn without_topics(text: &str) -> &str {
     rest
 }
 
+/// The text of a 【…】 lead that opens `title`, four to forty characters.
 fn bracket_lead(title: &str) -> Option<String> {
     let rest = title.trim_start().strip_prefix('【')?;
     let (lead, _) = rest.split_once('】')?;
