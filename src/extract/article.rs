@@ -1215,6 +1215,32 @@ const WIDGET_LINES: &[&str] = &[
 /// button, a share menu's head): as words they occur in prose.
 const WIDGET_WHOLE_LINES: &[&str] = &["+ 关注", "+关注", "关注", "已关注", "分享至", "分享"];
 
+/// True for a line of bracketed buttons only (【打印】【关闭】, [收藏] [返回]):
+/// a portal's page tools, whatever their words.
+fn is_button_row(line: &str) -> bool {
+    let mut rest = line.trim();
+    let mut buttons = 0;
+    while !rest.is_empty() {
+        let Some((open, close)) = [('【', '】'), ('[', ']')]
+            .into_iter()
+            .find(|(o, _)| rest.starts_with(*o))
+        else {
+            return false;
+        };
+        let inner = &rest[open.len_utf8()..];
+        let Some(end) = inner.find(close) else {
+            return false;
+        };
+        let word = inner[..end].trim();
+        if word.is_empty() || word.chars().count() > 6 || word.contains(['：', ':']) {
+            return false;
+        }
+        buttons += 1;
+        rest = inner[end + close.len_utf8()..].trim_start();
+    }
+    buttons >= 2
+}
+
 /// True for a photo's caption ending in its credit (东溪村项目区。蓼湾县融媒体
 /// 中心 供图, 记者 王某 摄): a short line, never prose ending in 摄.
 fn is_photo_credit(line: &str) -> bool {
@@ -1261,7 +1287,11 @@ pub fn clean_body(text: &str) -> String {
         if short && WIDGET_LINES.iter().any(|w| l.contains(w)) {
             continue;
         }
-        if WIDGET_WHOLE_LINES.contains(&l.as_str()) || is_photo_credit(&l) || is_disclaimer(&l) {
+        if WIDGET_WHOLE_LINES.contains(&l.as_str())
+            || is_photo_credit(&l)
+            || is_disclaimer(&l)
+            || is_button_row(&l)
+        {
             continue;
         }
         // Drop file names embedded in a line as well (captions repeat them).
@@ -2482,6 +2512,11 @@ fn byline_date(
             if is_edit_mark(l) || CRUMB_WORDS.iter().any(|w| l.contains(w)) {
                 continue;
             }
+            // Nor a reply's head: a thread may show its highlighted replies
+            // (这些回帖亮了, #37 发表于 12-11 00:26) above its first post.
+            if reply_floor(l) {
+                continue;
+            }
             // Nor is a sentence of prose, whose dates are the days it tells
             // of (11月15日正式供暖到现在快三周了，我们家…); a short notice's
             // signature date below it still is.
@@ -2531,8 +2566,15 @@ fn byline_date(
         .chain(lines.iter().enumerate().take(after))
         .filter(|(_, l)| is_byline(l) && l.chars().count() <= 80);
     let mut signed = None;
+    // A reply's head (#37 发表于 …) dates the page only when no other
+    // byline does: the thread's own post is not a reply.
+    let mut reply = None;
     for (i, l) in keyword_lines {
         if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
+            if reply_floor(l) {
+                reply.get_or_insert((t, format!("byline: {l}")));
+                continue;
+            }
             if drafted(l) {
                 signed.get_or_insert((t, format!("byline: {l}")));
                 continue;
@@ -2540,7 +2582,27 @@ fn byline_date(
             return Some((t, format!("byline: {l}")));
         }
     }
-    signed
+    signed.or(reply)
+}
+
+/// Whether a line is a reply's head in a thread: a floor past the first
+/// (`#37`, `37楼`) and no 楼主 mark (the thread's author answering is still
+/// a reply, but the first post carries no floor or floor 0/1).
+fn reply_floor(line: &str) -> bool {
+    if line.contains("楼主") || line.chars().count() > 60 {
+        return false;
+    }
+    let hashed = line.match_indices('#').any(|(at, _)| {
+        let digits: String = line[at + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        (1..=5).contains(&digits.len()) && digits.parse::<u32>().is_ok_and(|n| n >= 1)
+    });
+    let storeyed = line
+        .match_indices('楼')
+        .any(|(at, _)| floor_before(&line[..at]).is_some_and(|n| n >= 2));
+    hashed || storeyed
 }
 
 /// A government file's signing date (成文日期), which dates the page only
@@ -2842,6 +2904,37 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-24 20:16"), "{why:?}");
+    }
+
+    #[test]
+    fn a_row_of_bracketed_page_tools_is_no_body() {
+        assert!(is_button_row("【打印】【关闭】"));
+        assert!(is_button_row("[收藏] [打印] [返回]"));
+        assert!(!is_button_row("【打印】"), "one bracket may be a kicker");
+        assert!(!is_button_row(
+            "【警情通报】鹿溪区滨河路发生一起故意伤害案件"
+        ));
+        assert!(!is_button_row("【字体：大 中 小】【打印】"));
+        let body = clean_body("民警迅速到场处置。\n【打印】 【关闭】\n");
+        assert_eq!(body, "民警迅速到场处置。");
+    }
+
+    #[test]
+    fn highlighted_replies_above_a_threads_first_post_do_not_date_it() {
+        // Sports forums show their most-liked replies (亮了) between the
+        // subject and the first post.
+        let html = format!(
+            "<html><head><title>县城开了一年面馆的账 - 虎跃社区</title></head><body>\
+            <h1>县城开了一年面馆的账</h1><div>902回复 / 12万浏览</div>\
+            <div><div>这些回帖亮了</div><div><a>老周</a><span>#41</span>\
+            <span>发表于 12-01 09:40</span></div><div>账算得很实在。</div></div>\
+            <div><div><a>面馆老板</a><span>楼主</span><span>发表于 11-30 22:05</span></div>\
+            <div>{NOTE_BODY}</div></div>\
+            <div><a>路人</a><span>#1</span><span>发表于 11-30 22:11</span><div>沙发</div></div>\
+            </body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 22:05"), "{why:?}");
     }
 
     #[test]
