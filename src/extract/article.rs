@@ -63,6 +63,9 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     let inlined = inline_pagelets(html);
     let html = inlined.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
+    if let Some(post) = bbs_post(&doc, now) {
+        return post;
+    }
     let mut title_info = title(&doc, html, hints.list_title, now);
     // A Weibo desktop post is headed by its 【】 lead, after its #topics#,
     // as its mobile page is: <title> is its first words and the account's
@@ -128,6 +131,76 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         published,
         date_evidence,
     }
+}
+
+/// A post on a university-style BBS (the SMTH/Firebird family), served
+/// as its mail-like text in a `<pre>`: a header of 发信人, 标  题 and
+/// 发信站 (with the post's time, as `Mon Dec  7 20:13:45 2026` or
+/// `2026年12月07日20:13:45`), a blank line, the text, then a `--`
+/// signature and ※ 来源/修改 lines. Its `<title>` is the site's and its
+/// page a frame of other posts' times: the header says it all.
+fn bbs_post(doc: &Html, now: DateTime<Utc>) -> Option<Article> {
+    let pre = sel("pre")?;
+    let text = doc
+        .select(&pre)
+        .map(|p| p.text().collect::<String>())
+        .find(|t| t.contains("发信人") && t.contains("发信站"))?;
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let header_end = lines.iter().position(|l| l.trim().is_empty())?;
+    let header = &lines[..header_end];
+    let field = |name: &str| {
+        header.iter().find_map(|l| {
+            let squeezed: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+            let rest = squeezed.strip_prefix(name)?;
+            let rest = rest.strip_prefix([':', '：'])?;
+            let at = l.find([':', '：'])?;
+            let value = l[at..].trim_start_matches([':', '：']).trim();
+            (!rest.is_empty()).then(|| value.to_string())
+        })
+    };
+    let title = field("标题")?;
+    let station = field("发信站")?;
+    let stamp = station
+        .split_once('(')
+        .and_then(|(_, r)| r.split_once(')'))
+        .map(|(inside, _)| inside.trim().to_string())?;
+    let published = dates::find_absolute(&stamp, now).or_else(|| ctime(&stamp));
+    let mut body = Vec::new();
+    for l in &lines[header_end + 1..] {
+        let t = l.trim();
+        // The signature's delimiter, the station's source and edit notes.
+        if t == "--" || t.starts_with('※') {
+            break;
+        }
+        // A reply quotes the post it answers: 【 在 … 的大作中提到: 】 and
+        // lines under it opening with ": ".
+        if t.starts_with("【 在") || t.starts_with(": ") || t == ":" {
+            continue;
+        }
+        body.push(t);
+    }
+    let text = clean_body(&body.join("\n"));
+    if title.is_empty() || letters(&text) == 0 {
+        return None;
+    }
+    Some(Article {
+        title: squash(&title),
+        title_from: "the BBS post's 标题 line",
+        text,
+        published,
+        date_evidence: published.map(|_| format!("the BBS post's 发信站 line: {station}")),
+    })
+}
+
+/// A C `ctime` stamp as BBS software writes it (`Mon Dec  7 20:13:45
+/// 2026`), in Beijing time.
+fn ctime(stamp: &str) -> Option<DateTime<Utc>> {
+    let squeezed = stamp.split_whitespace().collect::<Vec<_>>().join(" ");
+    let naive = chrono::NaiveDateTime::parse_from_str(&squeezed, "%a %b %d %H:%M:%S %Y").ok()?;
+    naive
+        .and_local_timezone(crate::time::china())
+        .single()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// CSS selectors an operator set on a source for its article pages
@@ -321,6 +394,10 @@ fn looks_like_site_name(s: &str) -> bool {
         "信访大厅",
         "办事大厅",
         "服务大厅",
+        // A media app's share page titled by the app (民本日报客户端).
+        "客户端",
+        "APP",
+        "App",
     ]
     .iter()
     .any(|w| s.ends_with(w));
@@ -382,9 +459,13 @@ fn in_furniture(el: ElementRef<'_>) -> bool {
             v.attr("id").unwrap_or("")
         )
         .to_ascii_lowercase();
-        if cls.split([' ', '_', '-']).any(|w| MARKS.contains(&w))
-            || MARKS.iter().any(|m| cls.split(' ').any(|w| w == *m))
-        {
+        // A class naming the main column beside the sidebar (side-main,
+        // main-side) is no furniture, whatever else it says.
+        let furniture_word = |token: &str| {
+            let words: Vec<&str> = token.split(['_', '-']).collect();
+            !words.contains(&"main") && words.iter().any(|w| MARKS.contains(w))
+        };
+        if cls.split(' ').any(furniture_word) {
             return true;
         }
         node = e.parent().and_then(ElementRef::wrap);
@@ -835,6 +916,10 @@ const STATE_SCRIPTS: &[&str] = &[
     "window.__DATA__",
     "window.INIT_STATE",
     "window.__APOLLO_STATE__",
+    // A news portal's article page whose script writes the article in
+    // (腾讯新闻-like).
+    "window.DATA =",
+    "window.DATA=",
     "id=\"__NEXT_DATA__\"",
     // Nuxt 3's payload: a devalue-flattened array (see [`unflatten`]).
     "id=\"__NUXT_DATA__\"",
@@ -855,6 +940,8 @@ const STATE_TIME_KEYS: &[&str] = &[
     "pubTime",
     "publishTime",
     "publish_time",
+    "pubtime",
+    "pub_time",
     "pubDate",
     "publishDate",
     "releaseTime",
@@ -864,6 +951,17 @@ const STATE_TIME_KEYS: &[&str] = &[
     "timestamp",
     "time",
 ];
+
+/// The longest text of an article object in app state: under one of
+/// [`STATE_TEXT_KEYS`], or one level down (`"originContent": {"text": …}`).
+fn state_text(map: &serde_json::Map<String, serde_json::Value>) -> Option<&str> {
+    let own = STATE_TEXT_KEYS.iter().filter_map(|k| map.get(*k)?.as_str());
+    let nested = map
+        .values()
+        .filter_map(serde_json::Value::as_object)
+        .flat_map(|m| STATE_TEXT_KEYS.iter().filter_map(|k| m.get(*k)?.as_str()));
+    own.chain(nested).max_by_key(|t| t.len())
+}
 
 /// The article in a page's app state (`window.__INITIAL_DATA__ = {…}`):
 /// the object holding a title and the longest text, its time from its own
@@ -885,7 +983,7 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
             .and_then(serde_json::Value::as_str)
             .is_some_and(|t| (4..=80).contains(&t.chars().count()));
         if titled {
-            return longest(STATE_TEXT_KEYS);
+            return state_text(map).map_or(0, str::len);
         }
         // A caption counts only beside its post's time: a related video's
         // caption has one too, but a shorter text wins less often than the
@@ -917,10 +1015,7 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
     let (title, text, title_from) = match article.get("title").and_then(|t| t.as_str()) {
         Some(title) => {
             let title = squash(title);
-            let content = STATE_TEXT_KEYS
-                .iter()
-                .filter_map(|k| article.get(*k)?.as_str())
-                .max_by_key(|t| t.len())?;
+            let content = article.as_object().and_then(state_text)?;
             let text = trim_frame(&clean_body(&html_to_text(content)), &title, now);
             (title, text, "the page's state data")
         }
@@ -1985,8 +2080,14 @@ fn date(
     if let Some((t, why, shown_whole)) = titled_date(doc, now, &ok) {
         // A time shown whole in its tooltip element is a post's; the text's
         // first byline is the first post's (a reply's titled time may come
-        // first where the first post's time is plain text).
-        if shown_whole && let Some(found) = byline {
+        // first where the first post's time is plain text), unless the
+        // titled time's head says it is the first post's (楼主): then the
+        // subject may stand inside that post, and the text's first byline
+        // after it be a reply's.
+        if shown_whole
+            && !why.contains("楼主")
+            && let Some(found) = byline
+        {
             return Some(found);
         }
         let found = (t, why);
@@ -2229,7 +2330,11 @@ fn titled_date(
         // A post older than the forum's "recent" span shows its time whole,
         // with the same tooltip: it is still a post's time, and the first
         // post's when it comes first (a later reply's 昨天 22:10 is not).
-        let same_shown = !relative && shown <= 20 && dates::find_absolute(&text, now) == Some(t);
+        // (Its label may be inside the element: 发表于: 2026-12-10 23:42.)
+        let labelled = BYLINE_WORDS.iter().any(|w| text.starts_with(w));
+        let same_shown = !relative
+            && (shown <= 20 || (labelled && shown <= 30))
+            && dates::find_absolute(&text, now) == Some(t);
         if !((relative && shown <= 20) || (published && shown <= 30) || same_shown) {
             return None;
         }
@@ -2502,6 +2607,12 @@ fn byline_date(
             if std::mem::take(&mut signing_cell) && mostly_date(l, now) {
                 continue;
             }
+            // A poster's profile beside a thread's first post (注册时间
+            // 2015-4-18, 最后登录 …) dates the account, not the post.
+            if PROFILE_WORDS.iter().any(|w| l.contains(w)) {
+                signing_cell = true;
+                continue;
+            }
             // Body paragraphs are not bylines: stop at the first long line.
             if l.chars().count() > 80 {
                 break;
@@ -2604,6 +2715,17 @@ fn reply_floor(line: &str) -> bool {
         .any(|(at, _)| floor_before(&line[..at]).is_some_and(|n| n >= 2));
     hashed || storeyed
 }
+
+/// Labels of a forum poster's profile, whose dates are the account's.
+const PROFILE_WORDS: &[&str] = &[
+    "注册时间",
+    "注册于",
+    "注册日期",
+    "最后登录",
+    "上次登录",
+    "在线时间",
+    "加入时间",
+];
 
 /// A government file's signing date (成文日期), which dates the page only
 /// when it gives no 发布日期.
@@ -2904,6 +3026,29 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-24 20:16"), "{why:?}");
+    }
+
+    #[test]
+    fn a_bbs_post_is_read_from_its_mail_like_header() {
+        let html = "<html><head><title>青溪BBS - 文章阅读</title></head><body>\
+            <div class=\"hd\">在线 2031 | 2026年12月01日 11:50</div><div class=\"article\"><pre>\n\
+            发信人: reed (芦苇), 信区: Campus\n\
+            标  题: 图书馆三楼自习室的暖气一直不热\n\
+            发信站: 青溪BBS (Sun Nov 29 21:05:09 2026), 站内\n\n\
+            三楼自习室从上周开始暖气就是温的，晚上坐两个小时手都冻僵了。\n\
+            【 在 fox 的大作中提到: 】\n\
+            : 二楼也一样\n\
+            希望后勤处能来看看。\n\
+            --\n\
+            ※ 来源:·青溪BBS·[FROM: 10.1.2.*]\n</pre></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "图书馆三楼自习室的暖气一直不热");
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-29 21:05"), "{why:?}");
+        assert_eq!(
+            a.text,
+            "三楼自习室从上周开始暖气就是温的，晚上坐两个小时手都冻僵了。\n希望后勤处能来看看。"
+        );
     }
 
     #[test]
