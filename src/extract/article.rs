@@ -79,6 +79,17 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         title_info = (lead, WEIBO_TITLE);
     }
     let raw = body(html, &doc);
+    // A bilingual page (a foreign affairs office's notice) may head its
+    // English version first: the Chinese heading is the title a Chinese
+    // analyst looks for.
+    if han(&title_info.0) == 0
+        && han(&raw) >= 100
+        && let Some(h) = headings(&doc)
+            .into_iter()
+            .find(|h| han(h) >= 6 && !looks_like_site_name(h))
+    {
+        title_info = (h, "the Chinese heading of a bilingual page");
+    }
     // A video or note with no headline anywhere (its <title> the site's
     // name) is headed by its caption's first line, when that is a short
     // line above more text.
@@ -93,7 +104,21 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     } else {
         title_info.0.as_str()
     };
-    let mut text = trim_frame(&raw, frame_title, now);
+    let mut text = without_translation(&trim_frame(&raw, frame_title, now));
+    // A flash item or post under a channel's <title> (电报 - 7×24小时快讯)
+    // is headed by the 【】 lead its text opens with.
+    if matches!(title_info.1, TITLE_PART | "none")
+        && let Some(lead) = bracket_lead(&text).filter(|l| l.chars().count() >= 8)
+    {
+        let after = text
+            .split_once('】')
+            .map(|(_, rest)| rest.trim_start().to_string())
+            .unwrap_or_default();
+        if letters(&after) > 0 {
+            text = after;
+            title_info = (lead, "the text's 【】 lead");
+        }
+    }
     // An app's H5 page may show a teaser and give the whole article only
     // in its JSON-LD (`articleBody`): that, when it is well over twice
     // what the page shows.
@@ -460,10 +485,12 @@ fn in_furniture(el: ElementRef<'_>) -> bool {
         )
         .to_ascii_lowercase();
         // A class naming the main column beside the sidebar (side-main,
-        // main-side) is no furniture, whatever else it says.
+        // main-side) or the whole page (share-video-page) is no furniture,
+        // whatever else it says.
         let furniture_word = |token: &str| {
             let words: Vec<&str> = token.split(['_', '-']).collect();
-            !words.contains(&"main") && words.iter().any(|w| MARKS.contains(w))
+            !words.iter().any(|w| matches!(*w, "main" | "page"))
+                && words.iter().any(|w| MARKS.contains(w))
         };
         if cls.split(' ').any(furniture_word) {
             return true;
@@ -729,10 +756,17 @@ fn title(
         }
         return (o, "og:title");
     }
+    // A <title> that is the site's name and slogan (映刻 - 记录每一刻), as
+    // its description says too, names no page.
+    let site = meta(doc, &["og:site_name"]).map(|(_, v)| squash(&v));
+    let description = meta(doc, &["description"]).map(|(_, v)| squash(&v));
+    let sites_own = segments.len() >= 2
+        && site.as_ref().is_some_and(|s| segments.contains(s))
+        && description.as_deref() == Some(squash(&doc_title).as_str());
     // The longest part of <title> that is not the site's or channel's name.
     let best_segment = segments
         .iter()
-        .filter(|s| !looks_like_site_name(s) && s.chars().count() >= 4)
+        .filter(|s| !sites_own && !looks_like_site_name(s) && s.chars().count() >= 4)
         .max_by_key(|s| s.chars().count());
     // A part of <title> that an element of the page shows whole is the
     // title, whatever that element's tag or (hashed) class: self-media
@@ -765,7 +799,7 @@ fn title(
         return (h.clone(), "heading");
     }
     if let Some(s) = best_segment {
-        return (s.clone(), "<title> without site suffix");
+        return (s.clone(), TITLE_PART);
     }
     match list_title.map(squash).filter(|t| !t.is_empty()) {
         Some(t) => (t, "list link text"),
@@ -826,6 +860,9 @@ fn caption_line(doc: &Html) -> Option<String> {
     ((6..=40).contains(&n) && !first.ends_with(['。', '.']) && lines.next().is_some())
         .then_some(first)
 }
+
+/// How [`title`] names a part of `<title>` that nothing on the page shows.
+const TITLE_PART: &str = "<title> without site suffix";
 
 /// How [`weibo_status`] names where its title came from.
 const WEIBO_TITLE: &str = "the post's 【】 lead (Weibo page data)";
@@ -1310,6 +1347,30 @@ const WIDGET_LINES: &[&str] = &[
 /// button, a share menu's head): as words they occur in prose.
 const WIDGET_WHOLE_LINES: &[&str] = &["+ 关注", "+关注", "关注", "已关注", "分享至", "分享"];
 
+/// Han characters in `s`.
+fn han(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(*c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
+        .count()
+}
+
+/// A bilingual page's text without its foreign version: lines with no
+/// Han character and a sentence's worth of Latin letters, when there are
+/// three or more of them beside a Chinese text of its own. A Chinese
+/// article quoting a line of English keeps it.
+fn without_translation(text: &str) -> String {
+    let foreign =
+        |l: &str| han(l) == 0 && l.chars().filter(char::is_ascii_alphabetic).count() >= 20;
+    let count = text.lines().filter(|l| foreign(l)).count();
+    if count < 3 || han(text) < 100 {
+        return text.to_string();
+    }
+    text.lines()
+        .filter(|l| !foreign(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// True for a line of bracketed buttons only (【打印】【关闭】, [收藏] [返回]):
 /// a portal's page tools, whatever their words.
 fn is_button_row(line: &str) -> bool {
@@ -1649,11 +1710,14 @@ fn inline_pagelets(html: &str) -> Option<String> {
 /// of a phpwind (#read_tpc, "tpc" being its first post) or Discuz! (.t_f)
 /// thread.
 const BODY_CONTAINERS: &str = "#js_content, founder-content, .weibo-text, .WB_text, \
-     .d_post_content, .bbs-content, #read_tpc, .t_f";
+     .d_post_content, .bbs-content, #read_tpc, .t_f, #Zoom, .TRS_Editor";
 
 /// The body: the template's own body container when the page has one,
 /// else dom_smoothie's article text, else our block scorer's.
 fn body(html: &str, doc: &Html) -> String {
+    if let Some(text) = letter_and_reply(doc) {
+        return text;
+    }
     if let Some(s) = sel(BODY_CONTAINERS)
         && let Some(el) = doc.select(&s).next()
     {
@@ -1679,6 +1743,42 @@ fn body(html: &str, doc: &Html) -> String {
     } else {
         smoothie
     }
+}
+
+/// Labels of a letter's text in a 信访/留言/12345 record's cells.
+const LETTER_LABELS: &[&str] = &[
+    "来信内容",
+    "留言内容",
+    "诉求内容",
+    "信件内容",
+    "咨询内容",
+    "投诉内容",
+    "问题描述",
+];
+
+/// Labels of the answer's text in the same records.
+const REPLY_LABELS: &[&str] = &["回复内容", "答复内容", "办理结果", "回复意见", "答复意见"];
+
+/// A letter page laid out as label | value cells (来信内容 | …, then 回复内容
+/// | … in another table): the letter and its answer, the body its readers
+/// take. Block scoring would take only the longer of the two.
+fn letter_and_reply(doc: &Html) -> Option<String> {
+    let labels = sel("th, td, dt, span, div, label, strong, b")?;
+    let value_of = |names: &[&str]| {
+        doc.select(&labels).find_map(|el| {
+            let t = squash(&el.text().collect::<String>());
+            let t = t.trim_end_matches([':', '：']);
+            if !names.contains(&t) || in_furniture(el) {
+                return None;
+            }
+            let next = el.next_siblings().find_map(ElementRef::wrap)?;
+            let text = clean_body(&html_to_text(&next.html()));
+            (letters(&text) >= 20).then_some(text)
+        })
+    };
+    let letter = value_of(LETTER_LABELS)?;
+    let reply = value_of(REPLY_LABELS)?;
+    Some(format!("{letter}\n{reply}"))
 }
 
 /// Ancestors a block's score reaches (parent, grandparent, …).
@@ -2613,8 +2713,9 @@ fn byline_date(
                 signing_cell = true;
                 continue;
             }
-            // Body paragraphs are not bylines: stop at the first long line.
-            if l.chars().count() > 80 {
+            // Body paragraphs are not bylines: stop at the first long line
+            // (a bilingual byline, 发布日期 Release Date：…, runs longer).
+            if l.chars().count() > 80 && !(opens_with_label(l) && l.chars().count() <= 200) {
                 break;
             }
             // An edit (编辑于 2026年12月04日 10:12) is not the publication,
@@ -2675,7 +2776,10 @@ fn byline_date(
         .enumerate()
         .skip(after)
         .chain(lines.iter().enumerate().take(after))
-        .filter(|(_, l)| is_byline(l) && l.chars().count() <= 80);
+        .filter(|(_, l)| {
+            is_byline(l)
+                && (l.chars().count() <= 80 || (opens_with_label(l) && l.chars().count() <= 200))
+        });
     let mut signed = None;
     // A reply's head (#37 发表于 …) dates the page only when no other
     // byline does: the thread's own post is not a reply.
@@ -2714,6 +2818,11 @@ fn reply_floor(line: &str) -> bool {
         .match_indices('楼')
         .any(|(at, _)| floor_before(&line[..at]).is_some_and(|n| n >= 2));
     hashed || storeyed
+}
+
+/// Whether a line opens with a byline label (发布日期 Release Date：…).
+fn opens_with_label(line: &str) -> bool {
+    BYLINE_WORDS.iter().any(|w| line.starts_with(w))
 }
 
 /// Labels of a forum poster's profile, whose dates are the account's.
@@ -3048,6 +3157,77 @@ mod tests {
         assert_eq!(
             a.text,
             "三楼自习室从上周开始暖气就是温的，晚上坐两个小时手都冻僵了。\n希望后勤处能来看看。"
+        );
+    }
+
+    #[test]
+    fn a_letter_and_its_reply_in_label_tables_are_the_body() {
+        let html = "<html><head><title>信件详情 - 网上信访大厅</title></head><body>\
+            <h2>小区门口的路灯坏了两个月</h2>\
+            <table><tr><th>来信时间</th><td>2026-11-20 09:12</td></tr>\
+            <tr><th>来信内容</th><td><div>领导您好：<br>小区门口三盏路灯坏了两个月，晚上老人出门很不方便，希望尽快修好。</div></td></tr></table>\
+            <div>办理回复</div><table><tr><th>回复单位</th><td>城管局</td></tr>\
+            <tr><th>回复内容</th><td><p>您好！经核实，路灯已于11月25日修复，感谢您的监督。</p></td></tr></table>\
+            <div class=\"side\"><ul><li><a href=\"/x\">别的信件</a></li></ul></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.starts_with("领导您好："), "{}", a.text);
+        assert!(a.text.ends_with("感谢您的监督。"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_bilingual_page_is_read_in_chinese() {
+        let html = "<html><head><title>Notice on the Winter Volunteer Day | 外事办</title></head><body>\
+            <h1>Notice on the Winter Volunteer Day</h1><h1>关于举办冬季志愿服务日活动的通知</h1>\
+            <div>发布日期 Release Date：2026-11-27　来源 Source：国际交流合作处 Division of International Exchange and Cooperation　浏览 Views：213</div>\
+            <div><p>To all foreign residents who wish to join the volunteer day this winter:</p>\
+            <p>The office will host a volunteer day at the riverside park on Saturday morning.</p>\
+            <p>Please register by email before the end of the month, places are limited.</p>\
+            <p>各位外籍朋友：市外事办公室将于本周六上午在滨江公园举办冬季志愿服务日活动，欢迎报名参加。</p>\
+            <p>请于本月底前通过电子邮件报名，名额有限，额满即止。活动当天请穿着保暖衣物，自备水杯，现场提供手套和工具。</p>\
+            <p>联系人：林女士，电话：0596-2081357（工作日9:00—17:00），邮箱见官网通知栏目。</p></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "关于举办冬季志愿服务日活动的通知");
+        assert!(a.text.starts_with("各位外籍朋友"), "{}", a.text);
+        assert!(!a.text.contains("volunteer day"), "{}", a.text);
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-27 00:00"), "{why:?}");
+    }
+
+    #[test]
+    fn an_article_written_in_by_script_is_read_from_window_data() {
+        let html = "<html><head><title>外卖骑手跳河救起落水老人_腾澜新闻</title></head><body>\
+            <h1>外卖骑手跳河救起落水老人</h1><div id=\"ArticleContent\"></div>\
+            <script>window.DATA = {\"title\":\"外卖骑手跳河救起落水老人\",\"pubtime\":\"2026-11-30 06:40:12\",\
+            \"originContent\":{\"text\":\"<p>29日晚7时许，一名老人不慎滑入河中，路过的外卖骑手跳入冰冷的河水，将老人救上了岸。</p><p>随后赶到的民警和急救人员将老人送往医院，老人已无生命危险。</p>\"}};</script>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.starts_with("29日晚7时许"), "{}", a.text);
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 06:40"), "{why:?}");
+    }
+
+    #[test]
+    fn a_flash_item_under_a_channels_title_is_headed_by_its_lead() {
+        let html = "<html><head><title>电报 - 7×24小时快讯 - 财闻社</title></head><body>\
+            <div class=\"telegraph-item\"><div class=\"telegraph-text\"><strong>【某港务：拟定增募资不超过18亿元用于码头建设】</strong>\
+            财闻社11月30日电，某港务公告，公司拟向特定对象发行股票，募集资金扣除发行费用后拟用于二期集装箱码头工程及补充流动资金。</div></div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "某港务：拟定增募资不超过18亿元用于码头建设");
+        assert!(a.text.starts_with("财闻社11月30日电"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_main_column_beside_a_sidebar_is_no_furniture() {
+        let html = "<html><head><title>濉水法院网-法院公告-开庭公告</title></head><body>\
+            <div class=\"side-left\"><h3>法院公告</h3></div><div class=\"side-main\">\
+            <h2>关于（2026）浔0703民初5128号买卖合同纠纷一案的开庭公告</h2>\
+            <div>发布时间：2026-11-28 16:12:03</div>{NOTE_BODY}</div></body></html>"
+            .replace("{NOTE_BODY}", NOTE_BODY);
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title,
+            "关于（2026）浔0703民初5128号买卖合同纠纷一案的开庭公告"
         );
     }
 
