@@ -104,7 +104,8 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     } else {
         title_info.0.as_str()
     };
-    let mut text = without_translation(&trim_frame(&raw, frame_title, now));
+    let mut text =
+        without_signature_and_replies(&without_translation(&trim_frame(&raw, frame_title, now)));
     // A flash item or post under a channel's <title> (电报 - 7×24小时快讯)
     // is headed by the 【】 lead its text opens with.
     if matches!(title_info.1, TITLE_PART | "none")
@@ -134,10 +135,15 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     // article is in the page's state data.
     // (A notice to turn on JavaScript and an app banner are all it shows;
     // a short post with state data of its own keeps its own text.)
+    // A note whose text box the script fills (its comments and related
+    // notes are all the HTML shows): the state's object under the page's
+    // own title is the note, when it holds more than was found.
     let shown = letters(&text);
-    if shown < SKELETON_LETTERS
-        && let Some(article) = state_article(html, now).filter(|a| letters(&a.text) > 2 * shown)
-    {
+    if let Some(article) = state_article(html, now).filter(|a| {
+        let found = letters(&a.text);
+        (shown < SKELETON_LETTERS && found > 2 * shown)
+            || (a.title == title_info.0 && found > shown)
+    }) {
         return article;
     }
     let (published, date_evidence) = match date(&doc, html, &title_info.0, &raw, &text, hints, now)
@@ -1020,7 +1026,8 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
             .and_then(serde_json::Value::as_str)
             .is_some_and(|t| (4..=80).contains(&t.chars().count()));
         if titled {
-            return state_text(map).map_or(0, str::len);
+            // A titled note whose text is its caption (desc) counts too.
+            return state_text(map).map_or_else(|| longest(STATE_CAPTION_KEYS), str::len);
         }
         // A caption counts only beside its post's time: a related video's
         // caption has one too, but a shorter text wins less often than the
@@ -1052,7 +1059,13 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
     let (title, text, title_from) = match article.get("title").and_then(|t| t.as_str()) {
         Some(title) => {
             let title = squash(title);
-            let content = article.as_object().and_then(state_text)?;
+            let map = article.as_object()?;
+            let content = state_text(map).or_else(|| {
+                STATE_CAPTION_KEYS
+                    .iter()
+                    .filter_map(|k| map.get(*k)?.as_str())
+                    .max_by_key(|t| t.len())
+            })?;
             let text = trim_frame(&clean_body(&html_to_text(content)), &title, now);
             (title, text, "the page's state data")
         }
@@ -1346,6 +1359,36 @@ const WIDGET_LINES: &[&str] = &[
 /// Lines that are a widget only when they are the whole line (a follow
 /// button, a share menu's head): as words they occur in prose.
 const WIDGET_WHOLE_LINES: &[&str] = &["+ 关注", "+关注", "关注", "已关注", "分享至", "分享"];
+
+/// An old forum's thread read whole: the first post, a rule of dashes
+/// under it and the poster's signature, then the replies, each headed by
+/// its author, floor and time (No.1 发表时间：…). The post ends at the rule
+/// when replies follow it.
+fn without_signature_and_replies(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_rule = |l: &str| {
+        let t = l.trim();
+        t.chars().count() >= 10 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '—' | '─'))
+    };
+    let Some(rule) = lines.iter().position(|l| is_rule(l)) else {
+        return text.to_string();
+    };
+    let replies = lines[rule + 1..]
+        .iter()
+        .filter(|l| {
+            l.chars().count() <= 60
+                && ["发表时间", "发表于", "回复于", "回复时间"]
+                    .iter()
+                    .any(|w| l.contains(w))
+        })
+        .count();
+    let post = lines[..rule].join("\n");
+    if replies >= 1 && letters(&post) >= SHORT_BODY {
+        post
+    } else {
+        text.to_string()
+    }
+}
 
 /// Han characters in `s`.
 fn han(s: &str) -> usize {
@@ -1854,6 +1897,8 @@ const DATE_METAS: &[&str] = &[
     "publish-date",
     "og:time",
     "og:release_date",
+    // A video page's schema.org microdata.
+    "uploadDate",
     "dc.date.issued",
     "DC.date",
     "dcterms.created",
@@ -1940,6 +1985,9 @@ const DATE_CLASSES: &[&str] = &[
 const BYLINE_WORDS: &[&str] = &[
     "发布时间",
     "发布日期",
+    // An old ASP site's (添加时间：2026-12-5 9:08:00), a 公示 record's.
+    "添加时间",
+    "公示日期",
     "发表于",
     "发布于",
     // A 政民互动 letter page is published when it is made public (公开时间),
@@ -2692,13 +2740,37 @@ fn byline_date(
                 .flatten()
         })
     };
-    let title_line = (!title.is_empty())
-        .then(|| {
-            lines.iter().position(|l| {
-                l == title || (l.contains(title) && l.chars().count() < title.chars().count() + 20)
+    // The title's line: where the title stands with its byline below it,
+    // when it stands in several places (a sidebar's list of the latest
+    // articles may name it above the page's own heading); else the first.
+    let positions: Vec<usize> = if title.is_empty() {
+        Vec::new()
+    } else {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                *l == title || (l.contains(title) && l.chars().count() < title.chars().count() + 20)
             })
-        })
-        .flatten();
+            .map(|(i, _)| i)
+            .collect()
+    };
+    // (Up to the title's next place: a byline below that is its.)
+    let bylined = |at: usize| {
+        let next = positions
+            .iter()
+            .copied()
+            .find(|&p| p > at)
+            .unwrap_or(lines.len());
+        lines[at + 1..(at + 6).min(next)]
+            .iter()
+            .any(|l| is_byline(l) && dates::find_absolute(l, now).is_some())
+    };
+    let title_line = positions
+        .iter()
+        .copied()
+        .find(|&at| bylined(at))
+        .or(positions.first().copied());
     if let Some(at) = title_line {
         let mut signing_cell = false;
         for i in at + 1..(at + 6).min(lines.len()) {
@@ -2830,6 +2902,8 @@ const PROFILE_WORDS: &[&str] = &[
     "注册时间",
     "注册于",
     "注册日期",
+    "注册：",
+    "注册:",
     "最后登录",
     "上次登录",
     "在线时间",
@@ -3229,6 +3303,47 @@ mod tests {
             a.title,
             "关于（2026）浔0703民初5128号买卖合同纠纷一案的开庭公告"
         );
+    }
+
+    #[test]
+    fn a_sidebar_naming_the_article_above_its_heading_does_not_date_it() {
+        let html = "<html><head><title>我县冬修水利全面铺开 - 水利信息网</title></head><body>\
+            <table><tr><td>最新动态</td></tr><tr><td>我县冬修水利全面铺开</td></tr>\
+            <tr><td>·水库除险加固通过验收 [2026-11-28]</td></tr></table>\
+            <table><tr><td><b>我县冬修水利全面铺开</b></td></tr>\
+            <tr><td>添加时间：2026-11-30 9:08:00　作者：县水利局　点击数：417</td></tr></table>\
+            {NOTE_BODY}</body></html>"
+            .replace("{NOTE_BODY}", NOTE_BODY);
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 09:08"), "{why:?}");
+    }
+
+    #[test]
+    fn an_old_forums_post_ends_at_its_signature_rule_above_the_replies() {
+        let html = "<html><head><title>老电影院真要拆了？ - 胡同论坛</title></head><body>\
+            <h1>老电影院真要拆了？</h1><div>楼主 发表时间：2026-11-29 22:15</div>\
+            <div><p>听说东门口的老电影院要拆了，门口已经围起来了，有没有人知道以后改成什么？</p>\
+            <p>小时候每个周末都去那里看电影，真舍不得。</p>\
+            <p>----------------------------------------</p><p>东门口长大的孩子。</p>\
+            <p>小周</p><p>注册：2019-08-02</p><p>No.1 发表时间：2026-11-29 22:41</p>\
+            <p>听说是拆了建城市书房加地下停车场，商场是瞎传的。</p></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.ends_with("真舍不得。"), "{}", a.text);
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-29 22:15"), "{why:?}");
+    }
+
+    #[test]
+    fn a_note_whose_text_box_the_script_fills_is_read_from_its_state() {
+        let html = "<html><head><title>古镇今年第一场雪，石板街上一个游客都没有 - 抖趣</title></head><body>\
+            <h1 class=\"note-title\">古镇今年第一场雪，石板街上一个游客都没有</h1><div class=\"note-desc\"></div>\
+            <div class=\"note-comments\"><div>全部评论(1027)</div><p>老家下雪了，好想回去，不知道周末去还有没有雪，求告知</p></div>\
+            <script id=\"RENDER_DATA\" type=\"application/json\">{\"noteDetail\":{\"title\":\"古镇今年第一场雪，石板街上一个游客都没有\",\
+            \"desc\":\"古镇今年的第一场雪下在周一早上，整条石板街都白了\\n平时周末人挤人的老街，这会儿一个游客都没有，只有卖豆腐脑的阿婆在支摊\\n雪中午就开始化了，想来拍雪景的朋友一定要赶早\"}}</script>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.starts_with("古镇今年的第一场雪"), "{}", a.text);
+        assert!(!a.text.contains("好想回去"), "{}", a.text);
     }
 
     #[test]
