@@ -1895,3 +1895,20 @@ fn renovation_lottery_ski_resorts_logistics_and_water_safety_sets_grouping() {
     fresh_event_set("events335.jsonl", 0.66, 0.84);
     fresh_event_set("events336.jsonl", 0.98, 0.84);
 }
+
+/// Five sets by five more writers, grouping never tuned on them (read
+/// first with `77531be`): a city's hospitals in a flu season, a mountain
+/// county's rural roads and bridges, electric bikes and battery fires, an
+/// ancient town's holiday season, property management and homeowners.
+/// Pooled at first sight: pairwise precision 0.617, recall 0.446,
+/// B-cubed 0.861 (the flu season's and the holiday's many look-alike
+/// reports at one hospital or one town join where their writers kept
+/// them apart).
+#[test]
+fn flu_season_rural_roads_e_bikes_holiday_town_and_property_sets_grouping() {
+    fresh_event_set("events337.jsonl", 0.4, 0.84);
+    fresh_event_set("events338.jsonl", 0.83, 0.86);
+    fresh_event_set("events339.jsonl", 0.97, 0.89);
+    fresh_event_set("events340.jsonl", 0.32, 0.78);
+    fresh_event_set("events341.jsonl", 0.75, 0.87);
+}
