@@ -30,7 +30,7 @@ pub fn topic_of(
         .collect();
     let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
     for &w in words {
-        if w.chars().nth(1).is_none() || !w.chars().any(is_hanzi) {
+        if w.chars().nth(1).is_none() || !w.chars().any(crate::text::is_han) {
             continue;
         }
         if stems.iter().any(|s| w.starts_with(s) || s.starts_with(w)) {
@@ -87,10 +87,6 @@ fn unit(weighed: Vec<(String, f32)>) -> Vec<(String, f32)> {
         .collect();
     topic.sort_by(|a, b| a.0.cmp(&b.0));
     topic
-}
-
-fn is_hanzi(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Similarity of two topics (both of unit length) with each shared word's

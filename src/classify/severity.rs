@@ -1106,11 +1106,6 @@ const SICK_CUES: &[&str] = &[
     "腹泻",
 ];
 
-/// A CJK ideograph (not punctuation, a space or an emoji).
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 /// Characters searched each way from a count for the ends of its sentence.
 const SENTENCE_CHARS: usize = 80;
 
@@ -1179,10 +1174,9 @@ fn sick_in_sentence(
         // (倒了十几个，, 一百多个 我家娃, 四十多个都…, 二十几个娃): 三十多个饺子 are dumplings,
         // 三个小时 a span of time.
         if unit == "个"
-            && !rest
-                .chars()
-                .next()
-                .is_none_or(|c| !is_han(c) || "都了的也全在被送进去住拉娃人".contains(c))
+            && !rest.chars().next().is_none_or(|c| {
+                !crate::text::is_han(c) || "都了的也全在被送进去住拉娃人".contains(c)
+            })
             && !BARE_COUNT_NOUNS.iter().any(|w| rest.starts_with(w))
         {
             continue;
@@ -1365,7 +1359,7 @@ fn hospital_trip_at(s: &str) -> Option<usize> {
             return Some(verb + i + h.len());
         }
         name += 1;
-        if name > HOSPITAL_NAME_CHARS || !is_han(c) {
+        if name > HOSPITAL_NAME_CHARS || !crate::text::is_han(c) {
             return None;
         }
     }

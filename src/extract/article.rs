@@ -1392,9 +1392,7 @@ fn without_signature_and_replies(text: &str) -> String {
 
 /// Han characters in `s`.
 fn han(s: &str) -> usize {
-    s.chars()
-        .filter(|c| matches!(*c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
-        .count()
+    s.chars().filter(|c| crate::text::is_han(*c)).count()
 }
 
 /// A bilingual page's text without its foreign version: lines with no
@@ -1758,7 +1756,7 @@ const BODY_CONTAINERS: &str = "#js_content, founder-content, .weibo-text, .WB_te
 /// The body: the template's own body container when the page has one,
 /// else dom_smoothie's article text, else our block scorer's.
 fn body(html: &str, doc: &Html) -> String {
-    if let Some(text) = letter_and_reply(doc) {
+    if let Some(text) = letter_and_reply(html, doc) {
         return text;
     }
     if let Some(s) = sel(BODY_CONTAINERS)
@@ -1805,7 +1803,12 @@ const REPLY_LABELS: &[&str] = &["回复内容", "答复内容", "办理结果", 
 /// A letter page laid out as label | value cells (来信内容 | …, then 回复内容
 /// | … in another table): the letter and its answer, the body its readers
 /// take. Block scoring would take only the longer of the two.
-fn letter_and_reply(doc: &Html) -> Option<String> {
+fn letter_and_reply(html: &str, doc: &Html) -> Option<String> {
+    // Most pages hold neither label: no element's text is gathered then.
+    let holds = |names: &[&str]| names.iter().any(|n| html.contains(n));
+    if !holds(LETTER_LABELS) || !holds(REPLY_LABELS) {
+        return None;
+    }
     let labels = sel("th, td, dt, span, div, label, strong, b")?;
     let value_of = |names: &[&str]| {
         doc.select(&labels).find_map(|el| {
@@ -2787,7 +2790,7 @@ fn byline_date(
             }
             // Body paragraphs are not bylines: stop at the first long line
             // (a bilingual byline, 发布日期 Release Date：…, runs longer).
-            if l.chars().count() > 80 && !(opens_with_label(l) && l.chars().count() <= 200) {
+            if !byline_length(l) {
                 break;
             }
             // An edit (编辑于 2026年12月04日 10:12) is not the publication,
@@ -2848,10 +2851,7 @@ fn byline_date(
         .enumerate()
         .skip(after)
         .chain(lines.iter().enumerate().take(after))
-        .filter(|(_, l)| {
-            is_byline(l)
-                && (l.chars().count() <= 80 || (opens_with_label(l) && l.chars().count() <= 200))
-        });
+        .filter(|(_, l)| is_byline(l) && byline_length(l));
     let mut signed = None;
     // A reply's head (#37 发表于 …) dates the page only when no other
     // byline does: the thread's own post is not a reply.
@@ -2892,9 +2892,11 @@ fn reply_floor(line: &str) -> bool {
     hashed || storeyed
 }
 
-/// Whether a line opens with a byline label (发布日期 Release Date：…).
-fn opens_with_label(line: &str) -> bool {
-    BYLINE_WORDS.iter().any(|w| line.starts_with(w))
+/// Whether a line is short enough to be a byline: 80 characters, or 200
+/// when it opens with its label (a bilingual one, 发布日期 Release Date：…).
+fn byline_length(line: &str) -> bool {
+    let n = line.chars().count();
+    n <= 80 || (n <= 200 && BYLINE_WORDS.iter().any(|w| line.starts_with(w)))
 }
 
 /// Labels of a forum poster's profile, whose dates are the account's.

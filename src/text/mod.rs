@@ -68,6 +68,12 @@ pub fn lines_of(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// A CJK unified ideograph (not punctuation, a space or an emoji): what
+/// names, counts of Chinese text and Chinese headings are made of.
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::CharSet;
