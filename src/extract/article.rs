@@ -2592,7 +2592,11 @@ fn in_list_row_or_reply(el: ElementRef<'_>) -> bool {
 /// The floor and date of a forum post's tail line, when `line` is one.
 fn floor_tail(line: &str, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
     let n = floor_number(line)?;
-    Some((n, dates::find_absolute(line, now)?))
+    // A mobile thread gives the day alone after the floor (`1楼 12-08
+    // IP属地:湖北`): the floor makes it a date, not a range.
+    let after_floor = line.split_once('楼').map_or("", |(_, rest)| rest);
+    let t = dates::find_absolute(line, now).or_else(|| dates::month_day(after_floor, now))?;
+    Some((n, t))
 }
 
 /// A floor tail: the floor, its date, and how many lines it takes.
@@ -3863,6 +3867,23 @@ mod tests {
             a.date_evidence
         );
         assert!(!a.text.contains("搬到新街口了"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_mobile_threads_first_floor_gives_its_day_alone() {
+        let html = "<html><head><title>河边那片空地要建什么_西岸吧_贴吧</title></head><body>\
+            <h1 class=\"thread-title\">河边那片空地要建什么</h1>\
+            <div class=\"post\"><p class=\"post-meta\"><span class=\"floor\">1楼</span><span>11-26</span><span>IP属地:江西</span></p>\
+            <div class=\"post-content\">河边那片空地围起来好几个月了，有人知道要建什么吗？听说是停车场，也有人说是菜市场。</div></div>\
+            <div class=\"post\"><p class=\"post-meta\"><span class=\"floor\">2楼</span><span>11-27</span><span>IP属地:江西</span></p>\
+            <div class=\"post-content\">公示栏上写的是公园。</div></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        let day = a.published.map(|t| {
+            t.with_timezone(&crate::time::china())
+                .format("%Y-%m-%d")
+                .to_string()
+        });
+        assert_eq!(day.as_deref(), Some("2026-11-26"), "{:?}", a.date_evidence);
     }
 
     #[test]
