@@ -1239,7 +1239,8 @@ fn state_time_titled(
 /// A date read from a relative time that gives no clock (3天前, 2小时前)
 /// made exact by the time the page's state gives the object of the same
 /// title, when that falls within what the phrase allows: the same day for
-/// 天前, 昨天 and 前天, the hour for 小时前.
+/// 天前, 昨天 and 前天, the hour for 小时前, any earlier time for 刚刚 and
+/// 分钟前.
 fn refined(
     t: DateTime<Utc>,
     why: String,
@@ -1251,14 +1252,19 @@ fn refined(
     let clock = shown.contains(':') || shown.contains('：');
     let day_level = !clock && ["天前", "昨天", "前天"].iter().any(|w| shown.contains(w));
     let hour_level = shown.contains("小时前");
-    if !(day_level || hour_level) {
+    // 刚刚 and 5分钟前 rendered into the HTML may be a cached render's,
+    // served long after: such a time errs only late, so the state's exact
+    // time, when earlier, is the article's.
+    let minute_level = !clock && (shown.contains("刚刚") || shown.contains("分钟前"));
+    if !(day_level || hour_level || minute_level) {
         return (t, why);
     }
     let day = |t: DateTime<Utc>| t.with_timezone(&crate::time::china()).date_naive();
     match state_time_titled(html, title, now) {
         Some((exact, from))
             if (day_level && day(exact) == day(t))
-                || (hour_level && (exact - t).num_minutes().abs() <= 60) =>
+                || (hour_level && (exact - t).num_minutes().abs() <= 60)
+                || (minute_level && exact <= t + Duration::minutes(5)) =>
         {
             (exact, format!("{from} (the time of {shown})"))
         }
@@ -3059,6 +3065,21 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-29 20:00"), "{why:?}");
+    }
+
+    #[test]
+    fn a_stale_just_now_yields_to_the_states_exact_time() {
+        // A share page cached since it was published still says 刚刚; its
+        // state gives the article's time, a day before the fetch.
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了</title></head><body>\
+            <h1>河边步道修到老码头了</h1><p><span class=\"time\">刚刚</span>\
+            <span>阅读 12</span></p>{NOTE_BODY}\
+            <script>window.__INITIAL_STATE__={{\"article\":{{\"title\":\"河边步道修到老码头了\",\
+            \"publishTime\":1796005000000}}}};</script></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 10:16"), "{why:?}");
     }
 
     #[test]
