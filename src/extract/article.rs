@@ -873,6 +873,9 @@ const TITLE_PART: &str = "<title> without site suffix";
 /// How [`weibo_status`] names where its title came from.
 const WEIBO_TITLE: &str = "the post's 【】 lead (Weibo page data)";
 
+/// How [`weibo_status`] names a title that is the post's first sentence.
+const WEIBO_STATUS_TITLE: &str = "the post's first sentence (Weibo page data status_title)";
+
 /// A Weibo status page (m.weibo.cn) keeps its post in a script,
 /// `var $render_data = [{"status": {…}}][0] || {};`, and its HTML shows
 /// none of it until that script runs. The post's text (with what it
@@ -902,15 +905,30 @@ fn weibo_status(html: &str, now: DateTime<Utc>) -> Option<Article> {
         .get("retweeted_status")
         .map(text_of_status)
         .unwrap_or_default();
-    let (title, text) = match bracket_lead(&own) {
+    let (title, text, title_from) = match bracket_lead(&own) {
         Some(lead) => {
             let after = own
                 .split_once('】')
                 .map_or(own.as_str(), |(_, rest)| rest)
                 .trim_start();
-            (lead, after.to_string())
+            (lead, after.to_string(), WEIBO_TITLE)
         }
-        None => (String::new(), own),
+        // Weibo's own heading for a post without one: its first sentence,
+        // which the page data gives as `status_title`.
+        None => {
+            let heading = status
+                .get("status_title")
+                .and_then(serde_json::Value::as_str)
+                .map(|t| squash(t.trim()))
+                .filter(|t| (2..=60).contains(&t.chars().count()) && own.contains(t.as_str()))
+                .unwrap_or_default();
+            let from = if heading.is_empty() {
+                "none"
+            } else {
+                WEIBO_STATUS_TITLE
+            };
+            (heading, own, from)
+        }
     };
     let text = [text.as_str(), reposted.as_str()]
         .iter()
@@ -933,11 +951,7 @@ fn weibo_status(html: &str, now: DateTime<Utc>) -> Option<Article> {
         })
         .filter(|(t, _)| *t <= now + Duration::hours(1));
     Some(Article {
-        title_from: if title.is_empty() {
-            "none"
-        } else {
-            WEIBO_TITLE
-        },
+        title_from,
         title,
         text,
         published: published.map(|(t, _)| t),
@@ -1364,7 +1378,15 @@ const WIDGET_LINES: &[&str] = &[
 
 /// Lines that are a widget only when they are the whole line (a follow
 /// button, a share menu's head): as words they occur in prose.
-const WIDGET_WHOLE_LINES: &[&str] = &["+ 关注", "+关注", "关注", "已关注", "分享至", "分享"];
+const WIDGET_WHOLE_LINES: &[&str] = &[
+    "+ 关注",
+    "+关注",
+    "关注",
+    "已关注",
+    "分享至",
+    "分享",
+    "原创",
+];
 
 /// An old forum's thread read whole: the first post, a rule of dashes
 /// under it and the poster's signature, then the replies, each headed by
@@ -1448,10 +1470,17 @@ fn is_button_row(line: &str) -> bool {
 /// 中心 供图, 记者 王某 摄): a short line, never prose ending in 摄.
 fn is_photo_credit(line: &str) -> bool {
     let l = line.trim_end();
-    l.chars().count() <= 60
+    let n = l.chars().count();
+    // A caption under its marker (▲村民在新建的食堂用餐) or credited as a
+    // file photo, or to a reporter (…空气源热泵外机。某某新闻记者 张三 图).
+    let marked = l.starts_with(['▲', '△', '↑']);
+    let file_photo = l.ends_with("（资料图）") || l.ends_with("(资料图)");
+    let reporters = l.ends_with(" 图") && ["记者", "通讯员", "摄影"].iter().any(|w| l.contains(w));
+    (n <= 60
         && (l.ends_with("供图")
             || l.ends_with("图片来源网络")
-            || ((l.ends_with(" 摄") || l.ends_with("\u{3000}摄")) && !l.ends_with("拍摄")))
+            || ((l.ends_with(" 摄") || l.ends_with("\u{3000}摄")) && !l.ends_with("拍摄"))))
+        || (n <= 120 && (marked || file_photo || reporters))
 }
 
 /// True for a platform's disclaimer under a self-media article (本文为…作者
@@ -1463,11 +1492,24 @@ fn is_disclaimer(line: &str) -> bool {
     // 网易号's: 特别声明：以上内容…为自媒体平台用户上传并发布，本平台仅提供信息存储服务。
     let storage = line.contains("仅提供信息存储服务") || line.contains("仅提供信息发布平台");
     let english = line.starts_with("Notice: The content above");
+    // A site's or an author's reprint notice (本文为…原创报道，未经授权不得转载;
+    // 【声明】本网转载此文出于传递更多信息之目的…).
+    let reprint = [
+        "未经授权不得转载",
+        "未经许可不得转载",
+        "未经授权，不得转载",
+        "转载请注明出处",
+        "如涉及版权问题",
+        "本网转载此文",
+        "不代表本网观点",
+    ]
+    .iter()
+    .any(|w| line.contains(w));
     // A note of the piece's original headline (（原题为《…》）, 原标题：…).
     let original = (line.starts_with("（原题为《") || line.starts_with("(原题为《"))
         && line.trim_end().ends_with(['）', ')'])
         || line.starts_with("原标题：");
-    line.chars().count() <= 240 && (views || storage || english || original)
+    line.chars().count() <= 240 && (views || storage || english || original || reprint)
 }
 
 /// True for a line that is an image's file name (`12-IMG_3886.jpg`).
@@ -1593,6 +1635,11 @@ const END_LINES: &[&str] = &[
     "相关新闻",
     "猜你喜欢",
     "热门推荐",
+    // A letters page's list of other letters under the one read.
+    "同类留言",
+    "相关留言",
+    "最新留言",
+    "热门留言",
 ];
 
 /// Drops what frames a body: lines up to the title when it stands near the
@@ -1673,7 +1720,10 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
         let tip_off = ["报料", "新闻线索"].iter().any(|w| last.contains(w));
         let footer = FOOTER_WORDS.iter().any(|w| last.contains(w));
         let short = last.chars().count() <= if tip_off || footer { 80 } else { 40 };
+        // A row of topic tags (#清洁取暖 #乡村振兴).
+        let tags = last.split_whitespace().all(|w| w.starts_with(['#', '＃']));
         let trailer = TRAILER_WORDS.iter().any(|w| last.contains(w))
+            || tags
             || footer
             || mostly_date(last)
             || dates::find_relative(last, now).is_some();
@@ -2273,6 +2323,11 @@ fn date(
     if let Some(found) = classed_date(doc, now, &ok) {
         return Some(found);
     }
+    // 2c. A time the article's own element carries for its script to
+    // show (`<article data-time="1796777220">`, the visible span empty).
+    if let Some(found) = attribute_date(doc, now, &ok) {
+        return Some(found);
+    }
     // 3. The list's date.
     if let (Some(t), Some(d)) = (list, hints.list_date) {
         return Some((t, format!("list row: {}", squash(d))));
@@ -2548,6 +2603,54 @@ fn classed_date(
         }
         .filter(|t| ok(*t))?;
         Some((t, format!("date element .{class}: {text}")))
+    })
+}
+
+/// Data attributes a template's script formats into the page's time.
+const DATE_ATTRIBUTES: &[&str] = &[
+    "data-time",
+    "data-pubtime",
+    "data-pub-time",
+    "data-publish-time",
+    "data-publishtime",
+    "data-date",
+];
+
+/// The time in a date attribute ([`DATE_ATTRIBUTES`]) of the article's
+/// own element: an `<article>`, or an element whose id or class names the
+/// article, its detail or its content, outside furniture and list rows
+/// (a list's rows carry their own articles' times).
+fn attribute_date(
+    doc: &Html,
+    now: DateTime<Utc>,
+    ok: &dyn Fn(DateTime<Utc>) -> bool,
+) -> Option<(DateTime<Utc>, String)> {
+    let query = DATE_ATTRIBUTES
+        .iter()
+        .map(|a| format!("[{a}]"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let found = sel(&query)?;
+    doc.select(&found).find_map(|el| {
+        let v = el.value();
+        let names = format!(
+            "{} {}",
+            v.attr("id").unwrap_or(""),
+            v.attr("class").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        let own = v.name() == "article"
+            || ["article", "detail", "content"]
+                .iter()
+                .any(|w| names.contains(w));
+        if !own || in_furniture(el) || in_list_row_or_reply(el) {
+            return None;
+        }
+        DATE_ATTRIBUTES.iter().find_map(|a| {
+            let value = v.attr(a)?;
+            let t = dates::parse_machine(value, now).filter(|t| ok(*t))?;
+            Some((t, format!("{a}=\"{value}\" on <{}>", v.name())))
+        })
     })
 }
 
@@ -3080,6 +3183,57 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-30 10:16"), "{why:?}");
+    }
+
+    #[test]
+    fn an_article_element_dated_only_for_its_script_is_dated_by_it() {
+        // The visible time span is empty until the script fills it.
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了</title></head><body>\
+            <article class=\"article\" data-time=\"1795995900\"><h1>河边步道修到老码头了</h1>\
+            <p><span class=\"src\">江城融媒</span><span class=\"time\"></span></p>{NOTE_BODY}\
+            <p>步道早上6:30开放，晚上22:00关闭。</p></article>\
+            <ul class=\"list\"><li data-time=\"1795000000\"><a href=\"/a\">别的新闻</a></li></ul></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-30 07:45"), "{why:?}");
+    }
+
+    #[test]
+    fn a_weibo_post_without_a_lead_is_headed_by_its_first_sentence() {
+        let html = "<html><head><title>微博</title></head><body><div id=\"app\"></div>\
+            <script>var $render_data = [{\"status\": {\"created_at\": \"Sun Nov 29 19:20:31 +0800 2026\",\
+            \"status_title\": \"今晚江城下雪了！\",\
+            \"text\": \"今晚江城下雪了！楼下的孩子们全跑出来堆雪人，明早上班的朋友注意路滑。\"}}][0] || {};</script></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "今晚江城下雪了！");
+        assert!(a.text.starts_with("今晚江城下雪了！楼下"), "{}", a.text);
+    }
+
+    #[test]
+    fn captions_reprint_notices_tags_and_other_letters_are_no_body() {
+        let html = "<html><head><title>老街改造后重新开街</title></head><body>\
+            <div class=\"article-content\"><h1>老街改造后重新开街</h1>\
+            <p>原创</p>\
+            <p>上周末，城东区的槐花巷正式重新开街，十几家老字号陆续回到这条老街。</p>\
+            <p>▲槐花巷重新开街当天，市民在老字号门前排队。（资料图）</p>\
+            <p>11月28日，槐花巷的青石板路。江城日报记者 李明 图</p>\
+            <p>街坊们说，改造保留了青石板路和老门面，周末来逛的游客明显多了。</p>\
+            <p>本文为江城日报原创报道，未经授权不得转载。转载授权请联系编辑部。</p>\
+            <p>#老街改造 #城市更新</p></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            a.text,
+            "上周末，城东区的槐花巷正式重新开街，十几家老字号陆续回到这条老街。\n\
+             街坊们说，改造保留了青石板路和老门面，周末来逛的游客明显多了。"
+        );
+        let letter = "<html><head><title>12路公交调整后换乘不便</title></head><body>\
+            <div class=\"content\"><h1>12路公交调整后换乘不便</h1>\
+            <p>12路公交调整以后，孩子上学要多换乘一次，早上六点就得出门，希望恢复原来的线路。</p>\
+            <p>同类留言</p><p>建议在高铁站增设夜间公交接驳线路 已回复</p>\
+            <p>人民广场公交站台雨棚损坏多日无人维修 已办结</p></div></body></html>";
+        let a = extract(letter, Hints::default(), now());
+        assert!(!a.text.contains("雨棚"), "{}", a.text);
     }
 
     #[test]
