@@ -172,6 +172,13 @@ const GROUP_NOUNS: &[&str] = &[
     "牧户",
     "房东",
     "承租人",
+    // Drivers as their companies and platforms count them (三百多名驾驶员,
+    // 两百多名出租车司机).
+    "驾驶员",
+    "的哥",
+    "出租车司机",
+    "网约车司机",
+    "货车司机",
 ];
 
 /// Words of who a group of people are, between a counter and its noun
@@ -1154,6 +1161,9 @@ mod tests {
         assert_eq!(level("三百余名村民联名信访"), Some(Severity::II));
         assert_eq!(level("数百家长到园抗议"), Some(Severity::II));
         assert_eq!(level("涉及接种者400余人"), Some(Severity::II));
+        // Drivers as platforms and companies count them.
+        assert_eq!(level("冻结提现，涉及驾驶员三百多名"), Some(Severity::II));
+        assert_eq!(level("两百多名出租车司机到交通局反映"), Some(Severity::II));
         assert_eq!(level("数十万储户存款无法支取"), Some(Severity::I));
         assert_eq!(level("逾二十万购房者交楼无期"), Some(Severity::I));
         assert_eq!(level("村里二十几个娃都一样"), None);
