@@ -977,6 +977,10 @@ const STATE_SCRIPTS: &[&str] = &[
     // (腾讯新闻-like).
     "window.DATA =",
     "window.DATA=",
+    // A portal's article page that keeps the article's record in a page
+    // variable (凤凰网-like: `var allData = {"docData": {"newsTime": …}}`).
+    "var allData =",
+    "var allData=",
     "id=\"__NEXT_DATA__\"",
     // Nuxt 3's payload: a devalue-flattened array (see [`unflatten`]).
     "id=\"__NUXT_DATA__\"",
@@ -1002,6 +1006,7 @@ const STATE_TIME_KEYS: &[&str] = &[
     "pubDate",
     "publishDate",
     "releaseTime",
+    "newsTime",
     "createTime",
     "create_time",
     "ptime",
@@ -1374,6 +1379,13 @@ const WIDGET_LINES: &[&str] = &[
     "返回顶部",
     "上一篇",
     "下一篇",
+    // An app's banner over its share page (新闻财经体育娱乐 打开客户端).
+    "打开客户端",
+    "打开APP",
+    "打开App",
+    "APP内打开",
+    "App内打开",
+    "下载客户端",
 ];
 
 /// Lines that are a widget only when they are the whole line (a follow
@@ -1512,6 +1524,59 @@ fn is_disclaimer(line: &str) -> bool {
     line.chars().count() <= 240 && (views || storage || english || original || reprint)
 }
 
+/// Words of a row of counters and buttons under a post or an answer
+/// (赞同(127)踩(3)评论(4), 1,862次浏览关注问题).
+const COUNTER_WORDS: &[&str] = &[
+    "次浏览",
+    "浏览",
+    "阅读",
+    "关注问题",
+    "赞同",
+    "点赞",
+    "收藏",
+    "评论",
+    "分享",
+    "转发",
+    "举报",
+    "已解决",
+    "未解决",
+    "有用",
+    "没用",
+    "回复",
+    "踩",
+    "赞",
+    "万",
+];
+
+/// True for a row of counters and buttons (赞同(127)踩(3)评论(4)), an
+/// answer's feedback prompt (该回答是否解决了您的问题？ 已解决(186)) or an
+/// app's promotion (海量资讯、精准解读，尽在某某新闻APP).
+fn is_counter_row(line: &str) -> bool {
+    let n = line.chars().count();
+    if n > 60 {
+        return false;
+    }
+    let feedback = ["是否解决了您的问题", "对您是否有帮助", "这条回答有帮助吗"]
+        .iter()
+        .any(|w| line.contains(w));
+    let promotion = n <= 40
+        && line.contains("尽在")
+        && ["APP", "App", "客户端"]
+            .iter()
+            .any(|w| line.trim_end().ends_with(w));
+    let mut rest = line.to_string();
+    for w in COUNTER_WORDS {
+        rest = rest.replace(w, "");
+    }
+    // A table's cells of figures alone (26418.55) are no counters.
+    let counters = line.chars().any(|c| c.is_ascii_digit())
+        && rest.len() < line.len()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ,.()（）|·:：".contains(c));
+    feedback || promotion || counters
+}
+
 /// True for a line that is an image's file name (`12-IMG_3886.jpg`).
 fn is_file_name(line: &str) -> bool {
     let l = line.trim().to_ascii_lowercase();
@@ -1533,6 +1598,7 @@ pub fn clean_body(text: &str) -> String {
             continue;
         }
         if WIDGET_WHOLE_LINES.contains(&l.as_str())
+            || is_counter_row(&l)
             || is_photo_credit(&l)
             || is_disclaimer(&l)
             || is_button_row(&l)
@@ -1637,6 +1703,8 @@ const END_LINES: &[&str] = &[
     "热门推荐",
     // A letters page's list of other letters under the one read.
     "同类留言",
+    "其他留言",
+    "该领导收到的其他留言",
     "相关留言",
     "最新留言",
     "热门留言",
@@ -3234,6 +3302,34 @@ mod tests {
             <p>人民广场公交站台雨棚损坏多日无人维修 已办结</p></div></body></html>";
         let a = extract(letter, Hints::default(), now());
         assert!(!a.text.contains("雨棚"), "{}", a.text);
+    }
+
+    #[test]
+    fn counters_feedback_prompts_and_app_banners_are_no_body_but_figures_are() {
+        assert!(is_counter_row("赞同(127)踩(3)评论(4)"));
+        assert!(is_counter_row("1,862次浏览关注问题"));
+        assert!(is_counter_row(
+            "该回答是否解决了您的问题？ 已解决(186)未解决(9)"
+        ));
+        assert!(is_counter_row("海量资讯、精准解读，尽在江城新闻APP"));
+        // A table's figures, and prose with a count, are text.
+        assert!(!is_counter_row("26418.55"));
+        assert!(!is_counter_row("评论区有300多人说自己也遇到过"));
+        let text =
+            clean_body("新闻财经体育娱乐 打开客户端\n江城今冬首场寒潮来袭，部分学校调整到校时间。");
+        assert_eq!(text, "江城今冬首场寒潮来袭，部分学校调整到校时间。");
+    }
+
+    #[test]
+    fn a_portals_page_variable_dates_its_article() {
+        let html = format!(
+            "<html><head><title>河边步道修到老码头了_江城网</title>\
+            <script>var allData = {{\"docData\":{{\"title\":\"河边步道修到老码头了\",\
+            \"newsTime\":\"2026-11-29 18:31:00\",\"source\":\"江城日报\"}}}};</script></head><body>\
+            <h1>河边步道修到老码头了</h1>{NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-29 18:31"), "{why:?}");
     }
 
     #[test]
