@@ -981,6 +981,8 @@ const STATE_SCRIPTS: &[&str] = &[
     // variable (凤凰网-like: `var allData = {"docData": {"newsTime": …}}`).
     "var allData =",
     "var allData=",
+    // A mini-program's H5 share page (`window.__DATA__ = {…}`, an empty #app).
+    "window.__DATA__",
     "id=\"__NEXT_DATA__\"",
     // Nuxt 3's payload: a devalue-flattened array (see [`unflatten`]).
     "id=\"__NUXT_DATA__\"",
@@ -2054,6 +2056,12 @@ const EDIT_MARKS: &[&str] = &[
     "最后登录",
     "回访时间",
     "评价时间",
+    // A journal article's history: received, revised and accepted before
+    // it was published (发表时间).
+    "收稿日期",
+    "修回日期",
+    "录用日期",
+    "接收日期",
     // A review's visit and a complaint's purchase are before the post.
     "到店日期",
     "到店时间",
@@ -2112,6 +2120,8 @@ const DATE_CLASSES: &[&str] = &[
 const BYLINE_WORDS: &[&str] = &[
     "发布时间",
     "发布日期",
+    // A 博客园-like blog's foot line (posted @ 2026-12-07 21:15 作者 阅读(312)).
+    "posted @",
     // An old ASP site's (添加时间：2026-12-5 9:08:00), a 公示 record's.
     "添加时间",
     "公示日期",
@@ -3097,9 +3107,17 @@ const PROFILE_WORDS: &[&str] = &[
 /// when it gives no 发布日期.
 fn drafted(line: &str) -> bool {
     // A broadcast's air date (播出日期) too: its page is published later.
-    ["成文日期", "成文时间", "印发日期", "播出日期", "播出时间"]
-        .iter()
-        .any(|w| line.contains(w))
+    // An online interview's air time (访谈时间) too.
+    [
+        "成文日期",
+        "成文时间",
+        "印发日期",
+        "播出日期",
+        "播出时间",
+        "访谈时间",
+    ]
+    .iter()
+    .any(|w| line.contains(w))
         && !["发布日期", "发布时间"].iter().any(|w| line.contains(w))
 }
 
@@ -3330,6 +3348,22 @@ mod tests {
         );
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-29 18:31"), "{why:?}");
+    }
+
+    #[test]
+    fn a_journal_page_is_dated_when_published_and_a_blog_by_its_foot_line() {
+        let journal = format!(
+            "<html><head><title>县域集体经济收益分配研究</title></head><body>\
+            <h1>县域集体经济收益分配研究</h1><p>收稿日期：2026-07-14　修回日期：2026-09-02</p>\
+            <p>发表时间：2026-11-28</p>{NOTE_BODY}</body></html>"
+        );
+        assert_eq!(published(&journal).0.as_deref(), Some("2026-11-28 00:00"));
+        let blog = format!(
+            "<html><head><title>一次排查记录 - 码园</title></head><body>\
+            <h1>一次排查记录</h1>{NOTE_BODY}<p>posted @ 2026-11-27 21:15 老周 阅读(312) 评论(4)</p>\
+            <div class=\"feedback\"><p>#1楼 2026-11-28 09:31 风过林梢</p><p>学到了</p></div></body></html>"
+        );
+        assert_eq!(published(&blog).0.as_deref(), Some("2026-11-27 21:15"));
     }
 
     #[test]
