@@ -1018,14 +1018,32 @@ const STATE_TIME_KEYS: &[&str] = &[
 
 /// The longest text of an article object in app state: under one of
 /// [`STATE_TEXT_KEYS`], or one level down (`"originContent": {"text": …}`).
-fn state_text(map: &serde_json::Map<String, serde_json::Value>) -> Option<&str> {
+fn state_text(
+    map: &serde_json::Map<String, serde_json::Value>,
+) -> Option<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
     let own = STATE_TEXT_KEYS.iter().filter_map(|k| map.get(*k)?.as_str());
     let nested = map
         .values()
         .filter_map(serde_json::Value::as_object)
         .flat_map(|m| STATE_TEXT_KEYS.iter().filter_map(|k| m.get(*k)?.as_str()));
-    own.chain(nested).max_by_key(|t| t.len())
+    // A mini-program's article as a list of paragraphs (`"paragraphs":
+    // ["居民朋友们…", "…"]`).
+    let listed = STATE_PARAGRAPH_KEYS.iter().filter_map(|k| {
+        let items = map.get(*k)?.as_array()?;
+        let lines: Option<Vec<&str>> = items.iter().map(serde_json::Value::as_str).collect();
+        lines
+            .filter(|l| !l.is_empty())
+            .map(|l| Cow::Owned(l.join("\n")))
+    });
+    own.chain(nested)
+        .map(Cow::Borrowed)
+        .chain(listed)
+        .max_by_key(|t| t.len())
 }
+
+/// Keys of an article's text in app state given as a list of paragraphs.
+const STATE_PARAGRAPH_KEYS: &[&str] = &["paragraphs", "contents", "contentList"];
 
 /// The article in a page's app state (`window.__INITIAL_DATA__ = {…}`):
 /// the object holding a title and the longest text, its time from its own
@@ -1048,7 +1066,7 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
             .is_some_and(|t| (4..=80).contains(&t.chars().count()));
         if titled {
             // A titled note whose text is its caption (desc) counts too.
-            return state_text(map).map_or_else(|| longest(STATE_CAPTION_KEYS), str::len);
+            return state_text(map).map_or_else(|| longest(STATE_CAPTION_KEYS), |t| t.len());
         }
         // A caption counts only beside its post's time: a related video's
         // caption has one too, but a shorter text wins less often than the
@@ -1086,8 +1104,9 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
                     .iter()
                     .filter_map(|k| map.get(*k)?.as_str())
                     .max_by_key(|t| t.len())
+                    .map(std::borrow::Cow::Borrowed)
             })?;
-            let text = trim_frame(&clean_body(&html_to_text(content)), &title, now);
+            let text = trim_frame(&clean_body(&html_to_text(&content)), &title, now);
             (title, text, "the page's state data")
         }
         None => {
@@ -3364,6 +3383,20 @@ mod tests {
             <div class=\"feedback\"><p>#1楼 2026-11-28 09:31 风过林梢</p><p>学到了</p></div></body></html>"
         );
         assert_eq!(published(&blog).0.as_deref(), Some("2026-11-27 21:15"));
+    }
+
+    #[test]
+    fn a_mini_programs_article_given_as_paragraphs_is_read_from_its_state() {
+        let html = "<html><head><title>邻里通</title></head><body><div id=\"app\"></div>\
+            <script>window.__DATA__ = {\"data\":{\"post\":{\"title\":\"社区长者食堂下周一开业\",\
+            \"publishTime\":\"2026-11-29T19:36:00+08:00\",\"displayTime\":\"2天前\",\
+            \"paragraphs\":[\"居民朋友们，经过两个月的筹备，社区长者食堂将于下周一正式开业，地点在社区党群服务中心一楼。\",\
+            \"六十岁以上的老人凭身份证登记后用餐可享受补贴，八十岁以上的老人每餐再减两元，行动不便的老人可以预约送餐上门。\"]}}};</script>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "社区长者食堂下周一开业");
+        assert!(a.text.contains("\n六十岁以上"), "{}", a.text);
+        assert_eq!(day_and_minute(&a).as_deref(), Some("2026-11-29 19:36"));
     }
 
     #[test]
