@@ -208,7 +208,7 @@ fn bare_place_keys(lead: &str) -> impl Iterator<Item = String> {
     let chars: Vec<char> = lead.chars().collect();
     let mut keys: Vec<String> = chars
         .windows(2)
-        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .filter(|w| w.iter().all(|c| crate::text::is_han(*c)))
         .map(|w| format!("p:{}{}", w[0], w[1]))
         .collect();
     keys.sort();

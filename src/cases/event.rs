@@ -97,7 +97,7 @@ pub fn rare_names(words: &[&str], known: impl Fn(&str) -> bool) -> Vec<String> {
     let mut after_number = false;
     for w in words {
         let n = w.chars().count();
-        let hanzi = w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let hanzi = w.chars().all(crate::text::is_han);
         if hanzi && (2..=6).contains(&n) && !after_number && !function_glued(w) && !known(w) {
             names.push((*w).to_string());
         }
@@ -1058,7 +1058,7 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
     for quoted in text.split('“').skip(1).filter_map(|q| q.split('”').next()) {
         let han = quoted
             .chars()
-            .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .take_while(|c| crate::text::is_han(*c))
             .count();
         let rest: String = quoted.chars().skip(han).filter(|c| *c != '·').collect();
         // The designation's last character says what it is: a fishing,
@@ -1079,7 +1079,7 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
     // #澜江# or #澜江热点#: a local topic names its place.
     for tag in text.split('#').skip(1).step_by(2) {
         let n = tag.chars().count();
-        if (2..=8).contains(&n) && tag.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        if (2..=8).contains(&n) && tag.chars().all(crate::text::is_han) {
             out.places.push(format!("place:{tag}"));
         }
     }
@@ -1183,10 +1183,7 @@ fn read_places(text: &str, out: &mut Vec<String>) {
         let mut count = 0;
         for (j, d) in text[prev_end..i].char_indices().rev() {
             let j = prev_end + j;
-            if count == NAME_LOOKBACK
-                || !('\u{4e00}'..='\u{9fff}').contains(&d)
-                || NOT_IN_PLACE.contains(&d)
-            {
+            if count == NAME_LOOKBACK || !crate::text::is_han(d) || NOT_IN_PLACE.contains(&d) {
                 break;
             }
             start = j;
@@ -1326,7 +1323,7 @@ fn read_numbered_schools(text: &str, out: &mut Vec<String>) {
         while start > 0 && anchor - start < 5 {
             let d = chars[start - 1];
             let admin = "县市区".contains(d);
-            if !('\u{4e00}'..='\u{9fff}').contains(&d) || (NOT_IN_PLACE.contains(&d) && !admin) {
+            if !crate::text::is_han(d) || (NOT_IN_PLACE.contains(&d) && !admin) {
                 break;
             }
             start -= 1;

@@ -1094,7 +1094,7 @@ pub fn official_on_record(text: &str) -> Option<String> {
             let rest = &sentence[i + c.len_utf8()..];
             let mut end = None;
             for (j, d) in rest.char_indices().take(BODY_NAME_CHARS) {
-                if !('\u{4e00}'..='\u{9fff}').contains(&d) || not_in_name.contains(d) {
+                if !crate::text::is_han(d) || not_in_name.contains(d) {
                     break;
                 }
                 if !end_chars.contains(d) {

@@ -1451,9 +1451,11 @@ fn without_signature_and_replies(text: &str) -> String {
     }
 }
 
-/// Han characters in `s`.
+/// Han characters in `s` (Extension A's too: 㮾 in a place name).
 fn han(s: &str) -> usize {
-    s.chars().filter(|c| crate::text::is_han(*c)).count()
+    s.chars()
+        .filter(|c| crate::text::is_han(*c) || ('\u{3400}'..='\u{4dbf}').contains(c))
+        .count()
 }
 
 /// A bilingual page's text without its foreign version: lines with no
@@ -1585,17 +1587,19 @@ fn is_counter_row(line: &str) -> bool {
         && ["APP", "App", "客户端"]
             .iter()
             .any(|w| line.trim_end().ends_with(w));
-    let mut rest = line.to_string();
-    for w in COUNTER_WORDS {
-        rest = rest.replace(w, "");
-    }
-    // A table's cells of figures alone (26418.55) are no counters.
-    let counters = line.chars().any(|c| c.is_ascii_digit())
-        && rest.len() < line.len()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || " ,.()（）|·:：".contains(c));
-    feedback || promotion || counters
+    // Counters need a figure; a table's cells of figures alone (26418.55)
+    // are no counters.
+    let counters = || {
+        let mut rest = line.to_string();
+        for w in COUNTER_WORDS {
+            rest = rest.replace(w, "");
+        }
+        rest.len() < line.len()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || " ,.()（）|·:：".contains(c))
+    };
+    feedback || promotion || (line.chars().any(|c| c.is_ascii_digit()) && counters())
 }
 
 /// True for a line that is an image's file name (`12-IMG_3886.jpg`).

@@ -189,9 +189,7 @@ fn squash(s: &str) -> String {
 }
 
 fn cjk(s: &str) -> usize {
-    s.chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count()
+    s.chars().filter(|c| crate::text::is_han(*c)).count()
 }
 
 /// Tooltips that say what a link does, not what it is.
