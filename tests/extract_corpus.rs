@@ -720,3 +720,23 @@ fn twenty_first_unseen_pages_dates_titles_bodies() {
 fn twenty_second_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-22", 16, 15, 0.92);
 }
+
+/// A twenty-fifth writer's sixteen templates (set Y): an administrative
+/// penalty notice, a 头条-like article, a short video's
+/// share page (URL-encoded state), a 信息公开 page with its metadata
+/// table, a mobile 贴吧-like thread, a GB2312 table-layout news page, a
+/// 股吧-like post, an m.weibo-like detail page, a tender result notice, a
+/// Big5 Hong Kong press release dated only at its foot (day, then 香港時間
+/// on the next line), a 豆瓣-like group post, a deputy's suggestion
+/// answered, a court judgment, a news app's share page whose record names
+/// its headline `name`, a 中新网-like article with a video, a GBK county
+/// leader's activity page. At first sight 14/16, 15/16, 0.875 (a mobile
+/// thread's floor line above its post read as the post's tail, a
+/// department's name in `<title>` taken for the title, the press release's
+/// time on the line below its day, the app's record, photo captions).
+/// Still read into the body: a photo's caption in a thread, which this
+/// writer left out.
+#[test]
+fn twenty_third_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-23", 16, 16, 0.97);
+}

@@ -78,7 +78,7 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     {
         title_info = (lead, WEIBO_TITLE);
     }
-    let raw = body(html, &doc);
+    let raw = without_captions(&body(html, &doc), &image_captions(&doc));
     // A bilingual page (a foreign affairs office's notice) may head its
     // English version first: the Chinese heading is the title a Chinese
     // analyst looks for.
@@ -433,8 +433,51 @@ fn looks_like_site_name(s: &str) -> bool {
     .iter()
     .any(|w| s.ends_with(w));
     n <= 16
-        && (SITE_WORDS.iter().any(|w| s.contains(w)) || s.ends_with('网') || institution || service)
+        && (SITE_WORDS.iter().any(|w| s.contains(w))
+            || s.ends_with('网')
+            || institution
+            || service
+            || AGENCY_ENDINGS.iter().any(|w| s.ends_with(w)))
 }
+
+/// Endings of a government department's name, which alone is its site's
+/// (郯川市市场监督管理局 after the column in `<title>`). Whole endings, so a
+/// headline's 新格局 or 开局 is not one.
+const AGENCY_ENDINGS: &[&str] = &[
+    "管理局",
+    "监督局",
+    "公安局",
+    "教育局",
+    "民政局",
+    "财政局",
+    "保障局",
+    "环境局",
+    "运输局",
+    "建设局",
+    "规划局",
+    "农村局",
+    "水利局",
+    "水务局",
+    "税务局",
+    "商务局",
+    "统计局",
+    "审计局",
+    "旅游局",
+    "司法局",
+    "信访局",
+    "资源局",
+    "林业局",
+    "体育局",
+    "气象局",
+    "科技局",
+    "改革委员会",
+    "发展改革委",
+    "健康委员会",
+    "卫健委",
+    "教育厅",
+    "公安厅",
+    "人大常委会",
+];
 
 /// `<title>` split into its parts, longest first isn't assumed: in order.
 fn title_segments(t: &str) -> Vec<String> {
@@ -867,6 +910,101 @@ fn caption_line(doc: &Html) -> Option<String> {
         .then_some(first)
 }
 
+/// Longest caption under a photo, in characters: a longer text beside an
+/// image is a paragraph.
+const CAPTION_CHARS: usize = 80;
+
+/// The texts of captions under the page's photos: a `figcaption`, an
+/// element whose class says `caption` or `desc` (image-caption, img-desc,
+/// image_desc) beside an image, or a centred line under a paragraph that
+/// holds only an image (周海宁在城关镇液化气供应站检查燃气储存安全 on a
+/// government portal). They sit inside the body's container, and no
+/// reader copies them into the text. A video's or note's caption is its
+/// text: an image inside a player does not count.
+fn image_captions(doc: &Html) -> Vec<String> {
+    let Some(candidates) = sel("figcaption, [class], p") else {
+        return Vec::new();
+    };
+    let Some(img) = sel("img") else {
+        return Vec::new();
+    };
+    let photo_in = |el: ElementRef<'_>| {
+        (el.value().name() == "img" || el.select(&img).next().is_some())
+            && !el
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .chain([el])
+                .any(|a| {
+                    a.value().attr("class").is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        c.contains("video") || c.contains("player")
+                    })
+                })
+    };
+    let only_photo = |el: ElementRef<'_>| photo_in(el) && letters(&text_of(el)) == 0;
+    let mut out = Vec::new();
+    for el in doc.select(&candidates) {
+        // The element's own marks first: its text is gathered only then.
+        let name = el.value().name();
+        let classed = el.value().attr("class").is_some_and(|c| {
+            c.to_ascii_lowercase().split_whitespace().any(|w| {
+                w.contains("caption")
+                    || w.ends_with("desc")
+                    || w.ends_with("-note")
+                    || w.ends_with("_note")
+            })
+        });
+        let centred = name == "p"
+            && (el
+                .value()
+                .attr("align")
+                .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+                || el
+                    .value()
+                    .attr("style")
+                    .is_some_and(|s| s.replace(' ', "").contains("text-align:center")));
+        if name != "figcaption" && !classed && !centred {
+            continue;
+        }
+        let text = text_of(el);
+        if text.is_empty() || text.chars().count() > CAPTION_CHARS {
+            continue;
+        }
+        let previous = el.prev_siblings().find_map(ElementRef::wrap);
+        let parent = el.parent().and_then(ElementRef::wrap);
+        let caption = match name {
+            "figcaption" => parent.is_some_and(photo_in),
+            // Under its photo: a line above one introduces it (a bulletin
+            // posted as an image has only that line for its text).
+            _ if classed => el
+                .prev_siblings()
+                .filter_map(ElementRef::wrap)
+                .any(photo_in),
+            _ => previous.is_some_and(only_photo) && !text.ends_with('。'),
+        };
+        if caption {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// `text` without the lines that are the page's photo captions, unless
+/// too little would be left (then the captions may be all there is).
+fn without_captions(text: &str, captions: &[String]) -> String {
+    if captions.is_empty() {
+        return text.to_string();
+    }
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !captions.iter().any(|c| c == &squash(l)))
+        .collect();
+    if kept.len() == text.lines().count() || letters(&kept.join("")) < 2 * SHORT_BODY {
+        return text.to_string();
+    }
+    kept.join("\n")
+}
+
 /// How [`title`] names a part of `<title>` that nothing on the page shows.
 const TITLE_PART: &str = "<title> without site suffix";
 
@@ -1042,6 +1180,16 @@ fn state_text(
         .max_by_key(|t| t.len())
 }
 
+/// Keys of an article's headline in app state: a news app's detail record
+/// may name it `name` (`"detailData": {"name": "…", "content": "…"}`).
+const STATE_TITLE_KEYS: &[&str] = &["title", "headline", "name"];
+
+/// The headline of an object of app state, under the first of
+/// [`STATE_TITLE_KEYS`] it has.
+fn state_title(map: &serde_json::Map<String, serde_json::Value>) -> Option<&str> {
+    STATE_TITLE_KEYS.iter().find_map(|k| map.get(*k)?.as_str())
+}
+
 /// Keys of an article's text in app state given as a list of paragraphs.
 const STATE_PARAGRAPH_KEYS: &[&str] = &["paragraphs", "contents", "contentList"];
 
@@ -1060,10 +1208,7 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
                 .max()
                 .unwrap_or(0)
         };
-        let titled = map
-            .get("title")
-            .and_then(serde_json::Value::as_str)
-            .is_some_and(|t| (4..=80).contains(&t.chars().count()));
+        let titled = state_title(map).is_some_and(|t| (4..=80).contains(&t.chars().count()));
         if titled {
             // A titled note whose text is its caption (desc) counts too.
             return state_text(map).map_or_else(|| longest(STATE_CAPTION_KEYS), |t| t.len());
@@ -1095,7 +1240,7 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
     let mut best = None;
     walk(&data, &mut best);
     let (_, article) = best?;
-    let (title, text, title_from) = match article.get("title").and_then(|t| t.as_str()) {
+    let (title, text, title_from) = match article.as_object().and_then(state_title) {
         Some(title) => {
             let title = squash(title);
             let map = article.as_object()?;
@@ -1674,6 +1819,8 @@ const TRAILER_WORDS: &[&str] = &[
     "出品",
     "点赞",
     "来源：",
+    // 来自Android客户端 under a post, 下载某某新闻客户端.
+    "客户端",
     "相关阅读",
     "相关新闻",
     "©",
@@ -1777,12 +1924,32 @@ fn trim_frame(body: &str, title: &str, now: DateTime<Utc>) -> String {
             i += 1;
         }
     }
-    // A forum thread's first post ends at its floor's tail
-    // (来自Android客户端 1楼 2026-11-29 21:47): the rest are replies.
-    if let Some(tail) = (1..lines.len())
-        .find(|&i| floor_tail_at(&lines, i, now).is_some() || reply_head(lines[i], now))
+    // A mobile thread prints each floor above its post (杉木林下的小路 楼主,
+    // then 1楼 2026-12-9 21:07 IP属地:湖北): a first floor with no text
+    // above it heads the post rather than ending it.
+    if let Some((at, taken)) = (0..lines.len().min(6)).find_map(|i| {
+        floor_tail_at(&lines, i, now)
+            .filter(|(n, ..)| *n == 1)
+            .map(|(_, _, taken)| (i, taken))
+    }) && lines[..at].iter().map(|l| letters(l)).sum::<usize>() < 20
+        && at + taken < lines.len()
     {
-        lines.truncate(tail);
+        lines.drain(..at + taken);
+    }
+    // A forum thread's first post ends at its floor's tail
+    // (来自Android客户端 1楼 2026-11-29 21:47), or at the next floor's head
+    // (2楼 回复于 2026-12-9 21:32): the rest are replies.
+    if let Some(tail) = (1..lines.len()).find(|&i| {
+        floor_tail_at(&lines, i, now).is_some()
+            || reply_head(lines[i], now)
+            || floor_reply_head(lines[i], now)
+    }) {
+        // A mobile reply's author line (洙川老杨头 Lv.9) stands above its head.
+        let author = tail >= 2
+            && floor_reply_head(lines[tail], now)
+            && lines[tail - 1].chars().count() <= 20
+            && !lines[tail - 1].contains(['，', '。', '！', '？']);
+        lines.truncate(if author { tail - 1 } else { tail });
     }
     // Bylines among the first lines (a summary may stand before one).
     let mut i = 0;
@@ -2458,12 +2625,21 @@ fn date(
     }
     // 5. Absolute dates in the article's own text (a notice's signature).
     let not_calendar = |l: &str| !CALENDAR_WORDS.iter().any(|w| l.contains(w));
-    body.lines()
+    let body_lines: Vec<&str> = body.lines().collect();
+    (0..body_lines.len())
         .rev()
-        .find_map(|l| {
-            dates::find_absolute(l, now)
-                .filter(|t| ok(*t) && l.chars().count() <= 40 && not_calendar(l))
-                .map(|t| (t, format!("in the body: {}", squash(l))))
+        .find_map(|i| {
+            let l = body_lines[i];
+            let t = dates::find_absolute(l, now)
+                .filter(|t| ok(*t) && l.chars().count() <= 40 && not_calendar(l))?;
+            // A release's day with its time on the next line alone
+            // (2026年12月10日（星期四） / 香港時間19時35分).
+            let timed = body_lines
+                .get(i + 1)
+                .filter(|n| n.chars().count() <= 16 && dates::find_absolute(n, now).is_none())
+                .and_then(|n| timed_apart(t, n))
+                .filter(|t| ok(*t));
+            Some((timed.unwrap_or(t), format!("in the body: {}", squash(l))))
         })
         .or_else(|| {
             // 6. A notice's signature date, which the body's trailers took
@@ -2882,6 +3058,25 @@ fn reply_head(line: &str, now: DateTime<Utc>) -> bool {
     l.strip_suffix('楼').and_then(floor_before).is_some()
         && ["作者", "回复人", "发表人"].iter().any(|w| l.contains(w))
         && dates::find_absolute(l, now).is_some_and(|t| !is_midnight(t))
+}
+
+/// A reply's head in a mobile thread: its floor, then 回复于 and a time
+/// (`2楼回复于 2026-12-9 21:32IP属地:湖北`, `7楼 回复于 3小时前`).
+fn floor_reply_head(line: &str, now: DateTime<Utc>) -> bool {
+    let l = line.trim();
+    if l.chars().count() > 40 {
+        return false;
+    }
+    let Some((floor, rest)) = l.split_once('楼') else {
+        return false;
+    };
+    floor_before(floor).is_some_and(|n| n >= 2)
+        && floor
+            .trim_start_matches('#')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        && rest.trim_start().starts_with("回复于")
+        && (dates::find_absolute(rest, now).is_some() || dates::find_relative(rest, now).is_some())
 }
 
 /// The floor of a forum post's tail line (`来自Android客户端 4楼 2026-11-30
@@ -3401,6 +3596,91 @@ mod tests {
         assert_eq!(a.title, "社区长者食堂下周一开业");
         assert!(a.text.contains("\n六十岁以上"), "{}", a.text);
         assert_eq!(day_and_minute(&a).as_deref(), Some("2026-11-29 19:36"));
+    }
+
+    #[test]
+    fn a_mobile_threads_first_post_stands_under_its_floor_line() {
+        let html = "<html><head><title>县城那段路一盏路灯都没有_东川吧</title></head><body>\
+            <h1>县城那段路一盏路灯都没有</h1><ul>\
+            <li><div><p><span>晚归的人</span><span>楼主</span><span>Lv.6</span></p>\
+            <p><span>1楼</span><span>2026-11-29 21:07</span><span>IP属地:湖北</span></p></div>\
+            <div class=\"post-content\">孩子放学要走一公里多的夜路，河堤那段一盏路灯都没有，女孩子一个人骑车真的害怕。<br>\
+            打过12345，说转给城管了，到现在也没回音，想问问这段路到底归谁管？</div>\
+            <div class=\"post-tail\">来自Android客户端</div></li>\
+            <li><div><p><span>老杨头</span><span>Lv.9</span></p>\
+            <p><span>2楼</span><span>回复于 2026-11-29 21:32</span></p></div>\
+            <div class=\"post-content\">那段路灯应该是住建局那边管，规划里要修的路一直没动工。</div></li>\
+            </ul></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.starts_with("孩子放学"), "{}", a.text);
+        assert!(a.text.ends_with("归谁管？"), "{}", a.text);
+        assert_eq!(day_and_minute(&a).as_deref(), Some("2026-11-29 21:07"));
+        assert!(floor_reply_head("7楼 回复于 3小时前", now()));
+        assert!(!floor_reply_head("1楼 回复于 2026-11-29 21:32", now()));
+        assert!(!floor_reply_head("市民中心3楼回复于群众来信", now()));
+    }
+
+    #[test]
+    fn a_departments_name_in_the_title_is_its_sites() {
+        let html = "<html><head><title>行政处罚信息公示_澄州市市场监督管理局</title></head><body>\
+            <div class=\"logo\">澄州市市场监督管理局</div><div>澄州市市场监督管理局</div>\
+            <h1>澄州市某食品有限公司行政处罚信息公示</h1><div>发布时间：2026-11-27 16:12</div>\
+            <div><p>当事人生产销售标签不符合食品安全标准的预包装食品，违反了《中华人民共和国食品安全法》的规定，依法给予警告并处罚款。</p></div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "澄州市某食品有限公司行政处罚信息公示");
+        assert!(looks_like_site_name("澄州市应急管理局"));
+        assert!(!looks_like_site_name("谱写县域发展新格局"));
+    }
+
+    #[test]
+    fn a_release_dated_at_its_foot_takes_the_time_on_the_next_line() {
+        let html = "<html><head><title>假期特別交通安排</title></head><body><h1>假期特別交通安排</h1>\
+            <div id=\"pressrelease\">運輸署今日提醒市民，假期期間預料會有大批市民前往各區參與慶祝活動，部分公共交通服務會作出改道或調整，呼籲市民預留充裕時間。<br><br>\
+            專營巴士公司會在上述兩晚加開特別巴士服務及加密通宵路線班次，乘客可瀏覽各營辦商網頁查閱詳情。<br><br>\
+            <p>完</p><div>2026年11月26日（星期四）<br>香港時間19時35分</div></div></body></html>";
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-26 19:35"), "{why:?}");
+    }
+
+    #[test]
+    fn a_news_apps_record_titled_by_name_is_read_from_its_state() {
+        let html = "<html><head><title>潮声新闻</title></head><body><div id=\"__next\">\
+            <p>“以前这条巷子一到晚上黑漆漆的。”</p><a>打开APP阅读全文</a></div>\
+            <script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\":{\"pageProps\":{\"detailData\":\
+            {\"name\":\"老城区47条背街小巷完成微更新\",\"pubTime\":\"2026-11-28 07:30\",\"pubTimeNew\":\"2天前\",\
+            \"nodeInfo\":{\"name\":\"城市观察\"},\
+            \"content\":\"<p>“以前这条巷子一到晚上黑漆漆的。”12月14日傍晚，家住老城区槐树巷的刘阿姨说。</p>\
+            <p>今年4月起，市里启动老城区背街小巷微更新行动，对3个街道的47条背街小巷进行改造提升，新增和更换路灯1120盏。</p>\"}}}}\
+            </script></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "老城区47条背街小巷完成微更新");
+        assert!(a.text.contains("新增和更换路灯1120盏"), "{}", a.text);
+        assert_eq!(day_and_minute(&a).as_deref(), Some("2026-11-28 07:30"));
+    }
+
+    #[test]
+    fn photo_captions_are_no_body_but_a_line_above_a_photo_is() {
+        let html = "<html><head><title>县长到城关镇调研冬季安全生产</title></head><body>\
+            <h1>县长到城关镇调研冬季安全生产</h1><div id=\"zoom\">\
+            <p>11月27日，县长带队到城关镇调研冬季安全生产工作，实地检查燃气、消防、道路交通等重点领域安全隐患排查整治情况。</p>\
+            <p style=\"text-align: center\"><img src=\"/a.jpg\"></p>\
+            <p style=\"text-align: center\"><span>县长在液化气供应站检查燃气储存安全</span></p>\
+            <p>一行先后来到液化气供应站和农贸市场，详细了解燃气储存使用、消防设施配备等情况，并随机抽查了部分商户的燃气报警装置。</p>\
+            <div class=\"image-container\"><div><img src=\"/b.jpg\"></div><div class=\"image-caption\">农贸市场的消防通道</div></div>\
+            <figure><img src=\"/c.jpg\"><figcaption>商户展示燃气报警器</figcaption></figure>\
+            <p>调研中，县长要求各部门压实责任，确保群众温暖平安过冬。</p></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        for caption in ["县长在液化气", "农贸市场的消防通道", "商户展示燃气报警器"]
+        {
+            assert!(!a.text.contains(caption), "{caption}: {}", a.text);
+        }
+        assert!(a.text.ends_with("温暖平安过冬。"), "{}", a.text);
+        let bulletin = "<html><head><title>警情通报</title></head><body><h1>警情通报</h1>\
+            <div><p class=\"caption\">11月27日，分局就当日发生在滨河路的一起故意伤害案件发布警情通报。</p>\
+            <p class=\"pic\"><img src=\"/t.jpg\" alt=\"警情通报 11月27日11时许，滨河路一小区门口两名居民因停车问题发生纠纷，其中一人持械将对方打伤，嫌疑人已被依法刑事拘留。\"></p></div></body></html>";
+        let a = extract(bulletin, Hints::default(), now());
+        assert!(a.text.contains("发布警情通报"), "{}", a.text);
     }
 
     #[test]
