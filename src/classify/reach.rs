@@ -416,6 +416,9 @@ pub struct Reach {
     pub reposts: Option<ReachFigure>,
     /// Replies to a post or thread (四百多条回复, 跟帖200余条).
     pub replies: Option<ReachFigure>,
+    /// People come together at a government's or an employer's door
+    /// (六十多名船主来到县政府信访接待大厅, 好几百人到区政府门口).
+    pub gathered: Option<ReachFigure>,
 }
 
 impl Reach {
@@ -425,7 +428,144 @@ impl Reach {
             && self.spread.is_none()
             && self.provinces.is_none()
             && self.replies.is_none()
+            && self.gathered.is_none()
     }
+}
+
+/// People at a door who make a gathering (a mass gathering is 重大, II).
+pub const GATHERED: f64 = 20.0;
+
+/// Where a crowd comes to be heard: a government's, a petition office's or
+/// an employer's door.
+const GATHERING_PLACES: &[&str] = &[
+    "政府门口",
+    "政府大门",
+    "政府大院",
+    "县政府",
+    "市政府",
+    "区政府",
+    "镇政府",
+    "乡政府",
+    "信访局",
+    "信访办",
+    "信访接待",
+    "信访大厅",
+    "局门口",
+    "委门口",
+    "公司门口",
+    "厂门口",
+    "工地门口",
+    "售楼处",
+    "项目部",
+    "指挥部门口",
+];
+
+/// What a crowd does there.
+const GATHERING_ACTS: &[&str] = &[
+    "来到",
+    "到了",
+    "聚集",
+    "聚在",
+    "围在",
+    "坐在",
+    "堵在",
+    "站在",
+    "跪在",
+    "守在",
+    "拉着",
+    "举着",
+    "横幅",
+    "上访",
+    "讨说法",
+    "讨个说法",
+    "要说法",
+    "要个说法",
+    "讨薪",
+    "讨工钱",
+    "讨要",
+    "去了",
+    "赶到",
+];
+
+/// Sentences where a count at a government's door is no crowd: its
+/// visitors, its staff and its events.
+const NOT_GATHERING: &[&str] = &[
+    "办事",
+    "办理业务",
+    "咨询",
+    "受伤",
+    "死亡",
+    "遇难",
+    "演练",
+    "演出",
+    "观看",
+    "参观",
+    "调研",
+    "座谈",
+    "培训",
+    "会议",
+    "招聘",
+    "体检",
+    "接种",
+    "献血",
+    "考试",
+    // 63名农民工在项目部排队领到了工资: a payout, the matter settled.
+    "领到",
+    "领取",
+    "拿到",
+    "发放到",
+];
+
+/// Who at a government's door is on duty there, not come to be heard.
+const ON_DUTY: &[&str] = &[
+    "干部",
+    "民警",
+    "警力",
+    "工作人员",
+    "志愿者",
+    "指战员",
+    "消防",
+    "党员",
+    "代表",
+    "专家",
+];
+
+/// The sentence holding `at` (from the previous 。！？ or line to the next).
+fn sentence_at(text: &str, at: usize) -> &str {
+    let end_mark = |c: char| matches!(c, '。' | '!' | '?' | '！' | '？' | '\n');
+    let start = text[..at].rfind(end_mark).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[at..].find(end_mark).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// The phrase of a crowd counted at `start` (its counter and who they are
+/// in `after`) that came to a government's or an employer's door in the
+/// same sentence; `None` when the count is no such crowd.
+fn gathering(text: &str, start: usize, after: &str) -> Option<String> {
+    // 六十多名, 二十多位, 好几百人, 几十号人: people counted. 个 only for
+    // people (二十多个老人), not 个月 or 个村.
+    let rest = ["号人", "名", "位", "人"]
+        .iter()
+        .find_map(|c| after.strip_prefix(c))
+        .or_else(|| {
+            let r = after.strip_prefix('个')?;
+            (r.starts_with('人') || GROUP_NOUNS.iter().any(|g| r.starts_with(g))).then_some(r)
+        })?;
+    let who = prefix_chars(rest, 4);
+    if ON_DUTY.iter().any(|w| who.contains(w)) {
+        return None;
+    }
+    let sentence = sentence_at(text, start);
+    if !GATHERING_PLACES.iter().any(|w| sentence.contains(w))
+        || !GATHERING_ACTS.iter().any(|w| sentence.contains(w))
+        || NOT_GATHERING.iter().any(|w| sentence.contains(w))
+    {
+        return None;
+    }
+    let end = text.len() - rest.len() + who.len();
+    Some(phrase(text, start, end))
 }
 
 fn keep_max(slot: &mut Option<ReachFigure>, value: f64, evidence: String) {
@@ -633,6 +773,13 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                 phrase(text, n.start, num_end + len),
             );
             continue;
+        }
+        // 六十多名船主来到县政府信访接待大厅: a crowd at a door, which may
+        // also be people affected (read below).
+        if n.value >= GATHERED
+            && let Some(evidence) = gathering(text, n.start, after)
+        {
+            keep_max(&mut out.gathered, n.value, evidence);
         }
         // 1800余户, 五百多名业主, 数百家长, 4万名储户: a count bound to a
         // group of people.
@@ -952,6 +1099,9 @@ pub fn level_from_reach(r: &Reach, disaster: bool, reasons: &mut Vec<String>) ->
             None
         };
         consider(level, format!("replies: {}", f.evidence));
+    }
+    if let Some(f) = &r.gathered {
+        consider(Some(Severity::II), format!("gathered: {}", f.evidence));
     }
     if let Some(f) = &r.provinces {
         let level = if f.value >= 10.0 {
@@ -1340,6 +1490,29 @@ mod tests {
         assert_eq!(level("涉及3个省份"), Some(Severity::II));
         assert_eq!(level("江苏省南通市"), None);
         assert_eq!(level("瑞溪县312省道溪口段"), None);
+    }
+
+    #[test]
+    fn a_crowd_at_a_governments_door_is_a_gathering() {
+        for text in [
+            "六十多名采砂船船主来到县政府信访接待大厅，反映回购款拖欠问题。",
+            "今天上午二十多位被取消五保的老人到县信访局门口，要讨个说法。",
+            "北岗镇好几百人到区政府门口，拉着“反对焚烧厂建在家门口”的横幅。",
+        ] {
+            assert_eq!(level(text), Some(Severity::II), "{text}");
+        }
+        for text in [
+            // Too few to be a crowd.
+            "十几个村民到镇政府门口讨说法。",
+            // Visitors, staff and a payout are no crowd.
+            "每天有三十多名市民来到县政府政务服务大厅办事。",
+            "三十多名干部来到县信访局门口值守。",
+            "63名农民工在项目部排队领到了被拖欠的工资。",
+            // Not at a door: a count and a door in different sentences.
+            "三十多名工人被欠薪。他们说要去县政府讨说法。",
+        ] {
+            assert_eq!(read_reach(text).gathered, None, "{text}");
+        }
     }
 
     #[test]
