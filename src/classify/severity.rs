@@ -160,6 +160,8 @@ const CASUALTY_WORDS: &[(&str, CasualtyKind)] = &[
     ("上救护车", CasualtyKind::Injured),
     ("没救过来", CasualtyKind::Dead),
     ("没救回来", CasualtyKind::Dead),
+    // Pulled from the water too late (车上3个人都没救上来).
+    ("没救上来", CasualtyKind::Dead),
     ("没抢救过来", CasualtyKind::Dead),
     ("没醒过来", CasualtyKind::Dead),
     ("没醒来", CasualtyKind::Dead),
@@ -291,6 +293,8 @@ const NONE_SURVIVED: &[(&str, CasualtyKind)] = &[
     ("都没气了", CasualtyKind::Dead),
     ("全都没了", CasualtyKind::Dead),
     ("都没救过来", CasualtyKind::Dead),
+    ("都没救上来", CasualtyKind::Dead),
+    ("一个都没救上来", CasualtyKind::Dead),
     ("都没抢救过来", CasualtyKind::Dead),
     ("全都没救过来", CasualtyKind::Dead),
     ("一个都没找到", CasualtyKind::Missing),
@@ -2183,6 +2187,10 @@ mod tests {
             ("救援队走了两个村", vec![]),
             ("考试结果3个人还没出来成绩", vec![]),
             ("捞上来四个,送到卫生院都没救过来", vec![(Dead, 4.0)]),
+            (
+                "车冲下了河,伴郎、司机和新娘的弟弟3个人都没救上来",
+                vec![(Dead, 3.0)],
+            ),
             ("峡谷突发山洪,5名徒步者被洪水冲走", vec![(Missing, 5.0)]),
             ("听说两个班12个娃娃确诊了", vec![(Sickened, 12.0)]),
             ("3辆车被冲走", vec![]),
