@@ -740,3 +740,19 @@ fn twenty_second_unseen_pages_dates_titles_bodies() {
 fn twenty_third_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-23", 16, 16, 0.97);
 }
+
+/// A twenty-sixth writer's sixteen templates (set Z): a 辟谣 page, a
+/// daily's print page, a consultation notice, a 搜狐号-like post, a GBK
+/// PHPWind thread, a weather warning, a WeChat article dated only by its
+/// script's `createTime`, a 悟空问答-like Q&A page, a notice dated only in
+/// Chinese numerals at its foot, an app page whose article is only in its
+/// state, a Taiwan paper in Traditional characters, an AMP page dated only
+/// in JSON-LD, a GB2312 人民网-like channel page, a hotline record made
+/// public (来电, 办结 and 公开时间 rows), an education bureau's Q&A list
+/// and a 新浪博客-like post. At first sight 15/16, 16/16, 0.980 (the
+/// record dated by its call, the question's text left out of the Q&A
+/// page's body, an app promotion and a starred reminder read as text).
+#[test]
+fn twenty_fourth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-24", 16, 16, 0.97);
+}

@@ -78,7 +78,10 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     {
         title_info = (lead, WEIBO_TITLE);
     }
-    let raw = without_captions(&body(html, &doc), &image_captions(&doc));
+    let raw = with_question(
+        &doc,
+        without_captions(&body(html, &doc), &image_captions(&doc)),
+    );
     // A bilingual page (a foreign affairs office's notice) may head its
     // English version first: the Chinese heading is the title a Chinese
     // analyst looks for.
@@ -989,6 +992,44 @@ fn image_captions(doc: &Html) -> Vec<String> {
     out
 }
 
+/// Classes of a Q&A page's question text, which stands apart from the
+/// answers the body was read from.
+const QUESTION_CLASSES: &[&str] = &[
+    "question-text",
+    "question-detail",
+    "question-content",
+    "question-desc",
+    "q-content",
+    "ask-content",
+    "ask-detail",
+];
+
+/// The body of a Q&A page headed by its question's text, which a reader
+/// takes with the best answer, when the body read holds only the answer.
+fn with_question(doc: &Html, body: String) -> String {
+    let Some(s) = sel(&QUESTION_CLASSES
+        .iter()
+        .map(|c| format!(".{c}"))
+        .collect::<Vec<_>>()
+        .join(", "))
+    else {
+        return body;
+    };
+    let Some(question) = doc
+        .select(&s)
+        .find(|el| !in_furniture(*el))
+        .map(|el| clean_body(&html_to_text(&el.html())))
+        .filter(|q| letters(q) >= 10)
+    else {
+        return body;
+    };
+    let first = question.lines().next().unwrap_or_default();
+    if body.contains(first) {
+        return body;
+    }
+    format!("{question}\n{body}")
+}
+
 /// `text` without the lines that are the page's photo captions, unless
 /// too little would be left (then the captions may be all there is).
 fn without_captions(text: &str, captions: &[String]) -> String {
@@ -1689,7 +1730,12 @@ fn is_disclaimer(line: &str) -> bool {
     let original = (line.starts_with("（原题为《") || line.starts_with("(原题为《"))
         && line.trim_end().ends_with(['）', ')'])
         || line.starts_with("原标题：");
-    line.chars().count() <= 240 && (views || storage || english || original || reprint)
+    // A site's reminder set between stars (☆某某电子报提醒您：…☆).
+    let starred = {
+        let l = line.trim();
+        l.chars().count() <= 80 && l.starts_with(['☆', '★']) && l.ends_with(['☆', '★'])
+    };
+    line.chars().count() <= 240 && (views || storage || english || original || reprint || starred)
 }
 
 /// Words of a row of counters and buttons under a post or an answer
@@ -1727,11 +1773,13 @@ fn is_counter_row(line: &str) -> bool {
     let feedback = ["是否解决了您的问题", "对您是否有帮助", "这条回答有帮助吗"]
         .iter()
         .any(|w| line.contains(w));
-    let promotion = n <= 40
+    let promotion = (n <= 40
         && line.contains("尽在")
         && ["APP", "App", "客户端"]
             .iter()
-            .any(|w| line.trim_end().ends_with(w));
+            .any(|w| line.trim_end().ends_with(w)))
+        // 现在用APP看新闻 保证天天中奖 点我下载APP
+        || (n <= 50 && ["下载APP", "下載APP", "下载App", "下載App"].iter().any(|w| line.contains(w)));
     // Counters need a figure; a table's cells of figures alone (26418.55)
     // are no counters.
     let counters = || {
@@ -3184,6 +3232,22 @@ fn byline_date(
         .find(|&at| bylined(at))
         .or(positions.first().copied());
     if let Some(at) = title_line {
+        // A record's table of times (来电时间, 受理时间, 办结时间, 公开时间)
+        // is published when it is made public, whichever row comes first.
+        let made_public = (at + 1..(at + RECORD_ROWS).min(lines.len()))
+            .take_while(|&i| byline_length(&lines[i]))
+            .find_map(|i| {
+                let l = &lines[i];
+                if !MADE_PUBLIC.iter().any(|w| l.contains(w)) {
+                    return None;
+                }
+                byline_date(l, lines.get(i + 1))
+                    .filter(|t| ok(*t))
+                    .map(|t| (t, format!("the record made public: {l}")))
+            });
+        if made_public.is_some() {
+            return made_public;
+        }
         let mut signing_cell = false;
         for i in at + 1..(at + 6).min(lines.len()) {
             let l = &lines[i];
@@ -3323,6 +3387,15 @@ const PROFILE_WORDS: &[&str] = &[
 
 /// A government file's signing date (成文日期), which dates the page only
 /// when it gives no 发布日期.
+/// Labels of when a record (a hotline's work order, a letter and its
+/// answer) was made public: its publication, whatever times its other
+/// rows give.
+const MADE_PUBLIC: &[&str] = &["公开时间", "公开日期"];
+
+/// Lines below a record's title its table of times may take, one cell a
+/// line.
+const RECORD_ROWS: usize = 24;
+
 fn drafted(line: &str) -> bool {
     // A broadcast's air date (播出日期) too: its page is published later.
     // An online interview's air time (访谈时间) too.
@@ -3681,6 +3754,34 @@ mod tests {
             <p class=\"pic\"><img src=\"/t.jpg\" alt=\"警情通报 11月27日11时许，滨河路一小区门口两名居民因停车问题发生纠纷，其中一人持械将对方打伤，嫌疑人已被依法刑事拘留。\"></p></div></body></html>";
         let a = extract(bulletin, Hints::default(), now());
         assert!(a.text.contains("发布警情通报"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_hotline_record_made_public_is_dated_when_it_was() {
+        let html = format!(
+            "<html><head><title>办理结果公开</title></head><body><h1>小区门口共享单车乱停堵塞消防通道</h1>\
+            <table><tr><th>来电时间</th><td>2026-11-20 10:42:17</td></tr>\
+            <tr><th>办结时间</th><td>2026-11-26 16:30:05</td></tr>\
+            <tr><th>公开时间</th><td>2026-11-27 09:15:00</td></tr></table>{NOTE_BODY}</body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-27 09:15"), "{why:?}");
+    }
+
+    #[test]
+    fn a_questions_text_heads_the_answer_read() {
+        let html = "<html><head><title>暖气费按面积收还是按热量收？ - 问答</title></head><body>\
+            <h1>暖气费按面积收还是按热量收？</h1><div class=\"question-text\">\
+            <p>家里是2015年的商品房，去年供暖季交了2800多块钱，邻居家装了热量表交得少。</p></div>\
+            <div class=\"answer\"><p>按热量收费的前提是楼栋和户内都装了计量装置，并且供热企业已经开展分户计量收费。</p>\
+            <p>老小区改造需要整栋楼的业主达成一致，由供热企业统一安装热量表，费用和收费方式要先问清楚，不一定就更省钱。</p></div>\
+            <p>不用抽 不用抢 现在用APP看新闻 保证天天中奖 点我下载APP 按我看活动办法</p>\
+            <p>☆某某时报提醒您：遇交通违规，请依规定检举，勿自行处理以免冲突☆</p></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert!(a.text.starts_with("家里是2015年"), "{}", a.text);
+        assert!(a.text.contains("不一定就更省钱"), "{}", a.text);
+        assert!(!a.text.contains("下载APP"), "{}", a.text);
+        assert!(!a.text.contains("提醒您"), "{}", a.text);
     }
 
     #[test]
