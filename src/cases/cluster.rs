@@ -1028,6 +1028,24 @@ mod tests {
     }
 
     #[test]
+    fn works_and_firms_named_by_what_they_are_tie_no_reports() {
+        // Two counties' arrears: both say 投资项目, 项目工地 and 劳务公司,
+        // which every such report says.
+        let first = told(
+            "桤木县一个政府投资项目拖欠农民工工资，项目工地上百名工人讨薪，劳务公司说总包没拨款",
+        );
+        let other =
+            told("蔓溪县另一个政府投资项目的项目工地欠薪，劳务公司老板失联，几十名工人讨薪");
+        let (a, b) = (Compared::of(&first.event), Compared::of(&other.event));
+        assert!(!a.fine_place_shared(&b));
+        // A named works is a place all the same.
+        let named = told("梧汀市锦澜府二期项目拖欠农民工工资，上百名工人讨薪");
+        let again = told("锦澜府二期项目的工人今天又去讨薪");
+        let (c, d) = (Compared::of(&named.event), Compared::of(&again.event));
+        assert!(c.fine_place_shared(&d));
+    }
+
+    #[test]
     fn what_a_disaster_left_behind_is_its_own_happening() {
         let now = Utc::now();
         let typhoon = told("据岚湾县防指通报，台风“海燕”共造成全县9万人受灾，倒塌房屋41间");
