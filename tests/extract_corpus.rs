@@ -756,3 +756,22 @@ fn twenty_third_unseen_pages_dates_titles_bodies() {
 fn twenty_fourth_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-24", 16, 16, 0.97);
 }
+
+/// A twenty-seventh writer's sixteen templates (set AA): a 纪委监委 notice
+/// (GB2312), a 新京报-like article, a presale permit table, a title-less
+/// 微头条 post, a 知乎-like answer (提问于, 编辑于 and 发布于), a GBK
+/// special-topic page, a video news page's transcript, a Big5 Macau
+/// release dated at its foot, a long Weibo post opening with its #topic#
+/// and 【】 lead, an editorial dated by its print line, an owners'
+/// committee notice shown as an image with its text hidden for screen
+/// readers, a hotline's weekly report, a court's live-trial page, a
+/// bilingual foreign affairs notice, a BBS thread's web view and a
+/// WordPress-like blog. At first sight 14/16, 13/16, 0.936 (the BBS
+/// thread's 发信站 header and the post's lead behind its topic read
+/// since). Still wrong: the answer page is dated by its question's
+/// 提问于, the title-less post is left untitled, and the BBS web view's
+/// title and body are its board's.
+#[test]
+fn twenty_fifth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-25", 15, 14, 0.92);
+}

@@ -1982,3 +1982,18 @@ fn schools_homesteads_venues_migrant_workers_and_pets_sets_grouping() {
     fresh_event_set("events360.jsonl", 0.6, 0.86);
     fresh_event_set("events361.jsonl", 0.87, 0.85);
 }
+
+/// Five sets by five more writers, neither lists nor grouping tuned on
+/// them (read first with `ab5eff5`): a city's buses and metro in winter,
+/// a county's mines and quarries, a city's hospitals and medical bills, a
+/// province's funeral reform, fire safety in old neighbourhoods. Pooled
+/// at first sight: pairwise precision 0.593, recall 0.424, B-cubed 0.864;
+/// the buses' set (0.378) and the fire safety set (0.441) read lowest.
+#[test]
+fn buses_mines_hospitals_funerals_and_fire_safety_sets_grouping() {
+    fresh_event_set("events362.jsonl", 0.36, 0.79);
+    fresh_event_set("events363.jsonl", 0.86, 0.88);
+    fresh_event_set("events364.jsonl", 0.91, 0.85);
+    fresh_event_set("events365.jsonl", 0.82, 0.84);
+    fresh_event_set("events366.jsonl", 0.42, 0.86);
+}

@@ -111,8 +111,10 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         without_signature_and_replies(&without_translation(&trim_frame(&raw, frame_title, now)));
     // A flash item or post under a channel's <title> (电报 - 7×24小时快讯)
     // is headed by the 【】 lead its text opens with.
+    // A post may open with its #topics# before the lead (#黎源供暖#
+    // 【今冬供暖季延长…】).
     if matches!(title_info.1, TITLE_PART | "none")
-        && let Some(lead) = bracket_lead(&text).filter(|l| l.chars().count() >= 8)
+        && let Some(lead) = bracket_lead(without_topics(&text)).filter(|l| l.chars().count() >= 8)
     {
         let after = text
             .split_once('】')
@@ -2664,6 +2666,21 @@ fn date(
     if let Some((t, l)) = floor {
         return Some((t, format!("the first floor: {}", squash(&l))));
     }
+    // 4a. A BBS thread's web view: each post's header gives its station
+    // and time (发信站: 苇岸BBS (Sat Dec 12 21:40:11 2026)); the first is
+    // the thread's post.
+    if let Some(found) = html.find("发信站").and_then(|at| {
+        let line = html[at..].lines().next()?;
+        let open = line.find('(')? + 1;
+        let close = open + line[open..].find(')')?;
+        let t = ctime(&line[open..close]).filter(|t| ok(*t))?;
+        Some((
+            t,
+            format!("the first post's header: {}", squash(&line[..close + 1])),
+        ))
+    }) {
+        return Some(found);
+    }
     // 4b. The day the page's address carries (a university's or a
     // portal's publishing system writes it into the path): before dates
     // in the text, which are the event's, a signature's 成文日期 or a
@@ -3782,6 +3799,31 @@ mod tests {
         assert!(a.text.contains("不一定就更省钱"), "{}", a.text);
         assert!(!a.text.contains("下载APP"), "{}", a.text);
         assert!(!a.text.contains("提醒您"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_bbs_threads_web_view_is_dated_by_its_first_posts_header() {
+        let html = format!(
+            "<html><head><title>图书馆座位预约系统又崩了-校园生活-苇岸BBS</title></head><body>\
+            <div class=\"post\">发信人: reader (读者), 信区: Life<br />\
+            发信站: 苇岸BBS (Sat Nov 28 21:40:11 2026), 站内<br />{NOTE_BODY}</div>\
+            <div class=\"post\">发信站: 苇岸BBS (Sun Nov 29 09:12:30 2026), 站内<br />同感</div></body></html>"
+        );
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 21:40"), "{why:?}");
+    }
+
+    #[test]
+    fn a_post_opening_with_topics_is_headed_by_its_lead() {
+        let html = "<html><head><title>黎源发布的微栈正文 - 微栈</title></head><body>\
+            <div class=\"text\">#黎源供暖# 【今冬供暖季延长至明年3月20日 黎源启动冬季供暖保障专项行动】<br>\
+            记者从市城市管理局获悉，今冬供暖季将延长至明年3月20日，全市供热企业已完成管网检修，居民室温不低于18℃。</div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            a.title,
+            "今冬供暖季延长至明年3月20日 黎源启动冬季供暖保障专项行动"
+        );
     }
 
     #[test]
