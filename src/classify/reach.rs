@@ -564,9 +564,19 @@ fn gathering(text: &str, start: usize, after: &str) -> Option<String> {
     {
         return None;
     }
-    let end = text.len() - rest.len() + who.len();
+    // The clause from the count on (六十多名采砂船船主来到县政府信访接待大厅),
+    // at most [`GATHERING_EVIDENCE_CHARS`] characters of it.
+    let from = text.len() - rest.len();
+    let clause = prefix_chars(&text[from..], GATHERING_EVIDENCE_CHARS);
+    let end = from
+        + clause
+            .find(|c: char| is_clause_end(c) || c == '，')
+            .unwrap_or(clause.len());
     Some(phrase(text, start, end))
 }
+
+/// Characters of a gathering's clause quoted after its count.
+const GATHERING_EVIDENCE_CHARS: usize = 24;
 
 fn keep_max(slot: &mut Option<ReachFigure>, value: f64, evidence: String) {
     if slot.as_ref().is_none_or(|f| value > f.value) {
