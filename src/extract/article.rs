@@ -2699,12 +2699,8 @@ fn date(
                 .filter(|t| ok(*t) && l.chars().count() <= 40 && not_calendar(l))?;
             // A release's day with its time on the next line alone
             // (2026年12月10日（星期四） / 香港時間19時35分).
-            let timed = body_lines
-                .get(i + 1)
-                .filter(|n| n.chars().count() <= 16 && dates::find_absolute(n, now).is_none())
-                .and_then(|n| timed_apart(t, n))
-                .filter(|t| ok(*t));
-            Some((timed.unwrap_or(t), format!("in the body: {}", squash(l))))
+            let t = with_time_below(t, body_lines.get(i + 1).copied(), now, &ok);
+            Some((t, format!("in the body: {}", squash(l))))
         })
         .or_else(|| {
             // 6. A notice's signature date, which the body's trailers took
@@ -2994,6 +2990,21 @@ fn attribute_date(
             Some((t, format!("{a}=\"{value}\" on <{}>", v.name())))
         })
     })
+}
+
+/// `t`, a day, with the time a short line below it gives alone
+/// (2026年12月10日（星期四） / 香港時間19時35分), when it is believable.
+fn with_time_below(
+    t: DateTime<Utc>,
+    below: Option<&str>,
+    now: DateTime<Utc>,
+    ok: &dyn Fn(DateTime<Utc>) -> bool,
+) -> DateTime<Utc> {
+    below
+        .filter(|n| n.chars().count() <= 16 && dates::find_absolute(n, now).is_none())
+        .and_then(|n| timed_apart(t, n))
+        .filter(|t| ok(*t))
+        .unwrap_or(t)
 }
 
 /// A day given without its time (`t` at midnight) at the time `text`
@@ -3309,12 +3320,8 @@ fn byline_date(
             if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
                 // A day whose time stands on the next line alone
                 // (2026年11月30日（星期一）/ 香港時間16時05分).
-                let timed = lines
-                    .get(i + 1)
-                    .filter(|n| n.chars().count() <= 16 && dates::find_absolute(n, now).is_none())
-                    .and_then(|n| timed_apart(t, n))
-                    .filter(|t| ok(*t));
-                return Some((timed.unwrap_or(t), format!("byline after the title: {l}")));
+                let t = with_time_below(t, lines.get(i + 1).map(|n| n.as_ref()), now, &ok);
+                return Some((t, format!("byline after the title: {l}")));
             }
         }
         // A self-media post heads its text with its author's line (阿杰 /
