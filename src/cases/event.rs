@@ -1549,13 +1549,15 @@ impl Compared {
 
     /// True when `text` holds the bare name (two characters or more) of a
     /// town, village or site of this one: 马坊 of 马坊镇, 阳光城一期 of
-    /// 阳光城一期小区.
+    /// 阳光城一期小区. Not a site named by its kind alone: 公交 of 公交公司
+    /// is in every report about buses, 人民 of 人民医院 in many more, and
+    /// read as a place named bare it chained a city's fare rise, a drivers'
+    /// wage protest and a bus lane rumour into one case.
     pub fn named_in(&self, text: &str) -> bool {
         !text.is_empty()
-            && self
-                .places
-                .iter()
-                .any(|p| p.fine && p.bare.chars().count() >= 2 && text.contains(&p.bare))
+            && self.places.iter().any(|p| {
+                p.fine && !p.is_generic() && p.bare.chars().count() >= 2 && text.contains(&p.bare)
+            })
     }
 
     /// True when a site of this one is a site of `other` named with its
@@ -2118,5 +2120,21 @@ mod tests {
         );
         let same = ev("槐原区一饭店燃气泄漏");
         assert!(!places_conflict(&district, &same));
+    }
+
+    #[test]
+    fn a_site_named_by_its_kind_is_not_named_bare_by_every_report_of_that_kind() {
+        let depot = Compared::of(&crate::cases::read_event(
+            "公交公司停车场紧挨着我们楼，天天凌晨热车，柴油味熏得睡不着",
+            &[],
+        ));
+        // 公交 of 公交公司 is in every report about buses.
+        assert!(!depot.named_in("璋平交警：公交专用道全天禁止社会车辆驶入系误读"));
+        // A named site is named bare all the same.
+        let estate = Compared::of(&crate::cases::read_event(
+            "锦绣嘉园小区7号楼昨晚起火，消防车赶到",
+            &[],
+        ));
+        assert!(estate.named_in("锦绣嘉园那边冒黑烟了"));
     }
 }
