@@ -566,6 +566,9 @@ fn headings(doc: &Html) -> Vec<String> {
     let Some(a) = sel("a") else {
         return Vec::new();
     };
+    let Some(inner_heading) = sel("h1, h2, h3") else {
+        return Vec::new();
+    };
     let mut out: Vec<String> = Vec::new();
     for el in doc.select(&s) {
         if matches!(
@@ -593,6 +596,12 @@ fn headings(doc: &Html) -> Vec<String> {
         }
         // Containers with a whole article inside are not headings.
         if el.children().filter(|c| c.value().is_element()).count() > 6 {
+            continue;
+        }
+        // A label (滚动新闻：, 相关链接：) heads what follows it, and a box
+        // (`div.content-title`) holding the <h3> and its byline is not the
+        // heading: the <h3> inside is.
+        if t.ends_with(['：', ':']) || el.select(&inner_heading).next().is_some() {
             continue;
         }
         if !out.contains(&t) {
@@ -2318,6 +2327,27 @@ const EDIT_MARKS: &[&str] = &[
     "工作时间",
 ];
 
+/// Labels of a time a page shows as its last update.
+const UPDATE_WORDS: &[&str] = &[
+    "更新时间",
+    "更新於",
+    "更新于",
+    "修改时间",
+    "最后更新",
+    "最後更新",
+];
+
+/// True when the page shows `t` right after one of [`UPDATE_WORDS`]
+/// (更新时间：2026-12-13 17:05).
+fn shown_as_update(html: &str, t: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    UPDATE_WORDS.iter().any(|w| {
+        html.match_indices(w).any(|(at, _)| {
+            let after: String = html[at + w.len()..].chars().take(32).collect();
+            dates::find_absolute(&after, now) == Some(t)
+        })
+    })
+}
+
 /// Words that say a date is the publication's, in a tooltip.
 const PUBLISHED_WORDS: &[&str] = &["发布于", "发表于", "发布时间", "发表时间"];
 
@@ -2595,6 +2625,18 @@ fn date(
         return match byline {
             Some((b, bwhy)) if day(b) == day(t) && b != t && is_midnight(t) => {
                 Some((b, format!("{bwhy} (agrees with {why})")))
+            }
+            // A template that writes its 更新时间 into the metadata: the
+            // byline's earlier 发布时间 is the publication.
+            Some((b, bwhy))
+                if b < t
+                    && PUBLISHED_WORDS.iter().any(|w| bwhy.contains(w))
+                    && shown_as_update(html, t, now) =>
+            {
+                Some((
+                    b,
+                    format!("{bwhy} (the metadata's {why} is the page's 更新时间)"),
+                ))
             }
             _ => Some((t, why)),
         };
@@ -3738,6 +3780,30 @@ mod tests {
             <p>完</p><div>2026年11月26日（星期四）<br>香港時間19時35分</div></div></body></html>";
         let (date, why) = published(html);
         assert_eq!(date.as_deref(), Some("2026-11-26 19:35"), "{why:?}");
+    }
+
+    #[test]
+    fn a_ticker_label_and_a_box_holding_the_heading_are_not_the_title() {
+        let html = "<html><head><title>通知公告-北川职业学院</title></head><body>\
+            <table><tr><td class=\"gd_tit\"><strong>滚动新闻：</strong></td>\
+            <td><marquee><a href=\"/a.html\">学院召开冬季安全工作会</a>[12-20]</marquee></td></tr></table>\
+            <div class=\"content-title\"><h3>关于举办冬季长跑比赛的通知</h3>\
+            <i>发布时间：2026-11-24 15:08 作者：体育部 浏览次数：</i></div>\
+            <div class=\"v_news_content\"><p>各二级学院：为丰富校园文化生活，增强学生体质，学院决定于12月举办冬季长跑比赛，现将有关事项通知如下。</p>\
+            <p>比赛分男子组和女子组，每个学院限报二十人，请于12月1日前将报名表报体育部。</p></div></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(a.title, "关于举办冬季长跑比赛的通知", "{:?}", a.title_from);
+    }
+
+    #[test]
+    fn metadata_that_is_the_shown_update_time_yields_to_the_publication() {
+        let html = "<html><head><meta name=\"PubDate\" content=\"2026-11-23 17:05\">\
+            <title>县应急管理局</title></head><body><h1>我县启动低温雨雪冰冻灾害Ⅳ级应急响应</h1>\
+            <div class=\"art-meta\">发布时间：2026-11-20 07:30　更新时间：2026-11-23 17:05　来源：县应急管理局</div>\
+            <div class=\"art-con\"><p>根据气象部门预报，11月20日至23日我县将出现低温雨雪冰冻天气，县防指决定启动Ⅳ级应急响应。</p>\
+            <p>【更新】11月23日17时，全县道路已恢复通行。</p></div></body></html>";
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-20 07:30"), "{why:?}");
     }
 
     #[test]
