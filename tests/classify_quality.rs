@@ -223,15 +223,20 @@ fn a_livelihood_matter_inside_a_directive_is_a_second_category_only_on_its_own()
         "{:?}",
         small.reasons
     );
-    let large = classify(
+    // Hundreds of workers owed wages; money owed to people as wages are
+    // (an allowance not paid).
+    for text in [
         "关于拖欠农民工工资问题的督办函：该项目拖欠312名农民工工资约900万元，请你县于三日内核查处理并公开回应。",
-    );
-    assert_eq!(
-        large.categories,
-        vec![Category::Interest, Category::Directive],
-        "{:?}",
-        large.reasons
-    );
+        "省领导留言板转办函：网民反映我县杏林镇多名八十岁以上老人高龄津贴半年未发放，请你县于15个工作日内核实处理并公开答复。",
+    ] {
+        let got = classify(text);
+        assert_eq!(
+            got.categories,
+            vec![Category::Interest, Category::Directive],
+            "{text}: {:?}",
+            got.reasons
+        );
+    }
 }
 
 #[test]

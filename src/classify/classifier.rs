@@ -39,9 +39,13 @@ pub const SECOND_CATEGORY_AFFECTED: f64 = 100.0;
 /// their prices, wage arrears, requisition and demolition compensation,
 /// school places, medical-insurance reimbursement, housing delivery,
 /// pollution near homes, bus routes, property fees, prepaid cards, frozen
-/// deposits), as a text names them. A 督办 or a forwarded message about one
-/// of these meets interest's bar as well as directive's; one about a road,
-/// a street light or parking is directive alone.
+/// deposits), as a text names them, and money owed to people as wages are
+/// (a subsidy, an allowance or a pension not paid, long-term care
+/// insurance cut off), a house that is dangerous or a renovated roof that
+/// leaks. A 督办 or a forwarded message about one of these meets interest's
+/// bar as well as directive's; one about a road, a street light or parking
+/// is directive alone. (漏水 alone was tried too: a sluice gate or a main
+/// leaking is a public works matter, and more sets read it as directive.)
 const VITAL_INTEREST_MATTERS: &[&str] = &[
     "停水",
     "停电",
@@ -113,6 +117,13 @@ const VITAL_INTEREST_MATTERS: &[&str] = &[
     "储户",
     "取不出",
     "兑付",
+    "补贴",
+    "津贴",
+    "长护险",
+    "护理险",
+    "养老金",
+    "危房",
+    "渗漏",
 ];
 
 /// The share of `@keep` below which the model still outvotes a category
