@@ -460,6 +460,38 @@ const GATHERING_PLACES: &[&str] = &[
     "指挥部门口",
 ];
 
+/// Who else comes as a crowd (几十个家属, 二十多个骑手), counted with 个:
+/// people who gather, not people a matter affects (so not in
+/// [`GROUP_NOUNS`]).
+const CROWD_NOUNS: &[&str] = &[
+    "家属", "亲属", "骑手", "司机", "师傅", "渔民", "商贩", "摊主",
+];
+
+/// Any other door a crowd may block (a care home's, a school's, a bank's,
+/// a builder's): a gathering there only with an act of protest from
+/// [`PROTEST_ACTS`], since parents wait at a school's gate every day.
+const PROTEST_PLACES: &[&str] = &["门口", "大门", "售楼部", "营业厅"];
+
+/// What a crowd does at a door it protests at (几十个家属堵着门要看监控,
+/// 几十个工人举着“还我血汗钱”的牌子).
+const PROTEST_ACTS: &[&str] = &[
+    "堵着门",
+    "堵门",
+    "堵住",
+    "堵着",
+    "围堵",
+    "横幅",
+    "举着",
+    "牌子",
+    "静坐",
+    "花圈",
+    "讨说法",
+    "要说法",
+    "讨个说法",
+    "讨薪",
+    "维权",
+];
+
 /// What a crowd does there.
 const GATHERING_ACTS: &[&str] = &[
     "来到",
@@ -551,17 +583,20 @@ fn gathering(text: &str, start: usize, after: &str) -> Option<String> {
         .find_map(|c| after.strip_prefix(c))
         .or_else(|| {
             let r = after.strip_prefix('个')?;
-            (r.starts_with('人') || GROUP_NOUNS.iter().any(|g| r.starts_with(g))).then_some(r)
+            (r.starts_with('人')
+                || GROUP_NOUNS.iter().any(|g| r.starts_with(g))
+                || CROWD_NOUNS.iter().any(|g| r.starts_with(g)))
+            .then_some(r)
         })?;
     let who = prefix_chars(rest, 4);
     if ON_DUTY.iter().any(|w| who.contains(w)) {
         return None;
     }
     let sentence = sentence_at(text, start);
-    if !GATHERING_PLACES.iter().any(|w| sentence.contains(w))
-        || !GATHERING_ACTS.iter().any(|w| sentence.contains(w))
-        || NOT_GATHERING.iter().any(|w| sentence.contains(w))
-    {
+    let has = |words: &[&str]| words.iter().any(|w| sentence.contains(w));
+    let at_a_door = (has(GATHERING_PLACES) && has(GATHERING_ACTS))
+        || (has(PROTEST_PLACES) && has(PROTEST_ACTS));
+    if !at_a_door || has(NOT_GATHERING) {
         return None;
     }
     // The clause from the count on (六十多名采砂船船主来到县政府信访接待大厅),
@@ -1508,6 +1543,9 @@ mod tests {
             "六十多名采砂船船主来到县政府信访接待大厅，反映回购款拖欠问题。",
             "今天上午二十多位被取消五保的老人到县信访局门口，要讨个说法。",
             "北岗镇好几百人到区政府门口，拉着“反对焚烧厂建在家门口”的横幅。",
+            // Any door, with an act of protest.
+            "养老院门口摆着花圈，几十个家属堵着门要看监控。",
+            "建工公司门口，四十多个工人举着“还我血汗钱”的牌子。",
         ] {
             assert_eq!(level(text), Some(Severity::II), "{text}");
         }
@@ -1520,6 +1558,8 @@ mod tests {
             "63名农民工在项目部排队领到了被拖欠的工资。",
             // Not at a door: a count and a door in different sentences.
             "三十多名工人被欠薪。他们说要去县政府讨说法。",
+            // Parents waiting at a school's gate are no protest.
+            "放学时三十多个家长站在学校门口等孩子。",
         ] {
             assert_eq!(read_reach(text).gathered, None, "{text}");
         }

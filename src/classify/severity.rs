@@ -1351,9 +1351,14 @@ fn hospital_trip_at(s: &str) -> Option<usize> {
         .find(|v| s.starts_with(**v))
         .map(|v| v.len())
         .or_else(|| {
-            // 被送县医院抢救: 送 alone only before the body that runs it.
+            // 被送县医院抢救, 送粟塘县人民医院救治: 送 alone only before
+            // the body that runs it, named or not (up to three characters
+            // of a name before its 县, 市, 镇, 乡, 区 or 省).
             let rest = s.strip_prefix('送')?;
-            rest.starts_with(['县', '市', '镇', '乡', '区', '省'])
+            rest.chars()
+                .take(4)
+                .take_while(|c| crate::text::is_han(*c))
+                .any(|c| matches!(c, '县' | '市' | '镇' | '乡' | '区' | '省'))
                 .then_some('送'.len_utf8())
         })?;
     let rest = &s[verb..];
@@ -1927,6 +1932,12 @@ mod tests {
         assert_eq!(
             counts("14名员工被送往县人民医院救治，其中1人经抢救无效死亡"),
             vec![(Dead, 1.0), (Sickened, 14.0)]
+        );
+        // 送 alone before a named county's hospital, and a subset sent on
+        // is no new total.
+        assert_eq!(
+            counts("共有23人送粟塘县人民医院救治，其中3人病情较重已转至市中心医院"),
+            vec![(Sickened, 23.0)]
         );
         // A delivery to a hospital is no trip of people.
         assert!(counts("3名志愿者把物资送到县医院").is_empty());
