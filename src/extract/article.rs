@@ -611,6 +611,28 @@ fn headings(doc: &Html) -> Vec<String> {
     out
 }
 
+/// The parts of the page's breadcrumb (您现在的位置：首页 > 案件发布 > 正文):
+/// its channels' names.
+fn breadcrumb_parts(doc: &Html) -> Vec<String> {
+    let Some(body) = sel("body").and_then(|s| doc.select(&s).next()) else {
+        return Vec::new();
+    };
+    html_to_text(&body.html())
+        .lines()
+        .filter_map(|l| {
+            let w = CRUMB_WORDS.iter().find(|w| l.contains(**w))?;
+            let (_, rest) = l.split_once(*w)?;
+            Some(rest.to_string())
+        })
+        .flat_map(|rest| {
+            rest.split(['>', '＞', '›', '»', '/', '：', ':'])
+                .map(squash)
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// What a page's own section heads begin with: the comments', and the
 /// lists of other articles'.
 const SECTION_HEADS: &[&str] = &[
@@ -790,7 +812,14 @@ fn title(
     if let Some(h) = heads.iter().find(|h| og.as_deref() == Some(h.as_str())) {
         return (h.clone(), "heading agreeing with og:title/<title>");
     }
-    if let Some(h) = heads.iter().find(|h| agrees(h) && !looks_like_site_name(h)) {
+    // A channel's name the breadcrumb gives (首页 > 新闻中心 > 医院新闻)
+    // heads a sidebar box, and <title> names it before the site's: it is
+    // no title of the page.
+    let crumbs = breadcrumb_parts(doc);
+    if let Some(h) = heads
+        .iter()
+        .find(|h| agrees(h) && !looks_like_site_name(h) && !crumbs.contains(*h))
+    {
         // A channel's name heading a sidebar box (警情通报), which <title>
         // names too, is a part of the page's own <h1> (滨海分局关于…的警情通报).
         if h.chars().count() <= 8
@@ -3793,6 +3822,23 @@ mod tests {
             <p>比赛分男子组和女子组，每个学院限报二十人，请于12月1日前将报名表报体育部。</p></div></body></html>";
         let a = extract(html, Hints::default(), now());
         assert_eq!(a.title, "关于举办冬季长跑比赛的通知", "{:?}", a.title_from);
+    }
+
+    #[test]
+    fn a_channel_the_breadcrumb_names_is_not_the_title_title_names_first() {
+        let html = "<html><head><title>医院新闻-汀川市第一人民医院</title></head><body>\
+            <div class=\"crumbs\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/xwzx/\">新闻中心</a> &gt; <a href=\"/yyxw/\">医院新闻</a></div>\
+            <h2 class=\"news-title\">我院成功开展首例心脏介入手术</h2>\
+            <div class=\"news-body\"><p>近日，我院心内科团队成功为一名78岁患者实施介入手术，患者术后恢复良好，已于昨日出院。</p>\
+            <p>这是我院在心血管疾病介入治疗领域取得的又一突破，标志着医院相关技术达到新的水平。</p></div>\
+            <div class=\"side\"><h3>医院新闻</h3><ul><li><a href=\"/1.html\">我院举办护士节表彰大会</a></li></ul></div>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            a.title, "我院成功开展首例心脏介入手术",
+            "{:?}",
+            a.title_from
+        );
     }
 
     #[test]
