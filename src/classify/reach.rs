@@ -475,7 +475,6 @@ const PROTEST_PLACES: &[&str] = &["门口", "大门", "售楼部", "营业厅"];
 /// What a crowd does at a door it protests at (几十个家属堵着门要看监控,
 /// 几十个工人举着“还我血汗钱”的牌子).
 const PROTEST_ACTS: &[&str] = &[
-    "堵着门",
     "堵门",
     "堵住",
     "堵着",

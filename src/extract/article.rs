@@ -814,11 +814,13 @@ fn title(
     }
     // A channel's name the breadcrumb gives (首页 > 新闻中心 > 医院新闻)
     // heads a sidebar box, and <title> names it before the site's: it is
-    // no title of the page.
-    let crumbs = breadcrumb_parts(doc);
+    // no title of the page. The page's text is read for its breadcrumb
+    // only when a heading agrees, not for every page.
+    let crumbs = std::cell::OnceCell::new();
+    let crumbed = |h: &String| crumbs.get_or_init(|| breadcrumb_parts(doc)).contains(h);
     if let Some(h) = heads
         .iter()
-        .find(|h| agrees(h) && !looks_like_site_name(h) && !crumbs.contains(*h))
+        .find(|h| agrees(h) && !looks_like_site_name(h) && !crumbed(h))
     {
         // A channel's name heading a sidebar box (警情通报), which <title>
         // names too, is a part of the page's own <h1> (滨海分局关于…的警情通报).
