@@ -67,6 +67,20 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         return post;
     }
     let mut title_info = title(&doc, html, hints.list_title, now);
+    // A headline the page shows cut short (…决定继续开...) in its heading
+    // and <title> alike is whole where the page gives it in full: its
+    // JSON-LD, or a box labelled 标题：.
+    // The page is read (its byline below the heading, its frame) by the
+    // headline as it shows it.
+    let mut shown_title = None;
+    if title_info.1 != FIRST_LINE_TITLE
+        && let Some(whole) = uncut_title(&doc, &title_info.0)
+    {
+        shown_title = Some(std::mem::replace(
+            &mut title_info,
+            (whole, "the whole of a cut-short headline"),
+        ));
+    }
     // A Weibo desktop post is headed by its 【】 lead, after its #topics#,
     // as its mobile page is: <title> is its first words and the account's
     // name ("… 来自平澜县公安局 - 微博"), the account's name a heading.
@@ -105,7 +119,7 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     let frame_title = if title_info.1 == CAPTION_TITLE || title_info.1 == FIRST_LINE_TITLE {
         ""
     } else {
-        title_info.0.as_str()
+        shown_title.as_ref().unwrap_or(&title_info).0.as_str()
     };
     let mut text =
         without_signature_and_replies(&without_translation(&trim_frame(&raw, frame_title, now)));
@@ -151,7 +165,8 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     }) {
         return article;
     }
-    let (published, date_evidence) = match date(&doc, html, &title_info.0, &raw, &text, hints, now)
+    let read_by = &shown_title.as_ref().unwrap_or(&title_info).0;
+    let (published, date_evidence) = match date(&doc, html, read_by, &raw, &text, hints, now)
         // A page that shows only when it was edited (编辑于 12-04) keeps
         // its publication time in its state data, under the same title.
         .or_else(|| state_time_titled(html, &title_info.0, now))
@@ -559,7 +574,8 @@ fn in_furniture(el: ElementRef<'_>) -> bool {
 fn headings(doc: &Html) -> Vec<String> {
     let Some(s) = sel(
         "h1, h2, h3, #thread_subject, #activity-name, [class*='title'], [class*='Title'], \
-         [class*='biaoti'], [class*='tit'], [id*='title'], .bt",
+         [class*='biaoti'], [class*='tit'], [id*='title'], [id*='Headline'], [id*='headline'], \
+         [class*='headline'], .bt",
     ) else {
         return Vec::new();
     };
@@ -752,6 +768,13 @@ fn headline_of_post(t: &str) -> Option<String> {
 }
 
 /// The title and where it came from.
+/// `s` without its quote marks and book-title marks.
+fn unquoted(s: &str) -> String {
+    s.chars()
+        .filter(|c| !"“”‘’\"'「」『』《》".contains(*c))
+        .collect()
+}
+
 fn title(
     doc: &Html,
     html: &str,
@@ -780,10 +803,20 @@ fn title(
         return (t, "the cell labelled as the title");
     }
     let heads = headings(doc);
+    // A CMS may drop the quote marks of a headline in its metadata
+    // (ArticleTitle 关于…最美家庭…的公示 for the heading's “最美家庭”): the
+    // heading shows the title as written. (Where both have them, in two
+    // styles, og:title is the one other readers give.)
+    let og_is = |h: &str| {
+        og.as_deref().is_some_and(|o| {
+            let (bare_o, bare_h) = (unquoted(o), unquoted(h));
+            bare_o == bare_h && bare_o.len() == o.len() && bare_h.len() < h.len()
+        })
+    };
     let agrees = |h: &str| {
         let n = h.chars().count();
         og.as_deref()
-            .is_some_and(|o| o == h || (n >= 6 && o.contains(h)))
+            .is_some_and(|o| o == h || og_is(h) || (n >= 6 && o.contains(h)))
             || segments.iter().any(|s| s == h)
             || (n >= 6 && doc_title.contains(h))
     };
@@ -809,7 +842,11 @@ fn title(
     }
     // A heading that is og:title exactly beats one that is only part of it
     // (a column's 政府信息公开 above the report's own title).
-    if let Some(h) = heads.iter().find(|h| og.as_deref() == Some(h.as_str())) {
+    if let Some(h) = heads
+        .iter()
+        .find(|h| og.as_deref() == Some(h.as_str()))
+        .or_else(|| heads.iter().find(|h| og_is(h)))
+    {
         return (h.clone(), "heading agreeing with og:title/<title>");
     }
     // A channel's name the breadcrumb gives (首页 > 新闻中心 > 医院新闻)
@@ -885,11 +922,28 @@ fn title(
     {
         return (first, FIRST_LINE_TITLE);
     }
+    // A heading of the page beats a <title> that agrees with nothing: the
+    // page's <h1> or its element named for the headline (a press
+    // release's #PRHeadlineSpan) first, before a sidebar's box title
+    // (新聞公報日期) above it.
+    // (An <h1> only when it is the page's one: a book's chapter heads
+    // its sections with them.)
+    let h1s: Vec<String> = sel("h1")
+        .map(|s| doc.select(&s).map(text_of).collect())
+        .unwrap_or_default();
+    let mut marked: Vec<String> = sel("[id*='Headline'], [id*='headline'], [class*='headline']")
+        .map(|s| doc.select(&s).map(text_of).collect())
+        .unwrap_or_default();
+    if h1s.len() == 1 {
+        marked.extend(h1s);
+    }
+    let plausible = |h: &&String| !looks_like_site_name(h) && h.chars().count() >= 5;
     if let Some(h) = heads
         .iter()
-        .find(|h| !looks_like_site_name(h) && h.chars().count() >= 5)
+        .filter(plausible)
+        .find(|h| marked.contains(h))
+        .or_else(|| heads.iter().find(plausible))
     {
-        // A heading of the page beats a <title> that agrees with nothing.
         return (h.clone(), "heading");
     }
     if let Some(s) = best_segment {
@@ -899,6 +953,42 @@ fn title(
         Some(t) => (t, "list link text"),
         None => (String::new(), "none"),
     }
+}
+
+/// The page's whole headline where `title` ends cut short (… or ...): a
+/// JSON-LD `name` or `headline`, else the text of an element, that begins
+/// with what `title` shows and goes on, as a headline (no full stop, at
+/// most 80 characters; a `标题：` label before it dropped).
+fn uncut_title(doc: &Html, title: &str) -> Option<String> {
+    let shown = title.trim_end_matches(['.', '…', '。', ' ']);
+    if shown.len() == title.len() || shown.chars().count() < 6 {
+        return None;
+    }
+    let whole = |t: &str| {
+        let t = squash(t);
+        let t = t
+            .strip_prefix("标题：")
+            .or_else(|| t.strip_prefix("标题:"))
+            .unwrap_or(&t)
+            .trim()
+            .to_string();
+        (t.len() > shown.len()
+            && t.starts_with(shown)
+            && t.chars().count() <= 80
+            && !t.contains('。')
+            && !t.ends_with(['.', '…']))
+        .then_some(t)
+    };
+    json_ld(doc, "name")
+        .into_iter()
+        .chain(json_ld(doc, "headline"))
+        .find_map(|t| whole(&t))
+        .or_else(|| {
+            let cells = sel("td, th, div, p, span, strong, h1, h2, h3, h4, li")?;
+            doc.select(&cells)
+                .filter(|e| !in_furniture(*e))
+                .find_map(|e| whole(&text_of(e)))
+        })
 }
 
 /// The first sentence of `s` through its end mark (！。？), six to forty
@@ -2779,17 +2869,23 @@ fn date(
             // 6. A notice's signature date, which the body's trailers took
             // off: a line that is only a date among the last few of the
             // body as found.
-            raw_body
+            // (With its time on the line below, as a release's foot.)
+            let lines: Vec<&str> = raw_body
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
+                .collect();
+            (lines.len().saturating_sub(4)..lines.len())
                 .rev()
-                .take(4)
-                .find_map(|l| {
+                .find_map(|i| {
+                    let l = lines[i];
                     dates::find_absolute(l, now)
                         .filter(|t| ok(*t) && l.chars().count() <= 16 && mostly_date(l, now))
                         .filter(|_| not_calendar(l))
-                        .map(|t| (t, format!("the signature: {l}")))
+                        .map(|t| {
+                            let t = with_time_below(t, lines.get(i + 1).copied(), now, &ok);
+                            (t, format!("the signature: {l}"))
+                        })
                 })
         })
         .or_else(|| edition_date(doc, now, &ok))
@@ -3370,7 +3466,11 @@ fn byline_date(
             // An edit (编辑于 2026年12月04日 10:12) is not the publication,
             // nor a header's date beside the breadcrumb (2026年12月7日
             // 您现在的位置：首页 >> 通知公告).
-            if is_edit_mark(l) || CRUMB_WORDS.iter().any(|w| l.contains(w)) {
+            // Nor a header's today widget (今日：2027年1月22日（星期五）).
+            if is_edit_mark(l)
+                || CRUMB_WORDS.iter().any(|w| l.contains(w))
+                || CALENDAR_WORDS.iter().any(|w| l.contains(w))
+            {
                 continue;
             }
             // Nor a reply's head: a thread may show its highlighted replies
@@ -3547,6 +3647,63 @@ mod tests {
     const NOTE_BODY: &str = "<p>周六一早去河边跑步，看见新修的步道已经铺到了老码头，路灯也装上了，\
         晚上散步的人比以前多了不少，就是厕所还没开放，希望早点弄好。\
         听旁边钓鱼的大爷说，下一段要一直修到新大桥底下，明年开春才能全部完工，到时候沿河能走一整圈。</p>";
+
+    #[test]
+    fn a_headline_cut_short_on_the_page_is_read_whole_where_the_page_gives_it() {
+        let html = format!(
+            "<html><head><title> 河边新步道走了一圈，说说优点和几个还没弄好的地方... </title>\
+            <script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
+            \"name\":\"河边新步道走了一圈，说说优点和几个还没弄好的地方（附照片）\"}}</script>\
+            </head><body><h1> 河边新步道走了一圈，说说优点和几个还没弄好的地方... </h1>\
+            <div class=\"topic\"><h3><span>跑步的阿青</span><span>2026-11-28 07:15:42</span></h3>\
+            {NOTE_BODY}</div></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "河边新步道走了一圈，说说优点和几个还没弄好的地方（附照片）",
+            "{}",
+            a.title_from
+        );
+        // The byline under the heading as shown still dates it.
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 07:15"), "{why:?}");
+        // Without the whole anywhere, the title stays as shown.
+        let bare = html.replace("（附照片）", "...");
+        let a = extract(&bare, Hints::default(), now());
+        assert!(a.title.ends_with("..."), "{}", a.title);
+    }
+
+    #[test]
+    fn metadata_without_the_headlines_quote_marks_yields_to_the_heading() {
+        let html = format!(
+            "<html><head><title>通知公告-青岚县柳荫街道办事处</title>\
+            <meta name=\"ArticleTitle\" content=\"关于2026年度最美庭院推荐名单的公示\"></head>\
+            <body><h1>关于2026年度“最美庭院”推荐名单的公示</h1>\
+            <div class=\"info\">发布日期：2026-11-20</div><div class=\"con\">{NOTE_BODY}</div></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "关于2026年度“最美庭院”推荐名单的公示",
+            "{}",
+            a.title_from
+        );
+    }
+
+    #[test]
+    fn a_press_release_is_headed_by_its_headline_span_and_not_dated_by_todays_box() {
+        let html = format!(
+            "<html><head><title>新聞公報</title></head><body>\
+            <div id=\"left\"><p class=\"calTitle\">新聞公報日期</p>\
+            <p class=\"today\">今日：2026年12月1日（星期二）</p></div>\
+            <div id=\"contentBody\"><span id=\"PRHeadlineSpan\">河畔步道第二期工程明年動工</span><br><br>\
+            <span id=\"pressrelease\">{NOTE_BODY}</span><p>完</p>\
+            <div id=\"prDate\">2026年11月24日（星期二）<br>香港時間17時25分</div></div></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "河畔步道第二期工程明年動工", "{}", a.title_from);
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-24 17:25"), "{why:?}");
+    }
 
     #[test]
     fn a_petition_page_is_titled_and_dated_by_its_labelled_cells() {
