@@ -824,11 +824,12 @@ fn twenty_seventh_unseen_pages_dates_titles_bodies() {
 /// 12/16, 0.854: a headline shown cut short (…决定继续开...) whose whole
 /// the page gives in its JSON-LD and a 标题： box, metadata that dropped
 /// the headline's quote marks, and the press release titled by a
-/// calendar box and dated by its 今日： widget (all read since). Still
-/// wrong: the video page (its caption and time only in a JSON state),
-/// and the message board's body takes in the official reply, which this
-/// writer (as two of ten before) leaves out.
+/// calendar box and dated by its 今日： widget, and the video page read
+/// from its route's state (`__INITIAL_STATE__`) where its caption and
+/// time are in another (`__APOLLO_STATE__`) (all read since). Still
+/// wrong: the message board's body takes in the official reply, which
+/// this writer (as two of ten before) leaves out.
 #[test]
 fn twenty_eighth_unseen_pages_dates_titles_bodies() {
-    unseen_set("pages-unseen-28", 15, 15, 0.84);
+    unseen_set("pages-unseen-28", 16, 16, 0.9);
 }

@@ -1409,9 +1409,11 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
             _ => {}
         }
     }
-    let data = state_data(html)?;
+    let states = state_values(html);
     let mut best = None;
-    walk(&data, &mut best);
+    for data in &states {
+        walk(data, &mut best);
+    }
     let (_, article) = best?;
     let (title, text, title_from) = match article.as_object().and_then(state_title) {
         Some(title) => {
@@ -1461,7 +1463,24 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
 
 /// The page's app state: the first of [`STATE_SCRIPTS`] that holds JSON.
 fn state_data(html: &str) -> Option<serde_json::Value> {
-    STATE_SCRIPTS.iter().find_map(|head| {
+    STATE_SCRIPTS
+        .iter()
+        .find_map(|head| state_after(html, head))
+}
+
+/// Every app state the page holds, in the order of [`STATE_SCRIPTS`]: a
+/// page may keep its route in one (`__INITIAL_STATE__`) and its video in
+/// another (`__APOLLO_STATE__`).
+fn state_values(html: &str) -> Vec<serde_json::Value> {
+    STATE_SCRIPTS
+        .iter()
+        .filter_map(|head| state_after(html, head))
+        .collect()
+}
+
+/// The JSON value of the state script that `head` introduces, if any.
+fn state_after(html: &str, head: &str) -> Option<serde_json::Value> {
+    {
         let at = html.find(head)? + head.len();
         let rest = &html[at..];
         // `<script id="RENDER_DATA" type="application/json">%7B%22…`.
@@ -1487,7 +1506,7 @@ fn state_data(html: &str) -> Option<serde_json::Value> {
             .into_iter()
             .next()?
             .ok()
-    })
+    }
 }
 
 /// Most values [`unflatten`] builds: a payload's shared objects are
@@ -3703,6 +3722,25 @@ mod tests {
         assert_eq!(a.title, "河畔步道第二期工程明年動工", "{}", a.title_from);
         let (date, why) = published(&html);
         assert_eq!(date.as_deref(), Some("2026-11-24 17:25"), "{why:?}");
+    }
+
+    #[test]
+    fn a_video_page_is_read_from_the_state_holding_its_caption_not_its_route() {
+        let html = "<html><head><title>快映，看见每一种生活</title>\
+            <meta property=\"og:title\" content=\"河边阿青的快映作品\"></head><body><div id=\"app\"></div>\
+            <script>window.__APOLLO_STATE__={\"Photo:1\":{\"caption\":\"河边新步道走了一圈，晚上散步的人多了！\\n\
+            新修的步道已经铺到了老码头，路灯也装上了，就是厕所还没开放，希望早点弄好。下一段要一直修到新大桥底下，明年开春全部完工。\",\
+            \"timestamp\":1795825320000}};</script>\
+            <script>window.__INITIAL_STATE__={\"route\":{\"path\":\"/short-video/1\"},\"serverTime\":1796540000000};</script>\
+            </body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            a.title, "河边新步道走了一圈，晚上散步的人多了！",
+            "{}",
+            a.title_from
+        );
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 08:22"), "{why:?}");
     }
 
     #[test]
