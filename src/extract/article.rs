@@ -1480,33 +1480,31 @@ fn state_values(html: &str) -> Vec<serde_json::Value> {
 
 /// The JSON value of the state script that `head` introduces, if any.
 fn state_after(html: &str, head: &str) -> Option<serde_json::Value> {
-    {
-        let at = html.find(head)? + head.len();
-        let rest = &html[at..];
-        // `<script id="RENDER_DATA" type="application/json">%7B%22…`.
-        let inner = rest
-            .find('>')
-            .map(|g| &rest[g + 1..])
-            .filter(|i| i.starts_with('%'));
-        if let Some(inner) = inner {
-            let encoded = &inner[..inner.find("</script>").unwrap_or(inner.len())];
-            let decoded = percent_encoding::percent_decode_str(encoded.trim())
-                .decode_utf8()
-                .ok()?;
-            return serde_json::from_str(&decoded).ok();
-        }
-        if head.contains("__NUXT_DATA__") {
-            let inner = &rest[rest.find('>')? + 1..];
-            let body = &inner[..inner.find("</script>").unwrap_or(inner.len())];
-            let flat: Vec<serde_json::Value> = serde_json::from_str(body.trim()).ok()?;
-            return Some(unflatten(&flat));
-        }
-        let start = rest.find('{')?;
-        serde_json::Deserializer::from_str(&rest[start..])
-            .into_iter()
-            .next()?
-            .ok()
+    let at = html.find(head)? + head.len();
+    let rest = &html[at..];
+    // `<script id="RENDER_DATA" type="application/json">%7B%22…`.
+    let inner = rest
+        .find('>')
+        .map(|g| &rest[g + 1..])
+        .filter(|i| i.starts_with('%'));
+    if let Some(inner) = inner {
+        let encoded = &inner[..inner.find("</script>").unwrap_or(inner.len())];
+        let decoded = percent_encoding::percent_decode_str(encoded.trim())
+            .decode_utf8()
+            .ok()?;
+        return serde_json::from_str(&decoded).ok();
     }
+    if head.contains("__NUXT_DATA__") {
+        let inner = &rest[rest.find('>')? + 1..];
+        let body = &inner[..inner.find("</script>").unwrap_or(inner.len())];
+        let flat: Vec<serde_json::Value> = serde_json::from_str(body.trim()).ok()?;
+        return Some(unflatten(&flat));
+    }
+    let start = rest.find('{')?;
+    serde_json::Deserializer::from_str(&rest[start..])
+        .into_iter()
+        .next()?
+        .ok()
 }
 
 /// Most values [`unflatten`] builds: a payload's shared objects are
