@@ -579,14 +579,17 @@ fn in_furniture(el: ElementRef<'_>) -> bool {
     false
 }
 
+/// Elements named for the page's headline (a press release's
+/// `#PRHeadlineSpan`).
+const HEADLINE_ELEMENTS: &str = "[id*='Headline'], [id*='headline'], [class*='headline']";
+
 /// Candidate headings in document order: `h1`–`h3` and elements whose
 /// class or id says title, that are not links alone nor furniture.
 fn headings(doc: &Html) -> Vec<String> {
-    let Some(s) = sel(
+    let Some(s) = sel(&format!(
         "h1, h2, h3, #thread_subject, #activity-name, [class*='title'], [class*='Title'], \
-         [class*='biaoti'], [class*='tit'], [id*='title'], [id*='Headline'], [id*='headline'], \
-         [class*='headline'], .bt",
-    ) else {
+         [class*='biaoti'], [class*='tit'], [id*='title'], .bt, {HEADLINE_ELEMENTS}"
+    )) else {
         return Vec::new();
     };
     let Some(a) = sel("a") else {
@@ -941,7 +944,7 @@ fn title(
     let h1s: Vec<String> = sel("h1")
         .map(|s| doc.select(&s).map(text_of).collect())
         .unwrap_or_default();
-    let mut marked: Vec<String> = sel("[id*='Headline'], [id*='headline'], [class*='headline']")
+    let mut marked: Vec<String> = sel(HEADLINE_ELEMENTS)
         .map(|s| doc.select(&s).map(text_of).collect())
         .unwrap_or_default();
     if h1s.len() == 1 {
@@ -1291,6 +1294,8 @@ const STATE_SCRIPTS: &[&str] = &[
     "window.__INITIAL_STATE__",
     "window._SSR_DATA",
     "window.__PRELOADED_STATE__",
+    // (Also a mini-program's H5 share page: `window.__DATA__ = {…}`, an
+    // empty #app.)
     "window.__DATA__",
     "window.INIT_STATE",
     "window.__APOLLO_STATE__",
@@ -1302,8 +1307,6 @@ const STATE_SCRIPTS: &[&str] = &[
     // variable (凤凰网-like: `var allData = {"docData": {"newsTime": …}}`).
     "var allData =",
     "var allData=",
-    // A mini-program's H5 share page (`window.__DATA__ = {…}`, an empty #app).
-    "window.__DATA__",
     "id=\"__NEXT_DATA__\"",
     // Nuxt 3's payload: a devalue-flattened array (see [`unflatten`]).
     "id=\"__NUXT_DATA__\"",
