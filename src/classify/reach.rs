@@ -179,6 +179,8 @@ const GROUP_NOUNS: &[&str] = &[
     "出租车司机",
     "网约车司机",
     "货车司机",
+    // 涉及边民1200余名: border residents trading at a border market.
+    "边民",
 ];
 
 /// Words of who a group of people are, between a counter and its noun
@@ -251,6 +253,15 @@ const GROUP_MODIFIERS: &[&str] = &[
     "参试",
     "待岗",
     "自主就业",
+    // 627名乡村教师, 300余名农村留守儿童, 两百多名受骗老人: who they are by
+    // where they live or what befell them.
+    "乡村",
+    "农村",
+    "山区",
+    "偏远",
+    "城区",
+    "受骗",
+    "被骗",
 ];
 
 /// Words that sum up a group named just before them (农民工，共一百四十多人).
@@ -516,6 +527,13 @@ const GATHERING_ACTS: &[&str] = &[
     "讨要",
     "去了",
     "赶到",
+    // 八十几个人去指挥部门口等, 在工地门口守了两天: a crowd waiting there
+    // to be heard.
+    "门口等",
+    "门口守",
+    "守了",
+    "等说法",
+    "等个说法",
 ];
 
 /// Sentences where a count at a government's door is no crowd: its
@@ -1477,6 +1495,12 @@ mod tests {
         assert_eq!(level("有群众称现场有两百多人"), None);
         assert_eq!(level("全省共受理投诉举报35万件"), None);
         assert_eq!(level("300余名退休人员的养老金"), Some(Severity::II));
+        // Border residents; who they are by where they live.
+        assert_eq!(
+            level("合作社拖欠分红，涉及边民八百余名"),
+            Some(Severity::II)
+        );
+        assert_eq!(level("拖欠三百多名乡村教师的补助"), Some(Severity::II));
         assert!(
             GROUP_NOUNS
                 .iter()
@@ -1545,6 +1569,9 @@ mod tests {
             // Any door, with an act of protest.
             "养老院门口摆着花圈，几十个家属堵着门要看监控。",
             "建工公司门口，四十多个工人举着“还我血汗钱”的牌子。",
+            // Waiting at a site's or a headquarters' door to be heard.
+            "我们九十多个人明早去项目指挥部门口等，看谁出来说话。",
+            "四十多个工人在工地门口守了三天，包工头还是不见人。",
         ] {
             assert_eq!(level(text), Some(Severity::II), "{text}");
         }
