@@ -124,6 +124,16 @@ const VITAL_INTEREST_MATTERS: &[&str] = &[
     "养老金",
     "危房",
     "渗漏",
+    "扬尘",
+    "渗滤液",
+    "煤灰",
+    "油烟",
+    "黑臭",
+    "卫生室",
+    "缺药",
+    "公积金",
+    "社保",
+    "门诊统筹",
 ];
 
 /// The share of `@keep` below which the model still outvotes a category

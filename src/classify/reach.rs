@@ -1007,10 +1007,24 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             // 全国四十多万人, 全省上万人: everyone a matter reaches across a
             // country or province is a group of people without a noun.
             let scope = ["全国", "全省"].iter().any(|w| lead.contains(w));
-            // 四十多万人的钱说没就没了: the people whose money it is.
-            let owners = ["的钱", "的血汗钱", "的存款", "的积蓄", "的养老钱", "的本金"]
-                .iter()
-                .any(|w| after[unit.len()..].starts_with(w));
+            // 四十多万人的钱说没就没了, 两百多个人的工钱: the people whose
+            // money it is.
+            let owners = [
+                "的钱",
+                "的血汗钱",
+                "的存款",
+                "的积蓄",
+                "的养老钱",
+                "的本金",
+                "的工钱",
+                "的工资",
+                "的押金",
+                "的补偿款",
+                "的养老金",
+                "的分红",
+            ]
+            .iter()
+            .any(|w| after[unit.len()..].starts_with(w));
             let not_population = !after[unit.len()..].starts_with('口');
             let speakers = SPEAKERS.iter().any(|w| lead_noun.ends_with(w));
             // 我们是工地的农民工，共一百四十多人: the noun ends the clause
@@ -1420,6 +1434,7 @@ mod tests {
         // money it is, need no group noun; a population does not count.
         assert_eq!(level("全国四十多万人 钱到底能追回多少"), Some(Severity::I));
         assert_eq!(level("四十多万人的钱说没就没了"), Some(Severity::I));
+        assert_eq!(level("一百五十多个人的工钱拖到现在"), Some(Severity::II));
         assert_eq!(level("全县30万人口 只有一家医院"), None);
         assert_eq!(level("200多名随迁子女被调剂到15公里外"), Some(Severity::II));
         assert_eq!(level("受害借款人逾三千人"), Some(Severity::II));
