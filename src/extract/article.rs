@@ -167,11 +167,27 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     // A note whose text box the script fills (its comments and related
     // notes are all the HTML shows): the state's object under the page's
     // own title is the note, when it holds more than was found.
+    // A video whose caption the page's <title> or description repeats
+    // (第一次带爸妈去看海。… - 抖趣) is the page's subject, however much
+    // furniture (评论加载中, 打开App) the skeleton shows beside it.
     let shown = letters(&text);
+    let announced = |a: &Article| {
+        a.title.chars().count() >= 4
+            && [
+                sel("title")
+                    .and_then(|s| doc.select(&s).next())
+                    .map(text_of),
+                meta(&doc, &["description", "og:description"]).map(|(_, v)| v),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|t| t.contains(a.title.as_str()))
+    };
     if let Some(article) = state_article(html, now).filter(|a| {
         let found = letters(&a.text);
         (shown < SKELETON_LETTERS && found > 2 * shown)
             || (a.title == title_info.0 && found > shown)
+            || (shown < SKELETON_LETTERS && found > shown && announced(a))
     }) {
         return article;
     }
@@ -782,6 +798,18 @@ fn headline_of_post(t: &str) -> Option<String> {
 
 /// The title and where it came from.
 /// `s` without its quote marks and book-title marks.
+/// True when `short` is `long` without a stretch of one to eight
+/// characters inside it, at least two characters of `short` on each side.
+fn inner_stretch_dropped(short: &str, long: &str) -> bool {
+    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    let extra = l.len().saturating_sub(s.len());
+    if !(1..=8).contains(&extra) {
+        return false;
+    }
+    let head = s.iter().zip(&l).take_while(|(a, b)| a == b).count();
+    head >= 2 && s.len() - head >= 2 && l[head + extra..] == s[head..]
+}
+
 fn unquoted(s: &str) -> String {
     s.chars()
         .filter(|c| !"“”‘’\"'「」『』《》".contains(*c))
@@ -820,10 +848,14 @@ fn title(
     // (ArticleTitle 关于…最美家庭…的公示 for the heading's “最美家庭”): the
     // heading shows the title as written. (Where both have them, in two
     // styles, og:title is the one other readers give.)
+    // So may it drop a stretch inside the headline (关于开展春季…的通知 for
+    // the heading's 关于开展2027年春季…的通知): the heading, which has
+    // the metadata's opening and ending around it, is the title as shown.
     let og_is = |h: &str| {
         og.as_deref().is_some_and(|o| {
             let (bare_o, bare_h) = (unquoted(o), unquoted(h));
-            bare_o == bare_h && bare_o.len() == o.len() && bare_h.len() < h.len()
+            (bare_o == bare_h && bare_o.len() == o.len() && bare_h.len() < h.len())
+                || inner_stretch_dropped(o, h)
         })
     };
     let agrees = |h: &str| {
@@ -1458,16 +1490,20 @@ fn state_article(html: &str, now: DateTime<Utc>) -> Option<Article> {
                 .max_by_key(|t| t.len())?;
             let text = without_tags(caption);
             let first = text.lines().next().map(squash).unwrap_or_default();
-            let title = if first.chars().count() <= 60 {
-                first
-            } else {
-                first_sentence(&first).unwrap_or_default()
+            // A caption's first sentence heads it, as a post's does; a
+            // first line of one sentence, or one too long or short to
+            // cut, heads it whole.
+            let (title, title_from) = match first_sentence(&first) {
+                Some(sentence) => (
+                    sentence,
+                    "the caption's first sentence in the page's state data",
+                ),
+                None if first.chars().count() <= 60 => {
+                    (first, "the caption's first line in the page's state data")
+                }
+                None => (String::new(), "none"),
             };
-            (
-                title,
-                text,
-                "the caption's first line in the page's state data",
-            )
+            (title, text, title_from)
         }
     };
     if letters(&text) < SHORT_BODY {
@@ -2525,6 +2561,10 @@ const CALENDAR_WORDS: &[&str] = &["今天是", "今日是", "今天：", "今日
 /// tokens: `update-time` is an edit, `date-picker` no date).
 const DATE_CLASSES: &[&str] = &[
     "date",
+    // Hong Kong's releases: Tuesday, March 23, 2027 / Issued at HKT 17:45.
+    "dateline",
+    "pr-dateline",
+    "pr-date",
     "time",
     "datetime",
     "pubdate",
@@ -3139,13 +3179,17 @@ fn classed_date(
         }
         let text = squash(&html_to_text(&el.html()).replace('\n', " "));
         // A header's calendar (今天是：2026年12月6日 星期日 农历十月廿七)
-        // is the day of the visit.
-        if text.chars().count() > 40 || CALENDAR_WORDS.iter().any(|w| text.contains(w)) {
+        // is the day of the visit. English words take more characters
+        // (Tuesday, March 23, 2027 Issued at HKT 17:45).
+        let longest = if text.is_ascii() { 60 } else { 40 };
+        if text.chars().count() > longest || CALENDAR_WORDS.iter().any(|w| text.contains(w)) {
             return None;
         }
         let t = match dates::find_absolute(&text, now) {
             Some(day) => Some(timed_apart(day, &text).unwrap_or(day)),
-            None => dates::find_relative(&text, now).or_else(|| dates::month_day(&text, now)),
+            None => dates::find_relative(&text, now)
+                .or_else(|| dates::month_day(&text, now))
+                .or_else(|| dates::find_english(&text)),
         }
         .filter(|t| ok(*t))?;
         Some((t, format!("date element .{class}: {text}")))
@@ -3529,6 +3573,22 @@ fn byline_date(
                 signing_cell = true;
                 continue;
             }
+            // A Chinese release's English dateline (Friday, November 27,
+            // 2026 / Issued at HKT 16:20) below its text. (An English
+            // page's dates are left to its metadata.)
+            if l.is_ascii()
+                && han(title) > 0
+                && let Some(t) = dates::find_english(l).filter(|t| ok(*t))
+            {
+                let t = lines
+                    .get(i + 1)
+                    .map(|n| n.as_ref())
+                    .filter(|n: &&str| n.is_ascii() && n.len() <= 30)
+                    .and_then(|n| timed_apart(t, n))
+                    .filter(|t| ok(*t))
+                    .unwrap_or(t);
+                return Some((t, format!("English dateline after the title: {l}")));
+            }
             if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
                 // A day whose time stands on the next line alone
                 // (2026年11月30日（星期一）/ 香港時間16時05分).
@@ -3780,6 +3840,71 @@ mod tests {
         assert!(a.text.contains("路灯也装上了"), "{}", a.text);
         let (date, why) = published(html);
         assert_eq!(date.as_deref(), Some("2026-11-28 08:22"), "{why:?}");
+    }
+
+    #[test]
+    fn a_hong_kong_release_is_dated_by_its_english_dateline() {
+        let html = "<html><head><title>新聞公報 - 海事設施署</title>\
+            <meta name=\"date\" content=\"2026-11-29\"></head><body>\
+            <h1 id=\"PRHeadline\">南灣碼頭擴建工程下月動工</h1>\
+            <div class=\"pr-body\">海事設施署今日宣布，南灣碼頭擴建工程將於十二月中旬動工，\
+            預計二〇二八年完成。工程期間碼頭照常開放，署方會安排臨時上落客區及指示牌。</div>\
+            <div class=\"pr-dateline\">Friday, November 27, 2026<br>Issued at HKT 16:20</div>\
+            <div class=\"pr-others\"><h2>其他新聞公報</h2><table><tr><td class=\"date\">2026年11月25日</td>\
+            <td><a href=\"/p1\">署方提醒市民注意海灘水質</a></td></tr></table></div></body></html>";
+        let (date, why) = published(html);
+        assert_eq!(date.as_deref(), Some("2026-11-27 16:20"), "{why:?}");
+    }
+
+    #[test]
+    fn a_video_announced_by_its_title_is_read_from_its_url_encoded_state() {
+        let state = "{\"app\":{\"videoDetail\":{\"desc\":\"第一次带外婆去看油菜花。她说年轻时在这片田里插过秧，\
+            走两步就要停下来拍一张，说要发给她的老姐妹们看。#春天 #油菜花\",\"createTime\":1795825320},\
+            \"related\":[{\"desc\":\"油菜花田航拍\",\"createTime\":1795000000}]}}";
+        let encoded: String = state
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>第一次带外婆去看油菜花。她说年轻时在这片田里插过秧 - 抖趣</title>\
+            <meta property=\"og:title\" content=\"小禾的视频 - 抖趣\"></head><body><div id=\"root\">\
+            <div>评论加载中...</div><div>打开抖趣App，看更多精彩视频</div><a>用户服务协议</a><a>隐私政策</a></div>\
+            <script id=\"RENDER_DATA\" type=\"application/json\">{encoded}</script></body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(a.title, "第一次带外婆去看油菜花。", "{}", a.title_from);
+        assert!(a.text.contains("老姐妹们"), "{}", a.text);
+        let (date, why) = published(&html);
+        assert_eq!(date.as_deref(), Some("2026-11-28 08:22"), "{why:?}");
+    }
+
+    #[test]
+    fn metadata_that_drops_a_stretch_of_the_headline_yields_to_the_heading() {
+        let html = format!(
+            "<html><head><title>白沙镇人民政府</title>\
+            <meta property=\"og:title\" content=\"关于开展春季农村房屋安全隐患排查的通知\"></head>\
+            <body><h1>关于开展2026年春季农村房屋安全隐患排查的通知</h1>{NOTE_BODY}</body></html>"
+        );
+        let a = extract(&html, Hints::default(), now());
+        assert_eq!(
+            a.title, "关于开展2026年春季农村房屋安全隐患排查的通知",
+            "{}",
+            a.title_from
+        );
+        assert!(super::inner_stretch_dropped(
+            "关于开展春季排查的通知",
+            "关于开展2026年春季排查的通知"
+        ));
+        assert!(!super::inner_stretch_dropped(
+            "春季排查的通知",
+            "【要闻】春季排查的通知"
+        ));
     }
 
     #[test]

@@ -24,6 +24,92 @@ pub fn find_absolute(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     absolute(&chars, now)
 }
 
+/// English month names and their numbers, full and abbreviated.
+const ENGLISH_MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// The first day written in English, month first (March 23, 2027, as Hong
+/// Kong's releases date themselves) or day first (23 March 2027), with a
+/// time written after it on the same line (Issued at HKT 17:45) when there
+/// is one. Only for elements known to hold a date: a whole page's English
+/// text is not read for one.
+pub fn find_english(text: &str) -> Option<DateTime<Utc>> {
+    let lower = text.to_ascii_lowercase();
+    // Words of ASCII letters and digits, with their byte offsets (the
+    // lowercase copy keeps every offset of `text`).
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in lower.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            words.push((s, &lower[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &lower[s..]));
+    }
+    let month = |w: &str| {
+        ENGLISH_MONTHS
+            .iter()
+            .find(|(name, _)| *name == w)
+            .map(|&(_, m)| m)
+    };
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        (digits.len() <= 2 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    for i in 0..words.len().saturating_sub(2) {
+        let (a, b, c) = (words[i].1, words[i + 1].1, words[i + 2].1);
+        let found = match (month(a), day(b), year(c)) {
+            (Some(m), Some(d), Some(y)) => Some((y, m, d)),
+            _ => match (day(a), month(b), year(c)) {
+                (Some(d), Some(m), Some(y)) => Some((y, m, d)),
+                _ => None,
+            },
+        };
+        if let Some((y, m, d)) = found
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            let end = words[i + 2].0 + 4;
+            return to_utc(date, find_time(&text[end.min(text.len())..]));
+        }
+    }
+    None
+}
+
 /// The value of a Chinese digit (〇 and ○ are zero).
 fn numeral_digit(c: char) -> Option<u32> {
     "〇一二三四五六七八九"
@@ -343,6 +429,31 @@ fn relative(chars: &[char], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn english_datelines() {
+        let at = |s: &str| {
+            super::find_english(s).map(|t| {
+                t.with_timezone(&crate::time::china())
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+        };
+        assert_eq!(
+            at("Tuesday, March 23, 2027 Issued at HKT 17:45").as_deref(),
+            Some("2027-03-23 17:45")
+        );
+        assert_eq!(
+            at("Ends/Friday, 5 Feb 2027").as_deref(),
+            Some("2027-02-05 00:00")
+        );
+        assert_eq!(
+            at("發布日期：Sept. 3rd, 2026").as_deref(),
+            Some("2026-09-03 00:00")
+        );
+        assert_eq!(at("May I ask 12 questions in 2027"), None);
+        assert_eq!(at("2027年3月23日"), None);
+    }
+
     use super::*;
 
     fn at(s: &str) -> DateTime<Utc> {
