@@ -2180,3 +2180,21 @@ fn logistics_subsidies_new_district_mountain_disasters_and_online_life_sets_grou
     fresh_event_set("events400.jsonl", 0.79, 0.78);
     fresh_event_set("events401.jsonl", 0.95, 0.79);
 }
+
+/// Round 72 (events402–406), five more writers: a reservoir and
+/// hydropower county, emergency medical services in a prefecture city,
+/// takeaway food in a big city, an old town's renovation, pensions and
+/// old age in a northern industrial city. With the lists written from
+/// their misses, pairwise precision 0.935, 1.000, 0.978, 0.733 and 0.974,
+/// B-cubed 0.861, 0.780, 0.824, 0.760 and 0.831. The old town's set
+/// mixes most: one estate's delayed flats and its later quality
+/// complaints are one case, as are two towns' compensation rumours of
+/// the same week that name no place of their own.
+#[test]
+fn reservoir_county_emergency_care_takeaways_old_town_and_pensions_sets_grouping() {
+    fresh_event_set("events402.jsonl", 0.92, 0.85);
+    fresh_event_set("events403.jsonl", 0.99, 0.77);
+    fresh_event_set("events404.jsonl", 0.96, 0.81);
+    fresh_event_set("events405.jsonl", 0.72, 0.75);
+    fresh_event_set("events406.jsonl", 0.96, 0.82);
+}
