@@ -181,6 +181,8 @@ const GROUP_NOUNS: &[&str] = &[
     "货车司机",
     // 涉及边民1200余名: border residents trading at a border market.
     "边民",
+    // 1800余名居家养老服务对象: the people a public service is for.
+    "服务对象",
 ];
 
 /// Words of who a group of people are, between a counter and its noun
@@ -262,6 +264,15 @@ const GROUP_MODIFIERS: &[&str] = &[
     "城区",
     "受骗",
     "被骗",
+    // 300余家餐饮商户, 200余名外卖骑手, 三千余名企业退休人员: who they
+    // are by their trade or employer.
+    "餐饮",
+    "中小",
+    "个体",
+    "沿街",
+    "外卖",
+    "企业",
+    "居家养老",
 ];
 
 /// Words that sum up a group named just before them (农民工，共一百四十多人).
@@ -1516,6 +1527,10 @@ mod tests {
             Some(Severity::II)
         );
         assert_eq!(level("拖欠三百多名乡村教师的补助"), Some(Severity::II));
+        // Who they are by their trade or employer; a service's users.
+        assert_eq!(level("三百余家餐饮商户反映佣金上调"), Some(Severity::II));
+        assert_eq!(level("两百余名外卖骑手集中反映诉求"), Some(Severity::II));
+        assert_eq!(level("一千八百余名居家养老服务对象"), Some(Severity::II));
         assert!(
             GROUP_NOUNS
                 .iter()
