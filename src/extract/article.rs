@@ -174,9 +174,7 @@ pub fn extract(html: &str, hints: Hints<'_>, now: DateTime<Utc>) -> Article {
     let announced = |a: &Article| {
         a.title.chars().count() >= 4
             && [
-                sel("title")
-                    .and_then(|s| doc.select(&s).next())
-                    .map(text_of),
+                Some(page_title(&doc)),
                 meta(&doc, &["description", "og:description"]).map(|(_, v)| v),
             ]
             .into_iter()
@@ -810,6 +808,14 @@ fn inner_stretch_dropped(short: &str, long: &str) -> bool {
     head >= 2 && s.len() - head >= 2 && l[head + extra..] == s[head..]
 }
 
+/// The text of the page's `<title>` (empty when it has none).
+fn page_title(doc: &Html) -> String {
+    sel("title")
+        .and_then(|s| doc.select(&s).next())
+        .map(text_of)
+        .unwrap_or_default()
+}
+
 fn unquoted(s: &str) -> String {
     s.chars()
         .filter(|c| !"“”‘’\"'「」『』《》".contains(*c))
@@ -832,10 +838,7 @@ fn title(
         })
         .or_else(|| enp_property(html, "title"))
         .filter(|t| !looks_like_site_name(t));
-    let doc_title = sel("title")
-        .and_then(|s| doc.select(&s).next())
-        .map(text_of)
-        .unwrap_or_default();
+    let doc_title = page_title(doc);
     let segments = title_segments(&doc_title);
     // A record laid out as label | value cells (a work order's 诉求标题, a
     // letter's 信访标题): the labelled cell is its title, whatever the
@@ -3245,15 +3248,17 @@ fn attribute_date(
 }
 
 /// `t`, a day, with the time a short line below it gives alone
-/// (2026年12月10日（星期四） / 香港時間19時35分), when it is believable.
+/// (2026年12月10日（星期四） / 香港時間19時35分, Issued at HKT 16:20), when it is believable.
 fn with_time_below(
     t: DateTime<Utc>,
     below: Option<&str>,
     now: DateTime<Utc>,
     ok: &dyn Fn(DateTime<Utc>) -> bool,
 ) -> DateTime<Utc> {
+    // English words take more characters (Issued at HKT 16:20).
     below
-        .filter(|n| n.chars().count() <= 16 && dates::find_absolute(n, now).is_none())
+        .filter(|n| n.chars().count() <= if n.is_ascii() { 30 } else { 16 })
+        .filter(|n| dates::find_absolute(n, now).is_none())
         .and_then(|n| timed_apart(t, n))
         .filter(|t| ok(*t))
         .unwrap_or(t)
@@ -3580,13 +3585,7 @@ fn byline_date(
                 && han(title) > 0
                 && let Some(t) = dates::find_english(l).filter(|t| ok(*t))
             {
-                let t = lines
-                    .get(i + 1)
-                    .map(|n| n.as_ref())
-                    .filter(|n: &&str| n.is_ascii() && n.len() <= 30)
-                    .and_then(|n| timed_apart(t, n))
-                    .filter(|t| ok(*t))
-                    .unwrap_or(t);
+                let t = with_time_below(t, lines.get(i + 1).map(|n| n.as_ref()), now, &ok);
                 return Some((t, format!("English dateline after the title: {l}")));
             }
             if let Some(t) = byline_date(l, lines.get(i + 1)).filter(|t| ok(*t)) {
