@@ -148,6 +148,9 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("府", "estate"),
     ("湾", "estate"),
     ("老街", "estate"),
+    // Avenues and streets name a road as 路 does (望津大道, 解放大街).
+    ("大道", "road"),
+    ("大街", "road"),
     ("路", "road"),
     ("社区", "community"),
     ("街道", "town"),
@@ -240,7 +243,7 @@ const NOT_IN_PLACE: &[char] = &[
     '被', '把', '让', '将', '称', '说', '有', '无', '新', '老', '大', '小', '县', '市', '区', '省',
     '镇', '乡', '村', '年', '月', '日', '号', '为', '也', '都', '就', '还', '已', '等', '您', '报',
     '请', '按', '并', '由', '可', '入', '至', '住', '办', '件', '话', '返', '局', '因', '时', '跟',
-    '沿', '过', '近', '离', '线', '条', '條', '系',
+    '沿', '过', '近', '离', '线', '条', '條', '系', '段',
 ];
 
 /// Words that open no place name: a name read before 县, 市 or 镇 that
@@ -2008,8 +2011,15 @@ mod tests {
         let e = ev("锦檀区砚池路与柳巷路交叉口发生路面塌陷");
         assert!(e.places.contains(&"road:砚池路".to_string()), "{e:?}");
         assert!(e.places.contains(&"road:柳巷路".to_string()), "{e:?}");
+        // Avenues and streets are roads; a section of an elevated line
+        // before one is no part of its name.
+        let e = ev("地铁4号线高架段桦溪大道节点发生钢梁滑落，解放大街交通管制");
+        assert!(e.places.contains(&"road:桦溪大道".to_string()), "{e:?}");
+        assert!(e.places.contains(&"road:解放大街".to_string()), "{e:?}");
         for t in [
             "健身房老板跑路了",
+            "满大街都是这种广告",
+            "在大街上走着走着",
             "雨天因路面湿滑追尾",
             "孩子回家路上",
             "沿着马路走",
