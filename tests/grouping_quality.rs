@@ -2110,7 +2110,10 @@ fn heating_housing_public_security_industrial_park_and_colleges_sets_grouping() 
     fresh_event_set("events377.jsonl", 0.84, 0.75);
     fresh_event_set("events378.jsonl", 0.92, 0.83);
     fresh_event_set("events379.jsonl", 0.99, 0.72);
-    fresh_event_set("events380.jsonl", 0.79, 0.75);
+    // A Hong Kong paper's 内地泾澜市 is 泾澜 now: its dead-fish report joins
+    // the case of the river's dead fish, which also holds the chemical
+    // park's other matters (precision 0.806 → 0.784, B-cubed 0.764 → 0.768).
+    fresh_event_set("events380.jsonl", 0.78, 0.75);
     fresh_event_set("events381.jsonl", 0.97, 0.76);
 }
 

@@ -391,6 +391,11 @@ const NOT_PLACE_OPENERS: &[&str] = &[
     "楼下",
     "居民",
     "食用",
+    // How Hong Kong and Taiwan papers place a mainland city (内地岚川市,
+    // 中国大陆栖梧市, 报道指岚川市): the city is 岚川, as in its own reports.
+    "内地",
+    "大陆",
+    "指",
 ];
 
 /// Words a place suffix begins that end no place name: 农贸市场, 部分市民,
@@ -1782,6 +1787,17 @@ mod tests {
                 !ev(t).places.iter().any(|p| p.starts_with("school:")),
                 "{t}"
             );
+        }
+    }
+
+    #[test]
+    fn hong_kong_and_taiwan_papers_name_the_mainland_city_as_its_own_reports_do() {
+        for t in [
+            "【港岛日报讯】内地岚川市一间共享厨房日前遭暗访揭发",
+            "中国大陆岚川市一段影片近日在网上疯传",
+            "报道指岚川市一家外卖店在汤底中添加罂粟壳",
+        ] {
+            assert_eq!(ev(t).places, ["city:岚川"], "{t}");
         }
     }
 
