@@ -2293,3 +2293,21 @@ fn veterans_urban_villages_commodity_city_wildlife_and_sports_sets_grouping() {
     fresh_event_set("events420.jsonl", 0.8, 0.82);
     fresh_event_set("events421.jsonl", 0.93, 0.77);
 }
+
+/// Round 76 (events422–426), five more writers: a river port city's
+/// shipping and waterfront, kindergartens and childcare in a county town,
+/// a fast-growing county's water, power and gas, elderly people and scams
+/// in an old city district, a county's spring festival season. At first
+/// sight (no lists written from them), pairwise precision 0.950, 1.000,
+/// 0.858, 0.862 and 0.661, B-cubed 0.761, 0.761, 0.848, 0.812 and 0.853.
+/// The festival set mixes most: a county's many festival-season matters
+/// (fireworks, crashes on the roads home, banquets) share its place and
+/// its weeks.
+#[test]
+fn river_port_kindergartens_utilities_elders_and_spring_festival_sets_grouping() {
+    fresh_event_set("events422.jsonl", 0.94, 0.75);
+    fresh_event_set("events423.jsonl", 0.99, 0.75);
+    fresh_event_set("events424.jsonl", 0.85, 0.84);
+    fresh_event_set("events425.jsonl", 0.86, 0.81);
+    fresh_event_set("events426.jsonl", 0.66, 0.85);
+}
