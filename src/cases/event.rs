@@ -1087,23 +1087,34 @@ pub fn read_event(text: &str, regions: &[String]) -> EventTraits {
     }
     // “鳌渔12078” (a vessel's designation in quotes): one boat names the
     // happening it was in.
-    for quoted in text.split('“').skip(1).filter_map(|q| q.split('”').next()) {
+    for after_open in text.split('“').skip(1) {
+        let Some((quoted, after)) = after_open.split_once('”') else {
+            continue;
+        };
         let han = quoted
             .chars()
             .take_while(|c| crate::text::is_han(*c))
             .count();
         let rest: String = quoted.chars().skip(han).filter(|c| *c != '·').collect();
+        // “柳渡3号”: a ferry's number may be short when 号 closes it.
+        let (rest, numbered) = match rest.strip_suffix('号') {
+            Some(r) => (r.to_string(), true),
+            None => (rest, false),
+        };
         // The designation's last character says what it is: a fishing,
-        // cargo, tanker, passenger or tug boat (掌上12333 is an app).
+        // cargo, tanker, passenger, tug, sand, ferry or barge boat (掌上12333
+        // is an app); “…”轮 says it outright.
         let vessel = han
             .checked_sub(1)
             .and_then(|last| quoted.chars().nth(last))
-            .is_some_and(|c| "渔货油客拖轮".contains(c));
+            .is_some_and(|c| "渔货油客拖轮砂沙渡驳".contains(c))
+            || after.starts_with('轮');
+        let digits = rest.chars().filter(char::is_ascii_digit).count();
         if (1..=4).contains(&han)
             && vessel
-            && (3..=8).contains(&rest.chars().count())
+            && (1..=8).contains(&rest.chars().count())
             && rest.chars().all(|c| c.is_ascii_alphanumeric())
-            && rest.chars().filter(char::is_ascii_digit).count() >= 3
+            && (digits >= 3 || (numbered && han >= 2 && digits >= 1))
         {
             out.places.push(format!("code:{quoted}"));
         }
@@ -1933,6 +1944,11 @@ mod tests {
         let has = |t: &str, code: &str| ev(t).places.contains(&code.to_string());
         assert!(has("“7·16”事故调查报告公布", "code:7·16"));
         assert!(has("渔船“鳌渔12078”在外海翻沉", "code:鳌渔12078"));
+        assert!(has("运砂船“鑫达砂218”轮发生翻沉", "code:鑫达砂218"));
+        assert!(has("“江顺668”轮在锚地搁浅", "code:江顺668"));
+        assert!(has("渡船“柳渡3号”与货船碰撞", "code:柳渡3号"));
+        assert!(!has("拨打“12345”热线", "code:12345"));
+        assert!(!has("点击“第3号”公告", "code:第3号"));
         // An app, and an earlier incident named as a new one's background.
         assert!(
             !ev("可通过“掌上12333”办理")
