@@ -167,7 +167,13 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("专科学校", "school"),
     ("学院", "school"),
     ("大学", "school"),
+    ("早教中心", "school"),
+    ("早教", "school"),
+    ("托育中心", "school"),
+    ("托管中心", "school"),
+    ("培训中心", "school"),
     ("卫生院", "hospital"),
+    ("诊所", "hospital"),
     ("医院", "hospital"),
     ("养老院", "care"),
     ("敬老院", "care"),
@@ -195,6 +201,10 @@ const PLACE_SUFFIXES: &[(&str, &str)] = &[
     ("游乐园", "venue"),
     ("乐园", "venue"),
     ("公园", "venue"),
+    ("健身中心", "venue"),
+    ("健身房", "venue"),
+    ("美容院", "venue"),
+    ("天街", "venue"),
     ("体育馆", "venue"),
     ("体育场", "venue"),
     ("汽车站", "venue"),
@@ -470,6 +480,15 @@ const GENERIC_SITE_NAMES: &[&str] = &[
     "第三",
     "第四",
     "第五",
+    // Clinics and parlours named by their trade (医美诊所, 口腔诊所).
+    "医美",
+    "医疗美容",
+    "美容",
+    "口腔",
+    "牙科",
+    "私人",
+    "个体",
+    "社区",
     // Squares, parks and venues every town has by these names.
     "文化",
     "中央",
@@ -1926,6 +1945,16 @@ mod tests {
         assert!(!places_shared(&a, &b), "{a:?} {b:?}");
         // Two malls are two places: reports of each are not one case.
         let (a, b) = (ev("万嘉广场扶梯夹伤男童"), ev("锦华购物中心扶梯夹伤男童"));
+        assert!(places_conflict(&a, &b), "{a:?} {b:?}");
+        // An early-learning centre, a clinic or a gym is named as a school,
+        // a hospital or a venue is: a shop that shut with members' money
+        // is the one place its customers' posts and the 通报 share.
+        let (a, b) = (
+            ev("星贝早教突然关门跑路"),
+            ev("关于星贝早教中心停业问题的通报"),
+        );
+        assert!(places_shared(&a, &b), "{a:?} {b:?}");
+        let (a, b) = (ev("德康诊所输液后男童死亡"), ev("康宁诊所输液后男童死亡"));
         assert!(places_conflict(&a, &b), "{a:?} {b:?}");
     }
 
