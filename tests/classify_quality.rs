@@ -4229,6 +4229,46 @@ const HOLDOUTS: &[Holdout] = &[
         severity_exact: 0.91,
         negatives_flagged: Some(0.04),
     },
+    // Round 77, five more writers (a chemical industrial park on a river,
+    // a prefecture city's hospitals, a tourist mountain town in peak
+    // season, delivery riders and gig workers in a big city, a flood
+    // season in a lowland county), events427–431: first sight with
+    // `4216588` positives flagged 797/826, negatives 9/374, micro-F1
+    // 0.8909; with the lists written from their misses 804/826, 9/374,
+    // 0.8941. Most of what is left is directive items about a livelihood
+    // matter these writers read as interest too, and the hospitals set's
+    // insurance fraud and attacks on doctors, which it reads as interest
+    // and emergency alone where most sets add morality.
+    Holdout {
+        file: "events427.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.83,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events428.jsonl",
+        micro_f1: 0.8,
+        severity_exact: 0.85,
+        negatives_flagged: Some(0.05),
+    },
+    Holdout {
+        file: "events429.jsonl",
+        micro_f1: 0.9,
+        severity_exact: 0.87,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events430.jsonl",
+        micro_f1: 0.93,
+        severity_exact: 0.83,
+        negatives_flagged: Some(0.04),
+    },
+    Holdout {
+        file: "events431.jsonl",
+        micro_f1: 0.87,
+        severity_exact: 0.88,
+        negatives_flagged: Some(0.02),
+    },
     // When the model of events2–196 shipped, three severity floors went
     // down by 0.01 (events178 0.90 → 0.89, events181 0.78 → 0.77,
     // events187 0.90 → 0.89): it reads a few more of their items into a

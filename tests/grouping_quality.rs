@@ -2314,3 +2314,20 @@ fn river_port_kindergartens_utilities_elders_and_spring_festival_sets_grouping()
     fresh_event_set("events425.jsonl", 0.86, 0.81);
     fresh_event_set("events426.jsonl", 0.66, 0.85);
 }
+
+/// Round 77 (events427–431), five more writers: a chemical industrial park
+/// on a river, a prefecture city's hospitals, a tourist mountain town in
+/// peak season, delivery riders and gig workers in a big city, a flood
+/// season in a lowland county. With the lists written from their misses,
+/// grouping never tuned on them: pairwise precision 0.593, 0.922, 0.863,
+/// 1.000 and 0.472, B-cubed 0.780, 0.708, 0.778, 0.836 and 0.757. The park
+/// and the flood mix most: one park's leaks, odours and relocations share
+/// its site, and one county's flood matters share its place and its weeks.
+#[test]
+fn chemical_park_hospitals_mountain_town_riders_and_flood_season_sets_grouping() {
+    fresh_event_set("events427.jsonl", 0.58, 0.77);
+    fresh_event_set("events428.jsonl", 0.91, 0.7);
+    fresh_event_set("events429.jsonl", 0.85, 0.77);
+    fresh_event_set("events430.jsonl", 0.99, 0.82);
+    fresh_event_set("events431.jsonl", 0.46, 0.75);
+}
