@@ -486,13 +486,23 @@ const GATHERING_PLACES: &[&str] = &[
 /// people who gather, not people a matter affects (so not in
 /// [`GROUP_NOUNS`]).
 const CROWD_NOUNS: &[&str] = &[
-    "家属", "亲属", "骑手", "司机", "师傅", "渔民", "商贩", "摊主",
+    "家属", "亲属", "骑手", "司机", "师傅", "渔民", "商贩", "摊主", "护士", "护工",
 ];
 
 /// Any other door a crowd may block (a care home's, a school's, a bank's,
 /// a builder's): a gathering there only with an act of protest from
 /// [`PROTEST_ACTS`], since parents wait at a school's gate every day.
-const PROTEST_PLACES: &[&str] = &["门口", "大门", "售楼部", "营业厅"];
+const PROTEST_PLACES: &[&str] = &[
+    "门口",
+    "大门",
+    "售楼部",
+    "营业厅",
+    // A hospital's halls and offices, where a family mourns a death it
+    // blames on the hospital (门诊大厅摆满了花圈) and staff wait for wages.
+    "门诊大厅",
+    "住院部",
+    "行政楼",
+];
 
 /// What a crowd does at a door it protests at (几十个家属堵着门要看监控,
 /// 几十个工人举着“还我血汗钱”的牌子).
@@ -511,6 +521,10 @@ const PROTEST_ACTS: &[&str] = &[
     "讨个说法",
     "讨薪",
     "维权",
+    // 拉着白布写“还我女儿命”, 披麻戴孝: a family's protest over a death.
+    "白布",
+    "披麻戴孝",
+    "还我",
 ];
 
 /// What a crowd does there.
@@ -1602,6 +1616,10 @@ mod tests {
             // Waiting at a site's or a headquarters' door to be heard.
             "我们九十多个人明早去项目指挥部门口等，看谁出来说话。",
             "四十多个工人在工地门口守了三天，包工头还是不见人。",
+            // A family mourning at a hospital, staff waiting for wages there.
+            "县医院门口围了好几十号人，拉着白布要说法。",
+            "门诊大厅摆满了花圈，三十几个家属披麻戴孝跪在地上。",
+            "八十多个护工坐在行政楼下，四个月没发工资了，要讨说法。",
         ] {
             assert_eq!(level(text), Some(Severity::II), "{text}");
         }
