@@ -2331,3 +2331,18 @@ fn chemical_park_hospitals_mountain_town_riders_and_flood_season_sets_grouping()
     fresh_event_set("events430.jsonl", 0.99, 0.82);
     fresh_event_set("events431.jsonl", 0.46, 0.75);
 }
+
+/// Round 78 (events432–436), five more writers: a non-ferrous mining
+/// county, a university town, villages in a plains county, a provincial
+/// capital's metro and roads, food and markets in a county town. With the
+/// lists written from their misses, grouping never tuned on them: pairwise
+/// precision 1.000, 1.000, 0.971, 1.000 and 0.992, B-cubed 0.832, 0.780,
+/// 0.920, 0.806 and 0.841.
+#[test]
+fn mining_county_university_town_villages_metro_and_markets_sets_grouping() {
+    fresh_event_set("events432.jsonl", 0.99, 0.82);
+    fresh_event_set("events433.jsonl", 0.99, 0.77);
+    fresh_event_set("events434.jsonl", 0.96, 0.91);
+    fresh_event_set("events435.jsonl", 0.99, 0.79);
+    fresh_event_set("events436.jsonl", 0.98, 0.83);
+}
