@@ -502,6 +502,7 @@ const PROTEST_PLACES: &[&str] = &[
     "门诊大厅",
     "住院部",
     "行政楼",
+    "矿部",
 ];
 
 /// What a crowd does at a door it protests at (几十个家属堵着门要看监控,
@@ -525,6 +526,13 @@ const PROTEST_ACTS: &[&str] = &[
     "白布",
     "披麻戴孝",
     "还我",
+    // A sit-in: 在矿部门口坐了一整天, 行政楼前站了好几百人.
+    "坐了一",
+    "坐了半天",
+    "坐了整整",
+    "站了好几",
+    "站满了",
+    "坐满了",
 ];
 
 /// What a crowd does there.
@@ -1620,6 +1628,9 @@ mod tests {
             "县医院门口围了好几十号人，拉着白布要说法。",
             "门诊大厅摆满了花圈，三十几个家属披麻戴孝跪在地上。",
             "八十多个护工坐在行政楼下，四个月没发工资了，要讨说法。",
+            // A sit-in at an office's door.
+            "六十多个工人今天在镇政府门口坐了一上午。",
+            "学费说涨就涨，今天行政楼前站了好几百人。",
         ] {
             assert_eq!(level(text), Some(Severity::II), "{text}");
         }
