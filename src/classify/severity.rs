@@ -1108,6 +1108,11 @@ const SICK_CUES: &[&str] = &[
     "高烧",
     "呕吐",
     "腹泻",
+    // 又吐又拉, 吐的吐拉的拉, 二十多个孩子肚子疼: the same, told plainly.
+    "又吐又拉",
+    "吐的吐",
+    "肚子疼",
+    "肚子痛",
 ];
 
 /// Characters searched each way from a count for the ends of its sentence.
@@ -1179,7 +1184,7 @@ fn sick_in_sentence(
         // 三个小时 a span of time.
         if unit == "个"
             && !rest.chars().next().is_none_or(|c| {
-                !crate::text::is_han(c) || "都了的也全在被送进去住拉娃人".contains(c)
+                !crate::text::is_han(c) || "都了的也全在被送进去住拉娃人转".contains(c)
             })
             && !BARE_COUNT_NOUNS.iter().any(|w| rest.starts_with(w))
         {
@@ -2028,6 +2033,18 @@ mod tests {
                 vec![(Sickened, 15.0)],
             ),
             ("拉去卫生院挂水的有三十好几个", vec![(Sickened, 30.0)]),
+            (
+                "吃完喜酒一家子上吐下泻，二十几个转去县医院了",
+                vec![(Sickened, 20.0)],
+            ),
+            (
+                "整条线的人吐的吐拉的拉，已经拉走二十多个去医院了",
+                vec![(Sickened, 20.0)],
+            ),
+            (
+                "下午二十多个孩子肚子疼，都拉到镇卫生院了",
+                vec![(Sickened, 20.0)],
+            ),
             // The count is of those owed money; 失联 is the boss.
             ("老板欠了40多名工人工资共20万元后失联", vec![]),
             // Trapped underground or under a collapse: missing until
