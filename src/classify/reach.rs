@@ -498,7 +498,8 @@ const PROTEST_PLACES: &[&str] = &[
     "售楼部",
     "营业厅",
     // A hospital's halls and offices, where a family mourns a death it
-    // blames on the hospital (门诊大厅摆满了花圈) and staff wait for wages.
+    // blames on the hospital (门诊大厅摆满了花圈) and staff wait for wages;
+    // a college's offices and a mine's (在矿部门口坐了一整天).
     "门诊大厅",
     "住院部",
     "行政楼",
