@@ -299,24 +299,6 @@ const COUNTERS: &[&str] = &["名", "位", "个", "户", "家", "号", "万名", 
 /// Words for people moved out of a disaster's way (转移, 撤离).
 const MOVED_OUT: &[&str] = &["转移", "撤离", "疏散", "避险"];
 
-/// True when `before` (the text before a count) ends in a verb of moving
-/// people out of harm's way, with at most a word of approximation or 了
-/// between (转移3100人, 共疏散约200人, 撤离了六十多人).
-fn moved_just_before(before: &str) -> bool {
-    let mut lead = before.trim_end();
-    for _ in 0..2 {
-        let shorter = APPROXIMATELY
-            .iter()
-            .chain(&["了", "共", "约"])
-            .find_map(|w| lead.strip_suffix(w));
-        match shorter {
-            Some(s) => lead = s,
-            None => break,
-        }
-    }
-    MOVED_OUT.iter().any(|w| lead.ends_with(w))
-}
-
 /// Words of approximation between a group noun and its count (学生约1.2万人),
 /// longest first: 多达 must be stripped whole, not as 达.
 const APPROXIMATELY: &[&str] = &[
@@ -985,9 +967,6 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             None if households => Some(counter_len),
             // 三百来号人: 号人 is said only of a crowd of people.
             None if after.starts_with("号人") => Some("号人".len()),
-            // 共转移3100人, 疏散约200人: people moved out of harm's way,
-            // counted bare after the verb.
-            None if after.starts_with('人') && moved_just_before(before) => Some('人'.len_utf8()),
             None => None,
         };
         if let Some(len) = bound {
@@ -1082,6 +1061,11 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
             .any(|w| after[unit.len()..].starts_with(w));
             let not_population = !after[unit.len()..].starts_with('口');
             let speakers = SPEAKERS.iter().any(|w| lead_noun.ends_with(w));
+            // 共转移3100人, 疏散约200人, 撤离了六十多人: people moved out of
+            // harm's way, counted bare after the verb.
+            let moved = MOVED_OUT
+                .iter()
+                .any(|w| lead_noun.trim_end_matches('了').ends_with(w));
             // 我们是工地的农民工，共一百四十多人: the noun ends the clause
             // before, and the count sums it up.
             let summed = SUMMED_UP.contains(&lead.trim())
@@ -1094,6 +1078,7 @@ pub fn read_reach_in(text: &str, numbers: &[Number]) -> Reach {
                     || owners
                     || those_who
                     || speakers
+                    || moved
                     || summed)
             {
                 keep_max(
